@@ -1,0 +1,122 @@
+"""`mentorbook`: verbs only. Each parses its arguments, calls one library function and maps
+the outcome to an exit code: 0 done, 1 a problem in the user's files, 2 a usage mistake.
+
+Imports of the heavy libraries happen inside the verbs, so `--help` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DESCRIPTION = """\
+Turn a mentoring curriculum (curriculum.yaml) and an organization profile
+(organizations/NAME.yaml) into that organization's mentoring handbook: a searchable
+website that works offline. Run it in the folder that holds curriculum.yaml."""
+
+EPILOG = """\
+exit codes: 0 done, 1 a problem in your files (each shown as file:line:column),
+2 a mistake in the command itself.
+examples:
+  mentorbook build                                   the example organization into site/
+  mentorbook build --org organizations/acme.yaml --out public/acme
+  mentorbook validate --org organizations/acme.yaml  check without building
+  mentorbook new-org "Acme Health"                   start a new profile"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    from generator.errors import InputError
+
+    try:
+        return int(args.run(args))
+    except InputError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("stopped; the previous output is unchanged", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentorbook",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    from generator import __version__
+
+    parser.add_argument("--version", action="version", version=f"mentorbook {__version__}")
+    verbs = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    build = verbs.add_parser("build", help="build a handbook website", description="Build an organization's handbook website.")
+    _org_option(build)
+    build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: site/); replaced only when the build succeeds")
+    build.set_defaults(run=_build)
+
+    validate = verbs.add_parser("validate", help="check the curriculum and a profile; write nothing", description="Check curriculum.yaml, the content pages and an organization profile, and report every problem at once. Writes nothing.")
+    _org_option(validate)
+    validate.set_defaults(run=_validate)
+
+    serve = verbs.add_parser("serve", help="preview on 127.0.0.1, rebuilding on every change", description="Build, serve on 127.0.0.1 and rebuild and reload the browser when curriculum.yaml, organizations/, content/ or overrides/ change.")
+    _org_option(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.set_defaults(run=_serve)
+
+    schema = verbs.add_parser("schema", help="write JSON Schemas for editors", description="Write JSON Schemas of the curriculum and organization files, which editors with the YAML language server use to complete and check them.")
+    schema.add_argument("--out", type=Path, default=Path("schemas"), metavar="DIR", help="folder to write to (default: schemas/)")
+    schema.set_defaults(run=_schema)
+
+    new_org = verbs.add_parser("new-org", help="start a new organization profile", description="Write organizations/SLUG.yaml, a commented profile to fill in, and the folder organizations/SLUG/ for its logo.")
+    new_org.add_argument("name", help='the organization\'s name, e.g. "Acme Health"')
+    new_org.set_defaults(run=_new_org)
+    return parser
+
+
+def _org_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--org", type=Path, metavar="FILE", help="organization profile (default: organizations/example.yaml)")
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.build import build
+    from generator.errors import display_path
+
+    result = build(Path.cwd(), args.org, args.out)
+    index = result.out / "index.html"
+    print(f"built {result.pages} pages in {result.seconds:.1f} s: open {display_path(index)}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from generator.build import check
+
+    project = check(Path.cwd(), args.org)
+    sessions = len(project.curriculum.sessions())
+    print(f"ok: {project.curriculum_file} ({len(project.curriculum.modules)} modules, {sessions} sessions) and {project.organization_file}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    serve(Path.cwd(), args.org, args.port)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from generator.schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(f"wrote {path}")
+    return 0
+
+
+def _new_org(args: argparse.Namespace) -> int:
+    from generator.scaffold import new_organization
+
+    profile = new_organization(Path.cwd(), args.name)
+    print(f"wrote {profile}: fill it in, then run `mentorbook build --org {profile}`")
+    return 0

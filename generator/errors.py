@@ -1,0 +1,57 @@
+"""The one user-error type: a problem in the user's files, with where it is and what to write.
+
+A `Problem` is a plain mistake ("minutes: expected a whole number") that the user can fix.
+`InputError` carries every problem found in one pass; the CLI prints them and exits 1.
+Anything else that goes wrong is a bug in Mentorbook and may show a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    column: int  # 1-based; 0 when unknown
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        text = f"{where}: {self.message}"
+        return f"{text} — {self.hint}" if self.hint else text
+
+
+class InputError(Exception):
+    """One or more problems in the user's input files."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems), key=_reading_order)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def report(self) -> str:
+        count = len(self.problems)
+        files = len({p.file for p in self.problems})
+        noun = "problem" if count == 1 else "problems"
+        where = "1 file" if files == 1 else f"{files} files"
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} {noun} in {where}; nothing was written.")
+        return "\n".join(lines)
+
+
+def _reading_order(problem: Problem) -> tuple[str, int, int, str]:
+    return (problem.file, problem.line, problem.column, problem.message)
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """The path as the user would type it: relative to the working folder when inside it."""
+    base = base or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return str(path)

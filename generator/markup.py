@@ -1,0 +1,76 @@
+"""Making user text safe to place in Markdown, and a Markdown extension that keeps links safe.
+
+Text from YAML files is data. Plain text (titles, names) is escaped so that no character means
+anything to Markdown or HTML. Markdown text keeps its Markdown but loses raw HTML and attribute
+lists (`{: onclick=... }`). As a last line of defence, every built page passes through
+`SafeLinks`, which removes event-handler attributes and any link that is not http(s), mailto,
+tel or relative (so `javascript:` links are neutralized wherever they came from).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from urllib.parse import urlsplit
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~])")
+_LEADING_MARKER = re.compile(r"^(\s*)(-|\d+)(\.?\s)", re.MULTILINE)
+
+
+def escape_text(text: str) -> str:
+    """Plain text -> Markdown that shows exactly that text."""
+    escaped = _INLINE_SPECIAL.sub(_entity_or_backslash, text)
+    return _LEADING_MARKER.sub(_escape_marker, escaped)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    indent, marker, rest = match.groups()
+    if marker == "-":
+        return f"{indent}\\-{rest}"
+    return f"{indent}{marker}\\{rest}" if rest.startswith(".") else match.group(0)
+
+
+def _entity_or_backslash(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return {"<": "&lt;", ">": "&gt;", "&": "&amp;", "~": "&#126;"}.get(char, "\\" + char)
+
+
+def escape_markdown(text: str) -> str:
+    """Markdown from a YAML file -> the same Markdown without raw HTML or attribute lists."""
+    return text.replace("<", "&lt;").replace("{", "&#123;")
+
+
+SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "srcset")
+
+
+def is_safe_url(url: str) -> bool:
+    cleaned = re.sub(r"[\x00-\x20]", "", url)
+    try:
+        return urlsplit(cleaned).scheme.lower() in SAFE_SCHEMES
+    except ValueError:
+        return False
+
+
+class _SafeLinksProcessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for name in list(element.attrib):
+                if name.lower().startswith("on"):
+                    del element.attrib[name]
+                elif name.lower() in URL_ATTRIBUTES and not is_safe_url(element.attrib[name]):
+                    element.attrib[name] = "#unsafe-link-removed"
+
+
+class SafeLinks(Extension):
+    """Registered in mkdocs.yml as `generator.markup`; runs after every other tree processor."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.treeprocessors.register(_SafeLinksProcessor(md), "mentorbook_safe_links", 0)
+
+
+def makeExtension(**kwargs: object) -> SafeLinks:  # noqa: N802 (Markdown's API name)
+    return SafeLinks(**kwargs)

@@ -1,0 +1,83 @@
+"""The shared curriculum: modules of sessions, a glossary and the worksheets sessions use."""
+
+from __future__ import annotations
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from generator.models.base import Id, MarkdownText, Minutes, Model, Text, user_error
+from generator.models.worksheet import Worksheet
+
+
+class PerRole(Model):
+    """Lines for each side of the relationship; mentor and mentee always get their own."""
+
+    mentor: tuple[MarkdownText, ...] = Field(min_length=1)
+    mentee: tuple[MarkdownText, ...] = Field(min_length=1)
+    facilitator: tuple[MarkdownText, ...] = ()
+
+
+class AgendaStep(Model):
+    step: Text = Field(description="What happens, in a few words, e.g. `Check in`.")
+    minutes: Minutes = Field(description="How long this step takes, in whole minutes.")
+    detail: MarkdownText | None = None
+
+
+class Activity(Model):
+    title: Text
+    description: MarkdownText
+
+
+class Session(Model):
+    id: Id = Field(description="Used in links, unique in the curriculum, e.g. `first-meeting`.")
+    title: Text
+    minutes: Minutes = Field(description="The session's length in whole minutes, e.g. 45.")
+    summary: MarkdownText
+    guidance: MarkdownText | None = None
+    agenda: tuple[AgendaStep, ...] = Field(min_length=1)
+    prompts: PerRole
+    activity: Activity
+    tips: PerRole
+    pitfalls: PerRole
+    worksheets: tuple[Id, ...] = Field((), description="Ids of the worksheets this session uses.")
+
+    @field_validator("agenda")
+    @classmethod
+    def _agenda_fills_the_session(cls, agenda: tuple[AgendaStep, ...], info: ValidationInfo) -> tuple[AgendaStep, ...]:
+        minutes = info.data.get("minutes")
+        total = sum(step.minutes for step in agenda)
+        if minutes is not None and total != minutes:
+            steps = " + ".join(str(step.minutes) for step in agenda)
+            raise user_error(
+                f"the agenda adds up to {total} minutes ({steps}) but the session is {minutes}",
+                f"change the steps' minutes or set `minutes: {total}`",
+            )
+        return agenda
+
+
+class Module(Model):
+    id: Id = Field(description="Used in links, e.g. `goal-setting`.")
+    title: Text
+    summary: MarkdownText
+    why_it_matters: MarkdownText
+    guidance: MarkdownText | None = None
+    objectives: tuple[MarkdownText, ...] = Field(min_length=1)
+    sessions: tuple[Session, ...] = Field(min_length=1)
+
+
+class GlossaryEntry(Model):
+    term: Text
+    definition: MarkdownText
+
+
+class Curriculum(Model):
+    title: Text = Field(description="The handbook's title, e.g. `Leadership Mentoring`.")
+    summary: MarkdownText
+    guides: tuple[Id, ...] = Field(
+        (), description="Hand-written pages from the content/ folder, in order, by file name without `.md`."
+    )
+    glossary: tuple[GlossaryEntry, ...] = ()
+    worksheets: tuple[Worksheet, ...] = ()
+    modules: tuple[Module, ...] = Field(min_length=1)
+
+    def sessions(self) -> tuple[Session, ...]:
+        return tuple(s for m in self.modules for s in m.sessions)

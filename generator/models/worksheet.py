@@ -1,0 +1,86 @@
+"""Worksheets as data: one definition gives the web page, the fillable PDF and the print PDF."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from generator.models.base import FieldName, Id, MarkdownText, Model, Text
+
+
+class _Input(Model):
+    name: FieldName = Field(description="A short name for the answer, unique in the worksheet, e.g. `first_goal`.")
+    label: Text = Field(description="What the reader sees above the space to write in.")
+    help: Text | None = Field(None, description="An optional hint under the label.")
+
+
+class TextInput(_Input):
+    """One short line of writing."""
+
+    kind: Literal["text"]
+
+
+class LinesInput(_Input):
+    """Several writing lines (a multi-line box on screen)."""
+
+    kind: Literal["lines"]
+    lines: int = Field(4, ge=1, le=20, description="How many writing lines to print (1 to 20).")
+
+
+class ChecklistInput(_Input):
+    kind: Literal["checklist"]
+    items: tuple[Text, ...] = Field(min_length=1, max_length=12, description="The boxes to tick, one per line.")
+
+
+class RatingInput(_Input):
+    kind: Literal["rating"]
+    scale: tuple[Text, ...] = Field(
+        min_length=2, max_length=10, description="The labelled points, lowest first, e.g. [Not at all, Partly, Fully]."
+    )
+
+
+class DateInput(_Input):
+    kind: Literal["date"]
+
+
+class SignatureInput(_Input):
+    kind: Literal["signature"]
+
+
+class TableInput(_Input):
+    kind: Literal["table"]
+    columns: tuple[Text, ...] = Field(min_length=1, max_length=6, description="Column headings (1 to 6).")
+    rows: int = Field(4, ge=1, le=20, description="How many empty rows to print (1 to 20).")
+
+
+class Note(Model):
+    """Guidance text between fields; nothing to fill in."""
+
+    kind: Literal["note"]
+    text: MarkdownText
+
+
+WorksheetField = Annotated[
+    Union[TextInput, LinesInput, ChecklistInput, RatingInput, DateInput, SignatureInput, TableInput, Note],
+    Field(discriminator="kind"),
+]
+FIELD_KINDS = ("text", "lines", "checklist", "rating", "date", "signature", "table", "note")
+
+
+class Section(Model):
+    title: Text
+    intro: MarkdownText | None = Field(None, description="Optional guidance printed above the fields.")
+    fields: tuple[WorksheetField, ...] = Field(min_length=1)
+
+
+class Worksheet(Model):
+    id: Id = Field(description="Used in links and file names, e.g. `goal-plan`.")
+    title: Text
+    purpose: MarkdownText = Field(description="Why fill this in, in one or two sentences.")
+    instructions: MarkdownText = Field(description="How and when to fill it in, and who keeps it.")
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+    def inputs(self) -> tuple[_Input, ...]:
+        """Every field a reader fills in, in reading order."""
+        return tuple(f for s in self.sections for f in s.fields if isinstance(f, _Input))

@@ -1,0 +1,234 @@
+"""Pure planning: curriculum x organization -> the pages, files and navigation of one handbook.
+
+Nothing here reads or writes files; every link between pages is computed here, so templates
+only place values. The result is tested without a file system.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from generator.models import Curriculum, Module, Organization, Session, Worksheet
+from generator.project import Guide, Project
+
+NavItem = str | dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the docs folder, e.g. "modules/goal-setting/first-goals.md"
+    title: str
+    template: str
+    context: Mapping[str, Any]
+    source: str  # the user's file this page comes from, for error messages
+
+
+@dataclass(frozen=True)
+class Asset:
+    source: str  # absolute path of a file to copy
+    target: str  # relative to the docs folder
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    site_name: str
+    pages: tuple[Page, ...]
+    assets: tuple[Asset, ...]
+    nav: tuple[NavItem, ...]
+    theme: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str  # relative to the page that shows the link
+
+
+def plan_site(project: Project) -> SitePlan:
+    curriculum, org = project.curriculum, project.organization
+    labels = project.labels
+    paths = _Paths(curriculum)
+    common = {"org": org, "labels": labels, "curriculum": curriculum}
+    pages: list[Page] = [_home(project, paths, common)]
+    pages += [_guide(guide, common) for guide in project.guides]
+    pages.append(_overview(curriculum, paths, common, project.curriculum_file))
+    for number, module in enumerate(curriculum.modules, start=1):
+        pages.append(_module(module, number, paths, common, project.curriculum_file))
+        for sub, session in enumerate(module.sessions, start=1):
+            pages.append(_session(session, module, f"{number}.{sub}", paths, common, project.curriculum_file))
+    pages.append(_worksheet_index(curriculum, paths, common, project.curriculum_file))
+    pages += [_worksheet(w, paths, common, project.curriculum_file) for w in curriculum.worksheets]
+    pages.append(Page("glossary.md", labels["glossary"], "glossary.md.j2", common, project.curriculum_file))
+    pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", common, project.organization_file))
+    assets, theme = _branding(project)
+    pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
+    return SitePlan(org.name, tuple(pages), assets, _nav(pages, curriculum, project.guides, labels), theme)
+
+
+BRAND_CSS = "assets/stylesheets/brand.css"
+
+
+class _Paths:
+    """Where each page of the curriculum lives in the docs folder."""
+
+    def __init__(self, curriculum: Curriculum) -> None:
+        self.module_of = {s.id: m for m in curriculum.modules for s in m.sessions}
+        self.worksheet_users: dict[str, list[Session]] = {w.id: [] for w in curriculum.worksheets}
+        for session in curriculum.sessions():
+            for ref in session.worksheets:
+                self.worksheet_users[ref].append(session)
+
+    @staticmethod
+    def module(module: Module) -> str:
+        return f"modules/{module.id}/index.md"
+
+    def session(self, session: Session) -> str:
+        return f"modules/{self.module_of[session.id].id}/{session.id}.md"
+
+    @staticmethod
+    def worksheet(worksheet_id: str) -> str:
+        return f"worksheets/{worksheet_id}.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A link from one docs page to another, as MkDocs expects it (relative .md path)."""
+    start = posixpath.dirname(from_page) or "."
+    return posixpath.relpath(to_page, start)
+
+
+def _home(project: Project, paths: _Paths, common: dict[str, Any]) -> Page:
+    here = "index.md"
+    modules = [
+        {
+            "link": Link(m.title, relative(here, paths.module(m))),
+            "summary": m.summary,
+            "sessions": len(m.sessions),
+            "minutes": sum(s.minutes for s in m.sessions),
+        }
+        for m in project.curriculum.modules
+    ]
+    guides = [Link(g.title, relative(here, g.path)) for g in project.guides]
+    context = {**common, "modules": modules, "guides": guides, "contacts_link": relative(here, "contacts.md")}
+    return Page(here, project.labels["home"], "home.md.j2", context, project.organization_file)
+
+
+def _guide(guide: Guide, common: dict[str, Any]) -> Page:
+    return Page(guide.path, guide.title, "guide.md.j2", {**common, "text": guide.text}, guide.source)
+
+
+def _overview(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+    here = "modules/index.md"
+    modules = [
+        {
+            "number": n,
+            "link": Link(m.title, relative(here, paths.module(m))),
+            "summary": m.summary,
+            "sessions": [
+                {"link": Link(s.title, relative(here, paths.session(s))), "minutes": s.minutes} for s in m.sessions
+            ],
+        }
+        for n, m in enumerate(curriculum.modules, start=1)
+    ]
+    return Page(here, common["labels"]["program_overview"], "overview.md.j2", {**common, "modules": modules}, source)
+
+
+def _module(module: Module, number: int, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+    here = paths.module(module)
+    sessions = [
+        {
+            "number": f"{number}.{n}",
+            "link": Link(s.title, relative(here, paths.session(s))),
+            "summary": s.summary,
+            "minutes": s.minutes,
+        }
+        for n, s in enumerate(module.sessions, start=1)
+    ]
+    context = {**common, "module": module, "number": number, "sessions": sessions}
+    return Page(here, module.title, "module.md.j2", context, source)
+
+
+def _session(session: Session, module: Module, number: str, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+    here = paths.session(session)
+    titles = {w.id: w.title for w in common["curriculum"].worksheets}
+    agenda, clock = [], 0
+    for step in session.agenda:
+        agenda.append({"start": clock, "end": clock + step.minutes, "step": step})
+        clock += step.minutes
+    context = {
+        **common,
+        "session": session,
+        "number": number,
+        "module": Link(module.title, relative(here, paths.module(module))),
+        "agenda": agenda,
+        "roles": _roles(common["labels"]),
+        "worksheets": [Link(titles[ref], relative(here, paths.worksheet(ref))) for ref in session.worksheets],
+    }
+    return Page(here, session.title, "session.md.j2", context, source)
+
+
+def _roles(labels: Mapping[str, str]) -> list[dict[str, str]]:
+    return [
+        {"key": "mentor", "label": labels["for_mentor"]},
+        {"key": "mentee", "label": labels["for_mentee"]},
+        {"key": "facilitator", "label": labels["for_facilitator"]},
+    ]
+
+
+def _worksheet_index(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+    here = "worksheets/index.md"
+    worksheets = [
+        {
+            "link": Link(w.title, relative(here, paths.worksheet(w.id))),
+            "purpose": w.purpose,
+            "used_in": [Link(s.title, relative(here, paths.session(s))) for s in paths.worksheet_users[w.id]],
+        }
+        for w in curriculum.worksheets
+    ]
+    return Page(here, common["labels"]["worksheets"], "worksheets.md.j2", {**common, "worksheets": worksheets}, source)
+
+
+def _worksheet(worksheet: Worksheet, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+    here = paths.worksheet(worksheet.id)
+    used_in = [Link(s.title, relative(here, paths.session(s))) for s in paths.worksheet_users[worksheet.id]]
+    context = {**common, "worksheet": worksheet, "used_in": used_in}
+    return Page(here, worksheet.title, "worksheet.md.j2", context, source)
+
+
+def _branding(project: Project) -> tuple[tuple[Asset, ...], dict[str, Any]]:
+    org = project.organization
+    assets: list[Asset] = []
+    theme: dict[str, Any] = {}
+    if org.logo and project.logo_file:
+        target = "assets/brand/logo" + PurePosixPath(org.logo).suffix.lower()
+        assets.append(Asset(project.logo_file, target))
+        theme["logo"] = target
+        theme["favicon"] = target
+    return tuple(assets), theme
+
+
+def _nav(pages: list[Page], curriculum: Curriculum, guides: tuple[Guide, ...], labels: Mapping[str, str]) -> tuple[NavItem, ...]:
+    titles = {p.path: p.title for p in pages}
+
+    def entry(path: str) -> dict[str, str]:
+        return {titles[path]: path}
+
+    modules: list[NavItem] = ["modules/index.md"]
+    for module in curriculum.modules:
+        index = _Paths.module(module)
+        children = [index] + [f"modules/{module.id}/{s.id}.md" for s in module.sessions]
+        modules.append({module.title: [children[0], *(entry(c) for c in children[1:])]})
+    worksheets: list[NavItem] = ["worksheets/index.md", *(entry(_Paths.worksheet(w.id)) for w in curriculum.worksheets)]
+    nav: list[NavItem] = [entry("index.md")]
+    if guides:
+        nav.append({labels["guides"]: [entry(g.path) for g in guides]})
+    nav += [
+        {labels["modules"]: modules},
+        {labels["worksheets"]: worksheets},
+        entry("glossary.md"),
+        entry("contacts.md"),
+    ]
+    return tuple(nav)

@@ -1,0 +1,82 @@
+"""Jinja2 environments and `page -> text`.
+
+Templates are looked up in a chain: `overrides/templates/` of the project, then the built-in
+`generator/templates/`. The environment is strict (an unknown name is an error) and escapes
+every value it prints, the way HTML autoescaping does, but for Markdown: plain text shows as
+written, Markdown text keeps its formatting but loses raw HTML. Organization text is a value,
+never a template, so `{{ ... }}` in a profile shows literally.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.markup import escape_markdown, escape_text
+from generator.models import Markdown
+from generator.plan import Page
+
+BUILTIN = Path(__file__).parent / "templates"
+
+
+def markdown_value(value: Any) -> str:
+    """How any printed value enters a Markdown page."""
+    if isinstance(value, Markup):
+        return str(value)
+    if isinstance(value, Markdown):
+        return escape_markdown(value)
+    if isinstance(value, str):
+        return escape_text(value)
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"a template printed {value!r}; compute the text in Python instead")
+    return str(value)
+
+
+def _block(value: Any, width: int) -> Markup:
+    """Escape, then indent continuation lines: for Markdown inside list items, tabs, admonitions."""
+    text = markdown_value(value)
+    pad = " " * width
+    return Markup("\n".join([text.split("\n")[0], *(pad + line if line else "" for line in text.split("\n")[1:])]))
+
+
+def _cell(value: Any) -> Markup:
+    """Escape for a Markdown table cell: one line, no bare pipes."""
+    return Markup(markdown_value(value).replace("\n", " ").replace("|", "\\|"))
+
+
+_CSS_TOKEN = re.compile(r"[#%.\w -]*")
+
+
+def css_value(value: Any) -> str:
+    """Values printed into a stylesheet are colours and numbers, never free text."""
+    text = str(value)
+    if not _CSS_TOKEN.fullmatch(text):
+        raise ValueError(f"refusing to print {text!r} into a stylesheet")
+    return text
+
+
+class Renderer:
+    """Renders `*.md.j2` as Markdown (escaping values) and `*.css.j2` as CSS (checked values)."""
+
+    def __init__(self, search_path: list[Path]) -> None:
+        loader = FileSystemLoader([str(p) for p in [*search_path, BUILTIN]])
+        options: dict[str, Any] = {
+            "loader": loader,
+            "undefined": StrictUndefined,
+            "autoescape": False,
+            "keep_trailing_newline": True,
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+        }
+        self.markdown = Environment(finalize=markdown_value, **options)
+        self.markdown.filters["block"] = _block
+        self.markdown.filters["cell"] = _cell
+        self.css = Environment(finalize=css_value, **options)
+
+    def render(self, page: Page) -> str:
+        env = self.css if page.template.endswith(".css.j2") else self.markdown
+        return env.get_template(page.template).render(page.context)

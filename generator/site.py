@@ -1,0 +1,84 @@
+"""Build the MkDocs (Material) site in-process, strictly: any MkDocs warning fails the build.
+
+`mkdocs build --strict` rewrites the site before it fails and, with `-q`, lets a broken link
+pass; so we build into a folder of our own and judge the warnings ourselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.errors import InputError, Problem, display_path
+from generator.plan import SitePlan
+
+BASE_CONFIG = "mkdocs.yml"
+IGNORED = ("is not found among documentation files", "MkDocs 2.0")
+
+
+def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str]) -> None:
+    """MkDocs: docs -> site. `sources` maps a docs page to the user's file it came from."""
+    with _captured_warnings() as warnings:
+        try:
+            config = load_config(
+                str(base_config),
+                docs_dir=str(docs),
+                site_dir=str(site),
+                site_name=plan.site_name,
+                nav=_plain(plan.nav),
+                strict=False,
+            )
+            for key, value in plan.theme.items():
+                config.theme[key] = value
+            mkdocs_build(config)
+        except MkDocsException as error:
+            raise InputError([Problem(display_path(base_config), 0, 0, f"MkDocs stopped: {error}", "check mkdocs.yml")]) from None
+    if warnings:
+        raise InputError([_problem(message, sources, base_config) for message in warnings])
+
+
+def _plain(nav: Any) -> Any:
+    """MkDocs wants lists and dicts, the plan keeps tuples."""
+    if isinstance(nav, (list, tuple)):
+        return [_plain(item) for item in nav]
+    if isinstance(nav, dict):
+        return {key: _plain(value) for key, value in nav.items()}
+    return nav
+
+
+def _problem(message: str, sources: Mapping[str, str], base_config: Path) -> Problem:
+    for page, source in sources.items():
+        if f"'{page}'" in message:
+            return Problem(source, 0, 0, f"in the page {page}: {message}", "fix or remove the link")
+    return Problem(display_path(base_config), 0, 0, message, "check mkdocs.yml and the pages it names")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _captured_warnings() -> Iterator[list[str]]:
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    saved = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate, logger.level = saved

@@ -1,0 +1,88 @@
+"""The one module that writes output: a staging folder, swapped in only when all succeeded.
+
+A build happens in `.<out>.building-*` beside the output folder. If anything fails, or the
+process is killed, the previous output stays exactly as it was; the next build sweeps away
+the leftovers. Success swaps the new site in with two renames on the same file system.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import InputError, Problem, display_path
+
+MANIFEST = ".mentorbook.json"
+
+
+@dataclass(frozen=True)
+class Stage:
+    root: Path
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+@contextmanager
+def staged_output(out: Path) -> Iterator[Stage]:
+    """Yield a staging area; on a clean exit, its `site` folder replaces `out`."""
+    out = out.absolute()
+    _refuse_foreign(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in out.parent.glob(f".{out.name}.building-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    stage = Stage(Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent)))
+    try:
+        stage.docs.mkdir()
+        yield stage
+        _swap(stage.site, out, stage.root / "previous")
+    finally:
+        shutil.rmtree(stage.root, ignore_errors=True)
+
+
+def _refuse_foreign(out: Path) -> None:
+    """Never replace a folder Mentorbook did not make (say, `--out .` or `--out content`)."""
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MANIFEST).is_file())):
+        raise InputError(
+            [
+                Problem(
+                    display_path(out),
+                    0,
+                    0,
+                    "this folder exists and was not made by Mentorbook, so it will not be replaced",
+                    "choose another --out folder, or move this one away",
+                )
+            ]
+        )
+
+
+def _swap(new: Path, out: Path, parking: Path) -> None:
+    if out.exists():
+        out.rename(parking)
+    new.rename(out)
+
+
+def write_files(folder: Path, texts: Mapping[str, str], copies: Mapping[str, Path]) -> None:
+    """Write rendered texts and copy files into `folder` (both keyed by relative path)."""
+    for relative, text in sorted(texts.items()):
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+    for relative, source in sorted(copies.items()):
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def write_manifest(site: Path, manifest: Mapping[str, object]) -> None:
+    (site / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
