@@ -10,28 +10,33 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.errors import InputError, Problem, display_path
+from generator.errors import InputError, display_path
+from generator.source import Source
 
 MAX_LOGO_BYTES = 2_000_000
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _OUTSIDE_REFERENCE = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.IGNORECASE)
 
 
-def check_logo(profile: Path, folder: Path, logo: str | None) -> Path | None:
+def check_logo(profile: Source, folder: Path, logo: str | None) -> Path | None:
     """The logo's real path, after checking it stays in `folder` and is a safe PNG or SVG."""
     if logo is None:
         return None
-    shown = display_path(profile)
 
     def fail(message: str, hint: str) -> InputError:
-        return InputError([Problem(shown, 0, 0, f"logo `{logo}`: {message}", hint)])
+        return InputError([profile.problem(("logo",), f"logo: {message}", hint)])
 
     path = folder / logo
     if not path.exists():
-        raise fail(f"there is no file {display_path(path)}", f"put the logo in {display_path(folder)}/ and write its file name")
+        raise fail(
+            f"there is no file {display_path(path)}", f"put the logo in {display_path(folder)}/ and write its file name"
+        )
     real, home = path.resolve(), folder.resolve()
     if not real.is_relative_to(home):
-        raise fail("the file lies outside the organization's folder (through a link)", f"copy the file itself into {display_path(folder)}/")
+        raise fail(
+            "the file lies outside the organization's folder (through a link)",
+            f"copy the file itself into {display_path(folder)}/",
+        )
     if not real.is_file():
         raise fail("this is not a regular file", "give the name of a PNG or SVG file")
     if real.stat().st_size > MAX_LOGO_BYTES:

@@ -67,7 +67,17 @@ def _template_problem(error: TemplateError, template: str) -> Exception:
     if str(TEMPLATE_OVERRIDES) not in filename:
         return error
     line = error.lineno if isinstance(error, TemplateSyntaxError) else 0
-    return InputError([Problem(display_path(Path(filename)), line, 1 if line else 0, f"template error: {error.message}", "compare with the built-in template of the same name in generator/templates/")])
+    return InputError(
+        [
+            Problem(
+                display_path(Path(filename)),
+                line,
+                1 if line else 0,
+                f"template error: {error.message}",
+                "compare with the built-in template of the same name in generator/templates/",
+            )
+        ]
+    )
 
 
 def _manifest(project: Project) -> dict[str, object]:

@@ -12,22 +12,28 @@ from generator.source import Loc, Source
 
 def check_curriculum(source: Source, curriculum: Curriculum) -> list[Problem]:
     problems: list[Problem] = []
-    problems += _unique(source, "module id", ((("modules", i, "id"), m.id) for i, m in enumerate(curriculum.modules)))
+    problems += _unique(
+        source, "module id `{}`", ((("modules", i, "id"), m.id) for i, m in enumerate(curriculum.modules))
+    )
     problems += _unique(
         source,
-        "session id",
+        "session id `{}`",
         (
             (("modules", i, "sessions", j, "id"), s.id)
             for i, m in enumerate(curriculum.modules)
             for j, s in enumerate(m.sessions)
         ),
     )
-    problems += _unique(source, "worksheet id", ((("worksheets", i, "id"), w.id) for i, w in enumerate(curriculum.worksheets)))
-    problems += _unique(source, "glossary term", ((("glossary", i, "term"), g.term) for i, g in enumerate(curriculum.glossary)))
+    problems += _unique(
+        source, "worksheet id `{}`", ((("worksheets", i, "id"), w.id) for i, w in enumerate(curriculum.worksheets))
+    )
+    problems += _unique(
+        source, "glossary term `{}`", ((("glossary", i, "term"), g.term) for i, g in enumerate(curriculum.glossary))
+    )
     for i, worksheet in enumerate(curriculum.worksheets):
         problems += _unique(
             source,
-            f"field name in worksheet `{worksheet.id}`",
+            f"field name `{{}}` in worksheet `{worksheet.id}`",
             (
                 (("worksheets", i, "sections", j, "fields", k, "name"), getattr(f, "name", None))
                 for j, section in enumerate(worksheet.sections)
@@ -40,9 +46,17 @@ def check_curriculum(source: Source, curriculum: Curriculum) -> list[Problem]:
             for k, ref in enumerate(session.worksheets):
                 if ref not in known:
                     close = difflib.get_close_matches(ref, known, n=1)
-                    hint = f"did you mean `{close[0]}`?" if close else "the worksheets are: " + ", ".join(known or ["(none yet)"])
+                    hint = (
+                        f"did you mean `{close[0]}`?"
+                        if close
+                        else "the worksheets are: " + ", ".join(known or ["(none yet)"])
+                    )
                     loc: Loc = ("modules", i, "sessions", j, "worksheets", k)
-                    problems.append(source.problem(loc, f"session `{session.id}` uses worksheet `{ref}`, which does not exist", hint))
+                    problems.append(
+                        source.problem(
+                            loc, f"session `{session.id}` uses worksheet `{ref}`, which does not exist", hint
+                        )
+                    )
     return problems
 
 
@@ -54,7 +68,8 @@ def _unique(source: Source, what: str, items: Iterable[tuple[Loc, str | None]]) 
             continue
         if value in seen:
             first = source.mark(seen[value])
-            problems.append(source.problem(loc, f"the {what} `{value}` is used twice (first on line {first.line})", "give each one its own"))
+            message = f"the {what.format(value)} is used twice (first on line {first.line})"
+            problems.append(source.problem(loc, message, "give each one its own"))
         else:
             seen[value] = loc
     return problems

@@ -52,32 +52,56 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mentorbook {__version__}")
     verbs = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    build = verbs.add_parser("build", help="build a handbook website", description="Build an organization's handbook website.")
+    build = verbs.add_parser(
+        "build", help="build a handbook website", description="Build an organization's handbook website."
+    )
     _org_option(build)
-    build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: site/); replaced only when the build succeeds")
+    build.add_argument(
+        "--out", type=Path, metavar="DIR", help="output folder (default: site/); replaced only when the build succeeds"
+    )
     build.set_defaults(run=_build)
 
-    validate = verbs.add_parser("validate", help="check the curriculum and a profile; write nothing", description="Check curriculum.yaml, the content pages and an organization profile, and report every problem at once. Writes nothing.")
+    validate = verbs.add_parser(
+        "validate",
+        help="check the curriculum and a profile; write nothing",
+        description="Check curriculum.yaml, the content pages and an organization profile, and report every problem at once. Writes nothing.",
+    )
     _org_option(validate)
     validate.set_defaults(run=_validate)
 
-    serve = verbs.add_parser("serve", help="preview on 127.0.0.1, rebuilding on every change", description="Build, serve on 127.0.0.1 and rebuild and reload the browser when curriculum.yaml, organizations/, content/ or overrides/ change.")
+    serve = verbs.add_parser(
+        "serve",
+        help="preview on 127.0.0.1, rebuilding on every change",
+        description="Build, serve on 127.0.0.1 and rebuild and reload the browser when curriculum.yaml, organizations/, content/ or overrides/ change.",
+    )
     _org_option(serve)
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.set_defaults(run=_serve)
 
-    schema = verbs.add_parser("schema", help="write JSON Schemas for editors", description="Write JSON Schemas of the curriculum and organization files, which editors with the YAML language server use to complete and check them.")
-    schema.add_argument("--out", type=Path, default=Path("schemas"), metavar="DIR", help="folder to write to (default: schemas/)")
+    schema = verbs.add_parser(
+        "schema",
+        help="write JSON Schemas for editors",
+        description="Write JSON Schemas of the curriculum and organization files, which editors with the YAML language server use to complete and check them.",
+    )
+    schema.add_argument(
+        "--out", type=Path, default=Path("schemas"), metavar="DIR", help="folder to write to (default: schemas/)"
+    )
     schema.set_defaults(run=_schema)
 
-    new_org = verbs.add_parser("new-org", help="start a new organization profile", description="Write organizations/SLUG.yaml, a commented profile to fill in, and the folder organizations/SLUG/ for its logo.")
+    new_org = verbs.add_parser(
+        "new-org",
+        help="start a new organization profile",
+        description="Write organizations/SLUG.yaml, a commented profile to fill in, and the folder organizations/SLUG/ for its logo.",
+    )
     new_org.add_argument("name", help='the organization\'s name, e.g. "Acme Health"')
     new_org.set_defaults(run=_new_org)
     return parser
 
 
 def _org_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--org", type=Path, metavar="FILE", help="organization profile (default: organizations/example.yaml)")
+    parser.add_argument(
+        "--org", type=Path, metavar="FILE", help="organization profile (default: organizations/example.yaml)"
+    )
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -94,9 +118,14 @@ def _validate(args: argparse.Namespace) -> int:
     from generator.build import check
 
     project = check(Path.cwd(), args.org)
-    sessions = len(project.curriculum.sessions())
-    print(f"ok: {project.curriculum_file} ({len(project.curriculum.modules)} modules, {sessions} sessions) and {project.organization_file}")
+    modules, sessions = len(project.curriculum.modules), len(project.curriculum.sessions())
+    counts = f"{_plural(modules, 'module')}, {_plural(sessions, 'session')}"
+    print(f"ok: {project.curriculum_file} ({counts}) and {project.organization_file}")
     return 0
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from generator.models import Curriculum, Module, Organization, Session, Worksheet
+from generator.models import Curriculum, Module, Session, Worksheet
 from generator.project import Guide, Project
 
 NavItem = str | dict[str, Any]
@@ -210,7 +210,9 @@ def _branding(project: Project) -> tuple[tuple[Asset, ...], dict[str, Any]]:
     return tuple(assets), theme
 
 
-def _nav(pages: list[Page], curriculum: Curriculum, guides: tuple[Guide, ...], labels: Mapping[str, str]) -> tuple[NavItem, ...]:
+def _nav(
+    pages: list[Page], curriculum: Curriculum, guides: tuple[Guide, ...], labels: Mapping[str, str]
+) -> tuple[NavItem, ...]:
     titles = {p.path: p.title for p in pages}
 
     def entry(path: str) -> dict[str, str]:

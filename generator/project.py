@@ -18,7 +18,7 @@ from generator.assets import check_logo
 from generator.checks import check_curriculum
 from generator.errors import InputError, Problem, display_path
 from generator.models import Curriculum, Organization
-from generator.source import load_yaml
+from generator.source import Source, load_yaml
 from generator.validate import parse
 
 CURRICULUM = "curriculum.yaml"
@@ -62,11 +62,13 @@ def load_project(root: Path, org_file: Path) -> Project:
             problems.extend(error.problems)
             return None
 
-    curriculum = attempt(lambda: load_curriculum(root / CURRICULUM))
-    organization = attempt(lambda: parse(load_yaml(org_file), Organization))
-    guides = attempt(lambda: load_guides(root, curriculum)) if curriculum else ()
+    curriculum_source = attempt(lambda: load_yaml(root / CURRICULUM))
+    curriculum = attempt(lambda: load_curriculum(curriculum_source)) if curriculum_source else None
+    org_source = attempt(lambda: load_yaml(org_file))
+    organization = attempt(lambda: parse(org_source, Organization)) if org_source else None
+    guides = attempt(lambda: load_guides(root, curriculum_source, curriculum)) if curriculum else ()
     folder = org_file.parent / org_file.stem
-    logo = attempt(lambda: check_logo(org_file, folder, organization.logo)) if organization else None
+    logo = attempt(lambda: check_logo(org_source, folder, organization.logo)) if organization else None
     labels = load_labels("en")
     if problems or curriculum is None or organization is None:
         raise InputError(problems)
@@ -83,8 +85,7 @@ def load_project(root: Path, org_file: Path) -> Project:
     )
 
 
-def load_curriculum(path: Path) -> Curriculum:
-    source = load_yaml(path)
+def load_curriculum(source: Source) -> Curriculum:
     curriculum = parse(source, Curriculum)
     problems = check_curriculum(source, curriculum)
     if problems:
@@ -92,24 +93,36 @@ def load_curriculum(path: Path) -> Curriculum:
     return curriculum
 
 
-def load_guides(root: Path, curriculum: Curriculum) -> tuple[Guide, ...]:
+def load_guides(root: Path, source: Source, curriculum: Curriculum) -> tuple[Guide, ...]:
     problems: list[Problem] = []
     guides = []
-    source = display_path(root / CURRICULUM)
-    for name in curriculum.guides:
+    for index, name in enumerate(curriculum.guides):
         path = root / CONTENT / f"{name}.md"
         shown = display_path(path)
         try:
             text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
         except FileNotFoundError:
-            problems.append(Problem(source, 0, 0, f"`guides` lists `{name}`, but {shown} does not exist", f"create {shown} or remove `{name}` from `guides`"))
+            message = f"`guides` lists `{name}`, but {shown} does not exist"
+            problems.append(
+                source.problem(("guides", index), message, f"create {shown} or remove `{name}` from `guides`")
+            )
             continue
         except (OSError, UnicodeDecodeError):
-            problems.append(Problem(shown, 0, 0, "the page cannot be read as UTF-8 text", "save it with the encoding UTF-8"))
+            problems.append(
+                Problem(shown, 0, 0, "the page cannot be read as UTF-8 text", "save it with the encoding UTF-8")
+            )
             continue
         first = text.lstrip().split("\n", 1)[0]
         if not first.startswith("# "):
-            problems.append(Problem(shown, 1, 1, "the page does not start with a title", "make the first line `# ` and the page's title, e.g. `# Confidentiality`"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "the page does not start with a title",
+                    "make the first line `# ` and the page's title, e.g. `# Confidentiality`",
+                )
+            )
             continue
         guides.append(Guide(f"guides/{name}.md", first[2:].strip(), Markup(text), shown))
     if problems:

@@ -39,7 +39,9 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
                 config.theme[key] = value
             mkdocs_build(config)
         except MkDocsException as error:
-            raise InputError([Problem(display_path(base_config), 0, 0, f"MkDocs stopped: {error}", "check mkdocs.yml")]) from None
+            raise InputError(
+                [Problem(display_path(base_config), 0, 0, f"MkDocs stopped: {error}", "check mkdocs.yml")]
+            ) from None
     if warnings:
         raise InputError([_problem(message, sources, base_config) for message in warnings])
 

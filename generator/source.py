@@ -112,7 +112,9 @@ def _read_text(path: Path, name: str) -> str:
         raw = raw[3:]
     if b"\x00" in raw:
         line, column = _position(raw, raw.index(b"\x00"))
-        raise fail("this is not a text file (it contains binary bytes)", "give the path of a .yaml text file", line, column)
+        raise fail(
+            "this is not a text file (it contains binary bytes)", "give the path of a .yaml text file", line, column
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -166,7 +168,9 @@ def _parse(text: str, name: str) -> tuple[Any, dict[Loc, Mark], dict[Loc, Mark]]
             frame.container.append(value)
         elif frame.key is None:
             if not isinstance(value, str) or value is None:
-                problems.append(Problem(name, mark.line, mark.column, "a field name must be a plain word", "write `name: value`"))
+                problems.append(
+                    Problem(name, mark.line, mark.column, "a field name must be a plain word", "write `name: value`")
+                )
             frame.key, frame.key_mark = str(value), mark
             return frame.loc
         else:
@@ -207,7 +211,15 @@ def _parse(text: str, name: str) -> tuple[Any, dict[Loc, Mark], dict[Loc, Mark]]
                 documents += 1
                 if documents > 1:
                     m = mark_of(event)
-                    problems.append(Problem(name, m.line, m.column, "the file holds more than one YAML document", "remove the `---` line and everything after it, or merge the two"))
+                    problems.append(
+                        Problem(
+                            name,
+                            m.line,
+                            m.column,
+                            "the file holds more than one YAML document",
+                            "remove the `---` line and everything after it, or merge the two",
+                        )
+                    )
                     break
                 continue
             if not isinstance(event, events.NodeEvent):
@@ -227,7 +239,15 @@ def _parse(text: str, name: str) -> tuple[Any, dict[Loc, Mark], dict[Loc, Mark]]
                 loc = place(container, mark_of(event))
                 if len(stack) >= MAX_DEPTH:
                     m = mark_of(event)
-                    problems.append(Problem(name, m.line, m.column, f"the data is nested more than {MAX_DEPTH} levels deep", "check the indentation; a handbook never needs this many levels"))
+                    problems.append(
+                        Problem(
+                            name,
+                            m.line,
+                            m.column,
+                            f"the data is nested more than {MAX_DEPTH} levels deep",
+                            "check the indentation; a handbook never needs this many levels",
+                        )
+                    )
                     break
                 stack.append(_Frame(container, loc))
     except MarkedYAMLError as error:
@@ -249,14 +269,42 @@ def _refuse(event: events.NodeEvent) -> tuple[str, str] | None:
 
 
 _SYNTAX_HINTS = (
-    ("'\\t'", "a tab is used for indentation", "indent with spaces only (two per level); most editors can turn tabs into spaces"),
-    ("mapping values are not allowed", "a `:` appears where YAML does not expect one", 'put the whole value in quotes, e.g. title: "Goals: the first step", or fix the indentation'),
-    ("could not find expected ':'", "a line has no `:` after its name", "write `name: value`, or indent the line to continue the text above"),
-    ("expected <block end>", "the indentation does not line up", "items at the same level must start in the same column"),
-    ("did not find expected key", "the indentation does not line up", "items at the same level must start in the same column"),
-    ("did not find expected '-'", "a list item is not lined up with the others", "start every item of a list with `- ` in the same column"),
+    (
+        "'\\t'",
+        "a tab is used for indentation",
+        "indent with spaces only (two per level); most editors can turn tabs into spaces",
+    ),
+    (
+        "mapping values are not allowed",
+        "a `:` appears where YAML does not expect one",
+        'put the whole value in quotes, e.g. title: "Goals: the first step", or fix the indentation',
+    ),
+    (
+        "could not find expected ':'",
+        "a line has no `:` after its name",
+        "write `name: value`, or indent the line to continue the text above",
+    ),
+    (
+        "expected <block end>",
+        "the indentation does not line up",
+        "items at the same level must start in the same column",
+    ),
+    (
+        "did not find expected key",
+        "the indentation does not line up",
+        "items at the same level must start in the same column",
+    ),
+    (
+        "did not find expected '-'",
+        "a list item is not lined up with the others",
+        "start every item of a list with `- ` in the same column",
+    ),
     ("end of stream", "a quote or bracket is opened but never closed", "close the quote or bracket on the same line"),
-    ("found unknown escape", "a backslash inside double quotes starts an unknown escape", "use single quotes, or write \\\\ for a backslash"),
+    (
+        "found unknown escape",
+        "a backslash inside double quotes starts an unknown escape",
+        "use single quotes, or write \\\\ for a backslash",
+    ),
 )
 
 

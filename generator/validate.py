@@ -24,7 +24,26 @@ def parse(source: Source, model: type[M]) -> M:
     try:
         return model.model_validate(source.data)
     except ValidationError as error:
-        raise InputError([explain(source, model, e) for e in error.errors()]) from None
+        errors = _without_echoes(error.errors())
+        raise InputError([explain(source, model, e) for e in errors]) from None
+
+
+def _without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop errors that only repeat another one: "needs at least N items" for a list whose
+    items have errors of their own (pydantic counts only the valid items), and "`title` is
+    missing" where `titel` stands."""
+    inner = {e["loc"][:i] for e in errors for i in range(len(e["loc"])) if isinstance(e["loc"][i], int)}
+    typos = [(e["loc"][:-1], str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"]
+
+    def echo(e: ErrorDetails) -> bool:
+        if e["type"] == "too_short":
+            return e["loc"] in inner
+        if e["type"] == "missing":  # `titel: x` also makes `title` missing: say it once
+            name = str(e["loc"][-1])
+            return any(p == e["loc"][:-1] and difflib.get_close_matches(k, [name], cutoff=0.6) for p, k in typos)
+        return False
+
+    return [e for e in errors if not echo(e)]
 
 
 def explain(source: Source, model: type[BaseModel], error: ErrorDetails) -> Problem:
@@ -39,7 +58,9 @@ def explain(source: Source, model: type[BaseModel], error: ErrorDetails) -> Prob
         key = str(error["loc"][-1])
         allowed = allowed_fields(model, error["loc"])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else "the fields here are: " + ", ".join(f"`{a}`" for a in allowed)
+        hint = (
+            f"did you mean `{close[0]}`?" if close else "the fields here are: " + ", ".join(f"`{a}`" for a in allowed)
+        )
         return source.problem(loc, f"{where}: `{key}` is not a field here", hint, key=True)
     if kind == "missing":
         info = field_info(model, error["loc"])
@@ -73,7 +94,10 @@ def _describe(kind: str, value: Any, ctx: dict[str, Any], name: str, msg: str) -
         return f"is {shown}, but the most allowed is {ctx.get('le', ctx.get('lt'))}", "write a smaller number"
     if kind == "too_short":
         least = ctx.get("min_length", 1)
-        return f"needs at least {least} item{'s' if least != 1 else ''}", "add items, each on its own line starting with `- `"
+        return (
+            f"needs at least {least} item{'s' if least != 1 else ''}",
+            "add items, each on its own line starting with `- `",
+        )
     if kind == "too_long":
         return f"has more than {ctx.get('max_length')} items", "remove some items or split the list"
     if kind in ("string_type", "str_type"):
@@ -81,7 +105,10 @@ def _describe(kind: str, value: Any, ctx: dict[str, Any], name: str, msg: str) -
     if kind in ("tuple_type", "list_type"):
         return f"should be a list, not {_shape(value)}", "write each item on its own line starting with `- `"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"should be a group of fields, not {_shape(value)}", "write `name: value` lines below it, indented by two spaces"
+        return (
+            f"should be a group of fields, not {_shape(value)}",
+            "write `name: value` lines below it, indented by two spaces",
+        )
     if kind == "bool_parsing":
         return f"should be yes or no, not {shown}", "write `yes` or `no`"
     if kind == "union_tag_invalid":
@@ -90,13 +117,18 @@ def _describe(kind: str, value: Any, ctx: dict[str, Any], name: str, msg: str) -
         hint = f"did you mean `{close[0]}`?" if close else "use one of: " + ", ".join(f"`{t}`" for t in tags)
         return f"`kind: {ctx.get('tag')}` is not a kind of field", hint
     if kind == "union_tag_not_found":
-        return "`kind` is missing", "add `kind:` with one of text, lines, checklist, rating, date, signature, table, note"
+        return (
+            "`kind` is missing",
+            "add `kind:` with one of text, lines, checklist, rating, date, signature, table, note",
+        )
     if kind == "literal_error":
         return f"is {shown}", f"write one of: {ctx.get('expected')}"
     return f"{msg[:1].lower()}{msg[1:]} (got {shown})", "check this value"
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, str) and value.lstrip("-").isdigit():
+        return value
     if isinstance(value, str):
         return f'"{value}"' if len(value) < 60 else f'"{value[:57]}..."'
     return _shape(value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -62,7 +62,7 @@ class Note(Model):
 
 
 WorksheetField = Annotated[
-    Union[TextInput, LinesInput, ChecklistInput, RatingInput, DateInput, SignatureInput, TableInput, Note],
+    TextInput | LinesInput | ChecklistInput | RatingInput | DateInput | SignatureInput | TableInput | Note,
     Field(discriminator="kind"),
 ]
 FIELD_KINDS = ("text", "lines", "checklist", "rating", "date", "signature", "table", "note")

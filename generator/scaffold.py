@@ -1,0 +1,52 @@
+"""`mentorbook new-org NAME`: a commented profile that validates as written."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator.errors import InputError, Problem, display_path
+from generator.render import BUILTIN
+
+
+def slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()))[:60].strip("-")
+
+
+def new_organization(root: Path, name: str) -> str:
+    slug = slugify(name)
+    if not name.strip() or not slug:
+        raise InputError(
+            [
+                Problem(
+                    "mentorbook new-org",
+                    0,
+                    0,
+                    f'"{name}" gives no usable file name',
+                    'give a name with letters or digits, e.g. "Acme Health"',
+                )
+            ]
+        )
+    profile = root / "organizations" / f"{slug}.yaml"
+    if profile.exists():
+        raise InputError(
+            [
+                Problem(
+                    display_path(profile),
+                    0,
+                    0,
+                    "this profile already exists and was left as it is",
+                    "edit it, or choose another name",
+                )
+            ]
+        )
+    env = Environment(loader=FileSystemLoader(BUILTIN), undefined=StrictUndefined, keep_trailing_newline=True)
+    text = env.get_template("new-org.yaml.j2").render(name=json.dumps(name.strip(), ensure_ascii=False), slug=slug)
+    (root / "organizations" / slug).mkdir(parents=True, exist_ok=True)
+    profile.write_text(text, encoding="utf-8")
+    return display_path(profile)
