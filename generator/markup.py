@@ -10,7 +10,7 @@ tel or relative (so `javascript:` links are neutralized wherever they came from)
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
@@ -56,7 +56,7 @@ def is_safe_url(url: str) -> bool:
 
 
 class _SafeLinksProcessor(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ET.Element) -> None:
         for element in root.iter():
             for name in list(element.attrib):
                 if name.lower().startswith("on"):

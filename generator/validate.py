@@ -178,7 +178,7 @@ def _unwrap(tp: Any) -> Any:
     args = get_args(tp)
     if get_origin(tp) is Union and type(None) in args:
         members = [a for a in args if a is not type(None)]
-        return _unwrap(members[0]) if len(members) == 1 else Union[tuple(members)]
+        return _unwrap(members[0]) if len(members) == 1 else Union[tuple(members)]  # noqa: UP007 (built at run time)
     if hasattr(tp, "__metadata__"):
         return _unwrap(args[0])
     return tp
