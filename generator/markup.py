@@ -62,7 +62,9 @@ class _SafeLinksProcessor(Treeprocessor):
                 if name.lower().startswith("on"):
                     del element.attrib[name]
                 elif name.lower() in URL_ATTRIBUTES and not is_safe_url(element.attrib[name]):
-                    element.attrib[name] = "#unsafe-link-removed"
+                    del element.attrib[name]
+                    if element.tag in ("a", "img"):
+                        element.tag = "span"  # the link text stays, as plain text
 
 
 class SafeLinks(Extension):

@@ -6,6 +6,7 @@ pass; so we build into a folder of our own and judge the warnings ourselves.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -31,7 +32,7 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
                 str(base_config),
                 docs_dir=str(docs),
                 site_dir=str(site),
-                site_name=plan.site_name,
+                site_name=html.escape(plan.site_name),
                 nav=_plain(plan.nav),
                 strict=False,
             )
@@ -47,11 +48,12 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
 
 
 def _plain(nav: Any) -> Any:
-    """MkDocs wants lists and dicts, the plan keeps tuples."""
+    """MkDocs wants lists and dicts (the plan keeps tuples) and prints titles into HTML as
+    they are (its theme environment does not autoescape), so titles are escaped here."""
     if isinstance(nav, (list, tuple)):
         return [_plain(item) for item in nav]
     if isinstance(nav, dict):
-        return {key: _plain(value) for key, value in nav.items()}
+        return {html.escape(key): _plain(value) for key, value in nav.items()}
     return nav
 
 

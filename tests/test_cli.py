@@ -1,0 +1,126 @@
+"""The command line: help, exit codes, scaffolding, schemas, and the live preview."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.schema import SCHEMAS, schema_text
+from tests.conftest import REPO
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_help_is_instant_and_imports_nothing_heavy() -> None:
+    code = "import sys, generator.cli as c\ntry: c.main(['--help'])\nexcept SystemExit: pass\nprint(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs','pydantic','weasyprint','jinja2','ruamel')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "build" in out and "new-org" in out
+    assert out.strip().endswith("[]")
+
+
+@pytest.mark.parametrize("verb", ["build", "validate", "serve", "schema", "new-org"])
+def test_every_verb_has_help(verb: str) -> None:
+    result = run(verb, "--help")
+    assert result.returncode == 0
+    assert "usage: mentorbook" in result.stdout
+
+
+def test_usage_mistakes_exit_2() -> None:
+    assert run().returncode == 2
+    assert run("bild").returncode == 2
+    assert run("build", "--colour", "red").returncode == 2
+
+
+def test_user_mistakes_exit_1_without_traceback(tmp_path: Path) -> None:
+    result = run("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "curriculum.yaml: file not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_new_org_validates_as_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new-org", 'Acme Health & Co: "Ünïcode"']) == 0
+    profile = project / "organizations/acme-health-co-unicode.yaml"
+    assert profile.is_file() and (project / "organizations/acme-health-co-unicode").is_dir()
+    assert main(["validate", "--org", str(profile)]) == 0
+    assert main(["new-org", 'Acme Health & Co: "Ünïcode"']) == 1
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_committed_schemas_are_current() -> None:
+    for name in SCHEMAS:
+        assert (REPO / "schemas" / f"{name}.schema.json").read_text() == schema_text(name), "run `mentorbook schema`"
+
+
+def test_shipped_files_point_editors_at_the_schemas() -> None:
+    assert (
+        (REPO / "curriculum.yaml")
+        .read_text()
+        .startswith("# yaml-language-server: $schema=schemas/curriculum.schema.json")
+    )
+    for profile in (REPO / "organizations").glob("*.yaml"):
+        assert profile.read_text().startswith("# yaml-language-server: $schema=../schemas/organization.schema.json")
+
+
+def test_schema_knows_the_fields() -> None:
+    schema = json.loads(schema_text("organization"))
+    assert schema["additionalProperties"] is False
+    assert {"name", "colors", "welcome"} <= set(schema["required"])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode())
+
+
+def _wait_for(predicate, seconds: float = 30) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_rebuilds_on_change_and_survives_mistakes(project: Path) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/modules/basics/first-session.html"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "generator", "serve", "--org", "organizations/org.yaml", "--port", str(port)]
+    server = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert _wait_for(lambda: "First session" in _get(url))
+        curriculum = project / "curriculum.yaml"
+        original = curriculum.read_text()
+        curriculum.write_text(original.replace("minutes: 30", "minutes: thirty", 1))
+        time.sleep(1.5)
+        assert "First session" in _get(url), "the last good build stays on screen"
+        curriculum.write_text(original.replace("title: First session", "title: Opening session"))
+        assert _wait_for(lambda: "Opening session" in _get(url))
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "should be a whole number" in output
+    assert "Traceback" not in output
