@@ -14,6 +14,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import __version__
 from generator.errors import InputError, Problem, display_path
+from generator.pdf import render_pdfs
 from generator.plan import SitePlan, plan_site
 from generator.project import DEFAULT_ORG, Project, load_project
 from generator.render import Renderer
@@ -38,6 +39,7 @@ def build(root: Path, org_file: Path | None = None, out: Path | None = None) -> 
     out = out or root / "site"
     with staged_output(out) as stage:
         write_files(stage.docs, texts, {a.target: Path(a.source) for a in plan.assets})
+        render_pdfs(project, stage.docs)
         build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
         write_manifest(stage.site, _manifest(project))
     pages = sum(1 for p in plan.pages if p.path.endswith(".md"))

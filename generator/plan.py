@@ -178,8 +178,28 @@ def _roles(labels: Mapping[str, str]) -> list[dict[str, str]]:
     ]
 
 
+PDF_VARIANTS = ("fillable", "print")
+
+
+def worksheet_pdf(worksheet_id: str, variant: str) -> str:
+    """Where a worksheet's PDF lives in the docs folder (pdf.py writes it, pages link to it)."""
+    return f"worksheets/pdf/{worksheet_id}-{variant}.pdf"
+
+
+def packet_pdf(variant: str) -> str:
+    """One folder up from the worksheets' PDFs, so that no worksheet id (say `packet`) can collide."""
+    return f"worksheets/packet-{variant}.pdf"
+
+
+def _pdf_links(here: str, labels: Mapping[str, str], worksheet_id: str | None = None) -> list[Link]:
+    if worksheet_id is None:
+        return [Link(labels[f"packet_{v}"], relative(here, packet_pdf(v))) for v in PDF_VARIANTS]
+    return [Link(labels[f"pdf_{v}"], relative(here, worksheet_pdf(worksheet_id, v))) for v in PDF_VARIANTS]
+
+
 def _worksheet_index(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], source: str) -> Page:
     here = "worksheets/index.md"
+    packet = _pdf_links(here, common["labels"]) if curriculum.worksheets else []
     worksheets = [
         {
             "link": Link(w.title, relative(here, paths.worksheet(w.id))),
@@ -188,13 +208,15 @@ def _worksheet_index(curriculum: Curriculum, paths: _Paths, common: dict[str, An
         }
         for w in curriculum.worksheets
     ]
-    return Page(here, common["labels"]["worksheets"], "worksheets.md.j2", {**common, "worksheets": worksheets}, source)
+    context = {**common, "worksheets": worksheets, "packet": packet}
+    return Page(here, common["labels"]["worksheets"], "worksheets.md.j2", context, source)
 
 
 def _worksheet(worksheet: Worksheet, paths: _Paths, common: dict[str, Any], source: str) -> Page:
     here = paths.worksheet(worksheet.id)
     used_in = [Link(s.title, relative(here, paths.session(s))) for s in paths.worksheet_users[worksheet.id]]
-    context = {**common, "worksheet": worksheet, "used_in": used_in}
+    pdfs = _pdf_links(here, common["labels"], worksheet.id)
+    context = {**common, "worksheet": worksheet, "used_in": used_in, "pdfs": pdfs}
     return Page(here, worksheet.title, "worksheet.md.j2", context, source)
 
 
