@@ -11,25 +11,25 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.errors import InputError, display_path
-from generator.source import Source
+from generator.source import Loc, Source
 
 MAX_LOGO_BYTES = 2_000_000
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _OUTSIDE_REFERENCE = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import", re.IGNORECASE)
 
 
-def check_logo(profile: Source, folder: Path, logo: str | None) -> Path | None:
-    """The logo's real path, after checking it stays in `folder` and is a safe PNG or SVG."""
+def check_image(profile: Source, loc: Loc, folder: Path, logo: str | None) -> Path | None:
+    """The image's real path, after checking it stays in `folder` and is a safe PNG or SVG."""
     if logo is None:
         return None
 
     def fail(message: str, hint: str) -> InputError:
-        return InputError([profile.problem(("logo",), f"logo: {message}", hint)])
+        return InputError([profile.problem(loc, f"{loc[-1]}: {message}", hint)])
 
     path = folder / logo
     if not path.exists():
         raise fail(
-            f"there is no file {display_path(path)}", f"put the logo in {display_path(folder)}/ and write its file name"
+            f"there is no file {display_path(path)}", f"put the file in {display_path(folder)}/ and write its name"
         )
     real, home = path.resolve(), folder.resolve()
     if not real.is_relative_to(home):

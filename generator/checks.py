@@ -6,57 +6,54 @@ import difflib
 from collections.abc import Iterable
 
 from generator.errors import Problem
-from generator.models import Curriculum
+from generator.models import Curriculum, Module
 from generator.source import Loc, Source
 
 
 def check_curriculum(source: Source, curriculum: Curriculum) -> list[Problem]:
-    problems: list[Problem] = []
-    problems += _unique(
-        source, "module id `{}`", ((("modules", i, "id"), m.id) for i, m in enumerate(curriculum.modules))
-    )
-    problems += _unique(
-        source,
-        "session id `{}`",
-        (
-            (("modules", i, "sessions", j, "id"), s.id)
-            for i, m in enumerate(curriculum.modules)
-            for j, s in enumerate(m.sessions)
-        ),
-    )
-    problems += _unique(
-        source, "worksheet id `{}`", ((("worksheets", i, "id"), w.id) for i, w in enumerate(curriculum.worksheets))
-    )
-    problems += _unique(
-        source, "glossary term `{}`", ((("glossary", i, "term"), g.term) for i, g in enumerate(curriculum.glossary))
-    )
-    for i, worksheet in enumerate(curriculum.worksheets):
-        problems += _unique(
-            source,
-            f"field name `{{}}` in worksheet `{worksheet.id}`",
-            (
-                (("worksheets", i, "sections", j, "fields", k, "name"), getattr(f, "name", None))
-                for j, section in enumerate(worksheet.sections)
-                for k, f in enumerate(section.fields)
-            ),
+    worksheets = curriculum.worksheets
+    problems = check_modules(source, curriculum.modules, [w.id for w in worksheets])
+    problems += _unique(source, "worksheet id `{}`", ((("worksheets", i, "id"), w.id) for i, w in enumerate(worksheets)))
+    glossary = ((("glossary", i, "term"), g.term) for i, g in enumerate(curriculum.glossary))
+    problems += _unique(source, "glossary term `{}`", glossary)
+    for i, worksheet in enumerate(worksheets):
+        names = (
+            (("worksheets", i, "sections", j, "fields", k, "name"), getattr(f, "name", None))
+            for j, section in enumerate(worksheet.sections)
+            for k, f in enumerate(section.fields)
         )
-    known = [w.id for w in curriculum.worksheets]
-    for i, module in enumerate(curriculum.modules):
+        problems += _unique(source, f"field name `{{}}` in worksheet `{worksheet.id}`", names)
+    return problems
+
+
+def check_modules(
+    source: Source,
+    modules: tuple[Module, ...],
+    worksheet_ids: list[str],
+    taken: Curriculum | None = None,
+) -> list[Problem]:
+    """Unique module and session ids (also against `taken`, the shared curriculum, when these
+    are an organization's own modules) and worksheet references that exist."""
+    problems = _unique(source, "module id `{}`", ((("modules", i, "id"), m.id) for i, m in enumerate(modules)))
+    sessions = [(("modules", i, "sessions", j, "id"), s.id) for i, m in enumerate(modules) for j, s in enumerate(m.sessions)]
+    problems += _unique(source, "session id `{}`", sessions)
+    if taken is not None:
+        shared_modules = {m.id for m in taken.modules}
+        shared_sessions = {s.id for s in taken.sessions()}
+        for i, module in enumerate(modules):
+            if module.id in shared_modules:
+                problems.append(source.problem(("modules", i, "id"), f"the module id `{module.id}` is already used by the shared curriculum", "give your module its own id"))
+        for loc, session_id in sessions:
+            if session_id in shared_sessions:
+                problems.append(source.problem(loc, f"the session id `{session_id}` is already used by the shared curriculum", "give your session its own id"))
+    for i, module in enumerate(modules):
         for j, session in enumerate(module.sessions):
             for k, ref in enumerate(session.worksheets):
-                if ref not in known:
-                    close = difflib.get_close_matches(ref, known, n=1)
-                    hint = (
-                        f"did you mean `{close[0]}`?"
-                        if close
-                        else "the worksheets are: " + ", ".join(known or ["(none yet)"])
-                    )
+                if ref not in worksheet_ids:
+                    close = difflib.get_close_matches(ref, worksheet_ids, n=1)
+                    hint = f"did you mean `{close[0]}`?" if close else "the worksheets are: " + ", ".join(worksheet_ids or ["(none yet)"])
                     loc: Loc = ("modules", i, "sessions", j, "worksheets", k)
-                    problems.append(
-                        source.problem(
-                            loc, f"session `{session.id}` uses worksheet `{ref}`, which does not exist", hint
-                        )
-                    )
+                    problems.append(source.problem(loc, f"session `{session.id}` uses worksheet `{ref}`, which does not exist", hint))
     return problems
 
 

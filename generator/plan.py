@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from generator.guides import Guide
 from generator.models import Curriculum, Module, Session, Worksheet
-from generator.project import Guide, Project
+from generator.project import Project
 
 NavItem = str | dict[str, Any]
 

@@ -8,16 +8,18 @@ except to copy the assets named here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
 from markupsafe import Markup
 
-from generator.assets import check_logo
 from generator.checks import check_curriculum
 from generator.errors import InputError, Problem, display_path
+from generator.guides import Guide, read_guide
 from generator.models import Curriculum, Organization
+from generator.overlay import reword_model, rewording, select_modules
+from generator.profile import load_profile
 from generator.source import Source, load_yaml
 from generator.validate import parse
 
@@ -30,17 +32,10 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class Guide:
-    """A hand-written page from content/, included in every handbook."""
-
-    path: str  # in the docs folder
-    title: str
-    text: Markup  # trusted Markdown written by the curriculum's authors
-    source: str
-
-
-@dataclass(frozen=True)
 class Project:
+    """Every input, validated, with the organization's overlay applied: the modules it runs,
+    in its words. What the plan and the PDFs are made from."""
+
     root: Path
     curriculum: Curriculum
     curriculum_file: str
@@ -49,7 +44,8 @@ class Project:
     slug: str
     guides: tuple[Guide, ...]
     labels: Mapping[str, str]
-    logo_file: str | None  # absolute path, checked
+    logo_file: str | None  # absolute paths, checked
+    favicon_file: str | None
 
 
 def load_project(root: Path, org_file: Path) -> Project:
@@ -64,25 +60,29 @@ def load_project(root: Path, org_file: Path) -> Project:
 
     curriculum_source = attempt(lambda: load_yaml(root / CURRICULUM))
     curriculum = attempt(lambda: load_curriculum(curriculum_source)) if curriculum_source else None
-    org_source = attempt(lambda: load_yaml(org_file))
-    organization = attempt(lambda: parse(org_source, Organization)) if org_source else None
     guides = attempt(lambda: load_guides(root, curriculum_source, curriculum)) if curriculum else ()
-    folder = org_file.parent / org_file.stem
-    logo = attempt(lambda: check_logo(org_source, folder, organization.logo)) if organization else None
-    labels = load_labels("en")
-    if problems or curriculum is None or organization is None:
+    profile = attempt(lambda: load_profile(org_file, curriculum))
+    if problems or curriculum is None or profile is None:
         raise InputError(problems)
+    org = profile.organization
+    reword = rewording(org.terminology.chosen())
+    runs = select_modules(curriculum, profile.own, org.modules)
     return Project(
         root=root,
-        curriculum=curriculum,
+        curriculum=reword_model(runs, reword),
         curriculum_file=display_path(root / CURRICULUM),
-        organization=organization,
+        organization=org,
         organization_file=display_path(org_file),
-        slug=org_file.stem,
-        guides=guides or (),
-        labels=labels,
-        logo_file=str(logo) if logo else None,
+        slug=profile.slug,
+        guides=tuple(_reword_guide(g, reword) for g in guides or ()) + profile.pages,
+        labels=load_labels(org.language, org.terminology.chosen()),
+        logo_file=str(profile.logo) if profile.logo else None,
+        favicon_file=str(profile.favicon) if profile.favicon else None,
     )
+
+
+def _reword_guide(guide: Guide, reword: Callable[[str], str]) -> Guide:
+    return replace(guide, title=reword(guide.title), text=Markup(reword(guide.text)))
 
 
 def load_curriculum(source: Source) -> Curriculum:
@@ -98,39 +98,24 @@ def load_guides(root: Path, source: Source, curriculum: Curriculum) -> tuple[Gui
     guides = []
     for index, name in enumerate(curriculum.guides):
         path = root / CONTENT / f"{name}.md"
-        shown = display_path(path)
-        try:
-            text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        except FileNotFoundError:
+        if not path.is_file():
+            shown = display_path(path)
             message = f"`guides` lists `{name}`, but {shown} does not exist"
-            problems.append(
-                source.problem(("guides", index), message, f"create {shown} or remove `{name}` from `guides`")
-            )
+            problems.append(source.problem(("guides", index), message, f"create {shown} or remove `{name}` from `guides`"))
             continue
-        except (OSError, UnicodeDecodeError):
-            problems.append(
-                Problem(shown, 0, 0, "the page cannot be read as UTF-8 text", "save it with the encoding UTF-8")
-            )
-            continue
-        first = text.lstrip().split("\n", 1)[0]
-        if not first.startswith("# "):
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "the page does not start with a title",
-                    "make the first line `# ` and the page's title, e.g. `# Confidentiality`",
-                )
-            )
-            continue
-        guides.append(Guide(f"guides/{name}.md", first[2:].strip(), Markup(text), shown))
+        try:
+            guides.append(read_guide(path, f"guides/{name}.md", trusted=True))
+        except InputError as error:
+            problems += error.problems
     if problems:
         raise InputError(problems)
     return tuple(guides)
 
 
-def load_labels(language: str) -> Mapping[str, str]:
-    """Mentorbook's own interface text; a broken locale file is a bug in Mentorbook."""
-    data = load_yaml(LOCALES / f"{language}.yaml").data
-    return {str(key): str(value) for key, value in data.items()}
+def load_labels(language: str, chosen: Mapping[str, str]) -> Mapping[str, str]:
+    """Mentorbook's own interface text in the handbook's language and the organization's
+    words. The locale's `words` name its default words for mentor, mentee and so on."""
+    data = dict(load_yaml(LOCALES / f"{language}.yaml").data)
+    defaults: dict[str, str] = data.pop("words", None) or {}
+    reword = rewording({defaults.get(key, key): word for key, word in chosen.items()})
+    return {str(key): reword(str(value)) for key, value in data.items()}

@@ -81,3 +81,9 @@ class Curriculum(Model):
 
     def sessions(self) -> tuple[Session, ...]:
         return tuple(s for m in self.modules for s in m.sessions)
+
+
+class OwnCurriculum(Model):
+    """An organization's own modules, in a YAML file in its folder; validated like the shared ones."""
+
+    modules: tuple[Module, ...] = Field(min_length=1)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from generator.models.base import Colour, MarkdownText, Model, Text, user_error
+from generator.models.base import Colour, Id, MarkdownText, Model, Text, user_error
+from generator.models.program import Program, Terminology
 
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
 
@@ -58,10 +59,27 @@ class Organization(Model):
     name: Text = Field(description="The organization's full name.")
     short_name: Text | None = Field(None, description="A shorter name for headers, e.g. `Harbor & Pine`.")
     logo: RelativePath | None = Field(None, description="A PNG or SVG file in the organization's folder.")
+    favicon: RelativePath | None = Field(None, description="A small PNG or SVG for browser tabs (default: the logo).")
     colors: Colours
+    language: Literal["en", "es"] = Field("en", description="The language of the handbook's own headings and labels.")
+    paper: Literal["A4", "Letter"] = Field("A4", description="Paper size of every PDF.")
     welcome: MarkdownText = Field(description="The welcome on the handbook's home page.")
     values: tuple[Value, ...] = ()
+    how_we_work: tuple[MarkdownText, ...] = Field((), description='"How we do things here": short notes for new pairs.')
     contacts: tuple[Contact, ...] = ()
+    program: Program | None = Field(None, description="The program's rhythm: start date, length, cadence, milestones.")
+    terminology: Terminology = Field(
+        default_factory=Terminology, description="Your words for mentor, mentee and so on."
+    )
+    modules: tuple[Id, ...] | None = Field(
+        None, description="Which modules to include, in order (default: all). Your own modules can be listed too."
+    )
+    curriculum: RelativePath | None = Field(
+        None, description="Your own modules and sessions: a YAML file in your folder, e.g. `curriculum.yaml`."
+    )
+    pages: tuple[RelativePath, ...] = Field(
+        (), description="Your own Markdown pages in your folder, shown under Guides."
+    )
 
     @property
     def display_name(self) -> str:

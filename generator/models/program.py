@@ -1,0 +1,98 @@
+"""An organization's program rhythm and its own words for the roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+
+from generator.models.base import Model, Text, user_error
+
+CADENCE_DAYS = {"weekly": 7, "every two weeks": 14}
+Cadence = Literal["weekly", "every two weeks", "monthly"]
+
+
+def _clock(value: str) -> str:
+    match = re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", value.strip())
+    if not match:
+        raise user_error(f'"{value}" is not a time of day', 'write it as hours and minutes in quotes, e.g. "09:30"')
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+Clock = Annotated[str, AfterValidator(_clock)]
+
+
+class Break(Model):
+    """Dates when no session is held; a session that would fall here moves to the next meeting date."""
+
+    name: Text = Field(description="e.g. `Winter holidays`.")
+    start: dt.date = Field(description="The first day of the break, e.g. 2027-12-20.")
+    end: dt.date = Field(description="The last day of the break, e.g. 2028-01-02.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Break:
+        if self.end < self.start:
+            raise user_error(f"the break ends ({self.end}) before it starts ({self.start})", "swap `start` and `end`")
+        return self
+
+
+class Milestone(Model):
+    name: Text = Field(description="e.g. `Mid-point review`.")
+    week: int | None = Field(None, ge=1, description="The program week it falls in (week 1 starts on the start date).")
+    date: dt.date | None = Field(None, description="A fixed date instead of a week, e.g. 2027-06-30.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _week_or_date(self) -> Milestone:
+        if (self.week is None) == (self.date is None):
+            raise user_error(
+                "a milestone needs either `week` or `date`, not both", "write e.g. `week: 13` or `date: 2027-06-30`"
+            )
+        return self
+
+
+class Program(Model):
+    name: Text = Field(description="The program's name, e.g. `Leadership Mentoring 2027`.")
+    start: dt.date = Field(description="The date of the first session, e.g. 2027-01-11.")
+    weeks: int = Field(ge=1, le=260, description="How many weeks the program runs.")
+    cadence: Cadence = Field(description="How often pairs meet: weekly, every two weeks or monthly.")
+    meeting_minutes: int = Field(60, ge=15, le=240, description="How long a meeting is booked for.")
+    meeting_time: Clock | None = Field(
+        None, description='Optional time of day for calendar entries, in quotes: "09:30".'
+    )
+    breaks: tuple[Break, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+
+
+class Terminology(Model):
+    """The organization's words. Unset words keep the handbook language's own; plurals
+    default to the singular plus "s"."""
+
+    mentor: Text | None = None
+    mentors: Text | None = None
+    mentee: Text | None = None
+    mentees: Text | None = None
+    mentoring: Text | None = None
+    facilitator: Text | None = None
+    facilitators: Text | None = None
+    session: Text | None = None
+    sessions: Text | None = None
+    program: Text | None = None
+    programs: Text | None = None
+
+    def chosen(self) -> dict[str, str]:
+        """The English default words this organization replaces, each with its word."""
+        table: dict[str, str] = {}
+        for singular in ROLE_WORDS:
+            word = getattr(self, singular)
+            plural = getattr(self, singular + "s", None) if singular != "mentoring" else None
+            if word:
+                table[singular] = word
+            if singular != "mentoring" and (plural or word):
+                table[singular + "s"] = plural or word + "s"
+        return table
+
+
+ROLE_WORDS = ("mentor", "mentee", "mentoring", "facilitator", "session", "program")

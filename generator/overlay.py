@@ -1,0 +1,82 @@
+"""The organization as an overlay on the shared curriculum: which modules, in what order, and
+in whose words. Pure functions over frozen models; nothing here reads files.
+
+Rewording replaces the default words (mentor, mentee, mentoring, facilitator, session,
+program, and their plurals) in every text the handbook speaks with, keeping capitals
+("Mentor" -> "Preceptor") and mending "a"/"an" before the new word. Ids, links and code
+are left alone, and so is the organization's own text: it is already in its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from generator.models import Curriculum, Markdown, OwnCurriculum
+
+M = TypeVar("M", bound=BaseModel)
+KEEP = {"id", "kind", "name", "worksheets", "guides"}  # identifiers, not prose
+
+
+def select_modules(shared: Curriculum, own: OwnCurriculum | None, selection: tuple[str, ...] | None) -> Curriculum:
+    """The curriculum this organization runs: its chosen modules, its own ones included."""
+    own_modules = own.modules if own else ()
+    available = {m.id: m for m in (*shared.modules, *own_modules)}
+    order = selection or tuple(available)
+    return shared.model_copy(update={"modules": tuple(available[i] for i in order)})
+
+
+def rewording(words: Mapping[str, str]) -> Callable[[str], str]:
+    """A function that puts the organization's words into a text."""
+    changed = {old: new for old, new in words.items() if old != new}
+    if not changed:
+        return lambda text: text
+    alternatives = "|".join(sorted(changed, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?P<keep>`[^`]*`|\]\([^)]*\)|\{{[^}}]*\}})|(?:\b(?P<article>an?)\s+)?\b(?P<word>{alternatives})\b",
+        re.IGNORECASE,
+    )
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group("keep"):
+            return match.group("keep")
+        found = match.group("word")
+        new = _same_case(found, changed[found.lower()])
+        article = match.group("article")
+        if not article:
+            return new
+        fitting = "an" if new[:1].lower() in "aeiou" else "a"
+        return f"{_same_case(article, fitting)} {new}"
+
+    return lambda text: pattern.sub(replace, text)
+
+
+def _same_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def reword_model(model: M, reword: Callable[[str], str]) -> M:
+    """The same model with every prose field reworded (ids and references kept)."""
+    update = {
+        name: _reword_value(getattr(model, name), reword) for name in type(model).model_fields if name not in KEEP
+    }
+    return model.model_copy(update=update)
+
+
+def _reword_value(value: Any, reword: Callable[[str], str]) -> Any:
+    if isinstance(value, Markdown):
+        return Markdown(reword(value))
+    if isinstance(value, str):
+        return reword(value)
+    if isinstance(value, tuple):
+        return tuple(_reword_value(item, reword) for item in value)
+    if isinstance(value, BaseModel):
+        return reword_model(value, reword)
+    return value

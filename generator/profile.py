@@ -1,0 +1,107 @@
+"""The organization side of the edge: its profile, its own modules and pages, its images,
+checked on their own and against the shared curriculum."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from generator.assets import check_image
+from generator.checks import check_modules
+from generator.colour import AA_TEXT, WHITE, contrast, nearby_passing
+from generator.errors import InputError, Problem
+from generator.guides import Guide, read_guide
+from generator.models import Curriculum, Organization, OwnCurriculum
+from generator.source import Source, load_yaml
+from generator.validate import parse
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Profile:
+    organization: Organization
+    source: Source
+    slug: str
+    own: OwnCurriculum | None
+    pages: tuple[Guide, ...]
+    logo: Path | None
+    favicon: Path | None
+
+
+def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
+    """Everything about one organization, or InputError with every problem found."""
+    problems: list[Problem] = []
+
+    def attempt(step: Callable[[], T]) -> T | None:
+        try:
+            return step()
+        except InputError as error:
+            problems.extend(error.problems)
+            return None
+
+    source = load_yaml(org_file)
+    org = parse(source, Organization)
+    folder = org_file.parent / org_file.stem
+    own_source = attempt(lambda: load_yaml(folder / org.curriculum)) if org.curriculum else None
+    own = attempt(lambda: parse(own_source, OwnCurriculum)) if own_source else None
+    pages = tuple(p for p in (attempt(lambda i=i, n=n: _page(source, folder, i, n)) for i, n in enumerate(org.pages)) if p)
+    logo = attempt(lambda: check_image(source, ("logo",), folder, org.logo))
+    favicon = attempt(lambda: check_image(source, ("favicon",), folder, org.favicon))
+    problems += check_colours(source, org)
+    if shared is not None:
+        problems += check_selection(source, org, shared, own)
+        if own is not None and own_source is not None:
+            problems += check_own(own_source, own, shared)
+    if problems:
+        raise InputError(problems)
+    return Profile(org, source, org_file.stem, own, pages, logo, favicon or logo)
+
+
+def _page(source: Source, folder: Path, index: int, name: str) -> Guide:
+    path = folder / name
+    if not path.is_file():
+        raise InputError([source.problem(("pages", index), f"there is no page {name} in {folder.name}/", "put the Markdown file in the organization's folder and write its name")])
+    stem = Path(name).with_suffix("").as_posix().replace("/", "-")
+    return read_guide(path, f"guides/{source.path.stem}-{stem}.md", trusted=False)
+
+
+def check_colours(source: Source, org: Organization) -> list[Problem]:
+    """White header text on the primary colour, and accent-coloured links on white, at WCAG AA."""
+    problems = []
+    for name, what in (("primary", "white header text on it"), ("accent", "it as link text on white")):
+        colour = getattr(org.colors, name)
+        ratio = contrast(colour, WHITE)
+        if ratio < AA_TEXT:
+            problems.append(
+                source.problem(
+                    ("colors", name),
+                    f'colors.{name}: "{colour}" is too light: {what} has a contrast of {ratio:.2f}:1, and readable text needs {AA_TEXT}:1 (WCAG AA)',
+                    f'use a darker shade, e.g. "{nearby_passing(colour)}"',
+                )
+            )
+    return problems
+
+
+def check_selection(source: Source, org: Organization, shared: Curriculum, own: OwnCurriculum | None) -> list[Problem]:
+    known = [m.id for m in shared.modules] + [m.id for m in (own.modules if own else ())]
+    problems = []
+    for index, module_id in enumerate(org.modules or ()):
+        if module_id not in known:
+            close = difflib.get_close_matches(module_id, known, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "the modules are: " + ", ".join(known)
+            problems.append(source.problem(("modules", index), f"modules: there is no module `{module_id}`", hint))
+    seen = set()
+    for index, module_id in enumerate(org.modules or ()):
+        if module_id in seen:
+            problems.append(source.problem(("modules", index), f"modules: `{module_id}` is listed twice", "list each module once"))
+        seen.add(module_id)
+    return problems
+
+
+def check_own(source: Source, own: OwnCurriculum, shared: Curriculum) -> list[Problem]:
+    """The organization's modules, checked as if they were part of the shared curriculum."""
+    return check_modules(source, own.modules, [w.id for w in shared.worksheets], taken=shared)
