@@ -27,6 +27,7 @@ TEMPLATE_OVERRIDES = Path("overrides") / "templates"
 @dataclass(frozen=True)
 class BuildResult:
     out: Path
+    name: str
     pages: int
     seconds: float
 
@@ -39,11 +40,11 @@ def build(root: Path, org_file: Path | None = None, out: Path | None = None) -> 
     out = out or root / "site"
     with staged_output(out) as stage:
         write_files(stage.docs, texts, {a.target: Path(a.source) for a in plan.assets})
-        render_pdfs(project, stage.docs)
+        render_pdfs(project, stage.docs, project.organization.paper)
         build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
         write_manifest(stage.site, _manifest(project))
     pages = sum(1 for p in plan.pages if p.path.endswith(".md"))
-    return BuildResult(out, pages, time.perf_counter() - started)
+    return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
 
 def check(root: Path, org_file: Path | None = None) -> Project:

@@ -56,9 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         "build", help="build a handbook website", description="Build an organization's handbook website."
     )
     _org_option(build)
-    build.add_argument(
-        "--out", type=Path, metavar="DIR", help="output folder (default: site/); replaced only when the build succeeds"
-    )
+    build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: site/, or sites/ with --all); replaced only when the build succeeds")
+    build.add_argument("--all", action="store_true", help="build every profile in organizations/ into DIR/<slug>/, plus a landing page")
+    build.add_argument("--jobs", type=int, metavar="N", help="with --all: how many to build at once (default: the number of cores)")
     build.set_defaults(run=_build)
 
     validate = verbs.add_parser(
@@ -108,10 +108,26 @@ def _build(args: argparse.Namespace) -> int:
     from generator.build import build
     from generator.errors import display_path
 
+    if args.all:
+        return _build_all(args)
     result = build(Path.cwd(), args.org, args.out)
     index = result.out / "index.html"
     print(f"built {result.pages} pages in {result.seconds:.1f} s: open {display_path(index)}")
     return 0
+
+
+def _build_all(args: argparse.Namespace) -> int:
+    from generator.errors import display_path
+    from generator.many import Progress, build_all, summary
+
+    if args.org:
+        raise SystemExit("mentorbook build: --all builds every profile; leave out --org")
+    out = args.out or Path("sites")
+    outcomes = build_all(Path.cwd(), out, args.jobs, Progress())
+    text, ok = summary(outcomes)
+    print(text, file=sys.stdout if ok else sys.stderr)
+    print(f"open {display_path(out / 'index.html')}")
+    return 0 if ok else 1
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -41,6 +41,7 @@ class SitePlan:
     assets: tuple[Asset, ...]
     nav: tuple[NavItem, ...]
     theme: Mapping[str, Any] = field(default_factory=dict)
+    footer: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def plan_site(project: Project) -> SitePlan:
     pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", common, project.organization_file))
     assets, theme = _branding(project)
     pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
-    return SitePlan(org.name, tuple(pages), assets, _nav(pages, curriculum, project.guides, labels), theme)
+    nav = _nav(pages, curriculum, project.guides, labels)
+    return SitePlan(org.name, tuple(pages), assets, nav, theme, _footer(project))
 
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -222,15 +224,23 @@ def _worksheet(worksheet: Worksheet, paths: _Paths, common: dict[str, Any], sour
 
 
 def _branding(project: Project) -> tuple[tuple[Asset, ...], dict[str, Any]]:
-    org = project.organization
     assets: list[Asset] = []
-    theme: dict[str, Any] = {}
-    if org.logo and project.logo_file:
-        target = "assets/brand/logo" + PurePosixPath(org.logo).suffix.lower()
-        assets.append(Asset(project.logo_file, target))
-        theme["logo"] = target
-        theme["favicon"] = target
+    theme: dict[str, Any] = {"language": project.organization.language}
+    for key, source in (("logo", project.logo_file), ("favicon", project.favicon_file)):
+        if source:
+            target = f"assets/brand/{key}" + PurePosixPath(source).suffix.lower()
+            assets.append(Asset(source, target))
+            theme[key] = target
     return tuple(assets), theme
+
+
+def _footer(project: Project) -> tuple[str, ...]:
+    """One line per contact, shown at the foot of every page."""
+    lines = []
+    for contact in project.organization.contacts:
+        reach = " · ".join(x for x in (contact.email, contact.phone) if x)
+        lines.append(f"{contact.role}: {contact.name}" + (f" ({reach})" if reach else ""))
+    return tuple(lines)
 
 
 def _nav(

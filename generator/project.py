@@ -26,7 +26,8 @@ from generator.validate import parse
 CURRICULUM = "curriculum.yaml"
 CONTENT = "content"
 LOCALES = Path(__file__).parent / "locales"
-DEFAULT_ORG = Path("organizations") / "example.yaml"
+ORGANIZATIONS = "organizations"
+DEFAULT_ORG = Path(ORGANIZATIONS) / "example.yaml"
 
 T = TypeVar("T")
 

@@ -33,6 +33,7 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
                 docs_dir=str(docs),
                 site_dir=str(site),
                 site_name=html.escape(plan.site_name),
+                copyright="<br>".join(html.escape(line) for line in plan.footer) or None,
                 nav=_plain(plan.nav),
                 strict=False,
             )

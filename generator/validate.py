@@ -109,6 +109,8 @@ def _describe(kind: str, value: Any, ctx: dict[str, Any], name: str, msg: str) -
             f"should be a group of fields, not {_shape(value)}",
             "write `name: value` lines below it, indented by two spaces",
         )
+    if kind.startswith(("date_", "datetime_")):
+        return f"{shown} is not a date", "write it as year-month-day, e.g. 2027-01-11"
     if kind == "bool_parsing":
         return f"should be yes or no, not {shown}", "write `yes` or `no`"
     if kind == "union_tag_invalid":

@@ -86,3 +86,18 @@ def write_files(folder: Path, texts: Mapping[str, str], copies: Mapping[str, Pat
 
 def write_manifest(site: Path, manifest: Mapping[str, object]) -> None:
     (site / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def write_landing(out: Path, handbooks: list[tuple[str, str]]) -> None:
+    """OUT/index.html listing every handbook built, replaced in one rename."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from generator.render import BUILTIN
+
+    env = Environment(loader=FileSystemLoader(BUILTIN), autoescape=True, undefined=StrictUndefined)
+    html = env.get_template("landing.html.j2").render(handbooks=handbooks)
+    out.mkdir(parents=True, exist_ok=True)
+    temporary = out / ".index.html.tmp"
+    temporary.write_text(html, encoding="utf-8")
+    temporary.replace(out / "index.html")
+    write_manifest(out, {"generator": "mentorbook", "handbooks": [slug for slug, _ in handbooks]})

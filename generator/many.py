@@ -1,0 +1,91 @@
+"""`mentorbook build --all`: every profile in organizations/ into OUT/<slug>/, in parallel,
+plus a landing page that lists them. One broken profile does not stop the others."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import InputError, Problem, display_path
+from generator.project import ORGANIZATIONS
+
+
+@dataclass(frozen=True)
+class Outcome:
+    slug: str
+    name: str | None  # the organization's name when it built
+    seconds: float
+    pages: int
+    problems: tuple[str, ...]  # empty when it built
+
+
+def build_all(root: Path, out: Path, jobs: int | None = None, report: Callable[[Outcome, int, int], None] | None = None) -> list[Outcome]:
+    """Build every organization; `report` hears of each as it finishes (done, total)."""
+    profiles = sorted((root / ORGANIZATIONS).glob("*.yaml"))
+    if not profiles:
+        raise InputError([Problem(display_path(root / ORGANIZATIONS), 0, 0, "there are no profiles (*.yaml) here", 'start one with `mentorbook new-org "Your name"`')])
+    outcomes = []
+    for done, outcome in enumerate(_run(root, profiles, out, jobs or os.cpu_count() or 1), start=1):
+        outcomes.append(outcome)
+        if report:
+            report(outcome, done, len(profiles))
+    outcomes.sort(key=lambda o: o.slug)
+    from generator.write import write_landing
+
+    write_landing(out, [(o.slug, o.name) for o in outcomes if o.name])
+    return outcomes
+
+
+def _run(root: Path, profiles: list[Path], out: Path, jobs: int) -> Iterator[Outcome]:
+    if jobs == 1:
+        yield from (build_one(root, p, out / p.stem) for p in profiles)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(profiles))) as pool:
+        futures = [pool.submit(build_one, root, p, out / p.stem) for p in profiles]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def build_one(root: Path, profile: Path, out: Path) -> Outcome:
+    from generator.build import build
+
+    try:
+        result = build(root, profile, out)
+    except InputError as error:
+        return Outcome(profile.stem, None, 0.0, 0, tuple(str(p) for p in error.problems))
+    except Exception as error:  # a bug, but it must not stop the other organizations
+        return Outcome(profile.stem, None, 0.0, 0, (f"internal error, please report it: {type(error).__name__}: {error}",))
+    return Outcome(profile.stem, result.name, result.seconds, result.pages, ())
+
+
+class Progress:
+    """A bar on a terminal, one plain line per organization elsewhere (logs, CI)."""
+
+    def __init__(self, stream: object = sys.stderr) -> None:
+        self.stream = stream
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+
+    def __call__(self, outcome: Outcome, done: int, total: int) -> None:
+        state = f"{outcome.pages} pages, {outcome.seconds:.1f} s" if outcome.name else "FAILED"
+        if self.tty:
+            width = 24
+            filled = width * done // total
+            end = "\n" if done == total else ""
+            print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome.slug}: {state}\033[K", end=end, file=self.stream, flush=True)  # type: ignore[call-overload]
+        else:
+            print(f"{done}/{total} {outcome.slug}: {state}", file=self.stream, flush=True)  # type: ignore[call-overload]
+
+
+def summary(outcomes: list[Outcome]) -> tuple[str, bool]:
+    failed = [o for o in outcomes if not o.name]
+    built = len(outcomes) - len(failed)
+    lines = [f"built {built} of {len(outcomes)} organizations"]
+    for outcome in failed:
+        more = len(outcome.problems) - 1
+        tail = f" (and {more} more: run `mentorbook validate --org {ORGANIZATIONS}/{outcome.slug}.yaml`)" if more else ""
+        lines.append(f"  {outcome.slug}: {outcome.problems[0]}{tail}")
+    return "\n".join(lines), not failed
