@@ -64,10 +64,17 @@ def _same_case(model: str, word: str) -> str:
 
 def reword_model(model: M, reword: Callable[[str], str]) -> M:
     """The same model with every prose field reworded (ids and references kept)."""
-    update = {
-        name: _reword_value(getattr(model, name), reword) for name in type(model).model_fields if name not in KEEP
-    }
+    update = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if not (name in KEEP and _identifiers(value)):
+            update[name] = _reword_value(value, reword)
     return model.model_copy(update=update)
+
+
+def _identifiers(value: Any) -> bool:
+    """`worksheets: [goal-plan]` in a session is references; in the curriculum, definitions."""
+    return isinstance(value, str) or (isinstance(value, tuple) and all(isinstance(v, str) for v in value))
 
 
 def _reword_value(value: Any, reword: Callable[[str], str]) -> Any:

@@ -1,0 +1,90 @@
+"""The organization overlay: module selection and the organization's own words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.models import Markdown
+from generator.overlay import reword_model, rewording
+from generator.project import load_project
+from tests.conftest import REPO
+
+WORDS = {
+    "mentor": "preceptor",
+    "mentors": "preceptors",
+    "mentee": "apprentice",
+    "mentees": "apprentices",
+    "mentoring": "preceptorship",
+}
+
+CASES = [
+    ("A mentor and a mentee meet.", "A preceptor and an apprentice meet."),
+    ("Mentoring works. MENTORS listen.", "Preceptorship works. PRECEPTORS listen."),
+    ("the mentor's notes; the mentees' goals", "the preceptor's notes; the apprentices' goals"),
+    ("An mentee", "An apprentice"),
+    ("mentorship and tormentor stay", "mentorship and tormentor stay"),
+    ("see [the mentor page](../mentor.md) and `mentor`", "see [the preceptor page](../mentor.md) and `mentor`"),
+    ("keep {: .mentor } attributes", "keep {: .mentor } attributes"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_rewording(text: str, expected: str) -> None:
+    assert rewording(WORDS)(text) == expected
+
+
+def test_no_terminology_changes_nothing() -> None:
+    text = "A mentor and a mentee."
+    assert rewording({})(text) is text
+
+
+def test_reword_keeps_ids_and_markdown_type() -> None:
+    loaded = load_project(REPO, REPO / "organizations/example.yaml")
+    worksheet = reword_model(loaded.curriculum, rewording(WORDS)).worksheets[0]
+    assert worksheet.id == "mentoring-agreement"
+    assert worksheet.title == "Preceptorship agreement"
+    assert isinstance(worksheet.purpose, Markdown)
+    names = [f.name for s in worksheet.sections for f in s.fields if hasattr(f, "name")]
+    assert "mentee_signature" in names
+
+
+def _profile(project: Path, extra: str) -> Path:
+    profile = project / "organizations/org.yaml"
+    profile.write_text(profile.read_text() + extra)
+    return profile
+
+
+def test_selection_orders_modules_and_own_modules_join(project: Path) -> None:
+    (project / "organizations/org").mkdir()
+    own = (project / "curriculum.yaml").read_text().split("modules:\n", 1)[1]
+    own = own.replace("id: basics", "id: our-way").replace("id: first-session", "id: our-session")
+    (project / "organizations/org/own.yaml").write_text("modules:\n" + own)
+    profile = _profile(project, "curriculum: own.yaml\nmodules: [our-way, basics]\n")
+    loaded = load_project(project, profile)
+    assert [m.id for m in loaded.curriculum.modules] == ["our-way", "basics"]
+
+
+def test_terminology_reaches_curriculum_guides_and_labels(project: Path) -> None:
+    profile = _profile(project, "terminology:\n  mentor: guide\n  mentee: learner\n")
+    loaded = load_project(project, profile)
+    session = loaded.curriculum.modules[0].sessions[0]
+    assert loaded.curriculum.glossary[0].term == "Guide"
+    assert session.prompts.mentor == ("What brings you here?",)
+    assert loaded.labels["for_mentor"] == "For the guide"
+    assert loaded.labels["for_mentee"] == "For the learner"
+
+
+def test_shipped_curriculum_has_no_default_word_left_after_rewording() -> None:
+    words = {"mentor": "guide", "mentors": "guides", "mentee": "learner", "mentees": "learners", "mentoring": "guiding"}
+    profile = REPO / "organizations/example.yaml"
+    loaded = load_project(REPO, profile)
+    identifiers = re.compile(r'"(?:id|name|kind)":"[^"]*"|"(?:worksheets|guides)":\["[^\]]*\]')
+    text = identifiers.sub("", loaded.curriculum.model_dump_json())
+    reworded = identifiers.sub("", reword_model(loaded.curriculum, rewording(words)).model_dump_json())
+    assert re.search(r"\bmentee\b", text, re.IGNORECASE)
+    keys = re.compile(r'"(?:mentor|mentee|facilitator)":')
+    leftovers = re.findall(r".{20}\b(?:mentors?|mentees?|mentoring)\b.{20}", keys.sub("", reworded), re.IGNORECASE)
+    assert leftovers == []
