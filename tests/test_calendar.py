@@ -1,0 +1,155 @@
+"""The .ics file: read back with icalendar itself, and checked line by line for RFC 5545's framing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import icalendar
+import pytest
+
+from generator.calendar import calendar_ics
+from generator.models.program import Program
+from generator.timeline import Event, schedule
+
+STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # what SOURCE_DATE_EPOCH=1767225600 gives
+TRICKY = "Café; día, 1\nnext"
+
+
+def events() -> tuple[Event, ...]:
+    program = Program.model_validate(
+        {
+            "name": "Mentoring 2027",
+            "start": "2027-12-27",
+            "weeks": "10",
+            "cadence": "every two weeks",
+            "meeting_time": "09:30",
+            "breaks": [{"name": "New Year", "start": "2028-01-10", "end": "2028-01-10"}],
+            "milestones": [
+                {"name": "Kick-off", "week": "1", "note": "Meet your mentor; bring questions."},
+                {"name": "Leap day check-in", "date": "2028-02-29"},
+            ],
+        }
+    )
+    sessions = [("welcome", "1.1", TRICKY), ("goals", "1.2", "Goals"), ("plan", "2.1", "A plan")]
+    return schedule(program, sessions, "acme")
+
+
+def ics(evs: Sequence[Event] | None = None, **options: Any) -> bytes:
+    options = {
+        "calendar_name": "Acme mentoring",
+        "meeting_minutes": 45,
+        "meeting_time": "09:30",
+        "stamp": STAMP,
+    } | options
+    return calendar_ics(events() if evs is None else evs, **options)
+
+
+def vevents(data: bytes) -> list[icalendar.Event]:
+    return icalendar.Calendar.from_ical(data).walk("VEVENT")
+
+
+def test_calendar_properties() -> None:
+    calendar = icalendar.Calendar.from_ical(ics())
+    assert str(calendar["PRODID"]) == "-//Mentorbook//Mentoring handbook//EN"
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+    assert str(calendar["X-WR-CALNAME"]) == "Acme mentoring"
+
+
+def test_every_event_timed_sessions_and_all_day_milestones() -> None:
+    got = [
+        (str(v["UID"]), str(v["SUMMARY"]), v.decoded("DTSTART"), v.decoded("DTEND"), v.decoded("DTSTAMP"))
+        for v in vevents(ics())
+    ]
+    assert got == [
+        ("acme-milestone-kick-off@mentorbook", "Kick-off", dt.date(2027, 12, 27), dt.date(2027, 12, 28), STAMP),
+        (
+            "acme-session-welcome@mentorbook",
+            f"1.1 {TRICKY}",
+            dt.datetime(2027, 12, 27, 9, 30),
+            dt.datetime(2027, 12, 27, 10, 15),
+            STAMP,
+        ),
+        ("acme-session-goals@mentorbook", "1.2 Goals", dt.datetime(2028, 1, 24, 9, 30), dt.datetime(2028, 1, 24, 10, 15), STAMP),
+        ("acme-session-plan@mentorbook", "2.1 A plan", dt.datetime(2028, 2, 7, 9, 30), dt.datetime(2028, 2, 7, 10, 15), STAMP),
+        ("acme-milestone-leap-day-check-in@mentorbook", "Leap day check-in", dt.date(2028, 2, 29), dt.date(2028, 3, 1), STAMP),
+    ]  # fmt: skip
+
+
+def test_timed_sessions_float_and_all_day_entries_are_dates() -> None:
+    """Floating time: no TZID and no VTIMEZONE, so 09:30 reads 09:30 in any time zone."""
+    data = ics()
+    assert b"TZID" not in data and b"VTIMEZONE" not in data
+    assert b"\r\nDTSTART:20271227T093000\r\n" in data
+    assert b"\r\nDTSTART;VALUE=DATE:20271227\r\n" in data
+    for vevent in vevents(data):
+        start, end = vevent.decoded("DTSTART"), vevent.decoded("DTEND")
+        if isinstance(start, dt.datetime):
+            assert start.tzinfo is None and end.tzinfo is None
+            assert end - start == dt.timedelta(minutes=45)
+        else:
+            assert end - start == dt.timedelta(days=1)
+
+
+def test_without_a_meeting_time_every_event_is_all_day() -> None:
+    found = vevents(ics(meeting_time=None))
+    assert len(found) == 5
+    for vevent in found:
+        start, end = vevent.decoded("DTSTART"), vevent.decoded("DTEND")
+        assert type(start) is dt.date and type(end) is dt.date
+        assert end - start == dt.timedelta(days=1)
+        assert vevent["DTSTART"].params.get("VALUE") == "DATE"
+
+
+def test_a_meeting_late_in_the_evening_ends_the_next_day() -> None:
+    session = Event(dt.date(2028, 12, 31), "session", "Last", "acme-session-last", "last", "9.9")
+    (vevent,) = vevents(ics([session], meeting_time="23:30", meeting_minutes=60))
+    assert vevent.decoded("DTEND") == dt.datetime(2029, 1, 1, 0, 30)
+
+
+def test_description_has_the_note_and_the_link() -> None:
+    urls = {"acme-session-welcome": "https://handbook.example/modules/start/welcome/"}
+    found = {str(v["UID"]): v for v in vevents(ics(url_for=lambda e: urls.get(e.uid)))}
+    assert str(found["acme-session-welcome@mentorbook"]["DESCRIPTION"]) == urls["acme-session-welcome"]
+    assert str(found["acme-milestone-kick-off@mentorbook"]["DESCRIPTION"]) == "Meet your mentor; bring questions."
+    assert "DESCRIPTION" not in found["acme-session-goals@mentorbook"]
+    both = {str(v["UID"]): v for v in vevents(ics(url_for=lambda e: "https://x.example/"))}
+    assert str(both["acme-milestone-kick-off@mentorbook"]["DESCRIPTION"]) == (
+        "Meet your mentor; bring questions.\n\nhttps://x.example/"
+    )
+
+
+def test_text_with_commas_semicolons_newlines_and_accents_round_trips() -> None:
+    data = ics()
+    assert "SUMMARY:1.1 Café\\; día\\, 1\\nnext".encode() in data  # escaped as RFC 5545 says
+    summaries = [str(v["SUMMARY"]) for v in vevents(data)]
+    assert f"1.1 {TRICKY}" in summaries
+
+
+def test_crlf_line_endings_and_folding_at_75_octets() -> None:
+    long = Event(dt.date(2028, 1, 3), "session", "Ünïcödé títlé, " * 12, "acme-session-long", "long", "3.1")
+    data = ics([*events(), long], calendar_name="Ä" * 60)
+    assert data.endswith(b"\r\n")
+    lines = data.split(b"\r\n")[:-1]
+    assert b"\n" not in b"".join(lines) and b"\r" not in b"".join(lines)
+    assert max(len(line) for line in lines) <= 75
+    assert any(line.startswith(b" ") for line in lines)  # something was long enough to fold
+    for line in lines:
+        line.decode("utf-8")  # folding never splits a multi-byte character
+    assert str(vevents(data)[-1]["SUMMARY"]) == "3.1 " + "Ünïcödé títlé, " * 12
+
+
+def test_same_input_same_bytes() -> None:
+    first = ics()
+    assert ics() == first
+    later_clock = dt.datetime(2026, 1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert ics(stamp=later_clock) == first  # the same instant in another zone is written in UTC
+    assert re.findall(rb"DTSTAMP:(\S+)\r\n", first) == [b"20260101T000000Z"] * 5
+
+
+def test_a_stamp_without_a_time_zone_is_a_bug() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        ics(stamp=dt.datetime(2026, 1, 1))

@@ -1,0 +1,294 @@
+"""The schedule rules, as a table of small programs and the dates (or the message) each gives.
+
+Programs are written as users write them in YAML: every value a string. Sessions are named
+S1, S2, ...; an expected event is "date title".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from generator.models.program import Program
+from generator.timeline import DoesNotFit, Event, schedule
+
+# fmt: off
+CASES: list[dict[str, Any]] = [
+    # --- cadence ---
+    {
+        "id": "weekly, the last session on the program's last week",
+        "start": "2027-01-11", "weeks": "4", "cadence": "weekly", "sessions": 4,
+        "dates": ["2027-01-11", "2027-01-18", "2027-01-25", "2027-02-01"],
+    },
+    {
+        "id": "every two weeks",
+        "start": "2027-01-11", "weeks": "6", "cadence": "every two weeks", "sessions": 3,
+        "dates": ["2027-01-11", "2027-01-25", "2027-02-08"],
+    },
+    {
+        "id": "monthly from the 31st clamps to month ends and a leap day, never drifts",
+        "start": "2028-01-31", "weeks": "40", "cadence": "monthly", "sessions": 9,
+        "dates": [
+            "2028-01-31", "2028-02-29", "2028-03-31", "2028-04-30", "2028-05-31",
+            "2028-06-30", "2028-07-31", "2028-08-31", "2028-09-30",
+        ],
+    },
+    {
+        "id": "monthly from the 30th in a common year",
+        "start": "2027-01-30", "weeks": "9", "cadence": "monthly", "sessions": 3,
+        "dates": ["2027-01-30", "2027-02-28", "2027-03-30"],
+    },
+    {
+        "id": "monthly from a leap day keeps the 29th, then Feb 28 the next year",
+        "start": "2028-02-29", "weeks": "53", "cadence": "monthly", "sessions": 13,
+        "dates": [
+            "2028-02-29", "2028-03-29", "2028-04-29", "2028-05-29", "2028-06-29", "2028-07-29", "2028-08-29",
+            "2028-09-29", "2028-10-29", "2028-11-29", "2028-12-29", "2029-01-29", "2029-02-28",
+        ],
+    },
+    {
+        "id": "every two weeks across a year end",
+        "start": "2027-12-13", "weeks": "6", "cadence": "every two weeks", "sessions": 3,
+        "dates": ["2027-12-13", "2027-12-27", "2028-01-10"],
+    },
+    {
+        "id": "monthly across a year end into a leap February",
+        "start": "2027-11-30", "weeks": "18", "cadence": "monthly", "sessions": 5,
+        "dates": ["2027-11-30", "2027-12-30", "2028-01-30", "2028-02-29", "2028-03-30"],
+    },
+    {
+        "id": "exactly fits: the last session on the program's last day",
+        "start": "2027-01-11", "weeks": "26", "cadence": "monthly", "sessions": 7,
+        "dates": ["2027-01-11", "2027-02-11", "2027-03-11", "2027-04-11", "2027-05-11", "2027-06-11", "2027-07-11"],
+    },
+    {
+        "id": "no sessions",
+        "start": "2027-01-11", "weeks": "1", "cadence": "weekly", "sessions": 0,
+        "dates": [],
+    },
+    # --- breaks ---
+    {
+        "id": "the start date inside a break",
+        "start": "2027-01-11", "weeks": "4", "cadence": "weekly", "sessions": 3,
+        "breaks": [("2027-01-04", "2027-01-12")],
+        "dates": ["2027-01-18", "2027-01-25", "2027-02-01"],
+    },
+    {
+        "id": "a break over the year end (Dec 20 - Jan 2)",
+        "start": "2027-12-06", "weeks": "6", "cadence": "weekly", "sessions": 4,
+        "breaks": [("2027-12-20", "2028-01-02")],
+        "dates": ["2027-12-06", "2027-12-13", "2028-01-03", "2028-01-10"],
+    },
+    {
+        "id": "back-to-back breaks",
+        "start": "2027-01-11", "weeks": "5", "cadence": "weekly", "sessions": 3,
+        "breaks": [("2027-01-18", "2027-01-24"), ("2027-01-25", "2027-01-31")],
+        "dates": ["2027-01-11", "2027-02-01", "2027-02-08"],
+    },
+    {
+        "id": "slots on a break's first and on its last day are both skipped",
+        "start": "2027-01-11", "weeks": "5", "cadence": "weekly", "sessions": 3,
+        "breaks": [("2027-01-18", "2027-01-25")],
+        "dates": ["2027-01-11", "2027-02-01", "2027-02-08"],
+    },
+    {
+        "id": "a break between two slots moves nothing",
+        "start": "2027-01-11", "weeks": "2", "cadence": "weekly", "sessions": 2,
+        "breaks": [("2027-01-12", "2027-01-17")],
+        "dates": ["2027-01-11", "2027-01-18"],
+    },
+    {
+        "id": "a monthly slot in a break moves to the next month's slot",
+        "start": "2028-01-31", "weeks": "14", "cadence": "monthly", "sessions": 3,
+        "breaks": [("2028-02-26", "2028-03-01")],
+        "dates": ["2028-01-31", "2028-03-31", "2028-04-30"],
+    },
+    # --- not fitting ---
+    {
+        "id": "every two weeks, too long with a break",
+        "start": "2027-01-11", "weeks": "26", "cadence": "every two weeks", "sessions": 21,
+        "breaks": [("2027-07-26", "2027-08-08")],
+        "error": (
+            "21 sessions every two weeks need 43 weeks from 2027-01-11 (with the breaks), but the program is 26 weeks",
+            "set `weeks: 43`, meet more often, or choose fewer modules with `modules:`",
+        ),
+    },
+    {
+        "id": "weekly, one week short: weekly is as often as it gets, so no 'meet more often'",
+        "start": "2027-01-11", "weeks": "3", "cadence": "weekly", "sessions": 4,
+        "error": (
+            "4 sessions weekly need 4 weeks from 2027-01-11, but the program is 3 weeks",
+            "set `weeks: 4`, or choose fewer modules with `modules:`",
+        ),
+    },
+    {
+        "id": "monthly, a month over",
+        "start": "2027-01-11", "weeks": "26", "cadence": "monthly", "sessions": 8,
+        "error": (
+            "8 sessions monthly need 31 weeks from 2027-01-11, but the program is 26 weeks",
+            "set `weeks: 31`, meet more often, or choose fewer modules with `modules:`",
+        ),
+    },
+    {
+        "id": "one session pushed out by a break over the whole program",
+        "start": "2027-01-11", "weeks": "1", "cadence": "weekly", "sessions": 1,
+        "breaks": [("2027-01-11", "2027-01-20")],
+        "error": (
+            "1 session weekly needs 3 weeks from 2027-01-11 (with the breaks), but the program is 1 week",
+            "set `weeks: 3`, or choose fewer modules with `modules:`",
+        ),
+    },
+    # --- milestones ---
+    {
+        "id": "milestones by week and by date, in a break, first on a session's day",
+        "start": "2027-01-11", "weeks": "6", "cadence": "every two weeks", "sessions": 3,
+        "breaks": [("2027-02-01", "2027-02-07")],
+        "milestones": [
+            {"name": "Wrap-up", "date": "2027-02-21"},
+            {"name": "Kick-off", "week": "1"},
+            {"name": "Check-in", "week": "4"},
+        ],
+        "events": [
+            "2027-01-11 Kick-off", "2027-01-11 S1", "2027-01-25 S2", "2027-02-01 Check-in",
+            "2027-02-08 S3", "2027-02-21 Wrap-up",
+        ],
+    },
+    {
+        "id": "two milestones on one day keep their order",
+        "start": "2027-01-11", "weeks": "2", "cadence": "weekly", "sessions": 0,
+        "milestones": [{"name": "B", "week": "2"}, {"name": "A", "date": "2027-01-18"}],
+        "events": ["2027-01-18 B", "2027-01-18 A"],
+    },
+    {
+        "id": "milestone week after the program",
+        "start": "2027-01-11", "weeks": "26", "cadence": "weekly", "sessions": 1,
+        "milestones": [{"name": "Wrap-up", "week": "27"}],
+        "error": (
+            'the milestone "Wrap-up" is in week 27, but the program is 26 weeks',
+            "choose a `week` from 1 to 26, or set `weeks: 27`",
+        ),
+    },
+    {
+        "id": "milestone date before the start",
+        "start": "2027-01-11", "weeks": "26", "cadence": "weekly", "sessions": 1,
+        "milestones": [{"name": "Briefing", "date": "2027-01-10"}],
+        "error": (
+            'the milestone "Briefing" is on 2027-01-10, before the program starts on 2027-01-11',
+            "choose a date from 2027-01-11 to 2027-07-11",
+        ),
+    },
+    {
+        "id": "milestone date on the day after the last day",
+        "start": "2027-01-11", "weeks": "26", "cadence": "weekly", "sessions": 1,
+        "milestones": [{"name": "Wrap-up", "date": "2027-07-12"}],
+        "error": (
+            'the milestone "Wrap-up" is on 2027-07-12, after the program ends on 2027-07-11',
+            "choose a date from 2027-01-11 to 2027-07-11, or set `weeks: 27`",
+        ),
+    },
+    {
+        "id": "milestone date on the last day",
+        "start": "2027-01-11", "weeks": "26", "cadence": "weekly", "sessions": 0,
+        "milestones": [{"name": "Wrap-up", "date": "2027-07-11"}],
+        "events": ["2027-07-11 Wrap-up"],
+    },
+]
+# fmt: on
+
+
+def program(case: dict[str, Any], **changes: str) -> Program:
+    """The case's program, validated as if read from YAML (string values)."""
+    data = {
+        "name": "Mentoring 2027",
+        "start": case["start"],
+        "weeks": case["weeks"],
+        "cadence": case["cadence"],
+        "breaks": [{"name": f"Break {n}", "start": a, "end": b} for n, (a, b) in enumerate(case.get("breaks", []))],
+        "milestones": case.get("milestones", []),
+    }
+    return Program.model_validate({**data, **changes})
+
+
+def sessions(n: int) -> list[tuple[str, str, str]]:
+    return [(f"s{i}", f"1.{i}", f"S{i}") for i in range(1, n + 1)]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_schedule(case: dict[str, Any]) -> None:
+    if "error" in case:
+        with pytest.raises(DoesNotFit) as caught:
+            schedule(program(case), sessions(case["sessions"]), "acme")
+        assert (caught.value.message, caught.value.hint) == case["error"]
+        return
+    events = schedule(program(case), sessions(case["sessions"]), "acme")
+    if "dates" in case:
+        assert [str(e.date) for e in events] == case["dates"]
+        assert [e.title for e in events] == [f"S{i}" for i in range(1, case["sessions"] + 1)]
+    else:
+        assert [f"{e.date} {e.title}" for e in events] == case["events"]
+
+
+TOO_LONG = [c for c in CASES if "error" in c and "need" in c["error"][0]]
+
+
+@pytest.mark.parametrize("case", TOO_LONG, ids=[c["id"] for c in TOO_LONG])
+def test_the_suggested_weeks_are_exactly_enough(case: dict[str, Any]) -> None:
+    with pytest.raises(DoesNotFit) as caught:
+        schedule(program(case), sessions(case["sessions"]), "acme")
+    assert caught.value.where == ("weeks",)
+    needed = int(caught.value.hint.split("`weeks: ")[1].split("`")[0])
+    assert len(schedule(program(case, weeks=str(needed)), sessions(case["sessions"]), "acme")) == case["sessions"]
+    with pytest.raises(DoesNotFit):
+        schedule(program(case, weeks=str(needed - 1)), sessions(case["sessions"]), "acme")
+
+
+def test_milestone_errors_say_which_milestone_and_key() -> None:
+    case = {"start": "2027-01-11", "weeks": "4", "cadence": "weekly"}
+    milestones = [{"name": "Fine", "week": "2"}, {"name": "Late", "date": "2027-03-01"}]
+    with pytest.raises(DoesNotFit) as caught:
+        schedule(program({**case, "milestones": milestones}), [], "acme")
+    assert caught.value.where == ("milestones", 1, "date")
+    assert "Late" in str(caught.value)
+
+
+def test_events_carry_session_fields_and_milestone_notes() -> None:
+    case = {"start": "2027-01-11", "weeks": "2", "cadence": "weekly"}
+    milestones = [{"name": "Check-in", "week": "2", "note": "Bring your goals."}]
+    first, milestone, second = schedule(program({**case, "milestones": milestones}), sessions(2), "acme")
+    assert first == Event(dt.date(2027, 1, 11), "session", "S1", "acme-session-s1", "s1", "1.1")
+    assert milestone == Event(
+        dt.date(2027, 1, 18), "milestone", "Check-in", "acme-milestone-check-in", None, None, "Bring your goals."
+    )
+    assert (second.session_id, second.number, second.note) == ("s2", "1.2", None)
+
+
+def test_uids_are_stable_when_dates_move() -> None:
+    """Calendar apps match entries by uid: a new start date or cadence must update, not duplicate."""
+    milestones = [{"name": "Mid-point review", "week": "3"}]
+    before = {"start": "2027-01-11", "weeks": "10", "cadence": "weekly", "milestones": milestones}
+    after = {**before, "start": "2027-03-01", "cadence": "every two weeks", "breaks": [("2027-03-08", "2027-03-14")]}
+    uids = [sorted(e.uid for e in schedule(program(c), sessions(3), "acme")) for c in (before, after, before)]
+    assert uids[0] == uids[1] == uids[2]
+    assert uids[0] == ["acme-milestone-mid-point-review", "acme-session-s1", "acme-session-s2", "acme-session-s3"]
+
+
+def test_repeated_milestone_names_get_numbered_uids() -> None:
+    names = ["Review", "Review", "Review 2", "Café & Kuchen!", "面谈", "Review"]
+    case = {
+        "start": "2027-01-11",
+        "weeks": "10",
+        "cadence": "weekly",
+        "milestones": [{"name": n, "week": str(i + 1)} for i, n in enumerate(names)],
+    }
+    uids = [e.uid for e in schedule(program(case), [], "acme")]
+    assert uids == [
+        "acme-milestone-review",
+        "acme-milestone-review-2",
+        "acme-milestone-review-2-2",  # "Review 2" is taken by the second "Review"
+        "acme-milestone-cafe-kuchen",
+        "acme-milestone-5",  # no latin letters: its position instead
+        "acme-milestone-review-3",
+    ]
+    assert len(set(uids)) == len(uids)
