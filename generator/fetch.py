@@ -14,7 +14,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import URLFetcher
@@ -53,11 +53,11 @@ class ProjectFetcher(URLFetcher):
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
 
     def allowed_path(self, url: str) -> Path | None:
-        """The file a `file:` URL names, if it lies inside an allowed folder (else None)."""
+        """The path a `file:` URL names, if it lies inside an allowed folder (else None).
+
+        Resolved first, so neither `..` nor a symlink inside a folder leads out of it."""
         parts = urlsplit(url)
         if parts.netloc not in ("", "localhost"):
             return None
-        path = Path(url2pathname(unquote(parts.path))).resolve()
-        if not path.is_file():
-            return None
+        path = Path(url2pathname(parts.path)).resolve()
         return path if any(path.is_relative_to(folder) for folder in self.folders) else None

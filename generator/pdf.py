@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,9 +42,10 @@ LINE_MM = 9  # one handwriting line, as in print.css
 STANDARD = {"fillable": None, "print": "pdf/ua-1"}  # the PDF variant asked of WeasyPrint
 
 
-def render_pdfs(project: Project, docs: Path, paper: str = "A4") -> dict[str, float]:
-    """Write every worksheet's PDFs and the packets into `docs`; return seconds per file."""
-    printer = Printer(project, paper)
+def render_pdfs(project: Project, docs: Path, paper: str | None = None) -> dict[str, float]:
+    """Write every worksheet's PDFs and the packets into `docs`; return seconds per file.
+    The paper is the organization's (A4 unless it says Letter) unless `paper` is given."""
+    printer = Printer(project, paper or project.organization.paper)
     jobs: list[tuple[str, str, str, Sequence[Worksheet]]] = []
     for worksheet in project.curriculum.worksheets:
         jobs += [(worksheet_pdf(worksheet.id, v), "print/worksheet.html.j2", v, [worksheet]) for v in PDF_VARIANTS]
@@ -90,14 +92,13 @@ class Printer:
         self.env = Environment(
             loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
         )
-        org = project.organization_file
-        folders = [PRINT, project.root / OVERRIDES, (project.root / org).parent / Path(org).stem]
-        self.fetcher = ProjectFetcher(folders)
+        images = [Path(f).parent for f in (project.logo_file, project.favicon_file) if f]
+        self.fetcher = ProjectFetcher([PRINT, project.root / OVERRIDES, *images])
         self.fonts = FontConfiguration()
         labels, colours = project.labels, project.organization.colors
         self.common = {
             "labels": labels,
-            "lang": labels["language"],
+            "lang": project.organization.language,
             "org_name": project.organization.name,
             "date": pdf_date(),
             "style": {
@@ -164,6 +165,15 @@ def _radio_kids_are_widgets(document: object, pdf: Any) -> None:
                 obj.pop(key, None)
 
 
+def text_direction(text: str) -> str:
+    """`rtl` when the first letter is Arabic, Hebrew and the like: WeasyPrint has no `dir=auto`."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return "ltr" if kind == "L" else "rtl"
+    return "ltr"
+
+
 def markdown_html(text: str) -> Markup:
     """Markdown from YAML -> HTML, with raw HTML escaped and unsafe links removed."""
     return Markup(markdown.markdown(escape_markdown(text), extensions=[SafeLinks()]))
@@ -173,12 +183,14 @@ def sheet_view(worksheet: Worksheet, labels: Mapping[str, str]) -> dict[str, Any
     """Everything the templates print for one worksheet, computed here."""
     return {
         "id": worksheet.id,
+        "dir": text_direction(worksheet.title),
         "title": worksheet.title,
         "purpose": markdown_html(worksheet.purpose),
         "instructions": markdown_html(worksheet.instructions),
         "sections": [
             {
                 "title": s.title,
+                "dir": text_direction(s.title),
                 "intro": markdown_html(s.intro) if s.intro else None,
                 "fields": [field_view(worksheet.id, f, labels) for f in s.fields],
             }

@@ -1,0 +1,307 @@
+"""Worksheet PDFs, read back with pypdf: every field of every definition, in reading order,
+of the right type and fillable; real, tagged text in the print variant; the packets; the
+same bytes from the same input; and a renderer that reads nothing outside the project.
+
+Every PDF is rendered once per session (fixtures `shipped` and `every_kind`).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from generator.errors import InputError
+from generator.fetch import ProjectFetcher, RefusedURLError
+from generator.models import Worksheet
+from generator.pdf import PRINT, Printer, program_order, render_pdfs
+from generator.plan import PDF_VARIANTS, packet_pdf, worksheet_pdf
+from generator.project import DEFAULT_ORG, Project, load_project
+from tests.conftest import EPOCH, copy_project, copy_repo
+
+GOLDEN = Path(__file__).parent / "golden" / "print"
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+MULTILINE, RADIO = 1 << 12, 1 << 15  # PDF field flags (bit positions 13 and 16)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    project: Project
+    docs: Path
+
+    def pdf(self, name: str) -> PdfReader:
+        return PdfReader(self.docs / name)
+
+
+@contextmanager
+def pinned_epoch() -> Iterator[None]:
+    """What conftest's autouse fixture does, for session-scoped fixtures."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH")
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def every_kind_project(root: Path) -> Project:
+    """The minimal project with a second worksheet holding one field of every kind."""
+    copy_project(root)
+    shutil.copy(GOLDEN / "curriculum.yaml", root / "curriculum.yaml")
+    return load_project(root, root / "organizations" / "org.yaml")
+
+
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    root = copy_repo(tmp_path_factory.mktemp("shipped"))
+    with pinned_epoch():
+        project = load_project(root, root / DEFAULT_ORG)
+        render_pdfs(project, root / "docs")
+    return Rendered(project, root / "docs")
+
+
+@pytest.fixture(scope="session")
+def every_kind(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    root = tmp_path_factory.mktemp("every-kind")
+    with pinned_epoch():
+        project = every_kind_project(root)
+        render_pdfs(project, root / "docs")
+    return Rendered(project, root / "docs")
+
+
+@pytest.fixture(params=["shipped", "every_kind"])
+def rendered(request: pytest.FixtureRequest) -> Rendered:
+    return request.getfixturevalue(request.param)
+
+
+def expected_fields(worksheet: Worksheet) -> dict[str, str]:
+    """Field name -> kind, in reading order, from the definition alone."""
+    fields: dict[str, str] = {}
+    for field in worksheet.inputs():
+        name = f"{worksheet.id}:{field.name}"
+        if field.kind == "checklist":
+            fields |= {f"{name}:{n}": "checkbox" for n in range(1, len(field.items) + 1)}  # type: ignore[attr-defined]
+        elif field.kind == "rating":
+            fields[name] = "radio"
+        elif field.kind == "table":
+            rows, columns = field.rows, len(field.columns)  # type: ignore[attr-defined]
+            fields |= {f"{name}:r{r}c{c}": "text" for r in range(1, rows + 1) for c in range(1, columns + 1)}
+        else:
+            fields[name] = "multiline" if field.kind == "lines" else "text"
+    return fields
+
+
+def actual_fields(reader: PdfReader) -> dict[str, str]:
+    kinds = {}
+    for name, field in (reader.get_fields() or {}).items():
+        kind, flags = field.get("/FT"), int(field.get("/Ff", 0))
+        if kind == "/Tx":
+            kinds[name] = "multiline" if flags & MULTILINE else "text"
+        else:
+            kinds[name] = ("radio" if flags & RADIO else "checkbox") if kind == "/Btn" else str(kind)
+    return kinds
+
+
+def widget_order(reader: PdfReader) -> list[str]:
+    """Field names in the order a reader tabs through them (page by page, structure order)."""
+    names: list[str] = []
+    for page in reader.pages:
+        assert page["/Tabs"] == "/S"
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            if widget.get("/Subtype") == "/Widget":
+                name = widget["/Parent"]["/T"] if "/Parent" in widget else widget["/T"]
+                if not names or names[-1] != name:
+                    names.append(name)
+    return names
+
+
+def prompts(worksheet: Worksheet) -> list[str]:
+    """Every piece of one-line text a reader must see to fill the worksheet in."""
+    texts = [worksheet.title]
+    for section in worksheet.sections:
+        texts.append(section.title)
+        for field in section.fields:
+            for attribute in ("label", "help", "items", "scale", "columns"):
+                value = getattr(field, attribute, None)
+                texts += [value] if isinstance(value, str) else list(value or ())
+    return texts
+
+
+def plain_text(reader: PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_fields_match_each_definition_in_reading_order(rendered: Rendered) -> None:
+    for worksheet in rendered.project.curriculum.worksheets:
+        reader = rendered.pdf(worksheet_pdf(worksheet.id, "fillable"))
+        expected = expected_fields(worksheet)
+        assert actual_fields(reader) == expected, worksheet.id
+        assert widget_order(reader) == list(expected), worksheet.id
+
+
+def test_rating_is_one_choice_among_its_labelled_points(rendered: Rendered) -> None:
+    for worksheet in rendered.project.curriculum.worksheets:
+        fields = rendered.pdf(worksheet_pdf(worksheet.id, "fillable")).get_fields() or {}
+        for field in worksheet.inputs():
+            if field.kind == "rating":
+                assert fields[f"{worksheet.id}:{field.name}"]["/Opt"] == list(field.scale)  # type: ignore[attr-defined]
+
+
+def test_every_pdf_is_a4_with_a_title(rendered: Rendered) -> None:
+    for worksheet in rendered.project.curriculum.worksheets:
+        for variant in PDF_VARIANTS:
+            reader = rendered.pdf(worksheet_pdf(worksheet.id, variant))
+            assert reader.metadata is not None and reader.metadata.title == worksheet.title
+            for page in reader.pages:
+                assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A4
+
+
+def test_print_variant_is_tagged_pdf_ua_without_form_fields(rendered: Rendered) -> None:
+    for worksheet in rendered.project.curriculum.worksheets:
+        reader = rendered.pdf(worksheet_pdf(worksheet.id, "print"))
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+        assert root["/Lang"] == "en" and root["/ViewerPreferences"]["/DisplayDocTitle"]
+        assert re.search(rb"pdfuaid:part=.1.", root["/Metadata"].get_data())
+        assert "/AcroForm" not in root and not reader.get_fields()
+
+
+def test_text_is_real_and_holds_every_prompt(rendered: Rendered) -> None:
+    for worksheet in rendered.project.curriculum.worksheets:
+        for variant in PDF_VARIANTS:
+            text = plain_text(rendered.pdf(worksheet_pdf(worksheet.id, variant)))
+            missing = [p for p in prompts(worksheet) if " ".join(p.split()) not in text]
+            assert not missing, f"{worksheet.id} {variant}"
+
+
+def test_filled_values_survive_save_and_reopen(rendered: Rendered) -> None:
+    for worksheet in rendered.project.curriculum.worksheets:
+        kinds = expected_fields(worksheet)
+        values = {
+            name: {"checkbox": "/on", "radio": "/1"}.get(kind, f"{kind} {n}")
+            for n, (name, kind) in enumerate(kinds.items())
+        }
+        writer = PdfWriter(clone_from=rendered.pdf(worksheet_pdf(worksheet.id, "fillable")))
+        for page in writer.pages:
+            writer.update_page_form_field_values(page, values, auto_regenerate=False)
+        saved = io.BytesIO()
+        writer.write(saved)
+        fields = PdfReader(saved).get_fields() or {}
+        assert {name: fields[name].get("/V") for name in values} == values, worksheet.id
+
+
+def test_packets_bundle_every_worksheet_in_program_order(rendered: Rendered) -> None:
+    ordered = program_order(rendered.project.curriculum)
+    for variant in PDF_VARIANTS:
+        pages = [len(rendered.pdf(worksheet_pdf(w.id, variant)).pages) for w in ordered]
+        starts = [3 + sum(pages[:n]) for n in range(len(pages))]  # after the cover and the contents
+        reader = rendered.pdf(packet_pdf(variant))
+        assert len(reader.pages) == 2 + sum(pages)
+        outline = [item for item in reader.outline if not isinstance(item, list)]
+        sheets = [(o.title, reader.get_destination_page_number(o) + 1) for o in outline][2:]
+        assert sheets == [(w.title, start) for w, start in zip(ordered, starts, strict=True)]
+        contents = " ".join(reader.pages[1].extract_text().split())
+        assert all(w.title in contents for w in ordered)
+    fillable = actual_fields(rendered.pdf(packet_pdf("fillable")))
+    assert fillable == {name: kind for w in ordered for name, kind in expected_fields(w).items()}
+
+
+def test_program_order_is_the_order_sessions_first_use_them(rendered: Rendered) -> None:
+    curriculum = rendered.project.curriculum
+    first_use = {}
+    for number, session in enumerate(curriculum.sessions()):
+        for ref in session.worksheets:
+            first_use.setdefault(ref, number)
+    order = [first_use.get(w.id, len(curriculum.sessions())) for w in program_order(curriculum)]
+    assert order == sorted(order) and len(order) == len(curriculum.worksheets)
+
+
+def test_same_input_same_bytes_wherever_it_is_built(shipped: Rendered, example_site: Path) -> None:
+    names = [worksheet_pdf(w.id, v) for w in shipped.project.curriculum.worksheets for v in PDF_VARIANTS]
+    for name in [*names, *(packet_pdf(v) for v in PDF_VARIANTS)]:
+        assert (shipped.docs / name).read_bytes() == (example_site / name).read_bytes(), name
+
+
+def test_the_site_links_each_worksheet_to_its_pdfs(example_site: Path) -> None:
+    page = (example_site / "worksheets" / "goal-plan.html").read_text(encoding="utf-8")
+    assert 'href="pdf/goal-plan-fillable.pdf"' in page and 'href="pdf/goal-plan-print.pdf"' in page
+    index = (example_site / "worksheets" / "index.html").read_text(encoding="utf-8")
+    assert 'href="packet-fillable.pdf"' in index and 'href="packet-print.pdf"' in index
+
+
+def test_letter_paper(every_kind: Rendered, tmp_path: Path) -> None:
+    printer = Printer(every_kind.project, "Letter")
+    sheet = every_kind.project.curriculum.worksheets[0]
+    printer.write(tmp_path / "letter.pdf", printer.html("print/worksheet.html.j2", "print", [sheet]), "print")
+    box = PdfReader(tmp_path / "letter.pdf").pages[0].mediabox
+    assert (float(box.width), float(box.height)) == LETTER
+
+
+def test_user_text_stays_text_and_arabic_renders(every_kind: Rendered) -> None:
+    text = plain_text(every_kind.pdf(worksheet_pdf("every-kind", "print")))
+    assert "<script>alert(1)</script>" in text and '{: onclick="x" }' in text
+    assert "ما هو هدفك الأول؟" in text
+
+
+@pytest.mark.parametrize("variant", PDF_VARIANTS)
+@pytest.mark.parametrize("template", ["worksheet", "packet"])
+def test_golden_html(template: str, variant: str, tmp_path: Path, update_golden: bool) -> None:
+    project = every_kind_project(tmp_path)
+    worksheets = program_order(project.curriculum)
+    if template == "worksheet":
+        worksheets = [w for w in worksheets if w.id == "every-kind"]
+    html = Printer(project).html(f"print/{template}.html.j2", variant, worksheets)
+    golden = GOLDEN / f"{template}-{variant}.html"
+    if update_golden:
+        golden.write_text(html, encoding="utf-8")
+    assert html == golden.read_text(encoding="utf-8")
+
+
+def test_fetcher_serves_our_folders_and_refuses_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "escape.css").symlink_to("/etc/passwd")
+    fetcher = ProjectFetcher([PRINT, tmp_path])
+    assert fetcher.fetch((PRINT / "print.css").as_uri()).read().startswith(b"/*")
+    assert fetcher.fetch("data:text/plain,ok").read() == b"ok"
+    outside = (PRINT / ".." / ".." / "pdf.py").absolute().as_uri()
+    for url in ["file:///etc/passwd", "http://example.org/", "https://example.org/a.png", outside]:
+        with pytest.raises(RefusedURLError):
+            fetcher.fetch(url)
+    with pytest.raises(RefusedURLError):
+        fetcher.fetch((tmp_path / "escape.css").as_uri())
+
+
+def _refused_render(root: Path) -> str:
+    project = load_project(root, root / "organizations" / "org.yaml")
+    with pytest.raises(InputError) as error:
+        render_pdfs(project, root / "docs")
+    return str(error.value)
+
+
+def test_an_override_cannot_make_the_pdf_read_outside_the_project(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    override = root / "overrides" / "templates" / "print" / "worksheet.html.j2"
+    override.parent.mkdir(parents=True)
+    builtin = (PRINT / "worksheet.html.j2").read_text(encoding="utf-8")
+    override.write_text(builtin.replace("<body", '<img src="file:///etc/passwd" alt=""><body'), encoding="utf-8")
+    assert "file:///etc/passwd" in _refused_render(root)
+
+
+def test_an_image_on_the_web_in_content_is_refused(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    curriculum = root / "curriculum.yaml"
+    text = curriculum.read_text(encoding="utf-8")
+    curriculum.write_text(text.replace("Write down a goal.", "'![x](http://example.org/x.png)'"), encoding="utf-8")
+    assert "http://example.org/x.png" in _refused_render(root)
