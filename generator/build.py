@@ -39,7 +39,7 @@ def build(root: Path, org_file: Path | None = None, out: Path | None = None) -> 
     texts = render_pages(plan, Renderer([root / TEMPLATE_OVERRIDES]))
     out = out or root / "site"
     with staged_output(out) as stage:
-        write_files(stage.docs, texts, {a.target: Path(a.source) for a in plan.assets})
+        write_files(stage.docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
         render_pdfs(project, stage.docs, project.organization.paper)
         build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
         write_manifest(stage.site, _manifest(project))

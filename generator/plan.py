@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.guides import Guide
 from generator.models import Curriculum, Module, Session, Worksheet
+from generator.program_page import TIMELINE, plan_program
 from generator.project import Project
 
 NavItem = str | dict[str, Any]
@@ -42,6 +43,7 @@ class SitePlan:
     nav: tuple[NavItem, ...]
     theme: Mapping[str, Any] = field(default_factory=dict)
     footer: tuple[str, ...] = ()
+    files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan, e.g. the .ics
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,14 @@ def plan_site(project: Project) -> SitePlan:
     pages += [_worksheet(w, paths, common, project.curriculum_file) for w in curriculum.worksheets]
     pages.append(Page("glossary.md", labels["glossary"], "glossary.md.j2", common, project.curriculum_file))
     pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", common, project.organization_file))
+    timeline, files = plan_program(project, lambda session_id: paths.session_by_id[session_id], common)
+    if timeline:
+        path, title, context = timeline
+        pages.insert(1, Page(path, title, "program.md.j2", context, project.organization_file))
     assets, theme = _branding(project)
     pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
     nav = _nav(pages, curriculum, project.guides, labels)
-    return SitePlan(org.name, tuple(pages), assets, nav, theme, _footer(project))
+    return SitePlan(org.name, tuple(pages), assets, nav, theme, _footer(project), files)
 
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -80,6 +86,7 @@ class _Paths:
 
     def __init__(self, curriculum: Curriculum) -> None:
         self.module_of = {s.id: m for m in curriculum.modules for s in m.sessions}
+        self.session_by_id = {s.id: f"modules/{m.id}/{s.id}.md" for m in curriculum.modules for s in m.sessions}
         self.worksheet_users: dict[str, list[Session]] = {w.id: [] for w in curriculum.worksheets}
         for session in curriculum.sessions():
             for ref in session.worksheets:
@@ -115,7 +122,14 @@ def _home(project: Project, paths: _Paths, common: dict[str, Any]) -> Page:
         for m in project.curriculum.modules
     ]
     guides = [Link(g.title, relative(here, g.path)) for g in project.guides]
-    context = {**common, "modules": modules, "guides": guides, "contacts_link": relative(here, "contacts.md")}
+    context = {
+        **common,
+        "modules": modules,
+        "guides": guides,
+        "contacts_link": relative(here, "contacts.md"),
+        "program": project.organization.program,
+        "timeline_link": relative(here, TIMELINE),
+    }
     return Page(here, project.labels["home"], "home.md.j2", context, project.organization_file)
 
 
@@ -258,6 +272,8 @@ def _nav(
         modules.append({module.title: [children[0], *(entry(c) for c in children[1:])]})
     worksheets: list[NavItem] = ["worksheets/index.md", *(entry(_Paths.worksheet(w.id)) for w in curriculum.worksheets)]
     nav: list[NavItem] = [entry("index.md")]
+    if TIMELINE in titles:
+        nav.append(entry(TIMELINE))
     if guides:
         nav.append({labels["guides"]: [entry(g.path) for g in guides]})
     nav += [

@@ -7,6 +7,8 @@ except to copy the assets named here.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,8 +21,9 @@ from generator.errors import InputError, Problem, display_path
 from generator.guides import Guide, read_guide
 from generator.models import Curriculum, Organization
 from generator.overlay import reword_model, rewording, select_modules
-from generator.profile import load_profile
+from generator.profile import Profile, load_profile
 from generator.source import Source, load_yaml
+from generator.timeline import DoesNotFit, Event, schedule
 from generator.validate import parse
 
 CURRICULUM = "curriculum.yaml"
@@ -47,6 +50,8 @@ class Project:
     labels: Mapping[str, str]
     logo_file: str | None  # absolute paths, checked
     favicon_file: str | None
+    events: tuple[Event, ...]  # the program timeline, empty without a `program:`
+    built: dt.datetime  # "now", or SOURCE_DATE_EPOCH for reproducible builds
 
 
 def load_project(root: Path, org_file: Path) -> Project:
@@ -68,6 +73,9 @@ def load_project(root: Path, org_file: Path) -> Project:
     org = profile.organization
     reword = rewording(org.terminology.chosen())
     runs = select_modules(curriculum, profile.own, org.modules)
+    events = attempt(lambda: program_events(profile, runs))
+    if problems or events is None:
+        raise InputError(problems)
     return Project(
         root=root,
         curriculum=reword_model(runs, reword),
@@ -79,7 +87,32 @@ def load_project(root: Path, org_file: Path) -> Project:
         labels=load_labels(org.language, org.terminology.chosen()),
         logo_file=str(profile.logo) if profile.logo else None,
         favicon_file=str(profile.favicon) if profile.favicon else None,
+        events=events,
+        built=build_time(),
     )
+
+
+def program_events(profile: Profile, curriculum: Curriculum) -> tuple[Event, ...]:
+    program = profile.organization.program
+    if program is None:
+        return ()
+    sessions = [
+        (s.id, f"{m}.{n}", s.title)
+        for m, module in enumerate(curriculum.modules, start=1)
+        for n, s in enumerate(module.sessions, start=1)
+    ]
+    try:
+        return schedule(program, sessions, profile.slug)
+    except DoesNotFit as error:
+        raise InputError(
+            [profile.source.problem(("program", *error.where), f"program: {error.message}", error.hint)]
+        ) from None
+
+
+def build_time() -> dt.datetime:
+    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _reword_guide(guide: Guide, reword: Callable[[str], str]) -> Guide:
@@ -102,7 +135,9 @@ def load_guides(root: Path, source: Source, curriculum: Curriculum) -> tuple[Gui
         if not path.is_file():
             shown = display_path(path)
             message = f"`guides` lists `{name}`, but {shown} does not exist"
-            problems.append(source.problem(("guides", index), message, f"create {shown} or remove `{name}` from `guides`"))
+            problems.append(
+                source.problem(("guides", index), message, f"create {shown} or remove `{name}` from `guides`")
+            )
             continue
         try:
             guides.append(read_guide(path, f"guides/{name}.md", trusted=True))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from calendar import monthrange  # the standard library's, not generator.calendar
+from calendar import monthrange
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count

@@ -72,8 +72,12 @@ def _swap(new: Path, out: Path, parking: Path) -> None:
     new.rename(out)
 
 
-def write_files(folder: Path, texts: Mapping[str, str], copies: Mapping[str, Path]) -> None:
-    """Write rendered texts and copy files into `folder` (both keyed by relative path)."""
+def write_files(folder: Path, texts: Mapping[str, str], copies: Mapping[str, Path], blobs: Mapping[str, bytes]) -> None:
+    """Write rendered texts and whole files, and copy files, into `folder` (keyed by relative path)."""
+    for relative, data in sorted(blobs.items()):
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     for relative, text in sorted(texts.items()):
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)

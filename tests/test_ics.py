@@ -10,7 +10,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from generator.calendar import calendar_ics
+from generator.ics import calendar_ics
 from generator.models.program import Program
 from generator.timeline import Event, schedule
 

@@ -1,0 +1,43 @@
+"""Planning the program timeline page and its calendar file (pure, like plan.py)."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from babel.dates import format_skeleton
+
+from generator.ics import calendar_ics
+from generator.project import Project
+
+TIMELINE = "program.md"
+CALENDAR = "program.ics"
+
+
+def plan_program(
+    project: Project, session_page: Callable[[str], str], common: Mapping[str, Any]
+) -> tuple[Any, dict[str, bytes]]:
+    """The timeline page's (path, title, context) and the .ics file, or (None, {}) without a program."""
+    program = project.organization.program
+    if program is None:
+        return None, {}
+    here = posixpath.dirname(TIMELINE)
+    rows = [
+        {
+            "date": format_skeleton("yMMMEd", event.date, locale=project.organization.language),
+            "event": event,
+            "url": posixpath.relpath(session_page(event.session_id), here or ".") if event.session_id else None,
+        }
+        for event in project.events
+    ]
+    ics = calendar_ics(
+        project.events,
+        calendar_name=f"{project.organization.display_name}: {program.name}",
+        meeting_minutes=program.meeting_minutes,
+        meeting_time=program.meeting_time,
+        stamp=project.built,
+    )
+    cadence = project.labels[f"cadence_{program.cadence.replace(' ', '_')}"]
+    context = {**common, "program": program, "rows": rows, "calendar": CALENDAR, "cadence": cadence}
+    return (TIMELINE, program.name, context), {CALENDAR: ics}
