@@ -13,7 +13,9 @@ from generator.source import Loc, Source
 def check_curriculum(source: Source, curriculum: Curriculum) -> list[Problem]:
     worksheets = curriculum.worksheets
     problems = check_modules(source, curriculum.modules, [w.id for w in worksheets])
-    problems += _unique(source, "worksheet id `{}`", ((("worksheets", i, "id"), w.id) for i, w in enumerate(worksheets)))
+    problems += _unique(
+        source, "worksheet id `{}`", ((("worksheets", i, "id"), w.id) for i, w in enumerate(worksheets))
+    )
     glossary = ((("glossary", i, "term"), g.term) for i, g in enumerate(curriculum.glossary))
     problems += _unique(source, "glossary term `{}`", glossary)
     for i, worksheet in enumerate(worksheets):
@@ -35,25 +37,47 @@ def check_modules(
     """Unique module and session ids (also against `taken`, the shared curriculum, when these
     are an organization's own modules) and worksheet references that exist."""
     problems = _unique(source, "module id `{}`", ((("modules", i, "id"), m.id) for i, m in enumerate(modules)))
-    sessions = [(("modules", i, "sessions", j, "id"), s.id) for i, m in enumerate(modules) for j, s in enumerate(m.sessions)]
+    sessions = [
+        (("modules", i, "sessions", j, "id"), s.id) for i, m in enumerate(modules) for j, s in enumerate(m.sessions)
+    ]
     problems += _unique(source, "session id `{}`", sessions)
     if taken is not None:
         shared_modules = {m.id for m in taken.modules}
         shared_sessions = {s.id for s in taken.sessions()}
         for i, module in enumerate(modules):
             if module.id in shared_modules:
-                problems.append(source.problem(("modules", i, "id"), f"the module id `{module.id}` is already used by the shared curriculum", "give your module its own id"))
+                problems.append(
+                    source.problem(
+                        ("modules", i, "id"),
+                        f"the module id `{module.id}` is already used by the shared curriculum",
+                        "give your module its own id",
+                    )
+                )
         for loc, session_id in sessions:
             if session_id in shared_sessions:
-                problems.append(source.problem(loc, f"the session id `{session_id}` is already used by the shared curriculum", "give your session its own id"))
+                problems.append(
+                    source.problem(
+                        loc,
+                        f"the session id `{session_id}` is already used by the shared curriculum",
+                        "give your session its own id",
+                    )
+                )
     for i, module in enumerate(modules):
         for j, session in enumerate(module.sessions):
             for k, ref in enumerate(session.worksheets):
                 if ref not in worksheet_ids:
                     close = difflib.get_close_matches(ref, worksheet_ids, n=1)
-                    hint = f"did you mean `{close[0]}`?" if close else "the worksheets are: " + ", ".join(worksheet_ids or ["(none yet)"])
+                    hint = (
+                        f"did you mean `{close[0]}`?"
+                        if close
+                        else "the worksheets are: " + ", ".join(worksheet_ids or ["(none yet)"])
+                    )
                     loc: Loc = ("modules", i, "sessions", j, "worksheets", k)
-                    problems.append(source.problem(loc, f"session `{session.id}` uses worksheet `{ref}`, which does not exist", hint))
+                    problems.append(
+                        source.problem(
+                            loc, f"session `{session.id}` uses worksheet `{ref}`, which does not exist", hint
+                        )
+                    )
     return problems
 
 

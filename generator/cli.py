@@ -56,9 +56,18 @@ def _parser() -> argparse.ArgumentParser:
         "build", help="build a handbook website", description="Build an organization's handbook website."
     )
     _org_option(build)
-    build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: site/, or sites/ with --all); replaced only when the build succeeds")
-    build.add_argument("--all", action="store_true", help="build every profile in organizations/ into DIR/<slug>/, plus a landing page")
-    build.add_argument("--jobs", type=int, metavar="N", help="with --all: how many to build at once (default: the number of cores)")
+    build.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="output folder (default: site/, or sites/ with --all); replaced only when the build succeeds",
+    )
+    build.add_argument(
+        "--all", action="store_true", help="build every profile in organizations/ into DIR/<slug>/, plus a landing page"
+    )
+    build.add_argument(
+        "--jobs", type=int, metavar="N", help="with --all: how many to build at once (default: the number of cores)"
+    )
     build.set_defaults(run=_build)
 
     validate = verbs.add_parser(

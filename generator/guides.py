@@ -28,11 +28,25 @@ def read_guide(path: Path, docs_path: str, *, trusted: bool) -> Guide:
     try:
         text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError:
-        raise InputError([Problem(shown, 0, 0, "the page is not UTF-8 text", "save it with the encoding UTF-8")]) from None
+        raise InputError(
+            [Problem(shown, 0, 0, "the page is not UTF-8 text", "save it with the encoding UTF-8")]
+        ) from None
     except OSError as error:
-        raise InputError([Problem(shown, 0, 0, f"the page cannot be read ({error.strerror})", "check the file name and folder")]) from None
+        raise InputError(
+            [Problem(shown, 0, 0, f"the page cannot be read ({error.strerror})", "check the file name and folder")]
+        ) from None
     first = text.lstrip().split("\n", 1)[0]
     if not first.startswith("# "):
-        raise InputError([Problem(shown, 1, 1, "the page does not start with a title", "make the first line `# ` and the page's title, e.g. `# Confidentiality`")])
+        raise InputError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "the page does not start with a title",
+                    "make the first line `# ` and the page's title, e.g. `# Confidentiality`",
+                )
+            ]
+        )
     body = text if trusted else escape_markdown(text)
     return Guide(docs_path, first[2:].strip(), Markup(body), shown)

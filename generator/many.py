@@ -23,11 +23,23 @@ class Outcome:
     problems: tuple[str, ...]  # empty when it built
 
 
-def build_all(root: Path, out: Path, jobs: int | None = None, report: Callable[[Outcome, int, int], None] | None = None) -> list[Outcome]:
+def build_all(
+    root: Path, out: Path, jobs: int | None = None, report: Callable[[Outcome, int, int], None] | None = None
+) -> list[Outcome]:
     """Build every organization; `report` hears of each as it finishes (done, total)."""
     profiles = sorted((root / ORGANIZATIONS).glob("*.yaml"))
     if not profiles:
-        raise InputError([Problem(display_path(root / ORGANIZATIONS), 0, 0, "there are no profiles (*.yaml) here", 'start one with `mentorbook new-org "Your name"`')])
+        raise InputError(
+            [
+                Problem(
+                    display_path(root / ORGANIZATIONS),
+                    0,
+                    0,
+                    "there are no profiles (*.yaml) here",
+                    'start one with `mentorbook new-org "Your name"`',
+                )
+            ]
+        )
     outcomes = []
     for done, outcome in enumerate(_run(root, profiles, out, jobs or os.cpu_count() or 1), start=1):
         outcomes.append(outcome)
@@ -58,7 +70,9 @@ def build_one(root: Path, profile: Path, out: Path) -> Outcome:
     except InputError as error:
         return Outcome(profile.stem, None, 0.0, 0, tuple(str(p) for p in error.problems))
     except Exception as error:  # a bug, but it must not stop the other organizations
-        return Outcome(profile.stem, None, 0.0, 0, (f"internal error, please report it: {type(error).__name__}: {error}",))
+        return Outcome(
+            profile.stem, None, 0.0, 0, (f"internal error, please report it: {type(error).__name__}: {error}",)
+        )
     return Outcome(profile.stem, result.name, result.seconds, result.pages, ())
 
 
@@ -75,7 +89,12 @@ class Progress:
             width = 24
             filled = width * done // total
             end = "\n" if done == total else ""
-            print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome.slug}: {state}\033[K", end=end, file=self.stream, flush=True)  # type: ignore[call-overload]
+            print(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome.slug}: {state}\033[K",
+                end=end,
+                file=self.stream,
+                flush=True,
+            )  # type: ignore[call-overload]
         else:
             print(f"{done}/{total} {outcome.slug}: {state}", file=self.stream, flush=True)  # type: ignore[call-overload]
 
@@ -86,6 +105,8 @@ def summary(outcomes: list[Outcome]) -> tuple[str, bool]:
     lines = [f"built {built} of {len(outcomes)} organizations"]
     for outcome in failed:
         more = len(outcome.problems) - 1
-        tail = f" (and {more} more: run `mentorbook validate --org {ORGANIZATIONS}/{outcome.slug}.yaml`)" if more else ""
+        tail = (
+            f" (and {more} more: run `mentorbook validate --org {ORGANIZATIONS}/{outcome.slug}.yaml`)" if more else ""
+        )
         lines.append(f"  {outcome.slug}: {outcome.problems[0]}{tail}")
     return "\n".join(lines), not failed

@@ -48,7 +48,9 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     folder = org_file.parent / org_file.stem
     own_source = attempt(lambda: load_yaml(folder / org.curriculum)) if org.curriculum else None
     own = attempt(lambda: parse(own_source, OwnCurriculum)) if own_source else None
-    pages = tuple(p for p in (attempt(lambda i=i, n=n: _page(source, folder, i, n)) for i, n in enumerate(org.pages)) if p)
+    pages = tuple(
+        p for p in (attempt(lambda i=i, n=n: _page(source, folder, i, n)) for i, n in enumerate(org.pages)) if p
+    )
     logo = attempt(lambda: check_image(source, ("logo",), folder, org.logo))
     favicon = attempt(lambda: check_image(source, ("favicon",), folder, org.favicon))
     problems += check_colours(source, org)
@@ -64,7 +66,15 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
 def _page(source: Source, folder: Path, index: int, name: str) -> Guide:
     path = folder / name
     if not path.is_file():
-        raise InputError([source.problem(("pages", index), f"there is no page {name} in {folder.name}/", "put the Markdown file in the organization's folder and write its name")])
+        raise InputError(
+            [
+                source.problem(
+                    ("pages", index),
+                    f"there is no page {name} in {folder.name}/",
+                    "put the Markdown file in the organization's folder and write its name",
+                )
+            ]
+        )
     stem = Path(name).with_suffix("").as_posix().replace("/", "-")
     return read_guide(path, f"guides/{source.path.stem}-{stem}.md", trusted=False)
 
@@ -97,7 +107,9 @@ def check_selection(source: Source, org: Organization, shared: Curriculum, own: 
     seen = set()
     for index, module_id in enumerate(org.modules or ()):
         if module_id in seen:
-            problems.append(source.problem(("modules", index), f"modules: `{module_id}` is listed twice", "list each module once"))
+            problems.append(
+                source.problem(("modules", index), f"modules: `{module_id}` is listed twice", "list each module once")
+            )
         seen.add(module_id)
     return problems
 
