@@ -72,13 +72,13 @@ def load_project(root: Path, org_file: Path) -> Project:
         raise InputError(problems)
     org = profile.organization
     reword = rewording(org.terminology.chosen())
-    runs = select_modules(curriculum, profile.own, org.modules)
+    runs = select_modules(reword_model(curriculum, reword), profile.own, org.modules)  # own text stays as written
     events = attempt(lambda: program_events(profile, runs))
     if problems or events is None:
         raise InputError(problems)
     return Project(
         root=root,
-        curriculum=reword_model(runs, reword),
+        curriculum=runs,
         curriculum_file=display_path(root / CURRICULUM),
         organization=org,
         organization_file=display_path(org_file),

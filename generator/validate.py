@@ -7,6 +7,7 @@ what is wrong, where, and what to write instead ("did you mean `title`?").
 from __future__ import annotations
 
 import difflib
+import types
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -17,6 +18,7 @@ from generator.errors import InputError, Problem
 from generator.source import Loc, Source
 
 M = TypeVar("M", bound=BaseModel)
+UNIONS = (Union, types.UnionType)  # `Union[X, Y]` and `X | Y`
 
 
 def parse(source: Source, model: type[M]) -> M:
@@ -178,7 +180,7 @@ def readable(data: Any, loc: Loc) -> str:
 
 def _unwrap(tp: Any) -> Any:
     args = get_args(tp)
-    if get_origin(tp) is Union and type(None) in args:
+    if get_origin(tp) in UNIONS and type(None) in args:
         members = [a for a in args if a is not type(None)]
         return _unwrap(members[0]) if len(members) == 1 else Union[tuple(members)]  # noqa: UP007 (built at run time)
     if hasattr(tp, "__metadata__"):
@@ -191,7 +193,7 @@ def _step(tp: Any, part: int | str) -> Any:
     origin = get_origin(tp)
     if isinstance(part, int):
         return get_args(tp)[0] if origin in (tuple, list) else None
-    if origin is Union:
+    if origin in UNIONS:
         return next((m for m in get_args(tp) if part in _kinds(m)), None)
     if isinstance(tp, type) and issubclass(tp, BaseModel) and part in tp.model_fields:
         return tp.model_fields[part].annotation
