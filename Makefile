@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core
+APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core fonts-noto-cjk
 
 .PHONY: site sites test lint bench serve clean system-deps
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ruamel.yaml import YAML, events
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from generator.errors import InputError, Problem, display_path
 
@@ -129,6 +130,11 @@ def _read_text(path: Path, name: str) -> str:
     if not any(s.strip() and not s.lstrip().startswith("#") for s in text.split("\n")):
         raise fail("the file is empty", _EMPTY_HINT)
     return text
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -252,6 +258,17 @@ def _parse(text: str, name: str) -> tuple[Any, dict[Loc, Mark], dict[Loc, Mark]]
                 stack.append(_Frame(container, loc))
     except MarkedYAMLError as error:
         problems.append(_syntax_problem(error, name))
+    except ReaderError as error:
+        line, column = _text_position(text, error.position)
+        problems.append(
+            Problem(
+                name,
+                line,
+                column,
+                f"the file contains a control character (U+{error.character:04X}) that YAML does not allow",
+                "delete it; it is often pasted in by accident from another program",
+            )
+        )
     if problems:
         raise InputError(problems)
     return root, values, keys

@@ -72,3 +72,9 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
     yield root / "site"
+
+
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("long", max_examples=20_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
