@@ -14,6 +14,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import __version__
 from generator.errors import InputError, Problem, display_path
+from generator.guide_pdf import render_guide_pdf
 from generator.pdf import render_pdfs
 from generator.plan import SitePlan, plan_site
 from generator.project import DEFAULT_ORG, Project, load_project
@@ -41,6 +42,7 @@ def build(root: Path, org_file: Path | None = None, out: Path | None = None) -> 
     with staged_output(out) as stage:
         write_files(stage.docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
         render_pdfs(project, stage.docs, project.organization.paper)
+        render_guide_pdf(project, stage.docs)
         build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
         write_manifest(stage.site, _manifest(project))
     pages = sum(1 for p in plan.pages if p.path.endswith(".md"))

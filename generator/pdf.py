@@ -79,8 +79,9 @@ def pdf_date() -> str:
 
 
 def css_string(text: str) -> Markup:
-    """A quoted CSS string that no text can break out of (every other character escaped)."""
-    return Markup('"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in text) + '"')
+    """A quoted CSS string that no text can break out of (every other character escaped).
+    Each escape ends with a space, which CSS swallows, so that a space after it survives."""
+    return Markup('"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in text) + '"')
 
 
 class Printer:
@@ -174,9 +175,10 @@ def text_direction(text: str) -> str:
     return "ltr"
 
 
-def markdown_html(text: str) -> Markup:
-    """Markdown from YAML -> HTML, with raw HTML escaped and unsafe links removed."""
-    return Markup(markdown.markdown(escape_markdown(text), extensions=[SafeLinks()]))
+def markdown_html(text: str, extensions: Sequence[str] = ()) -> Markup:
+    """Markdown from YAML -> HTML, with raw HTML escaped and unsafe links removed.
+    `extensions`: Python-Markdown's own, e.g. `tables` for longer texts like the handbook's."""
+    return Markup(markdown.markdown(escape_markdown(text), extensions=[*extensions, SafeLinks()]))
 
 
 def sheet_view(worksheet: Worksheet, labels: Mapping[str, str]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from generator.guides import Guide
 from generator.models import Curriculum, Module, Session, Worksheet
@@ -129,6 +130,7 @@ def _home(project: Project, paths: _Paths, common: dict[str, Any]) -> Page:
         "contacts_link": relative(here, "contacts.md"),
         "program": project.organization.program,
         "timeline_link": relative(here, TIMELINE),
+        "handbook_link": quote(relative(here, guide_pdf(project.slug))),
     }
     return Page(here, project.labels["home"], "home.md.j2", context, project.organization_file)
 
@@ -206,6 +208,12 @@ def worksheet_pdf(worksheet_id: str, variant: str) -> str:
 def packet_pdf(variant: str) -> str:
     """One folder up from the worksheets' PDFs, so that no worksheet id (say `packet`) can collide."""
     return f"worksheets/packet-{variant}.pdf"
+
+
+def guide_pdf(slug: str) -> str:
+    """The whole handbook as one PDF (guide_pdf.py writes it, the home page links to it), named
+    after the organization so that a downloaded copy still says whose handbook it is."""
+    return f"guide/{slug}-handbook.pdf"
 
 
 def _pdf_links(here: str, labels: Mapping[str, str], worksheet_id: str | None = None) -> list[Link]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -25,7 +26,7 @@ def plan_program(
     here = posixpath.dirname(TIMELINE)
     rows = [
         {
-            "date": format_skeleton("yMMMEd", event.date, locale=project.organization.language),
+            "date": timeline_date(event.date, project.organization.language),
             "event": event,
             "url": posixpath.relpath(session_page(event.session_id), here or ".") if event.session_id else None,
         }
@@ -41,3 +42,9 @@ def plan_program(
     cadence = project.labels[f"cadence_{program.cadence.replace(' ', '_')}"]
     context = {**common, "program": program, "rows": rows, "calendar": CALENDAR, "cadence": cadence}
     return (TIMELINE, program.name, context), {CALENDAR: ics}
+
+
+def timeline_date(day: dt.date, language: str) -> str:
+    """A date as the timeline shows it, e.g. "Mon, Jan 11, 2027": shared with the handbook PDF
+    so that the page and the printout never disagree."""
+    return format_skeleton("yMMMEd", day, locale=language)

@@ -1,0 +1,206 @@
+"""The organization's handbook PDF, read back with pypdf: its paper, its text (organization,
+modules, sessions, timeline, worksheets) in the organization's words, its outline and contents
+page numbers, PDF/UA tags, the same bytes from the same input, and the home page's link.
+
+Two handbooks, each made once per session: the example's, from the shared `example_site`
+build, and a small one on the minimal fixture with other words, Letter paper, a logo, a
+program and a page of the organization's own.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.guide_pdf import render_guide_pdf
+from generator.plan import guide_pdf
+from generator.program_page import timeline_date
+from generator.project import DEFAULT_ORG, Project, load_project
+from tests.conftest import EPOCH, REPO, copy_project
+
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+WORDED = """\
+name: Worded Org
+short_name: Worded
+logo: logo.svg
+colors:
+  primary: "#1d4e89"
+  accent: "#b3401a"
+paper: Letter
+welcome: Hello <b>there</b> & welcome.
+terminology:
+  mentor: guide
+  mentee: learner
+program:
+  name: Spring Round 2027
+  start: 2027-03-01
+  weeks: 4
+  cadence: weekly
+pages:
+  - pages/house-rules.md
+"""
+HOUSE_RULES = "# House rules\n\nBring <i>snacks</i>.\n"
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """A rendered handbook, read once: pypdf takes seconds over a hundred pages."""
+
+    project: Project
+    path: Path
+
+    @cached_property
+    def reader(self) -> PdfReader:
+        return PdfReader(self.path)
+
+    @cached_property
+    def pages(self) -> list[str]:
+        return [page.extract_text() for page in self.reader.pages]
+
+    @cached_property
+    def text(self) -> str:
+        return " ".join(" ".join(self.pages).split())
+
+    @cached_property
+    def outline(self) -> list[tuple[int, str, int]]:
+        return read_outline(self.reader)
+
+
+def worded_project(root: Path) -> Project:
+    copy_project(root)
+    folder = root / "organizations" / "worded"
+    (folder / "pages").mkdir(parents=True)
+    shutil.copy(REPO / "organizations" / "example" / "logo.svg", folder / "logo.svg")
+    (folder / "pages" / "house-rules.md").write_text(HOUSE_RULES, encoding="utf-8")
+    (root / "organizations" / "worded.yaml").write_text(WORDED, encoding="utf-8")
+    return load_project(root, root / "organizations" / "worded.yaml")
+
+
+@pytest.fixture(scope="session")
+def worded(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
+    root = tmp_path_factory.mktemp("worded")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        project = worded_project(root)
+        return Handbook(project, render_guide_pdf(project, root / "docs"))
+
+
+@pytest.fixture(scope="session")
+def example(example_site: Path) -> Handbook:
+    project = load_project(REPO, REPO / DEFAULT_ORG)
+    return Handbook(project, example_site / guide_pdf(project.slug))
+
+
+@pytest.fixture(params=["example", "worded"])
+def handbook(request: pytest.FixtureRequest) -> Handbook:
+    return request.getfixturevalue(request.param)
+
+
+def read_outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(level, title, page number) of every bookmark, in order."""
+    items: list[tuple[int, str, int]] = []
+
+    def walk(entries: list, level: int) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, level + 1)
+            else:
+                items.append((level, entry.title, reader.get_destination_page_number(entry) + 1))
+
+    walk(reader.outline, 1)
+    return items
+
+
+def test_paper_is_the_organizations(example: Handbook, worded: Handbook) -> None:
+    for handbook, size in ((example, A4), (worded, LETTER)):
+        for page in handbook.reader.pages:
+            assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == size
+
+
+def test_text_holds_the_organization_modules_sessions_dates_and_worksheets(handbook: Handbook) -> None:
+    project, text = handbook.project, handbook.text
+    first = next(e for e in project.events if e.kind == "session")
+    expected = [project.organization.name, timeline_date(first.date, project.organization.language)]
+    expected += [m.title for m in project.curriculum.modules]
+    expected += [s.title for s in project.curriculum.sessions()]
+    expected += [w.title for w in project.curriculum.worksheets]
+    expected += [g.title for g in project.guides]
+    assert [t for t in expected if " ".join(t.split()) not in text] == []
+
+
+def test_the_organizations_words_replace_mentor_and_mentee(worded: Handbook) -> None:
+    text = worded.text
+    assert re.findall(r".{0,30}\bment(?:or|ee)s?\b.{0,30}", text, re.IGNORECASE) == []
+    assert "For the guide" in text and "For the learner" in text and "Guide" in text
+
+
+def test_the_organizations_text_stays_text(worded: Handbook) -> None:
+    text = worded.text
+    assert "Hello <b>there</b> & welcome." in text and "Bring <i>snacks</i>." in text
+
+
+def test_outline_has_chapters_sessions_and_worksheets(handbook: Handbook) -> None:
+    project, items = handbook.project, handbook.outline
+    titles = {level: [t for lv, t, _ in items if lv == level] for level in (1, 2)}
+    labels = project.labels
+    assert {labels["contents"], labels["welcome"], labels["glossary"], labels["worksheets"]} <= set(titles[1])
+    assert [m.title for m in project.curriculum.modules] == [t for t in titles[1] if t in _module_titles(project)]
+    assert {s.title for s in project.curriculum.sessions()} <= set(titles[2])
+    assert {w.title for w in project.curriculum.worksheets} <= set(titles[2])
+    pages = [page for _, _, page in items]
+    assert pages == sorted(pages) and pages[0] == 2  # the cover has no bookmark
+
+
+def _module_titles(project: Project) -> set[str]:
+    return {m.title for m in project.curriculum.modules}
+
+
+def test_contents_page_numbers_are_where_the_chapters_start(handbook: Handbook) -> None:
+    items = handbook.outline
+    welcome = next(page for _, title, page in items if title == handbook.project.labels["welcome"])
+    lines = "\n".join(handbook.pages[1 : welcome - 1]).splitlines()
+    listed = [int(m.group(1)) for line in lines if (m := re.search(r"\.{3,}\s*(\d+)$", line))]
+    assert listed == [page for _, _, page in chapters(items[1:], handbook.project)]
+
+
+def chapters(items: list[tuple[int, str, int]], project: Project) -> list[tuple[int, str, int]]:
+    """The bookmarks the contents page lists: all but the sections inside the guides."""
+    guides, kept, parent = {g.title for g in project.guides}, [], ""
+    for level, title, page in items:
+        parent = title if level == 1 else parent
+        if level == 1 or parent not in guides:
+            kept.append((level, title, page))
+    return kept
+
+
+def test_footer_names_the_organization_and_counts_pages(worded: Handbook) -> None:
+    count = len(worded.pages)
+    assert f"Worded Page {count} of {count}" in " ".join(worded.pages[-1].split())
+    assert "Page 1 of" not in worded.pages[0]  # the cover has no footer
+
+
+def test_tagged_pdf_ua_with_title_and_language(worded: Handbook) -> None:
+    reader = worded.reader
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"] and root["/Lang"] == "en"
+    assert re.search(rb"pdfuaid:part=.1.", root["/Metadata"].get_data())
+    assert reader.metadata is not None and reader.metadata.title == "Test Curriculum · Worded Org"
+    assert "/AcroForm" not in root  # the worksheets print with writing lines
+
+
+def test_same_input_same_bytes_wherever_it_is_built(worded: Handbook, tmp_path: Path) -> None:
+    again = render_guide_pdf(worded_project(tmp_path / "elsewhere"), tmp_path / "docs")
+    assert again.read_bytes() == worded.path.read_bytes()
+
+
+def test_the_home_page_links_to_the_handbook(example: Handbook, example_site: Path) -> None:
+    home = (example_site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{guide_pdf(example.project.slug)}"' in home
+    assert example.path.is_file() and example.path.read_bytes().startswith(b"%PDF-")
