@@ -1,10 +1,12 @@
 """Seconds and sizes of every worksheet PDF and the packets, rendered in one process.
 
     .venv/bin/python bench/pdf_figures.py [organizations/example.yaml]
+    .venv/bin/python bench/pdf_figures.py --handbooks
 
 Renders into a temporary folder from the project in the current folder (nothing in it
 changes) and prints one row per file: worksheet, variant, seconds, KB. The first render
-also pays for loading fonts, so it is a little slower than the others.
+also pays for loading fonts, so it is a little slower than the others. `--handbooks`
+renders the whole-handbook PDF of every profile in organizations/ instead: seconds, KB, pages.
 """
 
 from __future__ import annotations
@@ -14,12 +16,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from pypdf import PdfReader
+
+from generator.guide_pdf import render_guide_pdf
 from generator.pdf import render_pdfs
-from generator.project import DEFAULT_ORG, load_project
+from generator.project import DEFAULT_ORG, ORGANIZATIONS, load_project
 
 
 def main(argv: list[str]) -> None:
     root = Path.cwd()
+    if argv == ["--handbooks"]:
+        handbooks(root)
+        return
     project = load_project(root, Path(argv[0]) if argv else root / DEFAULT_ORG)
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
@@ -32,6 +40,18 @@ def main(argv: list[str]) -> None:
             size = (Path(folder) / name).stat().st_size / 1024
             print(f"{sheet:<26} {variant:<9} {spent:>8.2f} {size:>8.1f}")
         print(f"{len(seconds)} files in {total:.2f} s")
+
+
+def handbooks(root: Path) -> None:
+    print(f"{'organization':<26} {'seconds':>8} {'KB':>8} {'pages':>6}")
+    with tempfile.TemporaryDirectory() as folder:
+        for profile in sorted((root / ORGANIZATIONS).glob("*.yaml")):
+            project = load_project(root, profile)
+            started = time.perf_counter()
+            pdf = render_guide_pdf(project, Path(folder))
+            spent = time.perf_counter() - started
+            pages = len(PdfReader(pdf).pages)
+            print(f"{profile.stem:<26} {spent:>8.2f} {pdf.stat().st_size / 1024:>8.1f} {pages:>6}")
 
 
 if __name__ == "__main__":
