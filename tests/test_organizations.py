@@ -1,0 +1,193 @@
+"""Every example organization: built for real, re-branded, re-worded, scheduled, on its paper."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import icalendar
+import pytest
+from pypdf import PdfReader
+
+from generator.build import render_pages
+from generator.cli import main
+from generator.many import build_all
+from generator.plan import plan_site
+from generator.project import load_project
+from generator.render import Renderer
+from tests.conftest import REPO, copy_repo
+
+PROFILES = sorted(p.stem for p in (REPO / "organizations").glob("*.yaml"))
+GOLDEN = Path(__file__).parent / "golden" / "organizations"
+GOLDEN_PAGES = ("index.md", "program.md", "contacts.md", "modules/index.md")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = copy_repo(tmp_path_factory.mktemp("repo"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        outcomes = build_all(root, root / "sites", jobs=2)
+    assert [o.problems for o in outcomes if o.problems] == []
+    yield root / "sites"
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _VisibleText()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def replaced_words(slug: str) -> dict[str, str]:
+    project = load_project(REPO, REPO / f"organizations/{slug}.yaml")
+    return project.organization.terminology.chosen()
+
+
+def _flat(text: str) -> str:
+    return " ".join(re.sub(r"[*_`#>\[\]()|]", " ", text).split())
+
+
+def own_phrases(slug: str) -> list[str]:
+    """Every sentence the organization wrote itself (profile, own modules, own pages): its
+    words are its own business, so the check skips them."""
+    folder = REPO / "organizations" / slug
+    texts = [(REPO / f"organizations/{slug}.yaml").read_text()]
+    texts += [p.read_text() for p in folder.rglob("*") if p.suffix in (".yaml", ".md")]
+    phrases = set()
+    for text in texts:
+        for line in text.splitlines():
+            value = line.split(": ", 1)[-1].strip().strip('"|-')
+            phrases.update(p.strip() for p in re.split(r"(?<=[.!?:;])\s+", _flat(value)) if len(p.strip()) > 3)
+    return sorted(phrases, key=len, reverse=True)
+
+
+def leftover_default_words(text: str, slug: str, phrases: list[str]) -> list[str]:
+    words = replaced_words(slug)
+    flat = _flat(text)
+    for phrase in phrases:
+        flat = flat.replace(phrase, " ")
+    for word in sorted(words.values(), key=len, reverse=True):
+        flat = re.sub(re.escape(word), " ", flat, flags=re.IGNORECASE)
+    singles = [w for w in words if w != words[w]]
+    return re.findall(rf".{{0,30}}\b(?:{'|'.join(singles)})\b.{{0,30}}", flat, re.IGNORECASE)
+
+
+def test_landing_page_lists_every_organization(sites: Path) -> None:
+    landing = (sites / "index.html").read_text()
+    for slug in PROFILES:
+        assert f'href="{slug}/index.html"' in landing
+        assert (sites / slug / "index.html").is_file()
+
+
+@pytest.mark.parametrize("slug", [s for s in PROFILES if replaced_words(s)])
+def test_terminology_reaches_every_page(sites: Path, slug: str) -> None:
+    phrases = own_phrases(slug)
+    leftovers = []
+    for page in sorted((sites / slug).rglob("*.html")):
+        found = leftover_default_words(visible_text(page.read_text()), slug, phrases)
+        leftovers += [f"{page.relative_to(sites)}: {f}" for f in found]
+    assert leftovers[:8] == []
+
+
+@pytest.mark.parametrize("slug", [s for s in PROFILES if replaced_words(s)])
+def test_terminology_reaches_the_worksheet_packet(sites: Path, slug: str) -> None:
+    text = " ".join(page.extract_text() for page in PdfReader(sites / slug / "worksheets/packet-print.pdf").pages)
+    assert leftover_default_words(text, slug, own_phrases(slug)) == []
+
+
+def test_paper_size_follows_the_profile(sites: Path) -> None:
+    for slug in PROFILES:
+        paper = load_project(REPO, REPO / f"organizations/{slug}.yaml").organization.paper
+        box = PdfReader(sites / slug / "worksheets/packet-print.pdf").pages[0].mediabox
+        expected = (612, 792) if paper == "Letter" else (595.28, 841.89)
+        assert (round(float(box.width), 2), round(float(box.height), 2)) == expected, slug
+
+
+def test_language_reaches_the_theme_and_labels(sites: Path) -> None:
+    html = (sites / "fundacion-puentes/index.html").read_text()
+    assert '<html lang="es"' in html
+    assert "Módulos" in html
+    assert '<html lang="en"' in (sites / "northwind-freight/index.html").read_text()
+
+
+def test_branding(sites: Path) -> None:
+    for slug in PROFILES:
+        org = load_project(REPO, REPO / f"organizations/{slug}.yaml").organization
+        assert org.colors.primary in (sites / slug / "assets/stylesheets/brand.css").read_text()
+        home = (sites / slug / "index.html").read_text()
+        if org.logo:
+            assert 'src="assets/brand/logo.' in home
+        if org.favicon:
+            assert 'href="assets/brand/favicon.' in home
+
+
+def test_calendar_matches_the_timeline(sites: Path) -> None:
+    for slug in PROFILES:
+        project = load_project(REPO, REPO / f"organizations/{slug}.yaml")
+        if not project.organization.program:
+            continue
+        calendar = icalendar.Calendar.from_ical((sites / slug / "program.ics").read_bytes())
+        events = calendar.walk("VEVENT")
+        assert len(events) == len(project.events)
+        assert len({str(e["UID"]) for e in events}) == len(events)
+        sessions = sum(len(m.sessions) for m in project.curriculum.modules)
+        assert sum(1 for e in project.events if e.kind == "session") == sessions
+        first = next(e for e in project.events if e.kind == "session")
+        assert first.date == project.organization.program.start or first.date > project.organization.program.start
+        assert 'href="program.ics"' in (sites / slug / "program.html").read_text()
+
+
+def test_one_broken_profile_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_repo(tmp_path)
+    for profile in (root / "organizations").glob("*.yaml"):
+        if profile.stem not in ("example", "st-brigid-health"):
+            profile.unlink()
+    broken = (root / "organizations/example.yaml").read_text().replace('primary: "#1d4e89"', 'primary: "#aaccff"')
+    (root / "organizations/broken.yaml").write_text(broken)
+    shutil.copytree(root / "organizations/example", root / "organizations/broken")
+    monkeypatch.chdir(root)
+    assert main(["build", "--all", "--jobs", "2", "--out", "out"]) == 1
+    err = capsys.readouterr().err
+    assert "built 2 of 3 organizations" in err
+    assert "broken: organizations/broken.yaml:" in err and "is too light" in err
+    assert (root / "out/example/index.html").is_file() and (root / "out/st-brigid-health/index.html").is_file()
+    assert not (root / "out/broken").exists()
+
+
+@pytest.mark.parametrize("slug", PROFILES)
+def test_generated_markdown_is_golden(slug: str, update_golden: bool) -> None:
+    """Selected generated pages per organization, as data, reviewed in the diff."""
+    project = load_project(REPO, REPO / f"organizations/{slug}.yaml")
+    texts = render_pages(plan_site(project), Renderer([REPO / "overrides/templates"]))
+    for page in GOLDEN_PAGES:
+        if page not in texts:
+            continue
+        golden = GOLDEN / slug / page
+        if update_golden:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(texts[page], encoding="utf-8")
+        assert texts[page] == golden.read_text(encoding="utf-8"), (
+            f"{slug}/{page}: run pytest --update-golden and review"
+        )
