@@ -11,7 +11,6 @@ cell): unique in a packet too. Not a dot: in a PDF a dot separates a field from 
 
 from __future__ import annotations
 
-import os
 import time
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -71,11 +70,9 @@ def program_order(curriculum: Curriculum) -> list[Worksheet]:
     return sorted(curriculum.worksheets, key=lambda w: (first_use.get(w.id, last), declared[w.id]))
 
 
-def pdf_date() -> str:
-    """`SOURCE_DATE_EPOCH` when set, so that the same input gives the same bytes; else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+def pdf_date(moment: datetime) -> str:
+    """The build time (SOURCE_DATE_EPOCH when set, see project.build_time) as PDF metadata."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def css_string(text: str) -> Markup:
@@ -101,7 +98,7 @@ class Printer:
             "labels": labels,
             "lang": project.organization.language,
             "org_name": project.organization.name,
-            "date": pdf_date(),
+            "date": pdf_date(project.built),
             "style": {
                 "paper": PAPER[paper],
                 "brand": colours.primary,
