@@ -7,8 +7,12 @@ Anything else that goes wrong is a bug in Mentorbook and may show a traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -55,3 +59,22 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+@dataclass
+class Gather:
+    """Runs checks one after another and keeps every problem, so that the user sees all of
+    them in one run instead of fixing one mistake per build."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def attempt(self, step: Callable[[], T]) -> T | None:
+        try:
+            return step()
+        except InputError as error:
+            self.problems.extend(error.problems)
+            return None
+
+    def check(self) -> None:
+        if self.problems:
+            raise InputError(self.problems)

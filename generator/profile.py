@@ -4,21 +4,17 @@ checked on their own and against the shared curriculum."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from generator.assets import check_image
 from generator.checks import check_modules
 from generator.colour import AA_TEXT, WHITE, contrast, nearby_passing
-from generator.errors import InputError, Problem
+from generator.errors import Gather, InputError, Problem
 from generator.guides import Guide, read_guide
 from generator.models import Curriculum, Organization, OwnCurriculum
 from generator.source import Source, load_yaml
 from generator.validate import parse
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -34,14 +30,8 @@ class Profile:
 
 def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     """Everything about one organization, or InputError with every problem found."""
-    problems: list[Problem] = []
-
-    def attempt(step: Callable[[], T]) -> T | None:
-        try:
-            return step()
-        except InputError as error:
-            problems.extend(error.problems)
-            return None
+    gather = Gather()
+    attempt, problems = gather.attempt, gather.problems
 
     source = load_yaml(org_file)
     org = parse(source, Organization)

@@ -12,12 +12,11 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
 
 from markupsafe import Markup
 
 from generator.checks import check_curriculum
-from generator.errors import InputError, Problem, display_path
+from generator.errors import Gather, InputError, Problem, display_path
 from generator.guides import Guide, read_guide
 from generator.models import Curriculum, Organization
 from generator.overlay import reword_model, rewording, select_modules
@@ -31,8 +30,6 @@ CONTENT = "content"
 LOCALES = Path(__file__).parent / "locales"
 ORGANIZATIONS = "organizations"
 DEFAULT_ORG = Path(ORGANIZATIONS) / "example.yaml"
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -55,14 +52,8 @@ class Project:
 
 
 def load_project(root: Path, org_file: Path) -> Project:
-    problems: list[Problem] = []
-
-    def attempt(step: Callable[[], T]) -> T | None:
-        try:
-            return step()
-        except InputError as error:
-            problems.extend(error.problems)
-            return None
+    gather = Gather()
+    attempt, problems = gather.attempt, gather.problems
 
     curriculum_source = attempt(lambda: load_yaml(root / CURRICULUM))
     curriculum = attempt(lambda: load_curriculum(curriculum_source)) if curriculum_source else None

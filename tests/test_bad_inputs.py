@@ -16,7 +16,6 @@ A case folder holds:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -28,6 +27,7 @@ import pytest
 from generator.build import build
 from generator.cli import main
 from tests.conftest import EPOCH, copy_project
+from tests.util import tree_digest
 
 CASES = Path(__file__).parent / "bad_inputs"
 META = {"expected.txt", "args.txt", "remove.txt", "huge.txt", "site_contains.txt", "site_lacks.txt"}
@@ -45,14 +45,6 @@ def good_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     finally:
         os.environ.pop("SOURCE_DATE_EPOCH") if saved is None else os.environ.update(SOURCE_DATE_EPOCH=saved)
     yield root / "site"
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _apply(case: Path, root: Path) -> list[str]:
@@ -96,7 +88,7 @@ def test_bad_input(
 ) -> None:
     root = copy_project(tmp_path / "project")
     shutil.copytree(good_site, root / "site")
-    before = digest(root / "site")
+    before = tree_digest(root / "site")
     args = _apply(CASES / case, root)
     monkeypatch.chdir(root)
     code = main(args)
@@ -108,7 +100,7 @@ def test_bad_input(
     assert "Traceback" not in actual
     assert actual == expected_file.read_text(encoding="utf-8")
     if code != 0:
-        assert digest(root / "site") == before, "a failed build changed the previous output"
+        assert tree_digest(root / "site") == before, "a failed build changed the previous output"
         assert not list(root.glob(".site.building-*"))
     for line in _lines(CASES / case / "site_contains.txt"):
         page, text = line.split("\t", 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from html.parser import HTMLParser
@@ -15,6 +14,7 @@ from generator.cli import main
 from generator.errors import InputError
 from generator.write import MANIFEST
 from tests.conftest import copy_project
+from tests.util import tree_digest
 
 
 def build(root: Path, out: Path | None = None) -> pipeline.BuildResult:
@@ -22,14 +22,6 @@ def build(root: Path, out: Path | None = None) -> pipeline.BuildResult:
 
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_example_has_every_page(example_site: Path) -> None:

@@ -8,7 +8,6 @@ The loader fuzz runs a bounded number of examples in the suite; run it longer wi
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import signal
 import subprocess
@@ -32,6 +31,7 @@ from generator.project import Project, load_project
 from generator.render import Renderer
 from generator.source import load_yaml
 from tests.conftest import MINIMAL, REPO, copy_project
+from tests.util import tree_digest
 
 NASTY = st.sampled_from(
     [
@@ -217,18 +217,10 @@ def test_fuzz_loader_only_ever_reports_input_errors(tmp_path_factory: pytest.Tem
         assert error.problems and all(p.message for p in error.problems)
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_a_killed_build_leaves_the_previous_output(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     build(root, root / "organizations/org.yaml")
-    before = _digest(root / "site")
+    before = tree_digest(root / "site")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-m", "generator", "build", "--org", "organizations/org.yaml"]
     process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -237,6 +229,6 @@ def test_a_killed_build_leaves_the_previous_output(tmp_path: Path) -> None:
         time.sleep(0.01)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    assert _digest(root / "site") == before
+    assert tree_digest(root / "site") == before
     build(root, root / "organizations/org.yaml")
     assert not list(root.glob(".site.building-*")), "the next build sweeps the leftovers away"
