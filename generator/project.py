@@ -62,7 +62,10 @@ def load_project(root: Path, org_file: Path) -> Project:
     if problems or curriculum is None or profile is None:
         raise InputError(problems)
     org = profile.organization
-    reword = rewording(org.terminology.chosen())
+    # An organization's words replace ours in text of its own language only: Spanish words
+    # dropped into English sentences would help nobody. Its labels follow its language anyway.
+    same_language = org.language == curriculum.language
+    reword = rewording(org.terminology.chosen() if same_language else {})
     runs = select_modules(reword_model(curriculum, reword), profile.own, org.modules)  # own text stays as written
     events = attempt(lambda: program_events(profile, runs))
     if problems or events is None:

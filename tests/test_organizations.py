@@ -59,7 +59,10 @@ def visible_text(html: str) -> str:
 
 
 def replaced_words(slug: str) -> dict[str, str]:
+    """The words this organization replaces in the (English) curriculum."""
     project = load_project(REPO, REPO / f"organizations/{slug}.yaml")
+    if project.organization.language != "en":
+        return {}
     return project.organization.terminology.chosen()
 
 
