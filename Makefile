@@ -1,14 +1,16 @@
 # Mentorbook's tasks. On a fresh Debian machine with Python 3.11:
 #   make site   installs everything into .venv and builds the example handbook into site/
-#   make test   also installs what the tests need (Python packages, Chromium, fonts) and runs them
+#   make test   also installs what the tests need (Python packages, Chromium, fonts, Java and
+#               the Nu HTML checker) and runs them
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+VNU_VERSION  := 26.9.27
 
-.PHONY: site sites test lint bench serve clean system-deps
+.PHONY: site sites test test-deps lint bench serve clean system-deps
 
 site: $(VENV)/.site
 	$(BIN)/mentorbook build
@@ -16,8 +18,10 @@ site: $(VENV)/.site
 serve: $(VENV)/.site
 	$(BIN)/mentorbook serve
 
-test: $(VENV)/.test system-deps
+test: test-deps
 	$(BIN)/python -m pytest
+
+test-deps: $(VENV)/.test system-deps .tools/.vnu-$(VNU_VERSION)
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests
@@ -33,10 +37,19 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 	$(PIP) install -r requirements-test.txt
 	touch $@
 
+# The Nu HTML checker (tests/test_html_valid.py), from the npm registry into .tools/. Its install
+# script would download a Java runtime from the web: skipped, Debian's Java runs it.
+.tools/.vnu-$(VNU_VERSION): | system-deps
+	npm install --prefix .tools --no-save --ignore-scripts --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+	touch $@
+
 # Debian packages the tests need: Chromium for the browser tests (Playwright cannot download
-# its own browser here), fonts for PDFs. Installed only when missing.
+# its own browser here), fonts for PDFs, Java and npm for the Nu HTML checker. Installed only
+# when missing.
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \

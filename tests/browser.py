@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -20,6 +21,7 @@ ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+LOCAL = ("file://", "http://127.0.0.1", "data:", "blob:", "about:")  # what pages may request
 
 
 @contextmanager
@@ -39,3 +41,11 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def search(page: Any, term: str) -> list[str]:
+    """Type into Material's search the way a person does (it ignores `fill`)."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially(term, delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    return [str(t) for t in page.locator(".md-search-result__item").all_inner_texts()]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,18 +62,87 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     from generator.build import build
 
     root = copy_repo(tmp_path_factory.mktemp("repo"))
+    with _building_in(root):
+        build(root)
+    yield root / "site"
+
+
+@pytest.fixture(scope="session")
+def all_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every example organization in organizations/ (whatever is there now), built once as
+    `mentorbook build --all` does: one folder per organization plus the landing page."""
+    from generator.many import build_all
+
+    root = copy_repo(tmp_path_factory.mktemp("repo-all"))
+    with _building_in(root):
+        outcomes = build_all(root, root / "sites", jobs=2)
+    problems = [f"{o.slug}: {problem}" for o in outcomes for problem in o.problems]
+    if problems:
+        pytest.fail("example organizations that do not build:\n" + "\n".join(problems))
+    return root / "sites"
+
+
+@pytest.fixture(scope="session")
+def site_visits(all_sites: Path) -> dict[str, Any]:
+    """Every page of `all_sites` loaded once in Chromium (see tests/visit.py), keyed by its
+    path (`example/modules/index.html`); each organization's home and 404 pages also over http."""
+    pytest.importorskip("playwright.async_api")
+    pytest.importorskip("axe_playwright_python")
+    from tests.browser import serve_folder
+    from tests.visit import organizations, page_urls, visit_all
+
+    with ExitStack() as servers:
+        urls = {org: servers.enter_context(serve_folder(all_sites / org)) for org in organizations(all_sites)}
+        return visit_all(page_urls(all_sites, urls))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, one for the whole run (see tests/browser.py)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from tests.browser import ARGS, CHROMIUM
+
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh tab that records console errors and requests to anything but this machine."""
+    from tests.browser import LOCAL
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.outside_requests = []
+    page.console_errors = []
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+
+    def watch(request: Any) -> None:
+        if not request.url.startswith(LOCAL):
+            page.outside_requests.append(request.url)
+
+    page.on("request", watch)
+    yield page
+    context.close()
+
+
+@contextmanager
+def _building_in(root: Path) -> Iterator[None]:
+    """Build as a user would in their clone, with "today" pinned."""
     saved, cwd = os.environ.get("SOURCE_DATE_EPOCH"), Path.cwd()
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     os.chdir(root)
     try:
-        build(root)
+        yield
     finally:
         os.chdir(cwd)
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH")
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
-    yield root / "site"
 
 
 from hypothesis import settings  # noqa: E402

@@ -3,49 +3,15 @@ finds words from the curriculum both over http and from file:// (a handbook on a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser import ARGS, CHROMIUM, serve_folder
+from tests.browser import search, serve_folder
 
 pytestmark = pytest.mark.browser
-playwright = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    page = context.new_page()
-    page.outside_requests = []
-    page.console_errors = []
-    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
-
-    def watch(request: Any) -> None:
-        if not request.url.startswith(("file://", "http://127.0.0.1", "data:", "blob:")):
-            page.outside_requests.append(request.url)
-
-    page.on("request", watch)
-    yield page
-    context.close()
-
-
-def search(page: Any, term: str) -> list[str]:
-    """Type into Material's search the way a person does (it ignores `fill`)."""
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").press_sequentially(term, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    return [str(t) for t in page.locator(".md-search-result__item").all_inner_texts()]
+pytest.importorskip("playwright.sync_api")
 
 
 def test_search_over_http(example_site: Path, page: Any) -> None:
