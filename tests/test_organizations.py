@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from pypdf import PdfReader
 
 from generator.build import render_pages
 from generator.cli import main
-from generator.many import build_all
 from generator.plan import plan_site
 from generator.project import load_project
 from generator.render import Renderer
@@ -25,14 +23,10 @@ GOLDEN = Path(__file__).parent / "golden" / "organizations"
 GOLDEN_PAGES = ("index.md", "program.md", "contacts.md", "modules/index.md")
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    root = copy_repo(tmp_path_factory.mktemp("repo"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        outcomes = build_all(root, root / "sites", jobs=2)
-    assert [o.problems for o in outcomes if o.problems] == []
-    yield root / "sites"
+@pytest.fixture
+def sites(all_sites: Path) -> Path:
+    """Every example organization, built once per test session (tests/conftest.py)."""
+    return all_sites
 
 
 class _VisibleText(HTMLParser):
