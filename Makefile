@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core fonts-noto-cjk
 VNU_VERSION  := 26.9.27
 
-.PHONY: site sites test test-deps lint bench serve clean system-deps
+.PHONY: site sites test test-deps lint bench zensical serve clean system-deps
 
 site: $(VENV)/.site
 	$(BIN)/mentorbook build
@@ -26,6 +26,17 @@ test-deps: $(VENV)/.test system-deps .tools/.vnu-$(VNU_VERSION)
 lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
+
+# The benchmark (bench/run.py): about 11 minutes on 2 cores; the table is also written to
+# bench/results/bench.json. It installs the optional Zensical engine to compare it with MkDocs.
+bench: $(VENV)/.zensical
+	$(BIN)/python bench/run.py
+
+zensical: $(VENV)/.zensical
+
+$(VENV)/.zensical: $(VENV)/.site requirements-zensical.txt
+	$(PIP) install -r requirements-zensical.txt
+	touch $@
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

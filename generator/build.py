@@ -1,7 +1,8 @@
-"""The pipeline, top to bottom: load -> validate -> plan -> render -> write -> site.
+"""The pipeline, top to bottom: load -> validate -> plan -> render -> write -> PDFs -> site.
 
 Everything is read and checked before anything is written; the output folder changes only
-when every step succeeded (see write.py).
+when every step succeeded (see write.py). A build whose inputs are exactly those of the build
+already in the output folder is skipped (see fingerprint.py), unless forced.
 """
 
 from __future__ import annotations
@@ -9,20 +10,22 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import __version__
 from generator.errors import InputError, Problem, display_path
-from generator.guide_pdf import render_guide_pdf
-from generator.pdf import render_pdfs
+from generator.fingerprint import input_hash
 from generator.plan import SitePlan, plan_site
 from generator.project import DEFAULT_ORG, Project, load_project
 from generator.render import Renderer
-from generator.site import BASE_CONFIG, build_site
-from generator.write import staged_output, write_files, write_manifest
+from generator.stages import Stages
+from generator.write import read_manifest, staged_output, write_files, write_manifest
 
 TEMPLATE_OVERRIDES = Path("overrides") / "templates"
+BASE_CONFIG = "mkdocs.yml"
+ENGINES = ("mkdocs", "zensical")
 
 
 @dataclass(frozen=True)
@@ -31,22 +34,67 @@ class BuildResult:
     name: str
     pages: int
     seconds: float
+    skipped: bool = False  # the output already held a build of exactly these inputs
 
 
-def build(root: Path, org_file: Path | None = None, out: Path | None = None) -> BuildResult:
-    started = time.perf_counter()
-    project = load_project(root, org_file or root / DEFAULT_ORG)
-    plan = plan_site(project)
-    texts = render_pages(plan, Renderer([root / TEMPLATE_OVERRIDES]))
-    out = out or root / "site"
-    with staged_output(out) as stage:
-        write_files(stage.docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
-        render_pdfs(project, stage.docs, project.organization.paper)
-        render_guide_pdf(project, stage.docs)
-        build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
-        write_manifest(stage.site, _manifest(project))
+def build(
+    root: Path,
+    org_file: Path | None = None,
+    out: Path | None = None,
+    *,
+    engine: str = "mkdocs",
+    force: bool = False,
+    stages: Stages | None = None,
+) -> BuildResult:
+    started, stages = time.perf_counter(), stages or Stages()
+    org_file, out = org_file or root / DEFAULT_ORG, out or root / "site"
+    build_site = site_builder(engine)
+    with stages("inputs"):
+        inputs = input_hash(root, org_file, engine)
+        previous = None if force else read_manifest(out)
+    if previous and previous.get("inputs") == inputs:
+        name, pages = str(previous.get("name", "")), int(str(previous.get("pages", 0)))
+        return BuildResult(out, name, pages, time.perf_counter() - started, skipped=True)
+    with stages("load"):
+        project = load_project(root, org_file)
+    with stages("pages"):
+        plan = plan_site(project)
+        texts = render_pages(plan, Renderer([root / TEMPLATE_OVERRIDES]))
     pages = sum(1 for p in plan.pages if p.path.endswith(".md"))
+    with staged_output(out) as stage:
+        make_docs(project, plan, texts, stage.docs, stages)
+        with stages("site"):
+            build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
+        write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
+
+
+def make_docs(project: Project, plan: SitePlan, texts: dict[str, str], docs: Path, stages: Stages) -> None:
+    """Everything the site engine reads: pages, copied files, worksheet and handbook PDFs."""
+    from generator.guide_pdf import render_guide_pdf
+    from generator.pdf import render_pdfs
+
+    with stages("write"):
+        write_files(docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
+    with stages("pdfs"):
+        render_pdfs(project, docs, project.organization.paper)
+    with stages("handbook"):
+        render_guide_pdf(project, docs)
+
+
+def site_builder(engine: str) -> Any:
+    """The function that turns docs into a site: MkDocs in-process, or Zensical (an optional
+    extra, checked here so that a missing install stops the build before it starts)."""
+    if engine == "zensical":
+        from generator.zensical_site import build_site, require_zensical
+
+        require_zensical()
+        return build_site
+    if engine != "mkdocs":
+        raise ValueError(f"unknown engine {engine!r}; expected one of {ENGINES}")
+    from generator.site import build_site
+
+    return build_site
 
 
 def check(root: Path, org_file: Path | None = None) -> Project:
@@ -85,5 +133,14 @@ def _template_problem(error: TemplateError, template: str) -> Exception:
     )
 
 
-def _manifest(project: Project) -> dict[str, object]:
-    return {"generator": "mentorbook", "version": __version__, "organization": project.slug}
+def _manifest(project: Project, pages: int, engine: str, inputs: str) -> dict[str, object]:
+    """What `build` and people reading the output folder need to know about this build."""
+    return {
+        "generator": "mentorbook",
+        "version": __version__,
+        "organization": project.slug,
+        "name": project.organization.name,
+        "pages": pages,
+        "engine": engine,
+        "inputs": inputs,
+    }

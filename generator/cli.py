@@ -68,6 +68,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--jobs", type=int, metavar="N", help="with --all: how many to build at once (default: the number of cores)"
     )
+    build.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="what builds the website from the pages: mkdocs (default) or zensical (optional, faster on large sites)",
+    )
+    build.add_argument(
+        "--force", action="store_true", help="build even when nothing changed since the last build in the output folder"
+    )
     build.set_defaults(run=_build)
 
     validate = verbs.add_parser(
@@ -119,9 +128,12 @@ def _build(args: argparse.Namespace) -> int:
 
     if args.all:
         return _build_all(args)
-    result = build(Path.cwd(), args.org, args.out)
+    result = build(Path.cwd(), args.org, args.out, engine=args.engine, force=args.force)
     index = result.out / "index.html"
-    print(f"built {result.pages} pages in {result.seconds:.1f} s: open {display_path(index)}")
+    if result.skipped:
+        print(f"up to date: nothing changed since the last build (--force builds anyway): open {display_path(index)}")
+    else:
+        print(f"built {result.pages} pages in {result.seconds:.1f} s: open {display_path(index)}")
     return 0
 
 
@@ -132,7 +144,7 @@ def _build_all(args: argparse.Namespace) -> int:
     if args.org:
         raise SystemExit("mentorbook build: --all builds every profile; leave out --org")
     out = args.out or Path("sites")
-    outcomes = build_all(Path.cwd(), out, args.jobs, Progress())
+    outcomes = build_all(Path.cwd(), out, args.jobs, Progress(), engine=args.engine, force=args.force)
     text, ok = summary(outcomes)
     print(text, file=sys.stdout if ok else sys.stderr)
     print(f"open {display_path(out / 'index.html')}")

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.errors import InputError, Problem, display_path
 from generator.project import ORGANIZATIONS
@@ -21,12 +22,20 @@ class Outcome:
     seconds: float
     pages: int
     problems: tuple[str, ...]  # empty when it built
+    skipped: bool = False  # already up to date: nothing that reaches it changed
 
 
 def build_all(
-    root: Path, out: Path, jobs: int | None = None, report: Callable[[Outcome, int, int], None] | None = None
+    root: Path,
+    out: Path,
+    jobs: int | None = None,
+    report: Callable[[Outcome, int, int], None] | None = None,
+    *,
+    engine: str = "mkdocs",
+    force: bool = False,
 ) -> list[Outcome]:
-    """Build every organization; `report` hears of each as it finishes (done, total)."""
+    """Build every organization; `report` hears of each as it finishes (done, total). Those
+    whose inputs did not change since their last build are skipped (see fingerprint.py)."""
     profiles = sorted((root / ORGANIZATIONS).glob("*.yaml"))
     if not profiles:
         raise InputError(
@@ -41,7 +50,8 @@ def build_all(
             ]
         )
     outcomes = []
-    for done, outcome in enumerate(_run(root, profiles, out, jobs or os.cpu_count() or 1), start=1):
+    options = {"engine": engine, "force": force}
+    for done, outcome in enumerate(_run(root, profiles, out, jobs or os.cpu_count() or 1, options), start=1):
         outcomes.append(outcome)
         if report:
             report(outcome, done, len(profiles))
@@ -52,28 +62,28 @@ def build_all(
     return outcomes
 
 
-def _run(root: Path, profiles: list[Path], out: Path, jobs: int) -> Iterator[Outcome]:
+def _run(root: Path, profiles: list[Path], out: Path, jobs: int, options: dict[str, Any]) -> Iterator[Outcome]:
     if jobs == 1:
-        yield from (build_one(root, p, out / p.stem) for p in profiles)
+        yield from (build_one(root, p, out / p.stem, **options) for p in profiles)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(profiles))) as pool:
-        futures = [pool.submit(build_one, root, p, out / p.stem) for p in profiles]
+        futures = [pool.submit(build_one, root, p, out / p.stem, **options) for p in profiles]
         for future in as_completed(futures):
             yield future.result()
 
 
-def build_one(root: Path, profile: Path, out: Path) -> Outcome:
+def build_one(root: Path, profile: Path, out: Path, engine: str = "mkdocs", force: bool = False) -> Outcome:
     from generator.build import build
 
     try:
-        result = build(root, profile, out)
+        result = build(root, profile, out, engine=engine, force=force)
     except InputError as error:
         return Outcome(profile.stem, None, 0.0, 0, tuple(str(p) for p in error.problems))
     except Exception as error:  # a bug, but it must not stop the other organizations
         return Outcome(
             profile.stem, None, 0.0, 0, (f"internal error, please report it: {type(error).__name__}: {error}",)
         )
-    return Outcome(profile.stem, result.name, result.seconds, result.pages, ())
+    return Outcome(profile.stem, result.name, result.seconds, result.pages, (), result.skipped)
 
 
 class Progress:
@@ -85,6 +95,7 @@ class Progress:
 
     def __call__(self, outcome: Outcome, done: int, total: int) -> None:
         state = f"{outcome.pages} pages, {outcome.seconds:.1f} s" if outcome.name else "FAILED"
+        state = "up to date" if outcome.skipped else state
         if self.tty:
             width = 24
             filled = width * done // total
@@ -102,7 +113,8 @@ class Progress:
 def summary(outcomes: list[Outcome]) -> tuple[str, bool]:
     failed = [o for o in outcomes if not o.name]
     built = len(outcomes) - len(failed)
-    lines = [f"built {built} of {len(outcomes)} organizations"]
+    fresh = sum(1 for o in outcomes if o.skipped)
+    lines = [f"built {built} of {len(outcomes)} organizations" + (f" ({fresh} already up to date)" if fresh else "")]
     for outcome in failed:
         more = len(outcome.problems) - 1
         tail = (

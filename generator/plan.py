@@ -45,6 +45,7 @@ class SitePlan:
     theme: Mapping[str, Any] = field(default_factory=dict)
     footer: tuple[str, ...] = ()
     files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan, e.g. the .ics
+    grouped: bool = False  # modules are grouped in the navigation: see `_module_groups`
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,13 @@ def plan_site(project: Project) -> SitePlan:
     assets, theme = _branding(project)
     pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
     nav = _nav(pages, curriculum, project.guides, labels)
-    return SitePlan(org.name, tuple(pages), assets, nav, theme, _footer(project), files)
+    grouped = len(curriculum.modules) > MAX_UNGROUPED
+    return SitePlan(org.name, tuple(pages), assets, nav, theme, _footer(project), files, grouped)
 
 
 BRAND_CSS = "assets/stylesheets/brand.css"
+MAX_UNGROUPED = 12  # modules listed one by one in the navigation; more are put in groups
+GROUP_SIZE = 10
 
 
 class _Paths:
@@ -265,6 +269,17 @@ def _footer(project: Project) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def _module_groups(modules: list[NavItem], label: str) -> list[NavItem]:
+    """`Modules 1–10`, `Modules 11–20`...: a large curriculum's modules in groups, so that a page's
+    menu lists the groups and the open group's modules, not every module (every page carries its
+    menu, so a menu that grows with the curriculum makes the build grow with its square)."""
+    groups: list[NavItem] = []
+    for start in range(0, len(modules), GROUP_SIZE):
+        chunk = modules[start : start + GROUP_SIZE]
+        groups.append({f"{label} {start + 1}–{start + len(chunk)}": chunk})
+    return groups
+
+
 def _nav(
     pages: list[Page], curriculum: Curriculum, guides: tuple[Guide, ...], labels: Mapping[str, str]
 ) -> tuple[NavItem, ...]:
@@ -278,6 +293,8 @@ def _nav(
         index = _Paths.module(module)
         children = [index] + [f"modules/{module.id}/{s.id}.md" for s in module.sessions]
         modules.append({module.title: [children[0], *(entry(c) for c in children[1:])]})
+    if len(curriculum.modules) > MAX_UNGROUPED:
+        modules = [modules[0], *_module_groups(modules[1:], labels["modules"])]
     worksheets: list[NavItem] = ["worksheets/index.md", *(entry(_Paths.worksheet(w.id)) for w in curriculum.worksheets)]
     nav: list[NavItem] = [entry("index.md")]
     if TIMELINE in titles:

@@ -20,7 +20,6 @@ from mkdocs.exceptions import MkDocsException
 from generator.errors import InputError, Problem, display_path
 from generator.plan import SitePlan
 
-BASE_CONFIG = "mkdocs.yml"
 IGNORED = ("is not found among documentation files", "MkDocs 2.0")
 
 
@@ -29,16 +28,11 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
     with _captured_warnings() as warnings:
         try:
             config = load_config(
-                str(base_config),
-                docs_dir=str(docs),
-                site_dir=str(site),
-                site_name=html.escape(plan.site_name),
-                copyright="<br>".join(html.escape(line) for line in plan.footer) or None,
-                nav=_plain(plan.nav),
-                strict=False,
+                str(base_config), docs_dir=str(docs), site_dir=str(site), strict=False, **organization_settings(plan)
             )
             for key, value in plan.theme.items():
                 config.theme[key] = value
+            config.theme["features"] = features(config.theme["features"], plan)
             mkdocs_build(config)
         except MkDocsException as error:
             raise InputError(
@@ -46,6 +40,36 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
             ) from None
     if warnings:
         raise InputError([_problem(message, sources, base_config) for message in warnings])
+
+
+def organization_settings(plan: SitePlan) -> dict[str, Any]:
+    """What Mentorbook sets in mkdocs.yml for one organization (theme keys aside)."""
+    return {
+        "site_name": html.escape(plan.site_name),
+        "copyright": "<br>".join(html.escape(line) for line in plan.footer) or None,
+        "nav": _plain(plan.nav),
+    }
+
+
+def features(configured: list[str], plan: SitePlan) -> list[str]:
+    """The theme's features for this plan. With grouped modules, groups fold (no always-open
+    sections), so that `navigation.prune` leaves only the open group in each page's menu."""
+    return [f for f in configured if not (plan.grouped and f == "navigation.sections")]
+
+
+def derived_config(plan: SitePlan, base_config: Path, docs: Path, site: Path) -> dict[str, Any]:
+    """mkdocs.yml with one organization's settings, as one self-contained mapping (absolute
+    paths), for engines that read a file: Zensical, and plain `mkdocs build` in the bench."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with base_config.open(encoding="utf-8") as handle:
+        config: dict[str, Any] = yaml_load(handle)
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((base_config.parent / theme["custom_dir"]).resolve())
+    theme.update(plan.theme)
+    theme["features"] = features(theme.get("features") or [], plan)
+    return {**config, **organization_settings(plan), "theme": theme, "docs_dir": str(docs), "site_dir": str(site)}
 
 
 def _plain(nav: Any) -> Any:

@@ -21,7 +21,7 @@ from ruamel.yaml.reader import ReaderError
 
 from generator.errors import InputError, Problem, display_path
 
-MAX_BYTES = 5_000_000
+MAX_BYTES = 10_000_000  # a curriculum of 1,000 sessions is about 6 MB
 MAX_DEPTH = 40
 STR_TAG = "tag:yaml.org,2002:str"
 NULLS = {"", "~", "null", "Null", "NULL"}

@@ -92,6 +92,18 @@ def write_manifest(site: Path, manifest: Mapping[str, object]) -> None:
     (site / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def read_manifest(out: Path) -> dict[str, object] | None:
+    """The manifest of the finished build in `out`, or None when there is none to trust
+    (no build there, an unreadable manifest, or a build that lost its home page)."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or not (out / "index.html").is_file():
+        return None
+    return manifest
+
+
 def write_landing(out: Path, handbooks: list[tuple[str, str]]) -> None:
     """OUT/index.html listing every handbook built, replaced in one rename."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined

@@ -222,7 +222,7 @@ def test_a_killed_build_leaves_the_previous_output(tmp_path: Path) -> None:
     build(root, root / "organizations/org.yaml")
     before = tree_digest(root / "site")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    command = [sys.executable, "-m", "generator", "build", "--org", "organizations/org.yaml"]
+    command = [sys.executable, "-m", "generator", "build", "--force", "--org", "organizations/org.yaml"]
     process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while not list(root.glob(".site.building-*/docs/*")) and time.monotonic() < deadline:

@@ -1,0 +1,84 @@
+"""The site stage alone, three ways, on the same generated docs, for bench/run.py:
+our MkDocs build (in-process, strict), plain `mkdocs build` on the same configuration, and Zensical.
+
+    python bench/engines.py ROOT REPEATS
+
+Prints one JSON line: median seconds of each (and Zensical's peak memory). The PDFs in these
+docs are placeholders with the real names: the engines copy them, they do not read them.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from generator.build import TEMPLATE_OVERRIDES, render_pages, site_builder
+from generator.plan import PDF_VARIANTS, SitePlan, guide_pdf, packet_pdf, plan_site, worksheet_pdf
+from generator.project import Project, load_project
+from generator.render import Renderer
+from generator.site import derived_config
+from generator.write import write_files
+
+
+def docs_for(project: Project, plan: SitePlan, docs: Path) -> None:
+    texts = render_pages(plan, Renderer([project.root / TEMPLATE_OVERRIDES]))
+    write_files(docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
+    names = [worksheet_pdf(w.id, v) for w in project.curriculum.worksheets for v in PDF_VARIANTS]
+    for name in [*names, *(packet_pdf(v) for v in PDF_VARIANTS), guide_pdf(project.slug)]:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_bytes(b"%PDF-1.7 placeholder\n")
+
+
+def timed(run: Callable[[Path], None], stage: Path, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        shutil.rmtree(stage / "site", ignore_errors=True)
+        shutil.rmtree(stage / ".cache", ignore_errors=True)  # Zensical's cache: every run is cold
+        started = time.perf_counter()
+        run(stage)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main(argv: list[str]) -> None:
+    root, repeats = Path(argv[0]).resolve(), int(argv[1])
+    project = load_project(root, root / "organizations" / "example.yaml")
+    plan = plan_site(project)
+    base = root / "mkdocs.yml"
+    with tempfile.TemporaryDirectory() as folder:
+        stage = Path(folder)
+        docs_for(project, plan, stage / "docs")
+        config = stage / "plain-mkdocs.yml"
+        settings = derived_config(plan, base, stage / "docs", stage / "site")
+        config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+        figures: dict[str, object] = {}
+        try:
+            zensical = site_builder("zensical")
+        except Exception as error:  # not installed: reported, not fatal
+            figures["zensical_error"] = str(error)
+        else:  # first, so that the peak of this process's children is Zensical's
+            figures["zensical"] = timed(lambda s: zensical(plan, base, s / "docs", s / "site", {}), stage, repeats)
+            figures["zensical_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        ours = site_builder("mkdocs")
+        figures["mentorbook_mkdocs"] = timed(lambda s: ours(plan, base, s / "docs", s / "site", {}), stage, repeats)
+        figures["plain_mkdocs"] = timed(lambda s: _plain_mkdocs(config), stage, repeats)
+    print(json.dumps(figures))
+
+
+def _plain_mkdocs(config: Path) -> None:
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    subprocess.run([str(mkdocs), "build", "-q", "-f", str(config)], check=True, capture_output=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

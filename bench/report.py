@@ -1,0 +1,118 @@
+"""The benchmark's results (bench/run.py) as the table people read, and each target's verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+OURS = ("inputs", "load", "pages", "write")  # plus the HTML of the PDFs (pdf_html)
+STAGES = ("load", "pages", "write", "pdfs", "handbook", "site")
+
+
+def print_report(results: dict[str, Any]) -> None:
+    env = results["environment"]
+    print(
+        f"Mentorbook bench: Python {env['python']}, {env['cores']} cores, mkdocs {env['mkdocs']}, "
+        f"material {env['mkdocs-material']}, zensical {env['zensical']}, weasyprint {env['weasyprint']}"
+    )
+    print("seconds are medians of `runs` runs; MB is the process's resident peak during the stage\n")
+    _stage_table(results["sizes"])
+    print()
+    _engine_table(results["sizes"])
+    print()
+    _organizations(results["organizations"])
+    _pdfs(results["worksheet_pdfs"])
+    print()
+    for line in verdicts(results):
+        print(line)
+    print(f"\nthe bench took {results['bench_seconds'] / 60:.1f} minutes")
+
+
+def _stage_table(sizes: dict[str, Any]) -> None:
+    head = f"{'curriculum':<10} {'pages':>5} {'runs':>4} " + " ".join(f"{s:>13}" for s in STAGES)
+    print(head + f" {'total':>7} {'ours':>6} {'peak MB':>8} {'no-op':>11}")
+    for name, size in sizes.items():
+        cells = []
+        for stage in STAGES:
+            if stage == "handbook" and not size["handbook_built"]:
+                cells.append(f"{'not run':>13}")
+                continue
+            cells.append(f"{size['seconds'][stage]:>6.2f}s {size['peak_mb'][stage]:>4.0f}MB")
+        noop = f"{size['noop_wall']:.2f}/{size['wall']:.1f}s"
+        print(
+            f"{name:<10} {size['pages']:>5} {size['runs']:>4} "
+            + " ".join(cells)
+            + f" {size['total']:>6.1f}s {own_share(size):>5.1%} {size['peak_total_mb']:>8.0f} {noop:>11}"
+        )
+    print("ours: our own work (inputs hash, load+validate, pages, write, the PDFs' HTML) / total;")
+    print("no-op: `mentorbook build` again with nothing changed / the full build, both as new processes")
+
+
+def own_share(size: dict[str, Any]) -> float:
+    ours = sum(size["seconds"].get(stage, 0.0) for stage in OURS) + size["pdf_html"]
+    return float(ours / size["total"])
+
+
+def _engine_table(sizes: dict[str, Any]) -> None:
+    print("site stage alone, same docs (PDFs as placeholders), cold:")
+    print(
+        f"{'curriculum':<10} {'ours (MkDocs)':>13} {'plain mkdocs':>13} {'ratio':>6} {'zensical':>9} {'ratio':>6} {'Z peak':>7}"
+    )
+    for name, size in sizes.items():
+        e = size["engines"]
+        ours, plain = e["mentorbook_mkdocs"], e["plain_mkdocs"]
+        if "zensical" in e:
+            zen = f"{e['zensical']:>8.2f}s {e['zensical'] / ours:>6.2f} {e['zensical_peak_mb']:>5.0f}MB"
+        else:
+            zen = f"{'n/a':>9} ({e.get('zensical_error', '')})"
+        print(f"{name:<10} {ours:>12.2f}s {plain:>12.2f}s {ours / plain:>6.2f} {zen}")
+    print("plain mkdocs: `mkdocs build` of the same docs and configuration, in a new process (startup included)")
+
+
+def _organizations(orgs: dict[str, Any]) -> None:
+    n, one, two = orgs["organizations"], orgs["jobs1"], orgs["jobs2"]
+    print(f"{n} organizations (shipped curriculum, `build --all`, new process each):")
+    print(f"  --jobs 1: {one:.1f} s   --jobs 2: {two:.1f} s   ratio {two / one:.2f}")
+    print(
+        f"  no-op rebuild: {orgs['noop']:.1f} s ({orgs['noop'] / two:.1%} of --jobs 2), all skipped: {orgs['noop_all_skipped']}"
+    )
+    print(f"  one profile changed: {orgs['one_changed']:.1f} s, only it rebuilt: {orgs['one_changed_rebuilt_only_it']}")
+
+
+def _pdfs(pdfs: dict[str, Any]) -> None:
+    print(
+        f"worksheet PDFs, one process, shipped curriculum ({pdfs['worksheets']} worksheets): "
+        f"{pdfs['per_file']:.2f} s per file, {pdfs['per_worksheet_both_variants']:.2f} s per worksheet "
+        f"(fillable + print), {pdfs['per_worksheet_with_packets']:.2f} s with its share of the two packets"
+    )
+
+
+def verdicts(results: dict[str, Any]) -> list[str]:
+    sizes, orgs, pdfs = results["sizes"], results["organizations"], results["worksheet_pdfs"]
+    lines = ["targets:"]
+    worst = max(own_share(s) for s in sizes.values())
+    lines.append(_line(worst <= 0.10, f"our own work <= 10% of a build: at most {worst:.1%}"))
+    if "200" in sizes and "1000" in sizes:
+        small, big = sizes["200"], sizes["1000"]
+        stages = [s for s in STAGES if s != "handbook"]
+        ratio = sum(big["seconds"][s] for s in stages) / sum(small["seconds"][s] for s in stages)
+        lines.append(_line(ratio <= 6, f"1,000 sessions <= 6x the time of 200 (without the handbook): {ratio:.1f}x"))
+        site = big["seconds"]["site"] / small["seconds"]["site"]
+        lines.append(f"       the site stage alone: {site:.1f}x for {big['pages'] / small['pages']:.1f}x the pages")
+        peak = big["peak_total_mb"]
+        lines.append(
+            _line(peak <= 500, f"peak memory at 1,000 sessions <= 500 MB (without the handbook): {peak:.0f} MB")
+        )
+        handbook = small["peak_mb"]["handbook"]
+        lines.append(f"       the handbook PDF alone took {handbook:.0f} MB at 200 sessions: see README, Speed")
+    jobs = orgs["jobs2"] / orgs["jobs1"]
+    lines.append(
+        _line(jobs <= 0.6, f"--jobs 2 <= 0.6x --jobs 1 for {orgs['organizations']} organizations: {jobs:.2f}x")
+    )
+    noop = max(s["noop_wall"] / s["wall"] for s in sizes.values())
+    lines.append(_line(noop <= 0.10, f"no-op rebuild <= 10% of a full build: at most {noop:.1%}"))
+    lines.append(_line(pdfs["per_file"] <= 0.3, f"worksheet PDFs <= 0.3 s each: {pdfs['per_file']:.2f} s per file"))
+    return lines
+
+
+def _line(met: bool, text: str) -> str:
+    return f"  {'met    ' if met else 'NOT MET'} {text}"

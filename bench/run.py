@@ -1,0 +1,149 @@
+"""`make bench`: Mentorbook's own figures, printed as a table and written to bench/results/bench.json.
+
+    .venv/bin/python bench/run.py [--sizes 50,200,1000] [--organizations 20] [--quick]
+
+Every measurement runs in a fresh process on a synthetic project in a temporary folder
+(bench/synthetic.py): the shipped curriculum, then grown to 50, 200 and 1,000 sessions. The
+machine is shared, so absolute seconds vary; ratios taken within one run are what count.
+Figures are medians of REPEATS runs (the table says how many); the handbook PDF is not built
+at 1,000 sessions (see bench/child.py), which keeps the whole run under 15 minutes on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from report import print_report
+from synthetic import make_project
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results" / "bench.json"
+EPOCH = "1767225600"
+NO_HANDBOOK_FROM = 1000  # sessions
+
+
+def python(*args: str, cwd: Path | None = None) -> tuple[float, str]:
+    """Run a Python script of the bench (or `-m generator`) in a new process: wall seconds, stdout."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(BENCH.parent)}
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return seconds, done.stdout
+
+
+def full_builds(root: Path, sessions: int | None, repeats: int) -> dict[str, Any]:
+    """Stage seconds and memory (medians), the process's wall time, then a no-op rebuild."""
+    runs, walls = [], []
+    args = ["--no-handbook"] if (sessions or 0) >= NO_HANDBOOK_FROM else []
+    for _ in range(repeats):
+        wall, out = python(str(BENCH / "child.py"), str(root), str(root / "site"), *args)
+        runs.append(json.loads(out.strip().splitlines()[-1]))
+        walls.append(wall)
+    noop, out = python("-m", "generator", "build", cwd=root)
+    assert "up to date" in out, out
+    stages = runs[0]["seconds"].keys()
+    return {
+        "runs": repeats,
+        "handbook_built": not args,
+        "pages": runs[0]["pages"],
+        "seconds": {k: statistics.median(r["seconds"][k] for r in runs) for k in stages},
+        "peak_mb": {k: statistics.median(r["peak_mb"][k] for r in runs) for k in stages},
+        "peak_total_mb": statistics.median(r["peak_total_mb"] for r in runs),
+        "total": statistics.median(r["total"] for r in runs),
+        "pdf_html": statistics.median(r["pdf_html"] for r in runs),
+        "wall": statistics.median(walls),
+        "noop_wall": noop,
+    }
+
+
+def engines(root: Path, repeats: int) -> dict[str, Any]:
+    _, out = python(str(BENCH / "engines.py"), str(root), str(repeats))
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def organizations(folder: Path, count: int) -> dict[str, Any]:
+    """`build --all` of `count` organizations with --jobs 1 and 2, a no-op rebuild, and a
+    rebuild after one profile changed (exactly that one must build)."""
+    root = make_project(folder, None, count)
+    figures: dict[str, Any] = {"organizations": count}
+    for jobs in (1, 2):
+        figures[f"jobs{jobs}"], _ = python(
+            "-m", "generator", "build", "--all", "--force", "--jobs", str(jobs), "--out", "sites", cwd=root
+        )
+    figures["noop"], out = python("-m", "generator", "build", "--all", "--jobs", "2", "--out", "sites", cwd=root)
+    figures["noop_all_skipped"] = f"({count} already up to date)" in out
+    profile = root / "organizations" / "synthetic-01.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Synthetic 01", "Synthetic One"), encoding="utf-8")
+    figures["one_changed"], out = python("-m", "generator", "build", "--all", "--jobs", "2", "--out", "sites", cwd=root)
+    figures["one_changed_rebuilt_only_it"] = f"({count - 1} already up to date)" in out
+    return figures
+
+
+def worksheet_pdfs(root: Path) -> dict[str, Any]:
+    _, out = python(str(BENCH / "pdf_figures.py"), cwd=root)
+    rows = [line.split() for line in out.splitlines()[1:] if len(line.split()) == 4]
+    singles = [float(r[2]) for r in rows if r[0] != "packet"]
+    everything = sum(float(r[2]) for r in rows)
+    worksheets = len(singles) // 2
+    return {
+        "worksheets": worksheets,
+        "per_file": statistics.mean(singles),
+        "per_worksheet_both_variants": sum(singles) / worksheets,
+        "per_worksheet_with_packets": everything / worksheets,
+    }
+
+
+def environment() -> dict[str, str]:
+    versions = {}
+    for name in ("mkdocs", "mkdocs-material", "zensical", "weasyprint"):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return {"python": platform.python_version(), "cores": str(os.cpu_count()), **versions}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="50,200,1000", help="synthetic curriculum sizes (sessions)")
+    parser.add_argument("--organizations", type=int, default=20)
+    parser.add_argument("--quick", action="store_true", help="one run of everything (a smoke test of the bench)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    results: dict[str, Any] = {"environment": environment(), "sizes": {}}
+    with tempfile.TemporaryDirectory(prefix="mentorbook-bench-") as folder:
+        for sessions in [None, *(int(s) for s in args.sizes.split(",") if s)]:
+            name = "shipped" if sessions is None else str(sessions)
+            repeats = 1 if args.quick or (sessions or 0) >= 200 else 3
+            root = make_project(Path(folder) / name, sessions)
+            print(f"[bench] {name}: {repeats} full build(s)...", file=sys.stderr, flush=True)
+            size = full_builds(root, sessions, repeats)
+            size["engines"] = engines(root, 1 if args.quick or (sessions or 0) >= 1000 else 3)
+            results["sizes"][name] = size
+        print(f"[bench] {args.organizations} organizations...", file=sys.stderr, flush=True)
+        results["organizations"] = organizations(Path(folder) / "orgs", args.organizations)
+        results["worksheet_pdfs"] = worksheet_pdfs(Path(folder) / "shipped")
+    results["bench_seconds"] = time.perf_counter() - started
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print_report(results)
+    print(f"\nwritten to {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
