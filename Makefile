@@ -15,6 +15,10 @@ VNU_VERSION  := 26.9.27
 site: $(VENV)/.site
 	$(BIN)/mentorbook build
 
+# Every example organization into sites/<slug>/, with a landing page at sites/index.html.
+sites: $(VENV)/.site
+	$(BIN)/mentorbook build --all
+
 serve: $(VENV)/.site
 	$(BIN)/mentorbook serve
 
