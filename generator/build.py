@@ -48,13 +48,13 @@ def build(
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
     org_file, out = org_file or root / DEFAULT_ORG, out or root / "site"
-    build_site = site_builder(engine)
     with stages("inputs"):
         inputs = input_hash(root, org_file, engine)
         previous = None if force else read_manifest(out)
     if previous and previous.get("inputs") == inputs:
         name, pages = str(previous.get("name", "")), int(str(previous.get("pages", 0)))
         return BuildResult(out, name, pages, time.perf_counter() - started, skipped=True)
+    build_site = site_builder(engine)  # after the check above: a no-op build imports no MkDocs
     with stages("load"):
         project = load_project(root, org_file)
     with stages("pages"):
