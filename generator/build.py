@@ -21,7 +21,7 @@ from generator.plan import SitePlan, plan_site
 from generator.project import DEFAULT_ORG, Project, load_project
 from generator.render import Renderer
 from generator.stages import Stages
-from generator.write import read_manifest, staged_output, write_files, write_manifest
+from generator.write import read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
 
 TEMPLATE_OVERRIDES = Path("overrides") / "templates"
 BASE_CONFIG = "mkdocs.yml"
@@ -52,6 +52,7 @@ def build(
         inputs = input_hash(root, org_file, engine)
         previous = None if force else read_manifest(out)
     if previous and previous.get("inputs") == inputs:
+        sweep_leftovers(out)
         name, pages = str(previous.get("name", "")), int(str(previous.get("pages", 0)))
         return BuildResult(out, name, pages, time.perf_counter() - started, skipped=True)
     build_site = site_builder(engine)  # after the check above: a no-op build imports no MkDocs

@@ -39,8 +39,7 @@ def staged_output(out: Path) -> Iterator[Stage]:
     out = out.absolute()
     _refuse_foreign(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in out.parent.glob(f".{out.name}.building-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    sweep_leftovers(out)
     stage = Stage(Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent)))
     try:
         stage.docs.mkdir()
@@ -48,6 +47,12 @@ def staged_output(out: Path) -> Iterator[Stage]:
         _swap(stage.site, out, stage.root / "previous")
     finally:
         shutil.rmtree(stage.root, ignore_errors=True)
+
+
+def sweep_leftovers(out: Path) -> None:
+    """Remove staging folders that a killed build left beside `out`."""
+    for leftover in out.absolute().parent.glob(f".{out.name}.building-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _refuse_foreign(out: Path) -> None:
