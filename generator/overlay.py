@@ -9,6 +9,7 @@ are left alone, and so is the organization's own text: it is already in its word
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -64,11 +65,21 @@ def _same_case(model: str, word: str) -> str:
 
 def reword_model(model: M, reword: Callable[[str], str]) -> M:
     """The same model with every prose field reworded (ids and references kept)."""
+    return map_prose(model, lambda text: type(text)(reword(text)) if isinstance(text, Markdown) else reword(text))
+
+
+def in_language(model: M, language: str) -> M:
+    """The same model with its prose marked as written in `language`: for a handbook in
+    another language, so that pages can say which parts are in which (WCAG 3.1.2)."""
+    return map_prose(model, lambda text: foreign(text, language))
+
+
+def map_prose(model: M, change: Callable[[str], str]) -> M:
     update = {}
     for name in type(model).model_fields:
         value = getattr(model, name)
         if not (name in KEEP and _identifiers(value)):
-            update[name] = _reword_value(value, reword)
+            update[name] = _map_value(value, change)
     return model.model_copy(update=update)
 
 
@@ -77,13 +88,36 @@ def _identifiers(value: Any) -> bool:
     return isinstance(value, str) or (isinstance(value, tuple) and all(isinstance(v, str) for v in value))
 
 
-def _reword_value(value: Any, reword: Callable[[str], str]) -> Any:
-    if isinstance(value, Markdown):
-        return Markdown(reword(value))
+def _map_value(value: Any, change: Callable[[str], str]) -> Any:
     if isinstance(value, str):
-        return reword(value)
+        return change(value)
     if isinstance(value, tuple):
-        return tuple(_reword_value(item, reword) for item in value)
+        return tuple(_map_value(item, change) for item in value)
     if isinstance(value, BaseModel):
-        return reword_model(value, reword)
+        return map_prose(value, change)
     return value
+
+
+class ForeignText(str):
+    """Plain text in another language than the page around it (`lang` says which)."""
+
+    __slots__ = ()
+    lang = ""
+
+
+class ForeignMarkdown(Markdown):
+    """Markdown in another language than the page around it."""
+
+    __slots__ = ()
+    lang = ""
+
+
+@functools.cache
+def _foreign_type(base: type, language: str) -> type:
+    return type(f"{base.__name__}_{language}", (base,), {"__slots__": (), "lang": language})
+
+
+def foreign(text: str, language: str) -> str:
+    base = ForeignMarkdown if isinstance(text, Markdown) else ForeignText
+    kind: type[str] = _foreign_type(base, language)
+    return kind(text)

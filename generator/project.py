@@ -19,7 +19,7 @@ from generator.checks import check_curriculum
 from generator.errors import Gather, InputError, Problem, display_path
 from generator.guides import Guide, read_guide
 from generator.models import Curriculum, Organization
-from generator.overlay import reword_model, rewording, select_modules
+from generator.overlay import in_language, reword_model, rewording, select_modules
 from generator.profile import Profile, load_profile
 from generator.source import Source, load_yaml
 from generator.timeline import DoesNotFit, Event, schedule
@@ -66,7 +66,8 @@ def load_project(root: Path, org_file: Path) -> Project:
     # dropped into English sentences would help nobody. Its labels follow its language anyway.
     same_language = org.language == curriculum.language
     reword = rewording(org.terminology.chosen() if same_language else {})
-    runs = select_modules(reword_model(curriculum, reword), profile.own, org.modules)  # own text stays as written
+    shared = reword_model(curriculum, reword) if same_language else in_language(curriculum, curriculum.language)
+    runs = select_modules(shared, profile.own, org.modules)  # own text stays as written
     events = attempt(lambda: program_events(profile, runs))
     if problems or events is None:
         raise InputError(problems)

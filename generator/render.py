@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from generator.markup import escape_markdown, escape_text
 from generator.models import Markdown
+from generator.overlay import ForeignMarkdown, ForeignText
 from generator.plan import Page
 
 BUILTIN = Path(__file__).parent / "templates"
@@ -27,6 +28,10 @@ def markdown_value(value: Any) -> str:
     """How any printed value enters a Markdown page."""
     if isinstance(value, Markup):
         return str(value)
+    if isinstance(value, ForeignMarkdown):
+        return f'<div lang="{value.lang}" markdown="1">\n\n{escape_markdown(value)}\n\n</div>'
+    if isinstance(value, ForeignText):
+        return _inline_lang(escape_text(value), value.lang)
     if isinstance(value, Markdown):
         return escape_markdown(value)
     if isinstance(value, str):
@@ -36,16 +41,28 @@ def markdown_value(value: Any) -> str:
     return str(value)
 
 
+def _inline(value: Any) -> str:
+    """Like markdown_value, for a place inside a paragraph (a list item, a table cell)."""
+    if isinstance(value, ForeignMarkdown):
+        return _inline_lang(escape_markdown(value), value.lang)
+    return markdown_value(value)
+
+
+def _inline_lang(text: str, lang: str) -> str:
+    """Each paragraph in a span that names its language; Markdown inside a span still works."""
+    return "\n\n".join(f'<span lang="{lang}">{part}</span>' for part in text.split("\n\n"))
+
+
 def _block(value: Any, width: int) -> Markup:
     """Escape, then indent continuation lines: for Markdown inside list items, tabs, admonitions."""
-    text = markdown_value(value)
+    text = _inline(value)
     pad = " " * width
     return Markup("\n".join([text.split("\n")[0], *(pad + line if line else "" for line in text.split("\n")[1:])]))
 
 
 def _cell(value: Any) -> Markup:
     """Escape for a Markdown table cell: one line, no bare pipes."""
-    return Markup(markdown_value(value).replace("\n", " ").replace("|", "\\|"))
+    return Markup(_inline(value).replace("\n", " ").replace("|", "\\|"))
 
 
 _CSS_TOKEN = re.compile(r"[#%.\w -]*")

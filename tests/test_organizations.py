@@ -188,3 +188,16 @@ def test_generated_markdown_is_golden(slug: str, update_golden: bool) -> None:
         assert texts[page] == golden.read_text(encoding="utf-8"), (
             f"{slug}/{page}: run pytest --update-golden and review"
         )
+
+
+def test_parts_in_another_language_say_so(sites: Path) -> None:
+    """A Spanish handbook shows the English shared curriculum marked lang="en" (WCAG 3.1.2),
+    while its own labels and its own module stay in the page's language."""
+    session = (sites / "fundacion-puentes/modules/goal-setting/shaping-goals-and-actions.html").read_text()
+    assert '<html lang="es"' in session
+    assert '<span lang="en">Shaping goals and actions</span>' in session
+    assert '<div lang="en">' in session
+    own = next((sites / "fundacion-puentes/modules/liderar-con-voluntariado").glob("*.html")).read_text()
+    assert 'lang="en"' not in own
+    english = (sites / "example/modules/goal-setting/shaping-goals-and-actions.html").read_text()
+    assert 'lang="en">' not in english.split("<body", 1)[1]
