@@ -77,10 +77,14 @@ def make_docs(project: Project, plan: SitePlan, texts: dict[str, str], docs: Pat
 
     with stages("write"):
         write_files(docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
-    with stages("pdfs"):
-        render_pdfs(project, docs, project.organization.paper)
-    with stages("handbook"):
-        render_guide_pdf(project, docs)
+    overridden = project.root / TEMPLATE_OVERRIDES / "print"
+    try:
+        with stages("pdfs"):
+            render_pdfs(project, docs, project.organization.paper)
+        with stages("handbook"):
+            render_guide_pdf(project, docs)
+    except TemplateError as error:  # ours are tested; with print overrides present, likely theirs
+        raise _template_problem(error, str(overridden) if any(overridden.glob("*")) else "") from error
 
 
 def site_builder(engine: str) -> Any:
@@ -111,26 +115,21 @@ def render_pages(plan: SitePlan, renderer: Renderer) -> dict[str, str]:
         try:
             texts[page.path] = renderer.render(page)
         except TemplateError as error:
-            raise _template_problem(error, page.template) from error
+            raise _template_problem(error, renderer.source_of(page.template)) from error
     return texts
 
 
-def _template_problem(error: TemplateError, template: str) -> Exception:
-    """A mistake in a user's template override is theirs to fix; one in ours is our bug."""
-    filename = getattr(error, "filename", None) or ""
+def _template_problem(error: TemplateError, source: str) -> Exception:
+    """A mistake in a user's template override is theirs to fix; one in ours is our bug.
+    A syntax error names its file; a runtime error (an unknown name) only the page's template."""
+    filename = getattr(error, "filename", None) or source
     if str(TEMPLATE_OVERRIDES) not in filename:
         return error
     line = error.lineno if isinstance(error, TemplateSyntaxError) else 0
+    message = error.message or type(error).__name__
+    hint = "compare with the built-in template of the same name in generator/templates/"
     return InputError(
-        [
-            Problem(
-                display_path(Path(filename)),
-                line,
-                1 if line else 0,
-                f"template error: {error.message}",
-                "compare with the built-in template of the same name in generator/templates/",
-            )
-        ]
+        [Problem(display_path(Path(filename)), line, 1 if line else 0, f"template error: {message}", hint)]
     )
 
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup
 
 from generator.markup import escape_markdown, escape_text
@@ -93,6 +93,13 @@ class Renderer:
         self.markdown.filters["block"] = _block
         self.markdown.filters["cell"] = _cell
         self.css = Environment(finalize=css_value, **options)
+
+    def source_of(self, template: str) -> str:
+        """The file a template name resolves to ("" when it cannot be found or read)."""
+        try:
+            return self.markdown.get_template(template).filename or ""
+        except TemplateError:
+            return ""
 
     def render(self, page: Page) -> str:
         env = self.css if page.template.endswith(".css.j2") else self.markdown
