@@ -83,9 +83,13 @@ def _files(root: Path, org_file: Path) -> Iterator[tuple[str, Path]]:
 
 
 def _tree(folder: Path, label: str) -> Iterator[tuple[str, Path]]:
+    """Every file below `folder`, in a stable order; linked folders are not followed (a link
+    loop must not hang the build; what a build may read is checked elsewhere)."""
     if not folder.is_dir():
         return
-    for path in folder.rglob("*"):
-        if "__pycache__" in path.parts or path.suffix == ".pyc" or not path.is_file():
-            continue
-        yield f"{label}/{path.relative_to(folder).as_posix()}", path
+    for top, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(files):
+            path = Path(top) / name
+            if path.suffix != ".pyc" and path.is_file():
+                yield f"{label}/{path.relative_to(folder).as_posix()}", path
