@@ -92,6 +92,7 @@ class _Paths:
     def __init__(self, curriculum: Curriculum) -> None:
         self.module_of = {s.id: m for m in curriculum.modules for s in m.sessions}
         self.session_by_id = {s.id: f"modules/{m.id}/{s.id}.md" for m in curriculum.modules for s in m.sessions}
+        self.worksheet_title = {w.id: w.title for w in curriculum.worksheets}
         self.worksheet_users: dict[str, list[Session]] = {w.id: [] for w in curriculum.worksheets}
         for session in curriculum.sessions():
             for ref in session.worksheets:
@@ -176,7 +177,6 @@ def _module(module: Module, number: int, paths: _Paths, common: dict[str, Any], 
 
 def _session(session: Session, module: Module, number: str, paths: _Paths, common: dict[str, Any], source: str) -> Page:
     here = paths.session(session)
-    titles = {w.id: w.title for w in common["curriculum"].worksheets}
     agenda, clock = [], 0
     for step in session.agenda:
         agenda.append({"start": clock, "end": clock + step.minutes, "step": step})
@@ -188,7 +188,9 @@ def _session(session: Session, module: Module, number: str, paths: _Paths, commo
         "module": Link(module.title, relative(here, paths.module(module))),
         "agenda": agenda,
         "roles": _roles(common["labels"]),
-        "worksheets": [Link(titles[ref], relative(here, paths.worksheet(ref))) for ref in session.worksheets],
+        "worksheets": [
+            Link(paths.worksheet_title[ref], relative(here, paths.worksheet(ref))) for ref in session.worksheets
+        ],
     }
     return Page(here, session.title, "session.md.j2", context, source)
 

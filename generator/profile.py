@@ -31,7 +31,7 @@ class Profile:
 def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     """Everything about one organization, or InputError with every problem found."""
     gather = Gather()
-    attempt, problems = gather.attempt, gather.problems
+    attempt = gather.attempt
 
     source = load_yaml(org_file)
     org = parse(source, Organization)
@@ -43,13 +43,12 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     )
     logo = attempt(lambda: check_image(source, ("logo",), folder, org.logo))
     favicon = attempt(lambda: check_image(source, ("favicon",), folder, org.favicon))
-    problems += check_colours(source, org)
+    gather.problems += check_colours(source, org)
     if shared is not None:
-        problems += check_selection(source, org, shared, own)
+        gather.problems += check_selection(source, org, shared, own)
         if own is not None and own_source is not None:
-            problems += check_own(own_source, own, shared)
-    if problems:
-        raise InputError(problems)
+            gather.problems += check_own(own_source, own, shared)
+    gather.check()
     return Profile(org, source, org_file.stem, own, pages, logo, favicon or logo)
 
 

@@ -20,8 +20,6 @@ from mkdocs.exceptions import MkDocsException
 from generator.errors import InputError, Problem, display_path
 from generator.plan import SitePlan
 
-IGNORED = ("is not found among documentation files", "MkDocs 2.0")
-
 
 def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str]) -> None:
     """MkDocs: docs -> site. `sources` maps a docs page to the user's file it came from."""
