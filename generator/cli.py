@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 DESCRIPTION = """\
@@ -66,7 +67,10 @@ def _parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="build every profile in organizations/ into DIR/<slug>/, plus a landing page"
     )
     build.add_argument(
-        "--jobs", type=int, metavar="N", help="with --all: how many to build at once (default: the number of cores)"
+        "--jobs",
+        type=_whole_number(1, 64),
+        metavar="N",
+        help="with --all: how many to build at once (default: the number of cores)",
     )
     build.add_argument(
         "--engine",
@@ -93,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Build, serve on 127.0.0.1 and rebuild and reload the browser when curriculum.yaml, organizations/, content/ or overrides/ change.",
     )
     _org_option(serve)
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument("--port", type=_whole_number(1, 65535), default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.set_defaults(run=_serve)
 
     schema = verbs.add_parser(
@@ -114,6 +118,21 @@ def _parser() -> argparse.ArgumentParser:
     new_org.add_argument("name", help='the organization\'s name, e.g. "Acme Health"')
     new_org.set_defaults(run=_new_org)
     return parser
+
+
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, or a usage message (exit 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+        return value
+
+    return parse
 
 
 def _org_option(parser: argparse.ArgumentParser) -> None:

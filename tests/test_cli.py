@@ -42,6 +42,9 @@ def test_usage_mistakes_exit_2() -> None:
     assert run().returncode == 2
     assert run("bild").returncode == 2
     assert run("build", "--colour", "red").returncode == 2
+    for args in (("build", "--all", "--jobs", "-1"), ("build", "--all", "--jobs", "two"), ("serve", "--port", "99999")):
+        result = run(*args)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, args
 
 
 def test_user_mistakes_exit_1_without_traceback(tmp_path: Path) -> None:
