@@ -38,9 +38,16 @@ def staged_output(out: Path) -> Iterator[Stage]:
     """Yield a staging area; on a clean exit, its `site` folder replaces `out`."""
     out = out.absolute()
     _refuse_foreign(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    sweep_leftovers(out)
-    stage = Stage(Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent)))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        sweep_leftovers(out)
+        stage = Stage(Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent)))
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        problem = Problem(
+            display_path(out), 0, 0, f"the output folder cannot be made here ({reason})", "choose another --out folder"
+        )
+        raise InputError([problem]) from None
     try:
         stage.docs.mkdir()
         yield stage
