@@ -5,8 +5,8 @@
 Every measurement runs in a fresh process on a synthetic project in a temporary folder
 (bench/synthetic.py): the shipped curriculum, then grown to 50, 200 and 1,000 sessions. The
 machine is shared, so absolute seconds vary; ratios taken within one run are what count.
-Figures are medians of REPEATS runs (the table says how many); the handbook PDF is not built
-at 1,000 sessions (see bench/child.py), which keeps the whole run under 15 minutes on 2 cores.
+Figures are medians of several runs (the table says how many; one at 200 and 1,000 sessions,
+which keeps the whole run under 15 minutes on 2 cores).
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from synthetic import make_project
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results" / "bench.json"
 EPOCH = "1767225600"
-NO_HANDBOOK_FROM = 1000  # sessions
 
 
 def python(*args: str, cwd: Path | None = None) -> tuple[float, str]:
@@ -46,12 +45,11 @@ def python(*args: str, cwd: Path | None = None) -> tuple[float, str]:
     return seconds, done.stdout
 
 
-def full_builds(root: Path, sessions: int | None, repeats: int) -> dict[str, Any]:
+def full_builds(root: Path, repeats: int) -> dict[str, Any]:
     """Stage seconds and memory (medians), the process's wall time, then a no-op rebuild."""
     runs, walls = [], []
-    args = ["--no-handbook"] if (sessions or 0) >= NO_HANDBOOK_FROM else []
     for _ in range(repeats):
-        wall, out = python(str(BENCH / "child.py"), str(root), str(root / "site"), *args)
+        wall, out = python(str(BENCH / "child.py"), str(root), str(root / "site"))
         runs.append(json.loads(out.strip().splitlines()[-1]))
         walls.append(wall)
     noop, out = python("-m", "generator", "build", cwd=root)
@@ -59,13 +57,13 @@ def full_builds(root: Path, sessions: int | None, repeats: int) -> dict[str, Any
     stages = runs[0]["seconds"].keys()
     return {
         "runs": repeats,
-        "handbook_built": not args,
         "pages": runs[0]["pages"],
         "seconds": {k: statistics.median(r["seconds"][k] for r in runs) for k in stages},
         "peak_mb": {k: statistics.median(r["peak_mb"][k] for r in runs) for k in stages},
         "peak_total_mb": statistics.median(r["peak_total_mb"] for r in runs),
         "total": statistics.median(r["total"] for r in runs),
         "pdf_html": statistics.median(r["pdf_html"] for r in runs),
+        "join": statistics.median(r["join"] for r in runs),
         "wall": statistics.median(walls),
         "noop_wall": noop,
     }
@@ -132,7 +130,7 @@ def main() -> None:
             repeats = 1 if args.quick or (sessions or 0) >= 200 else 3
             root = make_project(Path(folder) / name, sessions)
             print(f"[bench] {name}: {repeats} full build(s)...", file=sys.stderr, flush=True)
-            size = full_builds(root, sessions, repeats)
+            size = full_builds(root, repeats)
             size["engines"] = engines(root, 1 if args.quick or (sessions or 0) >= 1000 else 3)
             results["sizes"][name] = size
         print(f"[bench] {args.organizations} organizations...", file=sys.stderr, flush=True)

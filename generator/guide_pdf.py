@@ -7,6 +7,13 @@ and safe Markdown, and the worksheets' own print view for the appendix, so that 
 reads the same in the handbook as in its own PDF. Everything the template prints is computed
 here. The ids made here start with `_`, which no worksheet id or field id can, so the
 contents' links and page numbers always find their own target.
+
+WeasyPrint keeps every laid-out page in memory until it writes (about 1.3 MB a page), so the
+body is laid out in parts of at most PART_SESSIONS sessions, each written and let go before
+the next, and joined at the end (pdf_join.py). Like a book, the body's pages count from 1 and
+the front matter (cover and contents, made last, when every chapter's page is known) from i.
+Sessions name the worksheets they use by number ("Worksheet 3"), not by page, because the
+appendix is laid out after them.
 """
 
 from __future__ import annotations
@@ -19,13 +26,15 @@ from typing import Any
 import markdown
 from babel.dates import format_interval
 from markupsafe import Markup
+from weasyprint import Document
 
 from generator.markup import SafeLinks
-from generator.models import Curriculum, Module, Session
+from generator.models import Module, Session
 from generator.models.curriculum import PerRole
 from generator.models.organization import Organization
 from generator.models.program import Program
 from generator.pdf import Printer, css_string, markdown_html, program_order, sheet_view
+from generator.pdf_join import Part, join_parts
 from generator.plan import guide_pdf
 from generator.program_page import timeline_date
 from generator.project import Project
@@ -33,6 +42,7 @@ from generator.project import Project
 TEMPLATE = "print/guide.html.j2"
 ROLES = ("mentor", "mentee", "facilitator")
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
+PART_SESSIONS = 24  # about 80 pages, 150 MB while laid out; a part ends with a module
 
 
 def _html(text: str) -> Markup:
@@ -44,20 +54,56 @@ def render_guide_pdf(project: Project, docs: Path) -> Path:
     """Write the handbook into `docs`, where the home page links to it. The print variant
     (tagged PDF/UA, writing lines in the worksheets): a handbook is read and printed."""
     printer = Printer(project, project.organization.paper)
+    book = guide_view(project, printer)
+    targets = {entry["target"][1:] for entry in book["contents"]} | _linked(book)
+    parts, pages, first_page = [], {}, 1
+    for chapters in body_parts(book):
+        document = printer.render(part_html(printer, book, chapters, first_page), "print", "the handbook")
+        parts.append(_part(printer, document, targets, pages, first_page))
+        first_page += len(document.pages)
+        del document  # before the next part is laid out
+    front = printer.render(front_html(printer, book, pages), "print", "the handbook")
+    front_pages = len(front.pages)
+    parts.insert(0, _part(printer, front, targets, {}, 0))
     target = docs / guide_pdf(project.slug)
-    printer.write(target, guide_html(project, printer), "print")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    join_parts(parts, target, front_pages)
     return target
 
 
-def guide_html(project: Project, printer: Printer) -> str:
-    """The HTML that WeasyPrint lays out, free of absolute paths but the logo's."""
+def _part(printer: Printer, document: Document, targets: set[str], pages: dict[str, int], first_page: int) -> Part:
+    """The part's PDF. Its anchors' page numbers go into `pages`; the targets it links to in
+    other parts get stand-in anchors, without which WeasyPrint would drop those links."""
+    own: set[str] = set()
+    for number, page in enumerate(document.pages, start=first_page):
+        for name in page.anchors:
+            own.add(name)
+            pages.setdefault(name, number)
+    stand_ins = frozenset(targets - own)
+    for name in sorted(stand_ins):
+        document.pages[-1].anchors[name] = (0, 0, 0, 0)
+    return Part(printer.pdf(document, "print"), stand_ins)
+
+
+def guide_html(project: Project, printer: Printer) -> list[str]:
+    """The HTML of every part that WeasyPrint lays out (the front with every page number 0):
+    free of absolute paths but the logo's."""
+    book = guide_view(project, printer)
+    htmls = [part_html(printer, book, chapters, 1) for chapters in body_parts(book)]
+    return [front_html(printer, book, {}), *htmls]
+
+
+def guide_view(project: Project, printer: Printer) -> dict[str, Any]:
+    """Everything the handbook prints, chapter by chapter."""
     org, curriculum, labels = project.organization, project.curriculum, project.labels
-    modules = [_module(m, n, curriculum, labels) for n, m in enumerate(curriculum.modules, start=1)]
+    sheets = program_order(curriculum)
+    numbers = {w.id: n for n, w in enumerate(sheets, start=1)}
+    refs = {w.id: f"{labels['worksheet']} {numbers[w.id]}: {w.title}" for w in sheets}
+    modules = [_module(m, n, refs, labels) for n, m in enumerate(curriculum.modules, start=1)]
     guides = [
         {"id": f"_g{n}", "title": g.title, "html": page_html(g.text)} for n, g in enumerate(project.guides, start=1)
     ]
-    sheets = [sheet_view(w, labels) for w in program_order(curriculum)]
-    context: dict[str, Any] = {
+    view: dict[str, Any] = {
         **printer.common,
         "title": f"{curriculum.title} · {org.name}",
         "variant": "print",
@@ -69,10 +115,52 @@ def guide_html(project: Project, printer: Printer) -> str:
         "modules": modules,
         "guides": guides,
         "glossary": [{"term": e.term, "definition": _html(e.definition)} for e in curriculum.glossary],
-        "sheets": sheets,
+        "sheets": [_numbered(sheet_view(w, labels), numbers[w.id], labels) for w in sheets],
     }
-    context["contents"] = _contents(context, labels)
+    view["contents"] = _contents(view, labels)
+    return view
+
+
+def body_parts(book: Mapping[str, Any]) -> list[list[dict[str, Any]]]:
+    """The body's chapters in print order, grouped into the parts laid out one at a time:
+    the organization's chapters and modules up to PART_SESSIONS sessions a part, then the
+    guides, glossary and worksheets (the same size whatever the curriculum's)."""
+    opening = [{"kind": kind} for kind in ("welcome", "values", "how_we_work", "contacts", "program") if book[kind]]
+    parts, current, sessions = [], opening, 0
+    for module in book["modules"]:
+        if sessions and sessions + len(module["sessions"]) > PART_SESSIONS:
+            parts.append(current)
+            current, sessions = [], 0
+        current.append({"kind": "module", "module": module})
+        sessions += len(module["sessions"])
+    parts.append(current)
+    closing = [{"kind": "guide", "guide": g} for g in book["guides"]]
+    closing += [{"kind": kind} for kind in ("glossary", "sheets") if book[kind]]
+    return [part for part in (*parts, closing) if part]
+
+
+def part_html(printer: Printer, book: Mapping[str, Any], chapters: list[dict[str, Any]], first_page: int) -> str:
+    context = {**book, "front": False, "chapters": chapters, "first_page": first_page}
     return printer.env.get_template(TEMPLATE).render(context)
+
+
+def front_html(printer: Printer, book: Mapping[str, Any], pages: Mapping[str, int]) -> str:
+    contents = [{**e, "page": pages.get(e["target"][1:], 0)} for e in book["contents"]]
+    context = {**book, "front": True, "chapters": [], "first_page": 1, "contents": contents}
+    return printer.env.get_template(TEMPLATE).render(context)
+
+
+def _linked(book: Mapping[str, Any]) -> set[str]:
+    """Anchors that the body links to: sessions from the timeline, worksheets from sessions."""
+    rows = book["program"]["rows"] if book["program"] else []
+    linked = {row["target"][1:] for row in rows if row["target"]}
+    for module in book["modules"]:
+        linked |= {sheet["target"][1:] for session in module["sessions"] for sheet in session["worksheets"]}
+    return linked
+
+
+def _numbered(sheet: dict[str, Any], number: int, labels: Mapping[str, str]) -> dict[str, Any]:
+    return {**sheet, "kicker": f"{labels['worksheet']} {number}"}
 
 
 def page_html(text: str) -> Markup:
@@ -142,8 +230,7 @@ def _program(project: Project, labels: Mapping[str, str]) -> dict[str, Any]:
     return {"id": "_program", "name": program.name, "facts": " · ".join(facts), "rows": rows, "breaks": breaks}
 
 
-def _module(module: Module, number: int, curriculum: Curriculum, labels: Mapping[str, str]) -> dict[str, Any]:
-    titles = {w.id: w.title for w in curriculum.worksheets}
+def _module(module: Module, number: int, sheets: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, Any]:
     return {
         "id": f"_m-{module.id}",
         "kicker": f"{labels['module']} {number}",
@@ -152,11 +239,11 @@ def _module(module: Module, number: int, curriculum: Curriculum, labels: Mapping
         "why": _html(module.why_it_matters),
         "objectives": [_html(o) for o in module.objectives],
         "key_ideas": _html(module.guidance) if module.guidance else None,
-        "sessions": [_session(s, f"{number}.{n}", titles, labels) for n, s in enumerate(module.sessions, start=1)],
+        "sessions": [_session(s, f"{number}.{n}", sheets, labels) for n, s in enumerate(module.sessions, start=1)],
     }
 
 
-def _session(session: Session, number: str, titles: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, Any]:
+def _session(session: Session, number: str, sheets: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, Any]:
     agenda, clock = [], 0
     for step in session.agenda:
         time = f"{clock}–{clock + step.minutes} {labels['min']}"
@@ -176,7 +263,7 @@ def _session(session: Session, number: str, titles: Mapping[str, str], labels: M
             {"kind": kind, "title": labels[kind], "roles": _per_role(getattr(session, kind), labels)}
             for kind in ("tips", "pitfalls")
         ],
-        "worksheets": [{"target": f"#{ref}", "title": titles[ref]} for ref in session.worksheets],
+        "worksheets": [{"target": f"#{ref}", "title": sheets[ref]} for ref in session.worksheets],
     }
 
 

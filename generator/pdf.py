@@ -21,7 +21,7 @@ from typing import Any
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from weasyprint import HTML
+from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
@@ -128,16 +128,21 @@ class Printer:
 
     def write(self, target: Path, html: str, variant: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        document = HTML(string=html, base_url=PRINT.as_uri() + "/", url_fetcher=self.fetcher)
-        options: dict[str, Any] = {"pdf_forms": variant == "fillable", "pdf_tags": True}
-        if STANDARD[variant]:
-            options["pdf_variant"] = STANDARD[variant]
-        try:
-            document.write_pdf(target, font_config=self.fonts, finisher=_radio_kids_are_widgets, **options)
-        except FatalURLFetchingError as error:
-            raise self._refused(error, target) from None
+        target.write_bytes(self.pdf(self.render(html, variant, target.name), variant))
 
-    def _refused(self, error: FatalURLFetchingError, target: Path) -> InputError:
+    def render(self, html: str, variant: str, name: str) -> Document:
+        """Lay `html` out into pages (the slow part, and the one that holds memory)."""
+        document = HTML(string=html, base_url=PRINT.as_uri() + "/", url_fetcher=self.fetcher)
+        try:
+            return document.render(font_config=self.fonts, **_options(variant))
+        except FatalURLFetchingError as error:
+            raise self._refused(error, name) from None
+
+    def pdf(self, document: Document, variant: str) -> bytes:
+        """The PDF of pages laid out by `render`."""
+        return bytes(document.write_pdf(finisher=_radio_kids_are_widgets, **_options(variant)))
+
+    def _refused(self, error: FatalURLFetchingError, name: str) -> InputError:
         cause = error.__cause__
         url = cause.url if isinstance(cause, RefusedURLError) else str(error)
         return InputError(
@@ -146,12 +151,19 @@ class Printer:
                     self.project.curriculum_file,
                     0,
                     0,
-                    f"making {target.name}: {cause if cause else error}",
+                    f"making {name}: {cause if cause else error}",
                     "use only images in the organization's folder; remove links to "
                     f"{url} from worksheets and print templates",
                 )
             ]
         )
+
+
+def _options(variant: str) -> dict[str, Any]:
+    options: dict[str, Any] = {"pdf_forms": variant == "fillable", "pdf_tags": True}
+    if STANDARD[variant]:
+        options["pdf_variant"] = STANDARD[variant]
+    return options
 
 
 def _radio_kids_are_widgets(document: object, pdf: Any) -> None:
@@ -182,6 +194,7 @@ def sheet_view(worksheet: Worksheet, labels: Mapping[str, str]) -> dict[str, Any
     """Everything the templates print for one worksheet, computed here."""
     return {
         "id": worksheet.id,
+        "kicker": labels["worksheet"],
         "dir": text_direction(worksheet.title),
         "title": worksheet.title,
         "purpose": markdown_html(worksheet.purpose),

@@ -1,10 +1,12 @@
 """The organization's handbook PDF, read back with pypdf: its paper, its text (organization,
-modules, sessions, timeline, worksheets) in the organization's words, its outline and contents
-page numbers, PDF/UA tags, the same bytes from the same input, and the home page's link.
+modules, sessions, timeline, worksheets) in the organization's words, its outline, contents
+page numbers and page labels, its links, its PDF/UA structure tree after the parts were
+joined, the same bytes from the same input, and the home page's link.
 
 Two handbooks, each made once per session: the example's, from the shared `example_site`
-build, and a small one on the minimal fixture with other words, Letter paper, a logo, a
-program and a page of the organization's own.
+build (two parts and the front), and a small one on the minimal fixture with other words,
+Letter paper, a logo, a program and a page of the organization's own, laid out one session
+per part so that every join is exercised.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import generator.guide_pdf
 from generator.guide_pdf import render_guide_pdf
 from generator.plan import guide_pdf
 from generator.program_page import timeline_date
@@ -88,6 +91,7 @@ def worded(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     root = tmp_path_factory.mktemp("worded")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        patch.setattr(generator.guide_pdf, "PART_SESSIONS", 1)
         project = worded_project(root)
         return Handbook(project, render_guide_pdf(project, root / "docs"))
 
@@ -163,11 +167,18 @@ def _module_titles(project: Project) -> set[str]:
 
 
 def test_contents_page_numbers_are_where_the_chapters_start(handbook: Handbook) -> None:
-    items = handbook.outline
+    items, labels = handbook.outline, handbook.reader.page_labels
     welcome = next(page for _, title, page in items if title == handbook.project.labels["welcome"])
     lines = "\n".join(handbook.pages[1 : welcome - 1]).splitlines()
-    listed = [int(m.group(1)) for line in lines if (m := re.search(r"\.{3,}\s*(\d+)$", line))]
-    assert listed == [page for _, _, page in chapters(items[1:], handbook.project)]
+    listed = [m.group(1) for line in lines if (m := re.search(r"\.{3,}\s*(\d+)$", line))]
+    assert listed == [labels[page - 1] for _, _, page in chapters(items[1:], handbook.project)]
+
+
+def test_front_matter_counts_in_roman_and_the_body_from_one(handbook: Handbook) -> None:
+    welcome = next(page for _, title, page in handbook.outline if title == handbook.project.labels["welcome"])
+    labels = handbook.reader.page_labels
+    assert labels[: welcome - 1] == ["i", "ii", "iii", "iv", "v"][: welcome - 1]
+    assert labels[welcome - 1 :] == [str(n) for n in range(1, len(labels) - welcome + 2)]
 
 
 def chapters(items: list[tuple[int, str, int]], project: Project) -> list[tuple[int, str, int]]:
@@ -180,10 +191,66 @@ def chapters(items: list[tuple[int, str, int]], project: Project) -> list[tuple[
     return kept
 
 
-def test_footer_names_the_organization_and_counts_pages(worded: Handbook) -> None:
-    count = len(worded.pages)
-    assert f"Worded Page {count} of {count}" in " ".join(worded.pages[-1].split())
-    assert "Page 1 of" not in worded.pages[0]  # the cover has no footer
+def test_footer_names_the_organization_and_numbers_pages_as_labelled(worded: Handbook) -> None:
+    labels = worded.reader.page_labels
+    for number in (1, len(labels) - 1):
+        assert f"Worded Page {labels[number]}" in " ".join(worded.pages[number].split())
+    assert "Page" not in worded.pages[0]  # the cover has no footer
+
+
+def test_every_link_leads_to_the_page_of_its_target(handbook: Handbook) -> None:
+    """Contents to chapters, the timeline to sessions, sessions to worksheets: across parts."""
+    reader, titles = handbook.reader, {title: page for _, title, page in handbook.outline}
+    destinations = reader.named_destinations
+    links = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                target = reader.get_destination_page_number(destinations[annotation["/Dest"]]) + 1
+                links.append((number, str(annotation["/Dest"]), target))
+    sessions = handbook.project.curriculum.sessions()
+    assert {f"_s-{s.id}" for s in sessions} <= {name for _, name, _ in links}
+    for session in sessions:
+        lands = {target for _, name, target in links if name == f"_s-{session.id}"}
+        assert lands == {titles[session.title]}, session.title
+    sheets = {w.id: w.title for w in handbook.project.curriculum.worksheets}
+    for _, name, target in links:
+        if name in sheets:
+            assert target == titles[sheets[name]], name
+
+
+def test_joined_structure_tree_is_whole(handbook: Handbook) -> None:
+    """Each element's parent is the element it sits in; every page's and link's parent-tree
+    key exists, once; every element's page is one of the document's."""
+    reader = handbook.reader
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    nums = tree["/ParentTree"]["/Nums"]
+    keys = [int(key) for key in nums[::2]]
+    assert len(keys) == len(set(keys)) and tree["/ParentTreeNextKey"] == max(keys) + 1
+    parent_tree = dict(zip(keys, nums[1::2], strict=True))
+    pages = {page.indirect_reference.idnum for page in reader.pages}
+    assert [len(tree["/K"]), tree["/K"][0].get_object()["/S"]] == [1, "/Document"]
+    stack, elements = [(kid, tree["/K"][0].idnum) for kid in tree["/K"][0].get_object()["/K"]], 0
+    while stack:
+        reference, parent = stack.pop()
+        element = reference.get_object()
+        elements += 1
+        assert element.raw_get("/P").idnum == parent
+        assert "/Pg" not in element or element.raw_get("/Pg").idnum in pages
+        kids = element.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if not isinstance(kid, int) and "/S" in kid.get_object():
+                stack.append((kid, reference.idnum))
+    assert elements > len(reader.pages)  # every page has tagged content
+    for page in reader.pages:
+        assert int(page["/StructParents"]) in parent_tree
+        for annotation in page.get("/Annots", []):
+            element = parent_tree[int(annotation.get_object()["/StructParent"])].get_object()
+            kids = element["/K"] if isinstance(element["/K"], list) else [element["/K"]]
+            references = [k.get_object() for k in kids if not isinstance(k, int)]
+            objects = [r.raw_get("/Obj").idnum for r in references if r.get("/Type") == "/OBJR"]
+            assert annotation.idnum in objects
 
 
 def test_tagged_pdf_ua_with_title_and_language(worded: Handbook) -> None:
