@@ -31,7 +31,7 @@ PACKAGES = (
     "icalendar",
     "babel",
     "pydantic",
-    "ruamel.yaml",
+    "PyYAML",
     "zensical",
 )
 SHARED_FILES = ("curriculum.yaml", "mkdocs.yml")

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 
 from generator.build import build, render_pages
 from generator.errors import InputError
@@ -63,7 +63,7 @@ def _markdown_options() -> tuple[list[str | object], dict[str, dict[str, object]
     """The Markdown extensions exactly as mkdocs.yml configures them for every handbook."""
     names: list[str | object] = []
     configs: dict[str, dict[str, object]] = {}
-    for entry in YAML(typ="safe").load((REPO / "mkdocs.yml").read_text())["markdown_extensions"]:
+    for entry in yaml.safe_load((REPO / "mkdocs.yml").read_text())["markdown_extensions"]:
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         names.append(name)
         if config:
@@ -161,7 +161,7 @@ def test_any_valid_profile_builds(  # each example is a whole build: no shrinkin
     }
     path = root / "organizations/generated.yaml"
     with path.open("w", encoding="utf-8") as handle:
-        YAML(typ="safe", pure=True).dump(profile, handle)
+        yaml.safe_dump(profile, handle, allow_unicode=True)
     result = build(root, path, root / "out")
     assert (result.out / "index.html").is_file()
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator.errors import InputError
-from generator.source import MAX_BYTES, Mark, load_yaml
+from generator.source import MAX_BYTES, MAX_DEPTH, Mark, load_yaml
+from tests.conftest import REPO
 
 
 def load(tmp_path: Path, text: str | bytes):  # type: ignore[no-untyped-def]
@@ -83,3 +86,50 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_yaml(tmp_path)
     assert "not a YAML file" in caught.value.report()
+
+
+def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
+    assert "1:20: a `:` appears where YAML does not expect one" in problems(tmp_path, "título: «Café» días: x\n")
+    assert "2:8: the file contains a control character (U+0007)" in problems(tmp_path, "a: é\nb: 😀 éé\x07\n")
+
+
+def test_flow_nesting_deeper_than_libyaml_reads_points_at_level_41(tmp_path: Path) -> None:
+    assert f"1:{3 + MAX_DEPTH}: the data is nested more than" in problems(tmp_path, "a: " + "[" * 5000 + "]" * 5000)
+
+
+def test_empty_value_points_at_its_own_line(tmp_path: Path) -> None:
+    source = load(tmp_path, "a:\nb: 1\n")
+    assert source.values[("a",)] == Mark(1, 3)
+
+
+def test_line_separators_do_not_break_positions(tmp_path: Path) -> None:
+    """libyaml ends a line at NEL, U+2028 and U+2029 too; the colour check must not look past the end."""
+    report = problems(tmp_path, "a: x\u2028\u2028\u2028\u2028\nb: #fff\n")
+    assert "`b` is empty" in report
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a:\n\tb: 1\n", "2:1: a tab is used for indentation"),
+        ("a:\n  b: 1\n\tc: 2\n", "3:1: a tab is used for indentation"),
+        ("a: 1\nb\nc: 2\n", "2:1: a line has no `:` after its name"),
+        ("a:\n  - x\n - y\n", "3:2: the indentation does not line up"),
+        ("  a: 1\nb: 2\n", "2:1: the indentation does not line up"),
+        ('a: "abc\nb: 1\n', "1:4: a quote or bracket is opened but never closed"),
+        ('a: "\\q"\n', "1:5: a backslash inside double quotes starts an unknown escape"),
+        ("a: [x, y{z]\n", "1:9: a list in `[ ]` or `{ }` is not closed where YAML expects it"),
+        ("tips:\n  - **Listen.** Then ask.\n", "2:5: text that starts with `*` or `&` must be in quotes"),
+        ("email: @me\n", "1:8: text cannot start with `@`"),
+        ("a: `b`\n", "1:4: text cannot start with a backtick (`)"),
+    ],
+)
+def test_syntax_mistakes_say_what_to_do(tmp_path: Path, text: str, expected: str) -> None:
+    assert expected in problems(tmp_path, text)
+
+
+def test_without_libyaml_mentorbook_stops_with_a_clear_message() -> None:
+    code = "import yaml\nyaml.__with_libyaml__ = False\nimport generator.source"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode != 0
+    assert "Mentorbook needs PyYAML with its libyaml C parser" in result.stderr
