@@ -43,6 +43,7 @@ TEMPLATE = "print/guide.html.j2"
 ROLES = ("mentor", "mentee", "facilitator")
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
 PART_SESSIONS = 24  # about 80 pages, 150 MB while laid out; a part ends with a module
+CONTENTS_PER_PART = 300  # contents entries: about 9 pages
 
 
 def _html(text: str) -> Markup:
@@ -62,9 +63,14 @@ def render_guide_pdf(project: Project, docs: Path) -> Path:
         parts.append(_part(printer, document, targets, pages, first_page))
         first_page += len(document.pages)
         del document  # before the next part is laid out
-    front = printer.render(front_html(printer, book, pages), "print", "the handbook")
-    front_pages = len(front.pages)
-    parts.insert(0, _part(printer, front, targets, {}, 0))
+    front, front_pages = [], 1
+    for entries in front_parts(book, pages):
+        document = printer.render(front_html(printer, book, entries, front_pages), "print", "the handbook")
+        front.append(_part(printer, document, targets, {}, 0))
+        front_pages += len(document.pages)
+        del document
+    parts[:0] = front
+    front_pages -= 1
     target = docs / guide_pdf(project.slug)
     target.parent.mkdir(parents=True, exist_ok=True)
     join_parts(parts, target, front_pages)
@@ -89,8 +95,8 @@ def guide_html(project: Project, printer: Printer) -> list[str]:
     """The HTML of every part that WeasyPrint lays out (the front with every page number 0):
     free of absolute paths but the logo's."""
     book = guide_view(project, printer)
-    htmls = [part_html(printer, book, chapters, 1) for chapters in body_parts(book)]
-    return [front_html(printer, book, {}), *htmls]
+    front = [front_html(printer, book, entries, 1 + n) for n, entries in enumerate(front_parts(book, {}))]
+    return [*front, *(part_html(printer, book, chapters, 1) for chapters in body_parts(book))]
 
 
 def guide_view(project: Project, printer: Printer) -> dict[str, Any]:
@@ -144,9 +150,16 @@ def part_html(printer: Printer, book: Mapping[str, Any], chapters: list[dict[str
     return printer.env.get_template(TEMPLATE).render(context)
 
 
-def front_html(printer: Printer, book: Mapping[str, Any], pages: Mapping[str, int]) -> str:
-    contents = [{**e, "page": pages.get(e["target"][1:], 0)} for e in book["contents"]]
-    context = {**book, "front": True, "chapters": [], "first_page": 1, "contents": contents}
+def front_parts(book: Mapping[str, Any], pages: Mapping[str, int]) -> list[list[dict[str, Any]]]:
+    """The contents' entries with their page numbers, CONTENTS_PER_PART to a part: a long
+    contents page is laid out in parts too (its dot leaders take WeasyPrint much memory)."""
+    entries = [{**e, "page": pages.get(e["target"][1:], 0)} for e in book["contents"]]
+    return [entries[n : n + CONTENTS_PER_PART] for n in range(0, len(entries), CONTENTS_PER_PART)]
+
+
+def front_html(printer: Printer, book: Mapping[str, Any], entries: list[dict[str, Any]], first_page: int) -> str:
+    """The cover (in the first part only) and part of the contents."""
+    context = {**book, "front": True, "chapters": [], "first_page": first_page, "contents": entries}
     return printer.env.get_template(TEMPLATE).render(context)
 
 

@@ -2,29 +2,40 @@
 
 The handbook is laid out in parts (guide_pdf.py) because WeasyPrint holds every laid-out page
 in memory until it writes the file: about 1.3 MB a page, 4 GB for a 1,000-session handbook.
-Joining (with pikepdf, i.e. qpdf) keeps what a reader and a screen reader rely on:
+A PDF library would hold the joined document in memory too (qpdf: 600 MB for the 400,000
+objects of that handbook), so the parts are joined as a stream: each part is read (pikepdf),
+its objects are renumbered and written out, and it is let go before the next. What stays in
+memory is one part and a few numbers per page.
+
+The joined file keeps what a reader and a screen reader rely on:
 - pages, in order, with their links and fonts;
-- one structure tree (PDF/UA): each part's elements under the first part's Document element,
-  its parent-tree keys moved past the previous parts' (pages' /StructParents and links'
-  /StructParent move with them);
+- one structure tree (PDF/UA): every part's elements under one Document element; each part's
+  parent tree becomes a leaf of one number tree, its keys moved past the previous parts'
+  (pages' /StructParents and links' /StructParent move with them);
 - named destinations: each part's own anchors, not its stand-ins (the names WeasyPrint was
   given for anchors that live in other parts, so that it kept the links to them);
 - bookmarks, in order and at their levels; page labels (roman numbers for the front matter);
-- the first part's catalogue: language, title, XMP metadata, viewer preferences;
-- object streams, as WeasyPrint writes them (the structure tree is most of the objects), and
-  an ID computed from the content, so that the same parts give the same bytes.
+- the first part's language, title, XMP metadata and document information;
+- an ID computed from the content, so that the same parts give the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
-import warnings
+import re
+import struct
+import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, Pdf
+from pikepdf import Name, Pdf
+
+_TOKENS = re.compile(rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|(\d+) (\d+) R", re.S)  # strings, or a reference
+_SKIPPED_TYPES = {"/ObjStm", "/XRef", "/Catalog", "/Pages", "/StructTreeRoot"}
 
 
 @dataclass(frozen=True)
@@ -33,118 +44,249 @@ class Part:
     stand_ins: frozenset[str]  # named destinations that stand in for other parts' anchors
 
 
+Outline = tuple[bytes, int, float, list["Outline"]]  # title (as PDF), page number, top, children
+
+
+@dataclass
+class _Joined:
+    """What the joined document's own objects need: a few numbers per page and per part."""
+
+    pages: list[int] = field(default_factory=list)  # object numbers, in order
+    document_kids: list[int] = field(default_factory=list)
+    tree_leaves: list[int] = field(default_factory=list)
+    next_key: int = 0
+    destinations: list[tuple[str, bytes]] = field(default_factory=list)
+    outline: list[Outline] = field(default_factory=list)
+
+
 def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
     """Write `parts` as one PDF; the first `front_pages` pages are labelled i, ii, iii..."""
-    with Pdf.open(io.BytesIO(parts[0].pdf)) as joined:
-        tree = joined.Root.StructTreeRoot
-        document, nums = tree.K[0], tree.ParentTree.Nums
-        destinations = _destinations(joined, joined, 0, parts[0].stand_ins)
-        outline = _outline(joined, 0)
-        for part in parts[1:]:
-            with Pdf.open(io.BytesIO(part.pdf)) as source:
-                start, offset = len(joined.pages), _next_key(nums)
-                _move_keys(source, offset)
-                with warnings.catch_warnings():  # destinations are ours to carry (add_pages_from would rename them)
-                    warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
-                    joined.pages.extend(source.pages)
-                _graft(source, joined, document, nums)
-                destinations += _destinations(source, joined, start, part.stand_ins)
-                outline += _outline(source, start)
-        tree.ParentTreeNextKey = _next_key(nums)
-        _set_destinations(joined, destinations)
-        _set_outline(joined, outline)
-        labels = [*([0, Dictionary(S=Name.r)] if front_pages else []), front_pages, Dictionary(S=Name.D, St=1)]
-        joined.Root.PageLabels = Dictionary(Nums=Array(labels))
-        joined.save(
-            target,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            deterministic_id=True,
-            compress_streams=True,
+    with target.open("wb") as file:
+        out = _Writer(file)
+        catalog, pages, tree, document, parent_tree, names, outlines = (out.reserve() for _ in range(7))
+        joined, fixed = _Joined(), {"pages": pages, "tree": tree, "document": document}
+        for number, part in enumerate(parts):
+            with Pdf.open(io.BytesIO(part.pdf)) as pdf:
+                _copy(pdf, part.stand_ins, out, joined, fixed, first=number == 0)
+                if number == 0:  # the document's language, XMP and information are the first part's
+                    lang, metadata = pdf.Root.Lang.unparse(), out.numbers[pdf.Root.Metadata.objgen]
+                    info = out.numbers[pdf.trailer.Info.objgen]
+        out.write_object(pages, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (_refs(joined.pages), len(joined.pages)))
+        kids = _refs(joined.document_kids)
+        out.write_object(document, b"<< /Type /StructElem /S /Document /P %d 0 R /K [%s] >>" % (tree, kids))
+        out.write_object(parent_tree, b"<< /Kids [%s] >>" % _refs(joined.tree_leaves))
+        out.write_object(
+            tree,
+            b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d >>"
+            % (document, parent_tree, joined.next_key),
         )
+        dests = b" ".join(pikepdf.String(n).unparse() + b" " + a for n, a in sorted(joined.destinations))
+        out.write_object(names, b"<< /Names [%s] >>" % dests)
+        _write_outline(out, outlines, joined.outline)
+        labels = (b"0 << /S /r >> " if front_pages else b"") + b"%d << /S /D /St 1 >>" % front_pages
+        out.write_object(
+            catalog,
+            b"<< /Type /Catalog /Pages %d 0 R /StructTreeRoot %d 0 R /Outlines %d 0 R /Names << /Dests %d 0 R >>"
+            b" /PageLabels << /Nums [%s] >> /MarkInfo << /Marked true >> /ViewerPreferences << /DisplayDocTitle"
+            b" true >> /Lang %s /Metadata %d 0 R >>" % (pages, tree, outlines, names, labels, lang, metadata),
+        )
+        out.finish(catalog, info)
 
 
-def _next_key(nums: Array) -> int:
-    return max((int(key) for key in list(nums)[::2]), default=-1) + 1
+def _copy(
+    pdf: Pdf, stand_ins: frozenset[str], out: _Writer, joined: _Joined, fixed: dict[str, int], first: bool
+) -> None:
+    """Write one part's objects, renumbered; note what the joined document's own objects need."""
+    tree = pdf.Root.StructTreeRoot
+    document, leaf = tree.K[0], tree.ParentTree
+    skipped = {document.objgen, *_outline_objects(pdf)}
+    skipped |= set() if first else {pdf.trailer.Info.objgen, pdf.Root.Metadata.objgen}
+    out.numbers = {  # references to the part's own page tree and roots lead to the joined one's
+        pdf.Root.Pages.objgen: fixed["pages"],
+        tree.objgen: fixed["tree"],
+        document.objgen: fixed["document"],
+    }
+    _move_keys(pdf, joined.next_key)
+    keys = [int(key) for key in list(leaf.Nums)[::2]]
+    leaf.Limits = pikepdf.Array([min(keys), max(keys)])
+    joined.next_key = max(keys) + 1
+    objects = [o for o in pdf.objects if o.objgen not in skipped and _kept(o)]
+    for obj in objects:
+        out.number(obj.objgen)
+    for obj in objects:
+        out.copy(obj)
+    joined.pages += [out.numbers[page.objgen] for page in pdf.pages]
+    joined.document_kids += [out.numbers[kid.objgen] for kid in document.K]
+    joined.tree_leaves.append(out.numbers[leaf.objgen])
+    page_numbers = {page.objgen: out.numbers[page.objgen] for page in pdf.pages}
+    for name, destination in pikepdf.NameTree(pdf.Root.Names.Dests).items():
+        if name not in stand_ins:
+            joined.destinations.append((name, out.renumber(destination.unparse())))
+    with pdf.open_outline() as outline:
+        joined.outline += [_entry(item, page_numbers) for item in outline.root]
 
 
-def _move_keys(source: Pdf, offset: int) -> None:
+def _kept(obj: pikepdf.Object) -> bool:
+    """Not the part's own catalogue, page tree, structure root or cross-reference streams."""
+    return not (isinstance(obj, pikepdf.Dictionary | pikepdf.Stream) and str(obj.get(Name.Type, "")) in _SKIPPED_TYPES)
+
+
+def _outline_objects(pdf: Pdf) -> set[tuple[int, int]]:
+    """The part's outline items: rewritten for the joined document (_write_outline)."""
+    found: set[tuple[int, int]] = set()
+    stack = [pdf.Root.Outlines] if Name.Outlines in pdf.Root else []
+    while stack:
+        item = stack.pop()
+        found.add(item.objgen)
+        for key in (Name.First, Name.Next):
+            if key in item:
+                stack.append(item[key])
+    return found
+
+
+def _move_keys(pdf: Pdf, offset: int) -> None:
     """Move the part's parent-tree keys past `offset`, where its pages and links point."""
-    nums = source.Root.StructTreeRoot.ParentTree.Nums
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
     for index in range(0, len(nums), 2):
         nums[index] = int(nums[index]) + offset
-    for page in source.pages:
+    for page in pdf.pages:
         page.obj.StructParents = int(page.obj.StructParents) + offset
-        for annotation in page.obj.get(Name.Annots, Array()):
+        for annotation in page.obj.get(Name.Annots, pikepdf.Array()):
             if Name.StructParent in annotation:
                 annotation.StructParent = int(annotation.StructParent) + offset
 
 
-def _graft(source: Pdf, joined: Pdf, document: Dictionary, nums: Array) -> None:
-    """Move the part's structure elements under `document` and its parent tree into `nums`.
-    Its top elements lose their parent first: copying it would drag the part's root along.
-    Pages and links were copied already, so the elements point at the copies."""
-    tree = source.Root.StructTreeRoot
-    kids = tree.K[0].K
-    for kid in kids:
-        del kid[Name.P]
-        copied = joined.copy_foreign(kid)
-        copied.P = document
-        document.K.append(copied)
-    nums.extend(_copy(joined, value) for value in tree.ParentTree.Nums)
-
-
-def _copy(joined: Pdf, value: object) -> object:
-    """`value` in the joined document: indirect objects copied (once), arrays item by item,
-    numbers (pikepdf gives them as int) as they are."""
-    if not isinstance(value, pikepdf.Object):
-        return value
-    if isinstance(value, pikepdf.Array) and not value.is_indirect:
-        return Array([_copy(joined, item) for item in value])
-    return joined.copy_foreign(value) if value.is_indirect else value
-
-
-def _destinations(source: Pdf, joined: Pdf, start: int, stand_ins: frozenset[str]) -> list[tuple[str, Array]]:
-    """The part's own named destinations, on the joined document's pages."""
-    found = []
-    pages = {page.objgen: n for n, page in enumerate(source.pages)}
-    for name, destination in pikepdf.NameTree(source.Root.Names.Dests).items():
-        if name in stand_ins:
-            continue
-        page = joined.pages[start + pages[destination[0].objgen]]
-        found.append((name, Array([page.obj, *list(destination)[1:]])))
-    return found
-
-
-def _set_destinations(joined: Pdf, destinations: list[tuple[str, Array]]) -> None:
-    flat = Array()
-    for name, array in sorted(destinations, key=lambda d: d[0]):  # a name tree is sorted; ours are ASCII
-        flat.extend([pikepdf.String(name), array])
-    joined.Root.Names.Dests = Dictionary(Names=flat)
-
-
-Entry = tuple[str, int, float, list["Entry"]]  # title, page index, top, children
-
-
-def _outline(source: Pdf, start: int) -> list[Entry]:
-    pages = {page.objgen: n for n, page in enumerate(source.pages)}
-    with source.open_outline() as outline:
-        return [_entry(item, pages, start) for item in outline.root]
-
-
-def _entry(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int], start: int) -> Entry:
+def _entry(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int]) -> Outline:
     destination = item.destination
-    page = start + pages[destination[0].objgen]
     top = float(destination[3]) if len(destination) > 3 else 0.0
-    return (item.title, page, top, [_entry(child, pages, start) for child in item.children])
+    children = [_entry(child, pages) for child in item.children]
+    return (pikepdf.String(item.title).unparse(), pages[destination[0].objgen], top, children)
 
 
-def _set_outline(joined: Pdf, entries: list[Entry]) -> None:
-    def item(entry: Entry) -> pikepdf.OutlineItem:
-        title, page, top, children = entry
-        made = pikepdf.OutlineItem(title, page, pikepdf.PageLocation.XYZ, left=0, top=top)
-        made.children.extend(item(child) for child in children)
-        return made
+def _write_outline(out: _Writer, root: int, entries: list[Outline]) -> None:
+    count = _write_items(out, root, entries)
+    out.write_object(root, b"<< /Type /Outlines /Count %d%s >>" % (count, _ends(out, root)))
 
-    with joined.open_outline() as outline:
-        outline.root.clear()
-        outline.root.extend(item(entry) for entry in entries)
+
+def _write_items(out: _Writer, parent: int, entries: list[Outline]) -> int:
+    """Write `entries` as the children of outline item `parent`; return how many items are
+    open below it (all are open, as WeasyPrint writes them)."""
+    numbers = [out.reserve() for _ in entries]
+    out.outline_ends[parent] = (numbers[0], numbers[-1]) if numbers else None
+    count = 0
+    for index, ((title, page, top, children), number) in enumerate(zip(entries, numbers, strict=True)):
+        below = _write_items(out, number, children)
+        links = b"".join(
+            b" /%s %d 0 R" % (key, numbers[at])
+            for key, at in ((b"Prev", index - 1), (b"Next", index + 1))
+            if 0 <= at < len(numbers)
+        )
+        out.write_object(
+            number,
+            b"<< /Title %s /Parent %d 0 R%s%s /Count %d /Dest [%d 0 R /XYZ 0 %s 0] >>"
+            % (title, parent, links, _ends(out, number), below, page, _real(top)),
+        )
+        count += 1 + below
+    return count
+
+
+def _ends(out: _Writer, number: int) -> bytes:
+    ends = out.outline_ends.get(number)
+    return b" /First %d 0 R /Last %d 0 R" % ends if ends else b""
+
+
+def _real(value: float) -> bytes:
+    return (b"%.6f" % value).rstrip(b"0").rstrip(b".") or b"0"
+
+
+def _refs(numbers: list[int]) -> bytes:
+    return b" ".join(b"%d 0 R" % n for n in numbers)
+
+
+class _Writer:
+    """A PDF written object by object: numbers handed out as needed; objects other than
+    streams packed, compressed, a hundred to an object stream, as WeasyPrint does (the
+    structure tree is most of a handbook's objects); a cross-reference stream; an MD5 of
+    every byte for the document ID."""
+
+    PACK = 100
+
+    def __init__(self, file: BinaryIO) -> None:
+        self.file, self.digest = file, hashlib.md5(usedforsecurity=False)
+        self.next = 1
+        self.numbers: dict[tuple[int, int], int] = {}  # the current part's objects -> ours
+        self.outline_ends: dict[int, tuple[int, int] | None] = {}
+        self.places: dict[int, tuple[int, int, int]] = {}  # number -> cross-reference row
+        self.pending: list[tuple[int, bytes]] = []
+        self._write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+
+    def reserve(self) -> int:
+        self.next += 1
+        return self.next - 1
+
+    def number(self, objgen: tuple[int, int]) -> None:
+        self.numbers[objgen] = self.reserve()
+
+    def copy(self, obj: pikepdf.Object) -> None:
+        number = self.numbers[obj.objgen]
+        if isinstance(obj, pikepdf.Stream):
+            raw = obj.read_raw_bytes()  # as stored (compressed): streams hold no references
+            head = pikepdf.Dictionary({**dict(obj.stream_dict.items()), "/Length": len(raw)}).unparse()
+            self._stream(number, self.renumber(head), raw)
+        else:
+            self.write_object(number, self.renumber(obj.unparse(resolved=True)))
+
+    def renumber(self, data: bytes) -> bytes:
+        def sub(match: re.Match[bytes]) -> bytes:
+            if match.group(1) is None:
+                return match.group(0)
+            return b"%d 0 R" % self.numbers[(int(match.group(1)), int(match.group(2)))]
+
+        return _TOKENS.sub(sub, data)
+
+    def write_object(self, number: int, body: bytes) -> None:
+        self.pending.append((number, body))
+        if len(self.pending) == self.PACK:
+            self._pack()
+
+    def _stream(self, number: int, head: bytes, data: bytes) -> None:
+        self.places[number] = (1, self.file.tell(), 0)
+        self._write(b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (number, head, data))
+
+    def _pack(self) -> None:
+        number, header, bodies, offset = self.reserve(), [], [], 0
+        for index, (packed, body) in enumerate(self.pending):
+            self.places[packed] = (2, number, index)
+            header.append(b"%d %d" % (packed, offset))
+            bodies.append(body)
+            offset += len(body) + 1
+        first = b" ".join(header) + b"\n"
+        data = zlib.compress(first + b"\n".join(bodies) + b"\n")
+        head = b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>" % (
+            len(self.pending),
+            len(first),
+            len(data),
+        )
+        self._stream(number, head, data)
+        self.pending = []
+
+    def finish(self, root: int, info: int) -> None:
+        if self.pending:
+            self._pack()
+        number = self.reserve()
+        self.places[number] = (1, self.file.tell(), 0)
+        rows = [self.places.get(n, (0, 0, 0)) for n in range(self.next)]
+        rows[0] = (0, 0, 65535)
+        table = zlib.compress(b"".join(struct.pack(">BIH", *row) for row in rows))
+        ident = self.digest.hexdigest().encode()
+        head = (
+            b"<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]"
+            b" /Filter /FlateDecode /Length %d >>" % (self.next, root, info, ident, ident, len(table))
+        )
+        start = self.file.tell()
+        self._write(b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (number, head, table))
+        self._write(b"startxref\n%d\n%%%%EOF\n" % start)
+
+    def _write(self, data: bytes) -> None:
+        self.file.write(data)
+        self.digest.update(data)

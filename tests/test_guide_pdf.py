@@ -6,7 +6,7 @@ joined, the same bytes from the same input, and the home page's link.
 Two handbooks, each made once per session: the example's, from the shared `example_site`
 build (two parts and the front), and a small one on the minimal fixture with other words,
 Letter paper, a logo, a program and a page of the organization's own, laid out one session
-per part so that every join is exercised.
+per part and four contents entries per front part, so that every join is exercised.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 import generator.guide_pdf
 from generator.guide_pdf import render_guide_pdf
@@ -86,12 +88,17 @@ def worded_project(root: Path) -> Project:
     return load_project(root, root / "organizations" / "worded.yaml")
 
 
+def in_small_parts(patch: pytest.MonkeyPatch) -> None:
+    patch.setattr(generator.guide_pdf, "PART_SESSIONS", 1)
+    patch.setattr(generator.guide_pdf, "CONTENTS_PER_PART", 4)
+
+
 @pytest.fixture(scope="session")
 def worded(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     root = tmp_path_factory.mktemp("worded")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        patch.setattr(generator.guide_pdf, "PART_SESSIONS", 1)
+        in_small_parts(patch)
         project = worded_project(root)
         return Handbook(project, render_guide_pdf(project, root / "docs"))
 
@@ -225,10 +232,8 @@ def test_joined_structure_tree_is_whole(handbook: Handbook) -> None:
     key exists, once; every element's page is one of the document's."""
     reader = handbook.reader
     tree = reader.trailer["/Root"]["/StructTreeRoot"]
-    nums = tree["/ParentTree"]["/Nums"]
-    keys = [int(key) for key in nums[::2]]
-    assert len(keys) == len(set(keys)) and tree["/ParentTreeNextKey"] == max(keys) + 1
-    parent_tree = dict(zip(keys, nums[1::2], strict=True))
+    parent_tree = number_tree(tree["/ParentTree"])
+    assert tree["/ParentTreeNextKey"] == max(parent_tree) + 1
     pages = {page.indirect_reference.idnum for page in reader.pages}
     assert [len(tree["/K"]), tree["/K"][0].get_object()["/S"]] == [1, "/Document"]
     stack, elements = [(kid, tree["/K"][0].idnum) for kid in tree["/K"][0].get_object()["/K"]], 0
@@ -262,7 +267,27 @@ def test_tagged_pdf_ua_with_title_and_language(worded: Handbook) -> None:
     assert "/AcroForm" not in root  # the worksheets print with writing lines
 
 
-def test_same_input_same_bytes_wherever_it_is_built(worded: Handbook, tmp_path: Path) -> None:
+def number_tree(node: DictionaryObject) -> dict[int, Any]:
+    """A number tree's entries; each key once, each leaf's within its /Limits, leaves in order."""
+    entries: dict[int, Any] = {}
+    for kid in node.get("/Kids", []):
+        leaf = kid.get_object()
+        found = number_tree(leaf)
+        assert "/Limits" not in leaf or [min(found), max(found)] == list(leaf["/Limits"])
+        assert not entries or min(found) > max(entries)
+        entries |= found
+    nums = node.get("/Nums", [])
+    for key, value in zip(nums[::2], nums[1::2], strict=True):
+        assert int(key) not in entries
+        entries[int(key)] = value
+    return entries
+
+
+def test_same_input_same_bytes_wherever_it_is_built(
+    worded: Handbook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    in_small_parts(monkeypatch)
     again = render_guide_pdf(worded_project(tmp_path / "elsewhere"), tmp_path / "docs")
     assert again.read_bytes() == worded.path.read_bytes()
 
