@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 import yaml
 from yaml import events
@@ -48,8 +48,7 @@ _LINE_BREAK = re.compile("\n|\x85|\u2028|\u2029")  # what libyaml counts as the 
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):  # a tuple, not a dataclass: one is made for every value of a 6 MB file
     line: int  # 1-based
     column: int  # 1-based
 
@@ -157,7 +156,7 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, column
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     container: dict[str, Any] | list[Any]
     loc: Loc
@@ -165,7 +164,7 @@ class _Frame:
     key_mark: Mark | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Builder:
     """Builds plain data from parser events and records where each value and key stands."""
 
@@ -254,42 +253,53 @@ def _too_deep(text: str, name: str, mark: yaml.Mark) -> NoReturn:
 
 
 def _read_events(text: str, builder: _Builder) -> None:
-    """Feed libyaml's events to `builder`, stopping at the first thing we refuse."""
+    """Feed libyaml's events to `builder`, stopping at the first thing we refuse. The loop runs
+    once per value of the file (130,000 times for 1,000 sessions): scalars, the most common
+    events, come first, and types are compared with `is`."""
     documents = 0
     for event in yaml.parse(text, Loader=yaml.CBaseLoader):
-        if isinstance(event, events.CollectionEndEvent):
+        kind = type(event)
+        if kind in _ENDS:
             builder.stack.pop()
             continue
-        if not isinstance(event, events.NodeEvent | events.DocumentStartEvent):
-            continue
-        mark = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, events.DocumentStartEvent):
+        if kind is events.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 builder.fail(
-                    mark,
+                    _mark(event),
                     "the file holds more than one YAML document",
                     "remove the `---` line and everything after it, or merge the two",
                 )
                 return
             continue
-        refusal = _refuse(event)
+        if kind not in _NODES:
+            continue
+        refusal = _refuse(event) if kind is events.AliasEvent or event.anchor or event.tag else None
         if refusal:
-            builder.fail(mark, *refusal)
+            builder.fail(_mark(event), *refusal)
             return
-        if isinstance(event, events.ScalarEvent):
+        if kind is events.ScalarEvent:
             plain = not event.style and not event.tag  # libyaml: style "" is plain
-            builder.place(None if plain and event.value in NULLS else event.value, mark)
-        elif not builder.open({} if isinstance(event, events.MappingStartEvent) else [], mark):
+            builder.place(None if plain and event.value in NULLS else event.value, _mark(event))
+        elif not builder.open({} if kind is events.MappingStartEvent else [], _mark(event)):
             return
+
+
+def _mark(event: events.Event) -> Mark:
+    start = event.start_mark
+    return Mark(start.line + 1, start.column + 1)
+
+
+_ENDS = frozenset({events.MappingEndEvent, events.SequenceEndEvent})
+_NODES = frozenset({events.ScalarEvent, events.MappingStartEvent, events.SequenceStartEvent, events.AliasEvent})
 
 
 def _refuse(event: events.NodeEvent) -> tuple[str, str] | None:
-    if isinstance(event, events.AliasEvent):
+    if type(event) is events.AliasEvent:
         return (f"`*{event.anchor}` (a YAML alias) is not supported", "write the value out in full where it is needed")
     if event.anchor:
         return (f"`&{event.anchor}` (a YAML anchor) is not supported", "remove it and write values out in full")
-    tag = getattr(event, "tag", None)
+    tag = event.tag
     if tag and tag != STR_TAG:
         return (f"the tag `{tag}` is not supported", "remove it; put the value in quotes if it should be read as text")
     return None
