@@ -62,10 +62,11 @@ def check_modules(
                         "give your session its own id",
                     )
                 )
+    known = set(worksheet_ids)
     for i, module in enumerate(modules):
         for j, session in enumerate(module.sessions):
             for k, ref in enumerate(session.worksheets):
-                if ref not in worksheet_ids:
+                if ref not in known:
                     close = difflib.get_close_matches(ref, worksheet_ids, n=1)
                     hint = (
                         f"did you mean `{close[0]}`?"
