@@ -26,6 +26,11 @@ BUILTIN = Path(__file__).parent / "templates"
 
 def markdown_value(value: Any) -> str:
     """How any printed value enters a Markdown page."""
+    kind = type(value)
+    if kind is str:  # the common cases first: 140,000 values for 1,000 sessions
+        return escape_text(value)
+    if kind is Markdown:
+        return escape_markdown(value)
     if isinstance(value, Markup):
         return str(value)
     if isinstance(value, ForeignMarkdown):

@@ -86,18 +86,21 @@ def _swap(new: Path, out: Path, parking: Path) -> None:
 
 def write_files(folder: Path, texts: Mapping[str, str], copies: Mapping[str, Path], blobs: Mapping[str, bytes]) -> None:
     """Write rendered texts and whole files, and copy files, into `folder` (keyed by relative path)."""
+    made: set[Path] = set()
+
+    def target(relative: str) -> Path:
+        path = folder / relative
+        if path.parent not in made:  # one mkdir per folder, not per file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        return path
+
     for relative, data in sorted(blobs.items()):
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target(relative).write_bytes(data)
     for relative, text in sorted(texts.items()):
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        target(relative).write_bytes(text.encode("utf-8"))  # as written: "\n" on every system
     for relative, source in sorted(copies.items()):
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        shutil.copyfile(source, target(relative))
 
 
 def write_manifest(site: Path, manifest: Mapping[str, object]) -> None:
