@@ -23,17 +23,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import markdown
 from babel.dates import format_interval
 from markupsafe import Markup
 from weasyprint import Document
 
-from generator.markup import SafeLinks
 from generator.models import Module, Session
 from generator.models.curriculum import PerRole
 from generator.models.organization import Organization
 from generator.models.program import Program
-from generator.pdf import Printer, css_string, markdown_html, program_order, sheet_view
+from generator.pdf import Printer, css_string, markdown_html, program_order, safe_markdown, sheet_view
 from generator.pdf_join import Part, join_parts
 from generator.plan import guide_pdf
 from generator.program_page import timeline_date
@@ -179,7 +177,7 @@ def _numbered(sheet: dict[str, Any], number: int, labels: Mapping[str, str]) -> 
 def page_html(text: str) -> Markup:
     """A guide's Markdown, converted as it is: our own content/ pages may hold raw HTML, and an
     organization's page was escaped when it was read (guides.py). Links are made safe either way."""
-    return Markup(markdown.markdown(str(text), extensions=[*EXTENSIONS, SafeLinks()]))
+    return safe_markdown(str(text), EXTENSIONS)
 
 
 def program_dates(program: Program, language: str) -> str:

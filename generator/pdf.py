@@ -15,6 +15,7 @@ import time
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -187,7 +188,18 @@ def text_direction(text: str) -> str:
 def markdown_html(text: str, extensions: Sequence[str] = ()) -> Markup:
     """Markdown from YAML -> HTML, with raw HTML escaped and unsafe links removed.
     `extensions`: Python-Markdown's own, e.g. `tables` for longer texts like the handbook's."""
-    return Markup(markdown.markdown(escape_markdown(text), extensions=[*extensions, SafeLinks()]))
+    return safe_markdown(escape_markdown(text), extensions)
+
+
+def safe_markdown(text: str, extensions: Sequence[str] = ()) -> Markup:
+    """Markdown -> HTML with unsafe links removed, by one converter per set of extensions:
+    making a converter takes longer than converting a paragraph (a handbook has thousands)."""
+    return Markup(_converter(tuple(extensions)).reset().convert(text))
+
+
+@cache
+def _converter(extensions: tuple[str, ...]) -> markdown.Markdown:
+    return markdown.Markdown(extensions=[*extensions, SafeLinks()])
 
 
 def sheet_view(worksheet: Worksheet, labels: Mapping[str, str]) -> dict[str, Any]:
