@@ -113,7 +113,7 @@ class _Paths:
 def relative(from_page: str, to_page: str) -> str:
     """A link from one docs page to another, as MkDocs expects it (relative .md path). Both
     paths start at "/" (the docs folder), so relpath does not ask the system for the working
-    folder: that was a third of planning a 1,000-session handbook (6,500 links)."""
+    folder: that was a quarter of planning a 1,000-session handbook (6,500 links)."""
     return posixpath.relpath("/" + to_page, "/" + posixpath.dirname(from_page))
 
 
