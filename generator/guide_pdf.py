@@ -58,7 +58,8 @@ def render_guide_pdf(project: Project, docs: Path) -> Path:
     parts, pages, first_page = [], {}, 1
     for chapters in body_parts(book):
         document = printer.render(part_html(printer, book, chapters, first_page), "print", "the handbook")
-        parts.append(_part(printer, document, targets, pages, first_page))
+        continues = chapters[0]["kind"] == "module" and not chapters[0]["opening"]
+        parts.append(_part(printer, document, targets, pages, first_page, continues))
         first_page += len(document.pages)
         del document  # before the next part is laid out
     front, front_pages = [], 1
@@ -75,7 +76,14 @@ def render_guide_pdf(project: Project, docs: Path) -> Path:
     return target
 
 
-def _part(printer: Printer, document: Document, targets: set[str], pages: dict[str, int], first_page: int) -> Part:
+def _part(
+    printer: Printer,
+    document: Document,
+    targets: set[str],
+    pages: dict[str, int],
+    first_page: int,
+    continues: bool = False,
+) -> Part:
     """The part's PDF. Its anchors' page numbers go into `pages`; the targets it links to in
     other parts get stand-in anchors, without which WeasyPrint would drop those links."""
     own: set[str] = set()
@@ -86,7 +94,7 @@ def _part(printer: Printer, document: Document, targets: set[str], pages: dict[s
     stand_ins = frozenset(targets - own)
     for name in sorted(stand_ins):
         document.pages[-1].anchors[name] = (0, 0, 0, 0)
-    return Part(printer.pdf(document, "print"), stand_ins)
+    return Part(printer.pdf(document, "print"), stand_ins, continues)
 
 
 def guide_html(project: Project, printer: Printer) -> list[str]:
@@ -127,16 +135,20 @@ def guide_view(project: Project, printer: Printer) -> dict[str, Any]:
 
 def body_parts(book: Mapping[str, Any]) -> list[list[dict[str, Any]]]:
     """The body's chapters in print order, grouped into the parts laid out one at a time:
-    the organization's chapters and modules up to PART_SESSIONS sessions a part, then the
-    guides, glossary and worksheets (the same size whatever the curriculum's)."""
+    the organization's chapters and modules up to PART_SESSIONS sessions a part (a longer
+    module goes on in the next part, without its opening), then the guides, glossary and
+    worksheets (the same size whatever the curriculum's)."""
     opening = [{"kind": kind} for kind in ("welcome", "values", "how_we_work", "contacts", "program") if book[kind]]
-    parts, current, sessions = [], opening, 0
+    parts, current, count = [], opening, 0
     for module in book["modules"]:
-        if sessions and sessions + len(module["sessions"]) > PART_SESSIONS:
-            parts.append(current)
-            current, sessions = [], 0
-        current.append({"kind": "module", "module": module})
-        sessions += len(module["sessions"])
+        sessions = module["sessions"]
+        for start in range(0, max(len(sessions), 1), PART_SESSIONS):
+            piece = sessions[start : start + PART_SESSIONS]
+            if count and count + len(piece) > PART_SESSIONS:
+                parts.append(current)
+                current, count = [], 0
+            current.append({"kind": "module", "module": module, "sessions": piece, "opening": start == 0})
+            count += len(piece)
     parts.append(current)
     closing = [{"kind": "guide", "guide": g} for g in book["guides"]]
     closing += [{"kind": kind} for kind in ("glossary", "sheets") if book[kind]]

@@ -14,7 +14,8 @@ The joined file keeps what a reader and a screen reader rely on:
   (pages' /StructParents and links' /StructParent move with them);
 - named destinations: each part's own anchors, not its stand-ins (the names WeasyPrint was
   given for anchors that live in other parts, so that it kept the links to them);
-- bookmarks, in order and at their levels; page labels (roman numbers for the front matter);
+- bookmarks, in order and at their levels (a module that goes on into the next part keeps
+  all its sessions under it); page labels (roman numbers for the front matter);
 - the first part's language, title, XMP metadata and document information;
 - an ID computed from the content, so that the same parts give the same bytes.
 """
@@ -42,6 +43,7 @@ _SKIPPED_TYPES = {"/ObjStm", "/XRef", "/Catalog", "/Pages", "/StructTreeRoot"}
 class Part:
     pdf: bytes
     stand_ins: frozenset[str]  # named destinations that stand in for other parts' anchors
+    continues: bool = False  # its first bookmark goes on the previous part's last (a long module)
 
 
 Outline = tuple[bytes, int, float, list["Outline"]]  # title (as PDF), page number, top, children
@@ -67,7 +69,7 @@ def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
         joined, fixed = _Joined(), {"pages": pages, "tree": tree, "document": document}
         for number, part in enumerate(parts):
             with Pdf.open(io.BytesIO(part.pdf)) as pdf:
-                _copy(pdf, part.stand_ins, out, joined, fixed, first=number == 0)
+                _copy(pdf, part, out, joined, fixed, first=number == 0)
                 if number == 0:  # the document's language, XMP and information are the first part's
                     lang, metadata = pdf.Root.Lang.unparse(), out.numbers[pdf.Root.Metadata.objgen]
                     info = out.numbers[pdf.trailer.Info.objgen]
@@ -93,10 +95,9 @@ def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
         out.finish(catalog, info)
 
 
-def _copy(
-    pdf: Pdf, stand_ins: frozenset[str], out: _Writer, joined: _Joined, fixed: dict[str, int], first: bool
-) -> None:
+def _copy(pdf: Pdf, part: Part, out: _Writer, joined: _Joined, fixed: dict[str, int], first: bool) -> None:
     """Write one part's objects, renumbered; note what the joined document's own objects need."""
+    stand_ins, continues = part.stand_ins, part.continues
     tree = pdf.Root.StructTreeRoot
     document, leaf = tree.K[0], tree.ParentTree
     skipped = {document.objgen, *_outline_objects(pdf)}
@@ -123,7 +124,10 @@ def _copy(
         if name not in stand_ins:
             joined.destinations.append((name, out.renumber(destination.unparse())))
     with pdf.open_outline() as outline:
-        joined.outline += [_entry(item, page_numbers) for item in outline.root]
+        entries = [_entry(item, page_numbers) for item in outline.root]
+    if continues and entries and joined.outline and entries[0][0] == joined.outline[-1][0]:
+        joined.outline[-1][3].extend(entries.pop(0)[3])
+    joined.outline += entries
 
 
 def _kept(obj: pikepdf.Object) -> bool:
