@@ -45,11 +45,15 @@ def rewording(words: Mapping[str, str]) -> Callable[[str], str]:
         re.IGNORECASE,
     )
 
+    folded = {old.casefold(): new for old, new in changed.items()}
+
     def replace(match: re.Match[str]) -> str:
         if match.group("keep"):
             return match.group("keep")
         found = match.group("word")
-        new = _same_case(found, changed[found.lower()])
+        if found.casefold() not in folded:  # matched only by Unicode's case rules ("mentorİng")
+            return match.group(0)
+        new = _same_case(found, folded[found.casefold()])
         article = match.group("article")
         if not article:
             return new

@@ -209,7 +209,7 @@ def test_contents_page_numbers_are_where_the_chapters_start(handbook: Handbook) 
 def test_front_matter_counts_in_roman_and_the_body_from_one(handbook: Handbook) -> None:
     welcome = next(page for _, title, page in handbook.outline if title == handbook.project.labels["welcome"])
     labels = handbook.reader.page_labels
-    roman = "i ii iii iv v vi vii viii ix x xi xii".split()
+    roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
     assert welcome - 1 <= len(roman) and labels[: welcome - 1] == roman[: welcome - 1]
     assert labels[welcome - 1 :] == [str(n) for n in range(1, len(labels) - welcome + 2)]
 

@@ -28,6 +28,7 @@ CASES = [
     ("mentorship and tormentor stay", "mentorship and tormentor stay"),
     ("see [the mentor page](../mentor.md) and `mentor`", "see [the preceptor page](../mentor.md) and `mentor`"),
     ("keep {: .mentor } attributes", "keep {: .mentor } attributes"),
+    ("mentorİng stays as written", "mentorİng stays as written"),  # İ folds to i only by Unicode's rules
 ]
 
 
