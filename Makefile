@@ -30,8 +30,9 @@ test-deps: $(VENV)/.test system-deps .tools/.vnu-$(VNU_VERSION)
 lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
 
-# The benchmark (bench/run.py): about 11 minutes on 2 cores; the table is also written to
+# The benchmark (bench/run.py): about 13 minutes on 2 cores; the table is also written to
 # bench/results/bench.json. It installs the optional Zensical engine to compare it with MkDocs.
 bench: $(VENV)/.zensical
 	$(BIN)/python bench/run.py

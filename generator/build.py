@@ -17,6 +17,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from generator import __version__
 from generator.errors import InputError, Problem, display_path
 from generator.fingerprint import input_hash
+from generator.pdf_cache import PdfCache
 from generator.plan import SitePlan, plan_site
 from generator.project import DEFAULT_ORG, Project, load_project
 from generator.render import Renderer
@@ -45,6 +46,7 @@ def build(
     engine: str = "mkdocs",
     force: bool = False,
     stages: Stages | None = None,
+    pdf_cache: PdfCache | None = None,
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
     org_file, out = org_file or root / DEFAULT_ORG, out or root / "site"
@@ -63,15 +65,23 @@ def build(
         texts = render_pages(plan, Renderer([root / TEMPLATE_OVERRIDES]))
     pages = sum(1 for p in plan.pages if p.path.endswith(".md"))
     with staged_output(out) as stage:
-        make_docs(project, plan, texts, stage.docs, stages)
+        make_docs(project, plan, texts, stage.docs, stages, pdf_cache)
         with stages("site"):
             build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
         write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
 
-def make_docs(project: Project, plan: SitePlan, texts: dict[str, str], docs: Path, stages: Stages) -> None:
-    """Everything the site engine reads: pages, copied files, worksheet and handbook PDFs."""
+def make_docs(
+    project: Project,
+    plan: SitePlan,
+    texts: dict[str, str],
+    docs: Path,
+    stages: Stages,
+    pdf_cache: PdfCache | None = None,
+) -> None:
+    """Everything the site engine reads: pages, copied files, worksheet and handbook PDFs
+    (with `pdf_cache`, as `serve` gives, the unchanged ones as made before)."""
     from generator.guide_pdf import render_guide_pdf
     from generator.pdf import render_pdfs
 
@@ -80,9 +90,9 @@ def make_docs(project: Project, plan: SitePlan, texts: dict[str, str], docs: Pat
     overridden = project.root / TEMPLATE_OVERRIDES / "print"
     try:
         with stages("pdfs"):
-            render_pdfs(project, docs, project.organization.paper)
+            render_pdfs(project, docs, project.organization.paper, pdf_cache)
         with stages("handbook"):
-            render_guide_pdf(project, docs)
+            render_guide_pdf(project, docs, pdf_cache)
     except TemplateError as error:  # ours are tested; with print overrides present, likely theirs
         raise _template_problem(error, str(overridden) if any(overridden.glob("*")) else "") from error
 

@@ -73,10 +73,10 @@ def check_modules(
                         if close
                         else "the worksheets are: " + ", ".join(worksheet_ids or ["(none yet)"])
                     )
-                    loc: Loc = ("modules", i, "sessions", j, "worksheets", k)
+                    where: Loc = ("modules", i, "sessions", j, "worksheets", k)
                     problems.append(
                         source.problem(
-                            loc, f"session `{session.id}` uses worksheet `{ref}`, which does not exist", hint
+                            where, f"session `{session.id}` uses worksheet `{ref}`, which does not exist", hint
                         )
                     )
     return problems

@@ -29,7 +29,7 @@ class RefusedURLError(ValueError):
         self.url = url
 
 
-class ProjectFetcher(URLFetcher):
+class ProjectFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
     """Serve files under `folders` and `data:` URLs; refuse every other URL.
 
     With `fail_on_errors`, WeasyPrint stops the render on a refusal (or a missing file)

@@ -21,17 +21,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from babel.dates import format_interval
 from markupsafe import Markup
-from weasyprint import Document
 
 from generator.models import Module, Session
 from generator.models.curriculum import PerRole
 from generator.models.organization import Organization
 from generator.models.program import Program
 from generator.pdf import Printer, css_string, markdown_html, program_order, safe_markdown, sheet_view
+from generator.pdf_cache import PdfCache
 from generator.pdf_join import Part, join_parts
 from generator.plan import guide_pdf
 from generator.program_page import timeline_date
@@ -49,52 +49,53 @@ def _html(text: str) -> Markup:
     return markdown_html(text, EXTENSIONS)
 
 
-def render_guide_pdf(project: Project, docs: Path) -> Path:
+def render_guide_pdf(project: Project, docs: Path, cache: PdfCache | None = None) -> Path:
     """Write the handbook into `docs`, where the home page links to it. The print variant
     (tagged PDF/UA, writing lines in the worksheets): a handbook is read and printed."""
-    printer = Printer(project, project.organization.paper)
+    printer = Printer(project, project.organization.paper, cache)
     book = guide_view(project, printer)
-    targets = {entry["target"][1:] for entry in book["contents"]} | _linked(book)
-    parts, pages, first_page = [], {}, 1
+    targets = frozenset(entry["target"][1:] for entry in book["contents"]) | _linked(book)
+    parts: list[Part] = []
+    pages: dict[str, int] = {}
+    first_page = 1
     for chapters in body_parts(book):
-        document = printer.render(part_html(printer, book, chapters, first_page), "print", "the handbook")
         continues = chapters[0]["kind"] == "module" and not chapters[0]["opening"]
-        parts.append(_part(printer, document, targets, pages, first_page, continues))
-        first_page += len(document.pages)
-        del document  # before the next part is laid out
+        html = part_html(printer, book, chapters, first_page)
+        part, count, anchors = _laid_out(printer, html, targets, continues)
+        parts.append(part)
+        for name, index in anchors.items():
+            pages.setdefault(name, first_page + index)
+        first_page += count
     front, front_pages = [], 1
     for entries in front_parts(book, pages):
-        document = printer.render(front_html(printer, book, entries, front_pages), "print", "the handbook")
-        front.append(_part(printer, document, targets, {}, 0))
-        front_pages += len(document.pages)
-        del document
-    parts[:0] = front
-    front_pages -= 1
+        part, count, _ = _laid_out(printer, front_html(printer, book, entries, front_pages), targets, False)
+        front.append(part)
+        front_pages += count
     target = docs / guide_pdf(project.slug)
     target.parent.mkdir(parents=True, exist_ok=True)
-    join_parts(parts, target, front_pages)
+    join_parts([*front, *parts], target, front_pages - 1)
     return target
 
 
-def _part(
-    printer: Printer,
-    document: Document,
-    targets: set[str],
-    pages: dict[str, int],
-    first_page: int,
-    continues: bool = False,
-) -> Part:
-    """The part's PDF. Its anchors' page numbers go into `pages`; the targets it links to in
-    other parts get stand-in anchors, without which WeasyPrint would drop those links."""
-    own: set[str] = set()
-    for number, page in enumerate(document.pages, start=first_page):
-        for name in page.anchors:
-            own.add(name)
-            pages.setdefault(name, number)
-    stand_ins = frozenset(targets - own)
-    for name in sorted(stand_ins):
-        document.pages[-1].anchors[name] = (0, 0, 0, 0)
-    return Part(printer.pdf(document, "print"), stand_ins, continues)
+def _laid_out(
+    printer: Printer, html: str, targets: frozenset[str], continues: bool
+) -> tuple[Part, int, dict[str, int]]:
+    """One part: its PDF, its number of pages and the page (from 0) of each of its anchors.
+    The targets it links to in other parts get stand-in anchors, without which WeasyPrint
+    would drop those links. Remembered by the printer's cache (serve) by all it depends on."""
+
+    def make() -> tuple[Part, int, dict[str, int]]:
+        document = printer.render(html, "print", "the handbook")
+        anchors: dict[str, int] = {}
+        for index, page in enumerate(document.pages):
+            for name in page.anchors:
+                anchors.setdefault(name, index)
+        stand_ins = targets - anchors.keys()
+        for name in sorted(stand_ins):
+            document.pages[-1].anchors[name] = (0, 0, 0, 0)
+        return Part(printer.pdf(document, "print"), stand_ins, continues), len(document.pages), anchors
+
+    return printer.remember(make, html, " ".join(sorted(targets)), str(continues))
 
 
 def guide_html(project: Project, printer: Printer) -> list[str]:
@@ -120,7 +121,7 @@ def guide_view(project: Project, printer: Printer) -> dict[str, Any]:
         "title": f"{curriculum.title} · {org.name}",
         "variant": "print",
         "fillable": False,
-        "style": {**printer.common["style"], "footer": css_string(org.display_name)},
+        "style": {**cast(Mapping[str, str], printer.common["style"]), "footer": css_string(org.display_name)},
         "cover": _cover(project),
         **_organization(org),
         "program": _program(project, labels) if org.program else None,
@@ -138,7 +139,9 @@ def body_parts(book: Mapping[str, Any]) -> list[list[dict[str, Any]]]:
     the organization's chapters and modules up to PART_SESSIONS sessions a part (a longer
     module goes on in the next part, without its opening), then the guides, glossary and
     worksheets (the same size whatever the curriculum's)."""
-    opening = [{"kind": kind} for kind in ("welcome", "values", "how_we_work", "contacts", "program") if book[kind]]
+    opening: list[dict[str, Any]] = [
+        {"kind": kind} for kind in ("welcome", "values", "how_we_work", "contacts", "program") if book[kind]
+    ]
     parts, current, count = [], opening, 0
     for module in book["modules"]:
         sessions = module["sessions"]
@@ -173,13 +176,13 @@ def front_html(printer: Printer, book: Mapping[str, Any], entries: list[dict[str
     return printer.env.get_template(TEMPLATE).render(context)
 
 
-def _linked(book: Mapping[str, Any]) -> set[str]:
+def _linked(book: Mapping[str, Any]) -> frozenset[str]:
     """Anchors that the body links to: sessions from the timeline, worksheets from sessions."""
     rows = book["program"]["rows"] if book["program"] else []
     linked = {row["target"][1:] for row in rows if row["target"]}
     for module in book["modules"]:
         linked |= {sheet["target"][1:] for session in module["sessions"] for sheet in session["worksheets"]}
-    return linked
+    return frozenset(linked)
 
 
 def _numbered(sheet: dict[str, Any], number: int, labels: Mapping[str, str]) -> dict[str, Any]:

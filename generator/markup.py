@@ -55,7 +55,7 @@ def is_safe_url(url: str) -> bool:
         return False
 
 
-class _SafeLinksProcessor(Treeprocessor):
+class _SafeLinksProcessor(Treeprocessor):  # type: ignore[misc]  # Markdown is untyped
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             for name in list(element.attrib):
@@ -67,7 +67,7 @@ class _SafeLinksProcessor(Treeprocessor):
                         element.tag = "span"  # the link text stays, as plain text
 
 
-class SafeLinks(Extension):
+class SafeLinks(Extension):  # type: ignore[misc]  # Markdown is untyped
     """Registered in mkdocs.yml as `generator.markup`; runs after every other tree processor."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)

@@ -11,13 +11,14 @@ cell): unique in a packet too. Not a dot: in a PDF a dot separates a field from 
 
 from __future__ import annotations
 
+import hashlib
 import time
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -31,6 +32,7 @@ from generator.fetch import ProjectFetcher, RefusedURLError
 from generator.markup import SafeLinks, escape_markdown
 from generator.models import Curriculum, Worksheet
 from generator.models.worksheet import Note, TableInput
+from generator.pdf_cache import PdfCache
 from generator.plan import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.project import Project
 
@@ -40,12 +42,15 @@ OVERRIDES = Path("overrides") / "templates"
 PAPER = {"A4": "A4", "Letter": "letter"}
 LINE_MM = 9  # one handwriting line, as in print.css
 STANDARD = {"fillable": None, "print": "pdf/ua-1"}  # the PDF variant asked of WeasyPrint
+T = TypeVar("T")
 
 
-def render_pdfs(project: Project, docs: Path, paper: str | None = None) -> dict[str, float]:
+def render_pdfs(
+    project: Project, docs: Path, paper: str | None = None, cache: PdfCache | None = None
+) -> dict[str, float]:
     """Write every worksheet's PDFs and the packets into `docs`; return seconds per file.
     The paper is the organization's (A4 unless it says Letter) unless `paper` is given."""
-    printer = Printer(project, paper or project.organization.paper)
+    printer = Printer(project, paper or project.organization.paper, cache)
     jobs: list[tuple[str, str, str, Sequence[Worksheet]]] = []
     for worksheet in project.curriculum.worksheets:
         jobs += [(worksheet_pdf(worksheet.id, v), "print/worksheet.html.j2", v, [worksheet]) for v in PDF_VARIANTS]
@@ -85,14 +90,15 @@ def css_string(text: str) -> Markup:
 class Printer:
     """The print templates (autoescaped HTML, strict) and the shared WeasyPrint state."""
 
-    def __init__(self, project: Project, paper: str = "A4") -> None:
-        self.project = project
+    def __init__(self, project: Project, paper: str = "A4", cache: PdfCache | None = None) -> None:
+        self.project, self.cache = project, cache
         loader = FileSystemLoader([str(project.root / OVERRIDES), str(TEMPLATES)])
         self.env = Environment(
             loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
         )
         images = [Path(f).parent for f in (project.logo_file, project.favicon_file) if f]
-        self.fetcher = ProjectFetcher([PRINT, project.root / OVERRIDES, *images])
+        self.folders = (PRINT, project.root / OVERRIDES, *images)
+        self.fetcher = ProjectFetcher(list(self.folders))
         self.fonts = FontConfiguration()
         labels, colours = project.labels, project.organization.colors
         self.common = {
@@ -129,7 +135,29 @@ class Printer:
 
     def write(self, target: Path, html: str, variant: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(self.pdf(self.render(html, variant, target.name), variant))
+
+        def make() -> bytes:
+            return self.pdf(self.render(html, variant, target.name), variant)
+
+        target.write_bytes(self.remember(make, variant, html))
+
+    def remember(self, make: Callable[[], T], *made_of: str) -> T:
+        """`make()`; with a cache (serve), what it made before from the same `made_of` and the
+        same files WeasyPrint may read."""
+        if self.cache is None:
+            return make()
+        key = hashlib.sha256("\0".join((self.resources, *made_of)).encode()).hexdigest()
+        return self.cache.get(key, make)
+
+    @cached_property
+    def resources(self) -> str:
+        """A hash of every file the fetcher may read: print templates, overrides, images."""
+        digest = hashlib.sha256()
+        for folder in self.folders:
+            for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+                if path.is_file() and not path.is_symlink():
+                    digest.update(f"{path}\0".encode() + path.read_bytes())
+        return digest.hexdigest()
 
     def render(self, html: str, variant: str, name: str) -> Document:
         """Lay `html` out into pages (the slow part, and the one that holds memory)."""

@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import pikepdf
 from pikepdf import Name, Pdf
@@ -116,10 +116,10 @@ def _copy(pdf: Pdf, part: Part, out: _Writer, joined: _Joined, fixed: dict[str, 
         out.number(obj.objgen)
     for obj in objects:
         out.copy(obj)
-    joined.pages += [out.numbers[page.objgen] for page in pdf.pages]
+    joined.pages += [out.numbers[page.obj.objgen] for page in pdf.pages]
     joined.document_kids += [out.numbers[kid.objgen] for kid in document.K]
     joined.tree_leaves.append(out.numbers[leaf.objgen])
-    page_numbers = {page.objgen: out.numbers[page.objgen] for page in pdf.pages}
+    page_numbers = {page.obj.objgen: out.numbers[page.obj.objgen] for page in pdf.pages}
     for name, destination in pikepdf.NameTree(pdf.Root.Names.Dests).items():
         if name not in stand_ins:
             joined.destinations.append((name, out.renumber(destination.unparse())))
@@ -161,7 +161,7 @@ def _move_keys(pdf: Pdf, offset: int) -> None:
 
 
 def _entry(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int]) -> Outline:
-    destination = item.destination
+    destination = cast(pikepdf.Array, item.destination)
     top = float(destination[3]) if len(destination) > 3 else 0.0
     children = [_entry(child, pages) for child in item.children]
     return (pikepdf.String(item.title).unparse(), pages[destination[0].objgen], top, children)

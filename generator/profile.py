@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.assets import check_image
@@ -36,10 +37,11 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     source = load_yaml(org_file)
     org = parse(source, Organization)
     folder = org_file.parent / org_file.stem
-    own_source = attempt(lambda: load_yaml(folder / org.curriculum)) if org.curriculum else None
+    own_file = folder / org.curriculum if org.curriculum else None
+    own_source = attempt(lambda: load_yaml(own_file)) if own_file else None
     own = attempt(lambda: parse(own_source, OwnCurriculum)) if own_source else None
     pages = tuple(
-        p for p in (attempt(lambda i=i, n=n: _page(source, folder, i, n)) for i, n in enumerate(org.pages)) if p
+        p for p in (attempt(partial(_page, source, folder, i, n)) for i, n in enumerate(org.pages)) if p is not None
     )
     logo = attempt(lambda: check_image(source, ("logo",), folder, org.logo))
     favicon = attempt(lambda: check_image(source, ("favicon",), folder, org.favicon))

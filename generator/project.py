@@ -78,7 +78,9 @@ def _load_project(root: Path, org_file: Path) -> Project:
 
     curriculum_source = attempt(lambda: load_yaml(root / CURRICULUM))
     curriculum = attempt(lambda: load_curriculum(curriculum_source)) if curriculum_source else None
-    guides = attempt(lambda: load_guides(root, curriculum_source, curriculum)) if curriculum else ()
+    guides = (
+        attempt(lambda: load_guides(root, curriculum_source, curriculum)) if curriculum_source and curriculum else ()
+    )
     profile = attempt(lambda: load_profile(org_file, curriculum))
     if problems or curriculum is None or profile is None:
         raise InputError(problems)

@@ -7,15 +7,18 @@ rebuilds and reloads the browser.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
 from generator.build import build
 from generator.errors import InputError, Problem
+from generator.pdf_cache import PdfCache
 
 WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml")
 
@@ -24,11 +27,16 @@ def serve(root: Path, org_file: Path | None, port: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="mentorbook-serve-"))
     out = folder / "site"
     out.mkdir()
+    # One date for the whole session (unless one is given), so that an unchanged PDF is the
+    # same PDF and the cache can give it again instead of laying it out.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
+    pdfs = PdfCache()
 
     def rebuild() -> None:
         try:
-            result = build(root, org_file, out)
-            print(f"built {result.pages} pages in {result.seconds:.1f} s", file=sys.stderr)
+            result = build(root, org_file, out, pdf_cache=pdfs)
+            done = "up to date" if result.skipped else pdfs.next_build()
+            print(f"built {result.pages} pages in {result.seconds:.1f} s ({done})", file=sys.stderr)
         except InputError as error:
             print(error.report() + "\nshowing the last good build until this is fixed", file=sys.stderr)
 
@@ -39,7 +47,7 @@ def serve(root: Path, org_file: Path | None, port: int) -> None:
         if (root / name).exists():
             server.watch(str(root / name))
     try:
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server is untyped
     except OSError as error:
         raise InputError(
             [
