@@ -168,19 +168,18 @@ def _entry(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int]) -> Outl
 
 
 def _write_outline(out: _Writer, root: int, entries: list[Outline]) -> None:
-    count = _write_items(out, root, entries)
-    out.write_object(root, b"<< /Type /Outlines /Count %d%s >>" % (count, _ends(out, root)))
+    count, ends = _write_items(out, root, entries)
+    out.write_object(root, b"<< /Type /Outlines /Count %d%s >>" % (count, ends))
 
 
-def _write_items(out: _Writer, parent: int, entries: list[Outline]) -> int:
-    """Write `entries` as the children of outline item `parent`; return how many items are
-    open below it (all are open, as WeasyPrint writes them)."""
+def _write_items(out: _Writer, parent: int, entries: list[Outline]) -> tuple[int, bytes]:
+    """Write `entries` as the children of outline item `parent`. Returns how many items are
+    open below it (all are, as WeasyPrint writes them) and its /First and /Last."""
     numbers = [out.reserve() for _ in entries]
-    out.outline_ends[parent] = (numbers[0], numbers[-1]) if numbers else None
     count = 0
     for index, ((title, page, top, children), number) in enumerate(zip(entries, numbers, strict=True)):
-        below = _write_items(out, number, children)
-        links = b"".join(
+        below, ends = _write_items(out, number, children)
+        siblings = b"".join(
             b" /%s %d 0 R" % (key, numbers[at])
             for key, at in ((b"Prev", index - 1), (b"Next", index + 1))
             if 0 <= at < len(numbers)
@@ -188,15 +187,10 @@ def _write_items(out: _Writer, parent: int, entries: list[Outline]) -> int:
         out.write_object(
             number,
             b"<< /Title %s /Parent %d 0 R%s%s /Count %d /Dest [%d 0 R /XYZ 0 %s 0] >>"
-            % (title, parent, links, _ends(out, number), below, page, _real(top)),
+            % (title, parent, siblings, ends, below, page, _real(top)),
         )
         count += 1 + below
-    return count
-
-
-def _ends(out: _Writer, number: int) -> bytes:
-    ends = out.outline_ends.get(number)
-    return b" /First %d 0 R /Last %d 0 R" % ends if ends else b""
+    return count, b" /First %d 0 R /Last %d 0 R" % (numbers[0], numbers[-1]) if numbers else b""
 
 
 def _real(value: float) -> bytes:
@@ -219,7 +213,6 @@ class _Writer:
         self.file, self.digest = file, hashlib.md5(usedforsecurity=False)
         self.next = 1
         self.numbers: dict[tuple[int, int], int] = {}  # the current part's objects -> ours
-        self.outline_ends: dict[int, tuple[int, int] | None] = {}
         self.places: dict[int, tuple[int, int, int]] = {}  # number -> cross-reference row
         self.pending: list[tuple[int, bytes]] = []
         self._write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
