@@ -40,7 +40,7 @@ from generator.project import Project
 TEMPLATE = "print/guide.html.j2"
 ROLES = ("mentor", "mentee", "facilitator")
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
-PART_SESSIONS = 24  # about 80 pages, 150 MB while laid out; a part ends with a module
+PART_SESSIONS = 24  # about 80 pages, 150 MB while laid out (a longer module goes on in the next part)
 CONTENTS_PER_PART = 300  # contents entries: about 9 pages
 
 
@@ -66,14 +66,15 @@ def render_guide_pdf(project: Project, docs: Path, cache: PdfCache | None = None
         for name, index in anchors.items():
             pages.setdefault(name, first_page + index)
         first_page += count
-    front, front_pages = [], 1
+    front: list[Part] = []
+    front_page = 1  # the cover and contents count i, ii, iii... on their own
     for entries in front_parts(book, pages):
-        part, count, _ = _laid_out(printer, front_html(printer, book, entries, front_pages), targets, False)
+        part, count, _ = _laid_out(printer, front_html(printer, book, entries, front_page), targets, False)
         front.append(part)
-        front_pages += count
+        front_page += count
     target = docs / guide_pdf(project.slug)
     target.parent.mkdir(parents=True, exist_ok=True)
-    join_parts([*front, *parts], target, front_pages - 1)
+    join_parts([*front, *parts], target, front_pages=front_page - 1)
     return target
 
 
