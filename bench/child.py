@@ -44,43 +44,38 @@ class MemoryStages(Stages):
         self.peak_mb[name] = max(self.peak_mb.get(name, 0.0), resident_peak_mb())
 
 
-def pdf_html_seconds(root: Path, org_file: Path) -> float:
-    """Our share of the PDF stages: making the HTML that WeasyPrint then lays out. (Joining the
-    handbook's parts, pikepdf's work, is counted as the PDF library's.)"""
-    from generator.guide_pdf import guide_html
-    from generator.pdf import Printer, program_order
-    from generator.project import load_project
+def _timed(owner: Any, name: str, spent: dict[str, float], key: str) -> None:
+    """Make `owner.name` add the seconds it takes to `spent[key]` (build looks it up at call
+    time, so the build measured is the build run)."""
+    original = getattr(owner, name)
 
-    project = load_project(root, org_file)
-    started = time.perf_counter()
-    printer = Printer(project, project.organization.paper)
-    for worksheet in project.curriculum.worksheets:
-        for variant in ("fillable", "print"):
-            printer.html("print/worksheet.html.j2", variant, [worksheet])
-    for variant in ("fillable", "print"):
-        printer.html("print/packet.html.j2", variant, program_order(project.curriculum))
-    guide_html(project, printer)
-    return time.perf_counter() - started
-
-
-def _time_the_join() -> list[float]:
-    """Seconds spent joining the handbook's parts (our code over pikepdf), filled in by build."""
-    import generator.guide_pdf
-
-    spent, join_parts = [0.0], generator.guide_pdf.join_parts
-
-    def timed(*args: Any, **kwargs: Any) -> None:
+    def timed(*args: Any, **kwargs: Any) -> Any:
         started = time.perf_counter()
-        join_parts(*args, **kwargs)
-        spent[0] += time.perf_counter() - started
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[key] += time.perf_counter() - started
 
-    generator.guide_pdf.join_parts = timed  # type: ignore[assignment]
+    setattr(owner, name, timed)
+
+
+def _time_our_pdf_work() -> dict[str, float]:
+    """Our share of the PDF stages, timed inside the build: the HTML that WeasyPrint lays out
+    (worksheets, packets, the handbook's chapters and parts) and joining the handbook's parts."""
+    import generator.guide_pdf
+    import generator.pdf
+
+    spent = {"pdf_html": 0.0, "join": 0.0}
+    _timed(generator.pdf.Printer, "html", spent, "pdf_html")
+    for name in ("guide_view", "part_html", "front_html"):
+        _timed(generator.guide_pdf, name, spent, "pdf_html")
+    _timed(generator.guide_pdf, "join_parts", spent, "join")
     return spent
 
 
 def main(argv: list[str]) -> None:
     root, out = Path(argv[0]).resolve(), Path(argv[1]).resolve()
-    join = _time_the_join()
+    ours = _time_our_pdf_work()
     from generator.build import build
 
     org_file = root / "organizations" / "example.yaml"
@@ -91,8 +86,7 @@ def main(argv: list[str]) -> None:
         "peak_mb": stages.peak_mb,
         "total": result.seconds,
         "pages": result.pages,
-        "pdf_html": pdf_html_seconds(root, org_file),
-        "join": join[0],
+        **ours,
         "peak_total_mb": max(stages.peak_mb.values()),
     }
     print(json.dumps(report))

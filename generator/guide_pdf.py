@@ -99,14 +99,6 @@ def _laid_out(
     return printer.remember(make, html, " ".join(sorted(targets)), str(continues))
 
 
-def guide_html(project: Project, printer: Printer) -> list[str]:
-    """The HTML of every part that WeasyPrint lays out (the front with every page number 0):
-    free of absolute paths but the logo's."""
-    book = guide_view(project, printer)
-    front = [front_html(printer, book, entries, 1 + n) for n, entries in enumerate(front_parts(book, {}))]
-    return [*front, *(part_html(printer, book, chapters, 1) for chapters in body_parts(book))]
-
-
 def guide_view(project: Project, printer: Printer) -> dict[str, Any]:
     """Everything the handbook prints, chapter by chapter."""
     org, curriculum, labels = project.organization, project.curriculum, project.labels
