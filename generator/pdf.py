@@ -97,7 +97,7 @@ class Printer:
             loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
         )
         images = [Path(f).parent for f in (project.logo_file, project.favicon_file) if f]
-        self.folders = (PRINT, project.root / OVERRIDES, *images)
+        self.folders = tuple(dict.fromkeys((PRINT, project.root / OVERRIDES, *images)))  # logo, favicon: one folder
         self.fetcher = ProjectFetcher(list(self.folders))
         self.fonts = FontConfiguration()
         labels, colours = project.labels, project.organization.colors

@@ -76,9 +76,6 @@ class Source:
         mark = self.mark(loc, key=key)
         return Problem(self.name, mark.line, mark.column, message, hint)
 
-    def line_text(self, line: int) -> str:
-        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-
 
 def load_yaml(path: Path) -> Source:
     """Read one YAML file whose top level is a mapping; raise InputError on any problem."""
