@@ -23,10 +23,10 @@ from pathlib import Path
 import yaml
 
 from generator.build import TEMPLATE_OVERRIDES, render_pages, site_builder
-from generator.plan import PDF_VARIANTS, SitePlan, guide_pdf, packet_pdf, plan_site, worksheet_pdf
-from generator.project import Project, load_project
-from generator.render import Renderer
-from generator.site import derived_config
+from generator.plan.pages import PDF_VARIANTS, SitePlan, guide_pdf, packet_pdf, plan_site, worksheet_pdf
+from generator.read.project import Project, load_project
+from generator.site.mkdocs import derived_config
+from generator.site.render import Renderer
 from generator.write import write_files
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.guide_pdf import render_guide_pdf
-from generator.pdf import render_pdfs
-from generator.project import DEFAULT_ORG, ORGANIZATIONS, load_project
+from generator.pdf.handbook import render_guide_pdf
+from generator.pdf.printer import render_pdfs
+from generator.read.project import DEFAULT_ORG, ORGANIZATIONS, load_project
 
 
 def main(argv: list[str]) -> None:

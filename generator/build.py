@@ -16,11 +16,11 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import __version__
 from generator.errors import InputError, Problem, display_path
-from generator.fingerprint import input_hash
-from generator.pdf_cache import PdfCache
-from generator.plan import SitePlan, plan_site
-from generator.project import DEFAULT_ORG, Project, load_project
-from generator.render import Renderer
+from generator.pdf.cache import PdfCache
+from generator.plan.pages import SitePlan, plan_site
+from generator.read.fingerprint import input_hash
+from generator.read.project import DEFAULT_ORG, Project, load_project
+from generator.site.render import Renderer
 from generator.stages import Stages
 from generator.write import read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
 
@@ -82,8 +82,8 @@ def make_docs(
 ) -> None:
     """Everything the site engine reads: pages, copied files, worksheet and handbook PDFs
     (with `pdf_cache`, as `serve` gives, the unchanged ones as made before)."""
-    from generator.guide_pdf import render_guide_pdf
-    from generator.pdf import render_pdfs
+    from generator.pdf.handbook import render_guide_pdf
+    from generator.pdf.printer import render_pdfs
 
     with stages("write"):
         write_files(docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
@@ -101,13 +101,13 @@ def site_builder(engine: str) -> Any:
     """The function that turns docs into a site: MkDocs in-process, or Zensical (an optional
     extra, checked here so that a missing install stops the build before it starts)."""
     if engine == "zensical":
-        from generator.zensical_site import build_site, require_zensical
+        from generator.site.zensical import build_site, require_zensical
 
         require_zensical()
         return build_site
     if engine != "mkdocs":
         raise ValueError(f"unknown engine {engine!r}; expected one of {ENGINES}")
-    from generator.site import build_site
+    from generator.site.mkdocs import build_site
 
     return build_site
 

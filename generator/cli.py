@@ -157,8 +157,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _build_all(args: argparse.Namespace) -> int:
+    from generator.commands.all_orgs import Progress, build_all, summary
     from generator.errors import display_path
-    from generator.many import Progress, build_all, summary
 
     if args.org:
         raise SystemExit("mentorbook build: --all builds every profile; leave out --org")
@@ -185,14 +185,14 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from generator.serve import serve
+    from generator.commands.serve import serve
 
     serve(Path.cwd(), args.org, args.port)
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from generator.schema import write_schemas
+    from generator.commands.schema import write_schemas
 
     for path in write_schemas(args.out):
         print(f"wrote {path}")
@@ -200,7 +200,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new_org(args: argparse.Namespace) -> int:
-    from generator.scaffold import new_organization
+    from generator.commands.scaffold import new_organization
 
     profile = new_organization(Path.cwd(), args.name)
     print(f"wrote {profile}: fill it in, then run `mentorbook build --org {profile}`")

@@ -123,7 +123,7 @@ def write_landing(out: Path, handbooks: list[tuple[str, str]]) -> None:
     """OUT/index.html listing every handbook built, replaced in one rename."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    from generator.render import BUILTIN
+    from generator.site.render import BUILTIN
 
     env = Environment(loader=FileSystemLoader(BUILTIN), autoescape=True, undefined=StrictUndefined)
     html = env.get_template("landing.html.j2").render(handbooks=handbooks)

@@ -71,7 +71,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def all_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every example organization in organizations/ (whatever is there now), built once as
     `mentorbook build --all` does: one folder per organization plus the landing page."""
-    from generator.many import build_all
+    from generator.commands.all_orgs import build_all
 
     root = copy_repo(tmp_path_factory.mktemp("repo-all"))
     with _building_in(root):

@@ -45,7 +45,7 @@ def test_example_has_every_page(example_site: Path) -> None:
 
 
 def test_every_session_has_a_page(example_site: Path) -> None:
-    from generator.project import load_project
+    from generator.read.project import load_project
 
     root = example_site.parent
     project = load_project(root, root / "organizations/example.yaml")

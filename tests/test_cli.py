@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.schema import SCHEMAS, schema_text
+from generator.commands.schema import SCHEMAS, schema_text
 from tests.conftest import REPO
 
 

@@ -23,11 +23,11 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-import generator.guide_pdf
-from generator.guide_pdf import render_guide_pdf
-from generator.plan import guide_pdf
-from generator.program_page import timeline_date
-from generator.project import DEFAULT_ORG, Project, load_project
+import generator.pdf.handbook
+from generator.pdf.handbook import render_guide_pdf
+from generator.plan.pages import guide_pdf
+from generator.plan.program import timeline_date
+from generator.read.project import DEFAULT_ORG, Project, load_project
 from tests.conftest import EPOCH, REPO, copy_project
 
 A4 = (595.28, 841.89)
@@ -90,8 +90,8 @@ def worded_project(root: Path) -> Project:
 
 
 def in_small_parts(patch: pytest.MonkeyPatch) -> None:
-    patch.setattr(generator.guide_pdf, "PART_SESSIONS", 1)
-    patch.setattr(generator.guide_pdf, "CONTENTS_PER_PART", 4)
+    patch.setattr(generator.pdf.handbook, "PART_SESSIONS", 1)
+    patch.setattr(generator.pdf.handbook, "CONTENTS_PER_PART", 4)
 
 
 @pytest.fixture(scope="session")
@@ -116,8 +116,8 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     sessions go on from one part into the next."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        patch.setattr(generator.guide_pdf, "PART_SESSIONS", 2)
-        patch.setattr(generator.guide_pdf, "CONTENTS_PER_PART", 10)
+        patch.setattr(generator.pdf.handbook, "PART_SESSIONS", 2)
+        patch.setattr(generator.pdf.handbook, "CONTENTS_PER_PART", 10)
         project = load_project(REPO, REPO / DEFAULT_ORG)
         return Handbook(project, render_guide_pdf(project, tmp_path_factory.mktemp("split")))
 

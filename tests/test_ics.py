@@ -10,9 +10,9 @@ from typing import Any
 import icalendar
 import pytest
 
-from generator.ics import calendar_ics
 from generator.models.program import Program
-from generator.timeline import Event, schedule
+from generator.plan.calendar import calendar_ics
+from generator.read.timeline import Event, schedule
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # what SOURCE_DATE_EPOCH=1767225600 gives
 TRICKY = "Café; día, 1\nnext"

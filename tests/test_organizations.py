@@ -13,9 +13,9 @@ from pypdf import PdfReader
 
 from generator.build import render_pages
 from generator.cli import main
-from generator.plan import plan_site
-from generator.project import load_project
-from generator.render import Renderer
+from generator.plan.pages import plan_site
+from generator.read.project import load_project
+from generator.site.render import Renderer
 from tests.conftest import REPO, copy_repo
 
 PROFILES = sorted(p.stem for p in (REPO / "organizations").glob("*.yaml"))

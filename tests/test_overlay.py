@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.models import Markdown
-from generator.overlay import reword_model, rewording
-from generator.project import load_project
+from generator.read.overlay import reword_model, rewording
+from generator.read.project import load_project
 from tests.conftest import REPO
 
 WORDS = {

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from generator.build import build
-from generator.pdf_cache import PdfCache
+from generator.pdf.cache import PdfCache
 from tests.conftest import REPO, copy_project
 from tests.util import tree_digest
 

@@ -26,10 +26,10 @@ from pydantic import ValidationError
 from generator.build import build, render_pages
 from generator.errors import InputError
 from generator.models import Organization
-from generator.plan import plan_site
-from generator.project import Project, load_project
-from generator.render import Renderer
-from generator.source import load_yaml
+from generator.plan.pages import plan_site
+from generator.read.project import Project, load_project
+from generator.read.yaml_file import load_yaml
+from generator.site.render import Renderer
 from tests.conftest import MINIMAL, REPO, copy_project
 from tests.util import tree_digest
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.build import build
 from generator.cli import main
-from generator.fingerprint import input_hash
+from generator.read.fingerprint import input_hash
 from tests.conftest import copy_project, copy_repo
 from tests.util import tree_digest
 
@@ -96,7 +96,7 @@ def test_a_changed_input_rebuilds(project: Path, change: str) -> None:
 def test_with_all_a_changed_profile_rebuilds_exactly_that_organization(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.many import build_all
+    from generator.commands.all_orgs import build_all
 
     (tmp_path / "repo").mkdir()
     root = copy_repo(tmp_path / "repo")

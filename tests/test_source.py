@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.source import MAX_BYTES, MAX_DEPTH, Mark, load_yaml
+from generator.read.yaml_file import MAX_BYTES, MAX_DEPTH, Mark, load_yaml
 from tests.conftest import REPO
 
 
@@ -129,7 +129,7 @@ def test_syntax_mistakes_say_what_to_do(tmp_path: Path, text: str, expected: str
 
 
 def test_without_libyaml_mentorbook_stops_with_a_clear_message() -> None:
-    code = "import yaml\nyaml.__with_libyaml__ = False\nimport generator.source"
+    code = "import yaml\nyaml.__with_libyaml__ = False\nimport generator.read.yaml_file"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.returncode != 0
     assert "Mentorbook needs PyYAML with its libyaml C parser" in result.stderr

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from generator.models.program import Program
-from generator.timeline import DoesNotFit, Event, schedule
+from generator.read.timeline import DoesNotFit, Event, schedule
 
 # fmt: off
 CASES: list[dict[str, Any]] = [

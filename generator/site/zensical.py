@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 
 from generator.errors import InputError, Problem, display_path
-from generator.plan import SitePlan
-from generator.site import derived_config
+from generator.plan.pages import SitePlan
+from generator.site.mkdocs import derived_config
 
 SUPPORTED = "0.0.73"  # later versions failed to install (a dependency did not resolve)
 CONFIG_NAME = "zensical.yml"  # any name but .toml is read as mkdocs.yml
@@ -87,7 +87,7 @@ def _theme_assets_only(theme: dict[str, object], root: Path) -> None:
 def _environment() -> dict[str, str]:
     """Zensical imports our Markdown extension (generator.markup): make sure it can, installed
     or not, and ask for plain text output."""
-    package_parent = str(Path(__file__).resolve().parent.parent)
+    package_parent = str(Path(__file__).resolve().parent.parent.parent)
     path = os.pathsep.join(p for p in (package_parent, os.environ.get("PYTHONPATH", "")) if p)
     return {**os.environ, "PYTHONPATH": path, "NO_COLOR": "1"}
 

@@ -30,12 +30,12 @@ from generator.models import Module, Session
 from generator.models.curriculum import PerRole
 from generator.models.organization import Organization
 from generator.models.program import Program
-from generator.pdf import Printer, css_string, markdown_html, program_order, safe_markdown, sheet_view
-from generator.pdf_cache import PdfCache
-from generator.pdf_join import Part, join_parts
-from generator.plan import guide_pdf
-from generator.program_page import timeline_date
-from generator.project import Project
+from generator.pdf.cache import PdfCache
+from generator.pdf.join import Part, join_parts
+from generator.pdf.printer import Printer, css_string, markdown_html, program_order, safe_markdown, sheet_view
+from generator.plan.pages import guide_pdf
+from generator.plan.program import timeline_date
+from generator.read.project import Project
 
 TEMPLATE = "print/guide.html.j2"
 ROLES = ("mentor", "mentee", "facilitator")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 import icalendar
 
-from generator.timeline import Event
+from generator.read.timeline import Event
 
 PRODID = "-//Mentorbook//Mentoring handbook//EN"
 

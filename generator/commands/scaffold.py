@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.errors import InputError, Problem, display_path
-from generator.render import BUILTIN
+from generator.site.render import BUILTIN
 
 
 def slugify(name: str) -> str:

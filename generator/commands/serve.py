@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from generator.build import build
 from generator.errors import InputError, Problem
-from generator.pdf_cache import PdfCache
+from generator.pdf.cache import PdfCache
 
 WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml")
 

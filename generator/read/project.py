@@ -17,19 +17,19 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.checks import check_curriculum
 from generator.errors import Gather, InputError, Problem, display_path
-from generator.guides import Guide, read_guide
 from generator.models import Curriculum, Organization
-from generator.overlay import in_language, reword_model, rewording, select_modules
-from generator.profile import Profile, load_profile
-from generator.source import Source, load_yaml
-from generator.timeline import DoesNotFit, Event, schedule
-from generator.validate import parse
+from generator.read.checks import check_curriculum
+from generator.read.guides import Guide, read_guide
+from generator.read.overlay import in_language, reword_model, rewording, select_modules
+from generator.read.profile import Profile, load_profile
+from generator.read.timeline import DoesNotFit, Event, schedule
+from generator.read.validate import parse
+from generator.read.yaml_file import Source, load_yaml
 
 CURRICULUM = "curriculum.yaml"
 CONTENT = "content"
-LOCALES = Path(__file__).parent / "locales"
+LOCALES = Path(__file__).parent.parent / "locales"
 ORGANIZATIONS = "organizations"
 DEFAULT_ORG = Path(ORGANIZATIONS) / "example.yaml"
 

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from generator.assets import check_image
-from generator.checks import check_modules
-from generator.colour import AA_TEXT, WHITE, contrast, nearby_passing
 from generator.errors import Gather, InputError, Problem
-from generator.guides import Guide, read_guide
 from generator.models import Curriculum, Organization, OwnCurriculum
-from generator.source import Source, load_yaml
-from generator.validate import parse
+from generator.read.assets import check_image
+from generator.read.checks import check_modules
+from generator.read.colour import AA_TEXT, WHITE, contrast, nearby_passing
+from generator.read.guides import Guide, read_guide
+from generator.read.validate import parse
+from generator.read.yaml_file import Source, load_yaml
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from generator.guides import Guide
 from generator.models import Curriculum, Module, Session, Worksheet
-from generator.program_page import TIMELINE, plan_program
-from generator.project import Project
+from generator.plan.program import TIMELINE, plan_program
+from generator.read.guides import Guide
+from generator.read.project import Project
 
 NavItem = str | dict[str, Any]
 

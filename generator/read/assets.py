@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.errors import InputError, display_path
-from generator.source import Loc, Source
+from generator.read.yaml_file import Loc, Source
 
 MAX_LOGO_BYTES = 2_000_000
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

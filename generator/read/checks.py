@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from generator.errors import Problem
 from generator.models import Curriculum, Module
-from generator.source import Loc, Source
+from generator.read.yaml_file import Loc, Source
 
 
 def check_curriculum(source: Source, curriculum: Curriculum) -> list[Problem]:

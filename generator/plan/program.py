@@ -9,8 +9,8 @@ from typing import Any
 
 from babel.dates import format_skeleton
 
-from generator.ics import calendar_ics
-from generator.project import Project
+from generator.plan.calendar import calendar_ics
+from generator.read.project import Project
 
 TIMELINE = "program.md"
 CALENDAR = "program.ics"

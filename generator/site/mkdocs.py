@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import InputError, Problem, display_path
-from generator.plan import SitePlan
+from generator.plan.pages import SitePlan
 
 
 def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str]) -> None:

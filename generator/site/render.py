@@ -18,10 +18,10 @@ from markupsafe import Markup
 
 from generator.markup import escape_markdown, escape_text
 from generator.models import Markdown
-from generator.overlay import ForeignMarkdown, ForeignText
-from generator.plan import Page
+from generator.plan.pages import Page
+from generator.read.overlay import ForeignMarkdown, ForeignText
 
-BUILTIN = Path(__file__).parent / "templates"
+BUILTIN = Path(__file__).parent.parent / "templates"
 
 
 def markdown_value(value: Any) -> str:

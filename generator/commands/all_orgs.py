@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import InputError, Problem, display_path
-from generator.project import ORGANIZATIONS
+from generator.read.project import ORGANIZATIONS
 
 
 @dataclass(frozen=True)

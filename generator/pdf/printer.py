@@ -28,15 +28,15 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from generator.errors import InputError, Problem
-from generator.fetch import ProjectFetcher, RefusedURLError
 from generator.markup import SafeLinks, escape_markdown
 from generator.models import Curriculum, Worksheet
 from generator.models.worksheet import Note, TableInput
-from generator.pdf_cache import PdfCache
-from generator.plan import PDF_VARIANTS, packet_pdf, worksheet_pdf
-from generator.project import Project
+from generator.pdf.cache import PdfCache
+from generator.pdf.fetch import ProjectFetcher, RefusedURLError
+from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
+from generator.read.project import Project
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 PRINT = TEMPLATES / "print"
 OVERRIDES = Path("overrides") / "templates"
 PAPER = {"A4": "A4", "Letter": "letter"}

@@ -1,0 +1,1 @@
+"""Verbs beyond a single build: preview server, every organization, scaffolds, schemas."""

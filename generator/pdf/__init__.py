@@ -1,0 +1,1 @@
+"""The PDFs: print views -> WeasyPrint -> worksheets, packets and the joined handbook."""

@@ -1,0 +1,1 @@
+"""Planning, pure: Project -> every document a build makes, as typed values."""

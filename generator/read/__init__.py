@@ -1,0 +1,1 @@
+"""Reading: YAML with positions -> problems in plain words -> checks -> one frozen Project."""

@@ -1,0 +1,1 @@
+"""The site: planned pages -> Markdown -> MkDocs (or Zensical)."""
