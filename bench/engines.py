@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import TEMPLATE_OVERRIDES, render_pages, site_builder
+from generator.build import render_pages, site_builder
 from generator.plan.pages import PDF_VARIANTS, SitePlan, guide_pdf, packet_pdf, plan_site, worksheet_pdf
 from generator.read.project import Project, load_project
 from generator.site.mkdocs import derived_config
@@ -31,7 +31,7 @@ from generator.write import write_files
 
 
 def docs_for(project: Project, plan: SitePlan, docs: Path) -> None:
-    texts = render_pages(plan, Renderer([project.root / TEMPLATE_OVERRIDES]))
+    texts = render_pages(plan, Renderer(project.root))
     write_files(docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
     names = [worksheet_pdf(w.id, v) for w in project.curriculum.worksheets for v in PDF_VARIANTS]
     for name in [*names, *(packet_pdf(v) for v in PDF_VARIANTS), guide_pdf(project.slug)]:

@@ -16,6 +16,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import __version__
 from generator.errors import InputError, Problem, display_path
+from generator.jinja import OVERRIDES
 from generator.pdf.cache import PdfCache
 from generator.plan.pages import SitePlan, plan_site
 from generator.read.fingerprint import input_hash
@@ -24,7 +25,6 @@ from generator.site.render import Renderer
 from generator.stages import Stages
 from generator.write import read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
 
-TEMPLATE_OVERRIDES = Path("overrides") / "templates"
 BASE_CONFIG = "mkdocs.yml"
 ENGINES = ("mkdocs", "zensical")
 
@@ -62,7 +62,7 @@ def build(
         project = load_project(root, org_file)
     with stages("pages"):
         plan = plan_site(project)
-        texts = render_pages(plan, Renderer([root / TEMPLATE_OVERRIDES]))
+        texts = render_pages(plan, Renderer(root))
     pages = sum(1 for p in plan.pages if p.path.endswith(".md"))
     with staged_output(out) as stage:
         make_docs(project, plan, texts, stage.docs, stages, pdf_cache)
@@ -87,7 +87,7 @@ def make_docs(
 
     with stages("write"):
         write_files(docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
-    overridden = project.root / TEMPLATE_OVERRIDES / "print"
+    overridden = project.root / OVERRIDES / "print"
     try:
         with stages("pdfs"):
             render_pdfs(project, docs, project.organization.paper, pdf_cache)
@@ -115,7 +115,7 @@ def site_builder(engine: str) -> Any:
 def check(root: Path, org_file: Path | None = None) -> Project:
     """Everything `build` checks before it writes, and nothing else."""
     project = load_project(root, org_file or root / DEFAULT_ORG)
-    render_pages(plan_site(project), Renderer([root / TEMPLATE_OVERRIDES]))
+    render_pages(plan_site(project), Renderer(root))
     return project
 
 
@@ -133,7 +133,7 @@ def _template_problem(error: TemplateError, source: str) -> Exception:
     """A mistake in a user's template override is theirs to fix; one in ours is our bug.
     A syntax error names its file; a runtime error (an unknown name) only the page's template."""
     filename = getattr(error, "filename", None) or source
-    if str(TEMPLATE_OVERRIDES) not in filename:
+    if str(OVERRIDES) not in filename:
         return error
     line = error.lineno if isinstance(error, TemplateSyntaxError) else 0
     message = error.message or type(error).__name__

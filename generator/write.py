@@ -121,12 +121,9 @@ def read_manifest(out: Path) -> dict[str, object] | None:
 
 def write_landing(out: Path, handbooks: list[tuple[str, str]]) -> None:
     """OUT/index.html listing every handbook built, replaced in one rename."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from generator.jinja import environment
 
-    from generator.site.render import BUILTIN
-
-    env = Environment(loader=FileSystemLoader(BUILTIN), autoescape=True, undefined=StrictUndefined)
-    html = env.get_template("landing.html.j2").render(handbooks=handbooks)
+    html = environment("html").get_template("landing.html.j2").render(handbooks=handbooks)
     out.mkdir(parents=True, exist_ok=True)
     temporary = out / ".index.html.tmp"
     temporary.write_text(html, encoding="utf-8")

@@ -20,9 +20,10 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from generator.errors import InputError
+from generator.jinja import PRINT
 from generator.models import Worksheet
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
-from generator.pdf.printer import PRINT, Printer, program_order, render_pdfs
+from generator.pdf.printer import Printer, program_order, render_pdfs
 from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.read.project import DEFAULT_ORG, Project, load_project
 from tests.conftest import EPOCH, copy_project, copy_repo

@@ -7,10 +7,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from generator.errors import InputError, Problem, display_path
-from generator.site.render import BUILTIN
+from generator.jinja import environment
 
 
 def slugify(name: str) -> str:
@@ -45,8 +43,11 @@ def new_organization(root: Path, name: str) -> str:
                 )
             ]
         )
-    env = Environment(loader=FileSystemLoader(BUILTIN), undefined=StrictUndefined, keep_trailing_newline=True)
-    text = env.get_template("new-org.yaml.j2").render(name=json.dumps(name.strip(), ensure_ascii=False), slug=slug)
+    text = (
+        environment("text")
+        .get_template("new-org.yaml.j2")
+        .render(name=json.dumps(name.strip(), ensure_ascii=False), slug=slug)
+    )
     (root / "organizations" / slug).mkdir(parents=True, exist_ok=True)
     profile.write_text(text, encoding="utf-8")
     return display_path(profile)

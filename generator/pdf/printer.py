@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from generator.errors import InputError, Problem
+from generator.jinja import OVERRIDES, PRINT, environment
 from generator.markup import SafeLinks, escape_markdown
 from generator.models import Curriculum, Worksheet
 from generator.models.worksheet import Note, TableInput
@@ -36,9 +36,6 @@ from generator.pdf.fetch import ProjectFetcher, RefusedURLError
 from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.read.project import Project
 
-TEMPLATES = Path(__file__).parent.parent / "templates"
-PRINT = TEMPLATES / "print"
-OVERRIDES = Path("overrides") / "templates"
 PAPER = {"A4": "A4", "Letter": "letter"}
 LINE_MM = 9  # one handwriting line, as in print.css
 STANDARD = {"fillable": None, "print": "pdf/ua-1"}  # the PDF variant asked of WeasyPrint
@@ -92,10 +89,7 @@ class Printer:
 
     def __init__(self, project: Project, paper: str = "A4", cache: PdfCache | None = None) -> None:
         self.project, self.cache = project, cache
-        loader = FileSystemLoader([str(project.root / OVERRIDES), str(TEMPLATES)])
-        self.env = Environment(
-            loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
-        )
+        self.env = environment("html", project.root)
         images = [Path(f).parent for f in (project.logo_file, project.favicon_file) if f]
         self.folders = tuple(dict.fromkeys((PRINT, project.root / OVERRIDES, *images)))  # logo, favicon: one folder
         self.fetcher = ProjectFetcher(list(self.folders))

@@ -13,15 +13,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateError
 from markupsafe import Markup
 
+from generator.jinja import environment
 from generator.markup import escape_markdown, escape_text
 from generator.models import Markdown
 from generator.plan.pages import Page
 from generator.read.overlay import ForeignMarkdown, ForeignText
-
-BUILTIN = Path(__file__).parent.parent / "templates"
 
 
 def markdown_value(value: Any) -> str:
@@ -84,20 +83,11 @@ def css_value(value: Any) -> str:
 class Renderer:
     """Renders `*.md.j2` as Markdown (escaping values) and `*.css.j2` as CSS (checked values)."""
 
-    def __init__(self, search_path: list[Path]) -> None:
-        loader = FileSystemLoader([str(p) for p in [*search_path, BUILTIN]])
-        options: dict[str, Any] = {
-            "loader": loader,
-            "undefined": StrictUndefined,
-            "autoescape": False,
-            "keep_trailing_newline": True,
-            "trim_blocks": True,
-            "lstrip_blocks": True,
-        }
-        self.markdown = Environment(finalize=markdown_value, **options)
+    def __init__(self, project_root: Path) -> None:
+        self.markdown = environment("markdown", project_root, markdown_value)
         self.markdown.filters["block"] = _block
         self.markdown.filters["cell"] = _cell
-        self.css = Environment(finalize=css_value, **options)
+        self.css = environment("css", project_root, css_value)
 
     def source_of(self, template: str) -> str:
         """The file a template name resolves to ("" when it cannot be found or read)."""
