@@ -53,7 +53,7 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 	$(PIP) install -r requirements-test.txt
 	touch $@
 
-# The Nu HTML checker (tests/test_html_valid.py), from the npm registry into .tools/. Its install
+# The Nu HTML checker (tests/site/test_html_valid.py), from the npm registry into .tools/. Its install
 # script would download a Java runtime from the web: skipped, Debian's Java runs it.
 .tools/.vnu-$(VNU_VERSION): | system-deps
 	npm install --prefix .tools --no-save --ignore-scripts --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)

@@ -88,8 +88,8 @@ def site_visits(all_sites: Path) -> dict[str, Any]:
     path (`example/modules/index.html`); each organization's home and 404 pages also over http."""
     pytest.importorskip("playwright.async_api")
     pytest.importorskip("axe_playwright_python")
-    from tests.browser import serve_folder
-    from tests.visit import organizations, page_urls, visit_all
+    from tests.site.browser import serve_folder
+    from tests.site.visit import organizations, page_urls, visit_all
 
     with ExitStack() as servers:
         urls = {org: servers.enter_context(serve_folder(all_sites / org)) for org in organizations(all_sites)}
@@ -100,7 +100,7 @@ def site_visits(all_sites: Path) -> dict[str, Any]:
 def browser() -> Iterator[Any]:
     """Debian's Chromium, one for the whole run (see tests/browser.py)."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    from tests.browser import ARGS, CHROMIUM
+    from tests.site.browser import ARGS, CHROMIUM
 
     with sync_api.sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -111,7 +111,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     """A fresh tab that records console errors and requests to anything but this machine."""
-    from tests.browser import LOCAL
+    from tests.site.browser import LOCAL
 
     context = browser.new_context()
     page = context.new_page()

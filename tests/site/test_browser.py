@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import search, serve_folder
+from tests.site.browser import search, serve_folder
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")

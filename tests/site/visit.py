@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.browser import ARGS, CHROMIUM, LOCAL
+from tests.site.browser import ARGS, CHROMIUM, LOCAL
 
 # axe-core rules tagged WCAG 2.0, 2.1 and 2.2, levels A and AA; plus the search dialog's name,
 # a Material issue axe files under best practice (fixed in overrides/theme/partials/search.html).
@@ -37,7 +37,7 @@ class Visit:
 
 def example_organizations() -> list[str]:
     """The profiles in organizations/ now: tests run over whatever examples there are."""
-    return sorted(p.stem for p in (Path(__file__).parent.parent / "organizations").glob("*.yaml"))
+    return sorted(p.stem for p in (Path(__file__).parent.parent.parent / "organizations").glob("*.yaml"))
 
 
 def organizations(sites: Path) -> list[str]:

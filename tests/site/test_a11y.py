@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser import search
-from tests.visit import example_organizations, run_axe, sample_pages
+from tests.site.browser import search
+from tests.site.visit import example_organizations, run_axe, sample_pages
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")

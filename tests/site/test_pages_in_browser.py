@@ -13,14 +13,14 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.browser import search, serve_folder
-from tests.visit import example_organizations, sample_pages
+from tests.site.browser import search, serve_folder
+from tests.site.visit import example_organizations, sample_pages
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
 
 ORGS = example_organizations()
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts" / "screenshots"
 
 
 def test_every_page_loads_with_no_console_error_and_nothing_from_outside(

@@ -10,7 +10,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-VNU = Path(__file__).resolve().parent.parent / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = (
+    Path(__file__).resolve().parent.parent.parent / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
 
 ALLOWED = [
     (

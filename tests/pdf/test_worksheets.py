@@ -28,7 +28,7 @@ from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.read.project import DEFAULT_ORG, Project, load_project
 from tests.conftest import EPOCH, copy_project, copy_repo
 
-GOLDEN = Path(__file__).parent / "golden" / "print"
+GOLDEN = Path(__file__).parent.parent / "golden" / "print"
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
 MULTILINE, RADIO = 1 << 12, 1 << 15  # PDF field flags (bit positions 13 and 16)
