@@ -23,7 +23,7 @@ from generator.read.fingerprint import input_hash
 from generator.read.project import DEFAULT_ORG, Project, load_project
 from generator.site.render import Renderer
 from generator.stages import Stages
-from generator.write import read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
+from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
 
 BASE_CONFIG = "mkdocs.yml"
 ENGINES = ("mkdocs", "zensical")
@@ -50,25 +50,26 @@ def build(
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
     org_file, out = org_file or root / DEFAULT_ORG, out or root / "site"
-    with stages("inputs"):
-        inputs = input_hash(root, org_file, engine)
-        previous = None if force else read_manifest(out)
-    if previous and previous.get("inputs") == inputs:
-        sweep_leftovers(out)
-        name, pages = str(previous.get("name", "")), int(str(previous.get("pages", 0)))
-        return BuildResult(out, name, pages, time.perf_counter() - started, skipped=True)
-    build_site = site_builder(engine)  # after the check above: a no-op build imports no MkDocs
-    with stages("load"):
-        project = load_project(root, org_file)
-    with stages("pages"):
-        plan = plan_site(project)
-        texts = render_pages(plan, Renderer(root))
-    pages = sum(1 for p in plan.pages if p.path.endswith(".md"))
-    with staged_output(out) as stage:
-        make_docs(project, plan, texts, stage.docs, stages, pdf_cache)
-        with stages("site"):
-            build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
-        write_manifest(stage.site, _manifest(project, pages, engine, inputs))
+    with output_lock(out):  # one build at a time into `out`, from the up-to-date check to the swap
+        with stages("inputs"):
+            inputs = input_hash(root, org_file, engine)
+            previous = None if force else read_manifest(out)
+        if previous and previous.get("inputs") == inputs:
+            sweep_leftovers(out)
+            name, pages = str(previous.get("name", "")), int(str(previous.get("pages", 0)))
+            return BuildResult(out, name, pages, time.perf_counter() - started, skipped=True)
+        build_site = site_builder(engine)  # after the check above: a no-op build imports no MkDocs
+        with stages("load"):
+            project = load_project(root, org_file)
+        with stages("pages"):
+            plan = plan_site(project)
+            texts = render_pages(plan, Renderer(root))
+        pages = sum(1 for p in plan.pages if p.path.endswith(".md"))
+        with staged_output(out) as stage:
+            make_docs(project, plan, texts, stage.docs, stages, pdf_cache)
+            with stages("site"):
+                build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
+            write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
 

@@ -29,8 +29,14 @@ examples:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    from generator.clock import BadSettingError, settle
     from generator.errors import InputError
 
+    try:
+        settle()  # before anything reads the variable: ours, MkDocs', WeasyPrint's
+    except BadSettingError as error:
+        print(f"mentorbook: {error}", file=sys.stderr)
+        return 2
     try:
         return int(args.run(args))
     except InputError as error:

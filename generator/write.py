@@ -3,12 +3,18 @@
 A build happens in `.<out>.building-*` beside the output folder. If anything fails, or the
 process is killed, the previous output stays exactly as it was; the next build sweeps away
 the leftovers. Success swaps the new site in with two renames on the same file system.
+
+One build at a time writes to an output folder: each holds an advisory lock on `.<out>.lock`
+beside it (flock, released by the system when the process ends, however it ends), and a
+second build waits for it. So a staging folder seen while holding the lock is a leftover, never
+the work of a live build.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -16,6 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import InputError, Problem, display_path
+
+if sys.platform != "win32":  # Windows has no flock: builds there are not locked
+    import fcntl
 
 MANIFEST = ".mentorbook.json"
 
@@ -34,8 +43,30 @@ class Stage:
 
 
 @contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold `out` for this build: wait (saying so) while another process builds into it.
+    Not reentrant: take it once per output folder, around everything that reads or writes it."""
+    out = out.absolute()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle = (out.parent / f".{out.name}.lock").open("a")
+    except OSError as error:
+        raise _cannot_make(out, error) from None
+    with handle:
+        if sys.platform != "win32":
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                shown = display_path(out)
+                print(f"another build into {shown}/ is running; waiting for it to finish", file=sys.stderr, flush=True)
+                fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+@contextmanager
 def staged_output(out: Path) -> Iterator[Stage]:
-    """Yield a staging area; on a clean exit, its `site` folder replaces `out`."""
+    """Yield a staging area; on a clean exit, its `site` folder replaces `out`.
+    The caller holds `output_lock(out)`."""
     out = out.absolute()
     _refuse_foreign(out)
     try:
@@ -43,11 +74,7 @@ def staged_output(out: Path) -> Iterator[Stage]:
         sweep_leftovers(out)
         stage = Stage(Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent)))
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        problem = Problem(
-            display_path(out), 0, 0, f"the output folder cannot be made here ({reason})", "choose another --out folder"
-        )
-        raise InputError([problem]) from None
+        raise _cannot_make(out, error) from None
     try:
         stage.docs.mkdir()
         yield stage
@@ -56,8 +83,17 @@ def staged_output(out: Path) -> Iterator[Stage]:
         shutil.rmtree(stage.root, ignore_errors=True)
 
 
+def _cannot_make(out: Path, error: OSError) -> InputError:
+    reason = error.strerror or type(error).__name__
+    problem = Problem(
+        display_path(out), 0, 0, f"the output folder cannot be made here ({reason})", "choose another --out folder"
+    )
+    return InputError([problem])
+
+
 def sweep_leftovers(out: Path) -> None:
-    """Remove staging folders that a killed build left beside `out`."""
+    """Remove staging folders that a killed build left beside `out`. The caller holds
+    `output_lock(out)`, so no live build is using any of them."""
     for leftover in out.absolute().parent.glob(f".{out.name}.building-*"):
         shutil.rmtree(leftover, ignore_errors=True)
 

@@ -49,16 +49,17 @@ def build_all(
                 )
             ]
         )
+    from generator.write import output_lock, write_landing
+
     outcomes = []
     options = {"engine": engine, "force": force}
-    for done, outcome in enumerate(_run(root, profiles, out, jobs or os.cpu_count() or 1, options), start=1):
-        outcomes.append(outcome)
-        if report:
-            report(outcome, done, len(profiles))
-    outcomes.sort(key=lambda o: o.slug)
-    from generator.write import write_landing
-
-    write_landing(out, [(o.slug, o.name) for o in outcomes if o.name])
+    with output_lock(out):  # each organization's folder has its own lock too (see build)
+        for done, outcome in enumerate(_run(root, profiles, out, jobs or os.cpu_count() or 1, options), start=1):
+            outcomes.append(outcome)
+            if report:
+                report(outcome, done, len(profiles))
+        outcomes.sort(key=lambda o: o.slug)
+        write_landing(out, [(o.slug, o.name) for o in outcomes if o.name])
     return outcomes
 
 

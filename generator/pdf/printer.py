@@ -74,7 +74,7 @@ def program_order(curriculum: Curriculum) -> list[Worksheet]:
 
 
 def pdf_date(moment: datetime) -> str:
-    """The build time (SOURCE_DATE_EPOCH when set, see project.build_time) as PDF metadata."""
+    """The build time (SOURCE_DATE_EPOCH when set, see clock.build_time) as PDF metadata."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from generator.clock import build_time
 from generator.errors import Gather, InputError, Problem, display_path
 from generator.models import Curriculum, Organization
 from generator.read.checks import check_curriculum
@@ -125,12 +125,6 @@ def program_events(profile: Profile, curriculum: Curriculum) -> tuple[Event, ...
         raise InputError(
             [profile.source.problem(("program", *error.where), f"program: {error.message}", error.hint)]
         ) from None
-
-
-def build_time() -> dt.datetime:
-    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _reword_guide(guide: Guide, reword: Callable[[str], str]) -> Guide:

@@ -14,6 +14,9 @@ The rules, in the words a program organizer would use:
   `date:` falls on that date. It must fall within the program, but it may fall in a break: it is
   a date to remember, not a meeting.
 - Everything is listed by date; on the same day a milestone comes before a session.
+- No program runs longer than MAX_WEEKS weeks, so a break or milestone date further than that
+  from the start is a typo (2207 for 2027): the build names it and the date it likely means,
+  rather than asking for a program thousands of weeks long.
 
 Each event has a `uid` that stays the same from build to build, so a calendar app that imports
 the schedule again updates its entries instead of adding them twice.
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from itertools import count
 from typing import Literal
 
-from generator.models.program import CADENCE_DAYS, Break, Milestone, Program
+from generator.models.program import CADENCE_DAYS, MAX_WEEKS, Break, Milestone, Program
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class DoesNotFit(Exception):  # noqa: N818 -- the name the integrating code expe
 
 def schedule(program: Program, sessions: Sequence[tuple[str, str, str]], slug: str) -> tuple[Event, ...]:
     """sessions: (session_id, number, title) in program order."""
+    _check_reach(program)
     end = program.start + dt.timedelta(weeks=program.weeks)
     dates = _session_dates(program, len(sessions), end)
     taken: set[str] = set()
@@ -97,30 +101,76 @@ def _in_break(day: dt.date, breaks: Sequence[Break]) -> bool:
 
 def _session_dates(program: Program, n: int, end: dt.date) -> list[dt.date]:
     """The first n meeting dates outside breaks; DoesNotFit when the last is not before `end`.
-    Breaks are finite, so the search always ends."""
+    The search stops at the end of the longest program there can be, so it always ends."""
     dates: list[dt.date] = []
     moved = False
+    horizon = program.start + dt.timedelta(weeks=MAX_WEEKS)
     for slot in _slots(program):
-        if len(dates) == n:
+        if len(dates) == n or slot >= horizon:
             break
         if _in_break(slot, program.breaks):
             moved = True
         else:
             dates.append(slot)
+    if len(dates) < n:
+        raise _too_long(program, n, None, moved)
     if dates and dates[-1] >= end:
         raise _too_long(program, n, _weeks_until(program.start, dates[-1]), moved)
     return dates
 
 
-def _too_long(program: Program, n: int, needed: int, moved: bool) -> DoesNotFit:
+def _too_long(program: Program, n: int, needed: int | None, moved: bool) -> DoesNotFit:
+    """`needed` is None when not even the longest program would do: then `weeks` cannot help."""
     sessions = f"1 session {program.cadence} needs" if n == 1 else f"{n} sessions {program.cadence} need"
     with_breaks = " (with the breaks)" if moved else ""
-    message = f"{sessions} {needed} weeks from {program.start}{with_breaks}, but the program is {_weeks(program.weeks)}"
     # Weekly is the most often a program can meet, so only suggest it for the other cadences.
     more_often = "" if program.cadence == "weekly" else ", meet more often"
+    if needed is None:
+        message = (
+            f"{sessions} more than {MAX_WEEKS} weeks from {program.start}{with_breaks}, the longest a program runs"
+        )
+        shorter = ", shorten the breaks" if moved else ""
+        return DoesNotFit(message, f"choose fewer modules with `modules:`{more_often}{shorter}", ("weeks",))
+    message = f"{sessions} {needed} weeks from {program.start}{with_breaks}, but the program is {_weeks(program.weeks)}"
     return DoesNotFit(
         message, f"set `weeks: {needed}`{more_often}, or choose fewer modules with `modules:`", ("weeks",)
     )
+
+
+def _check_reach(program: Program) -> None:
+    """DoesNotFit for the first break or milestone date further from the start than any program
+    reaches: a mistyped year, named with the date it likely means."""
+    reach = dt.timedelta(weeks=MAX_WEEKS)
+    for where, what, day in _dates(program):
+        if abs(day - program.start) >= reach:
+            years = round(abs(day - program.start).days / 365.25)
+            side = "after" if day > program.start else "before"
+            message = f"{what} {day}, {years} years {side} the program starts on {program.start}"
+            raise DoesNotFit(message, f"did you mean {_likely(day, program)}?", where)
+
+
+def _dates(program: Program) -> Iterator[tuple[tuple[str | int, ...], str, dt.date]]:
+    """(where, what, date) of every date written in the program apart from its start."""
+    for i, b in enumerate(program.breaks):
+        yield ("breaks", i, "start"), f'the break "{b.name}" starts on', b.start
+        yield ("breaks", i, "end"), f'the break "{b.name}" ends on', b.end
+    for i, m in enumerate(program.milestones):
+        if m.date is not None:
+            yield ("milestones", i, "date"), f'the milestone "{m.name}" is on', m.date
+
+
+def _likely(day: dt.date, program: Program) -> dt.date:
+    """The same day and month in a year of the program (or one either side): the one whose year
+    differs from the typed one in the fewest digits, then the nearest to the program."""
+    first, last = program.start, program.start + dt.timedelta(weeks=program.weeks, days=-1)
+    years = range(first.year - 1, last.year + 2)
+    candidates = [day.replace(year=y, day=min(day.day, monthrange(y, day.month)[1])) for y in years]  # Feb 29
+
+    def distance(candidate: dt.date) -> tuple[int, int]:
+        digits = sum(a != b for a, b in zip(f"{candidate.year:04d}", f"{day.year:04d}", strict=True))
+        return digits, max((first - candidate).days, (candidate - last).days, 0)
+
+    return min(candidates, key=distance)
 
 
 def _milestone(milestone: Milestone, index: int, program: Program, end: dt.date, uid: str) -> Event:
@@ -143,8 +193,8 @@ def _outside(milestone: Milestone, index: int, day: dt.date, program: Program, l
     if day < start:
         message, longer = f"{name} is on {day}, before the program starts on {start}", ""
     else:
-        message = f"{name} is on {day}, after the program ends on {last}"
-        longer = f", or set `weeks: {_weeks_until(start, day)}`"
+        message, needed = f"{name} is on {day}, after the program ends on {last}", _weeks_until(start, day)
+        longer = f", or set `weeks: {needed}`" if needed <= MAX_WEEKS else ""
     return DoesNotFit(message, f"choose a date from {start} to {last}{longer}", ("milestones", index, "date"))
 
 

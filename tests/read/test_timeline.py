@@ -7,9 +7,11 @@ S1, S2, ...; an expected event is "date title".
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from generator.models.program import Program
 from generator.read.timeline import DoesNotFit, Event, schedule
@@ -194,11 +196,56 @@ CASES: list[dict[str, Any]] = [
         "milestones": [{"name": "Wrap-up", "date": "2027-07-11"}],
         "events": ["2027-07-11 Wrap-up"],
     },
+    # --- dates no program reaches: a mistyped year is named, not turned into a length ---
+    {
+        "id": "a break ending in 2207 for 2027",
+        "start": "2027-07-19", "weeks": "40", "cadence": "weekly", "sessions": 3,
+        "breaks": [("2027-07-19", "2207-08-06")],
+        "error": (
+            'the break "Break 0" ends on 2207-08-06, 180 years after the program starts on 2027-07-19',
+            "did you mean 2027-08-06?",
+        ),
+    },
+    {
+        "id": "a break a century before the program, on a leap day the likely year lacks",
+        "start": "2026-03-02", "weeks": "4", "cadence": "weekly", "sessions": 1,
+        "breaks": [("1928-02-29", "1928-02-29")],
+        "error": (
+            'the break "Break 0" starts on 1928-02-29, 98 years before the program starts on 2026-03-02',
+            "did you mean 2026-02-28?",
+        ),
+    },
+    {
+        "id": "a milestone date in 2207",
+        "start": "2027-01-11", "weeks": "40", "cadence": "weekly", "sessions": 1,
+        "milestones": [{"name": "Celebration", "date": "2207-10-01"}],
+        "error": (
+            'the milestone "Celebration" is on 2207-10-01, 181 years after the program starts on 2027-01-11',
+            "did you mean 2027-10-01?",
+        ),
+    },
+    {
+        "id": "more sessions than the longest program holds",
+        "start": "2027-01-11", "weeks": "200", "cadence": "monthly", "sessions": 61,
+        "error": (
+            "61 sessions monthly need more than 260 weeks from 2027-01-11, the longest a program runs",
+            "choose fewer modules with `modules:`, meet more often",
+        ),
+    },
+    {
+        "id": "a break that pushes sessions past the longest program",
+        "start": "2027-01-11", "weeks": "10", "cadence": "weekly", "sessions": 4,
+        "breaks": [("2027-01-12", "2031-12-20")],
+        "error": (
+            "4 sessions weekly need more than 260 weeks from 2027-01-11 (with the breaks), the longest a program runs",
+            "choose fewer modules with `modules:`, shorten the breaks",
+        ),
+    },
 ]
 # fmt: on
 
 
-def program(case: dict[str, Any], **changes: str) -> Program:
+def program(case: dict[str, Any], **changes: Any) -> Program:
     """The case's program, validated as if read from YAML (string values)."""
     data = {
         "name": "Mentoring 2027",
@@ -230,7 +277,7 @@ def test_schedule(case: dict[str, Any]) -> None:
         assert [f"{e.date} {e.title}" for e in events] == case["events"]
 
 
-TOO_LONG = [c for c in CASES if "error" in c and "need" in c["error"][0]]
+TOO_LONG = [c for c in CASES if "error" in c and "need" in c["error"][0] and "`weeks: " in c["error"][1]]
 
 
 @pytest.mark.parametrize("case", TOO_LONG, ids=[c["id"] for c in TOO_LONG])
@@ -292,3 +339,40 @@ def test_repeated_milestone_names_get_numbered_uids() -> None:
         "acme-milestone-review-3",
     ]
     assert len(set(uids)) == len(uids)
+
+
+@pytest.mark.parametrize("weeks", ["1", "52", "260"])
+@pytest.mark.parametrize("later", [0, 1, 100, 1819, 1820, 1821, 5000, 60000])
+def test_hints_never_suggest_weeks_the_schema_refuses(weeks: str, later: int) -> None:
+    """Whatever date a break or milestone has, a suggested `weeks:` is one the schema accepts."""
+    case = {"start": "2027-01-11", "weeks": weeks, "cadence": "weekly"}
+    day = str(dt.date(2027, 1, 11) + dt.timedelta(days=later))
+    programs = [
+        program({**case, "breaks": [("2027-01-11", day)]}),
+        program({**case, "milestones": [{"name": "M", "date": day}]}),
+    ]
+    for each in programs:
+        try:
+            schedule(each, sessions(3), "acme")
+        except DoesNotFit as error:
+            for suggested in re.findall(r"`weeks: (\d+)`", error.hint):
+                assert program(case, weeks=suggested).weeks == int(suggested)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"start": "2027-02-30"}, '"2027-02-30" is not a date: February 2027 has 28 days'),
+        ({"start": "2028-02-30"}, '"2028-02-30" is not a date: February 2028 has 29 days'),
+        ({"start": "2027-04-31"}, '"2027-04-31" is not a date: April 2027 has 30 days'),
+        ({"start": "2027-13-01"}, '"2027-13-01" is not a date: a year has 12 months'),
+        ({"start": "9999-12-01"}, '"9999-12-01": the year 9999 is too far off'),
+        ({"start": "11 January"}, '"11 January" is not a date'),
+        ({"milestones": [{"name": "M", "week": "99999999999"}]}, "Input should be less than or equal to 260"),
+    ],
+)
+def test_the_models_refuse_dates_and_weeks_no_program_has(changes: dict[str, Any], message: str) -> None:
+    """Bounded in the models, so that no date the schedule computes can overflow."""
+    with pytest.raises(ValidationError) as caught:
+        program({"start": "2027-01-11", "weeks": "4", "cadence": "weekly"}, **changes)
+    assert message in str(caught.value)
