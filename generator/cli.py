@@ -29,13 +29,16 @@ examples:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    from generator.errors import InputError
+    from generator.errors import InputError, UsageError
 
     try:
         return int(args.run(args))
     except InputError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    except UsageError as error:
+        print(f"mentorbook {args.verb}: error: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("stopped; the previous output is unchanged", file=sys.stderr)
         return 130
@@ -51,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     from generator import __version__
 
     parser.add_argument("--version", action="version", version=f"mentorbook {__version__}")
-    verbs = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    verbs = parser.add_subparsers(title="commands", metavar="COMMAND", dest="verb", required=True)
 
     build = verbs.add_parser(
         "build", help="build a handbook website", description="Build an organization's handbook website."
@@ -143,10 +146,14 @@ def _org_option(parser: argparse.ArgumentParser) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     from generator.build import build
-    from generator.errors import display_path
+    from generator.errors import UsageError, display_path
 
     if args.all:
         return _build_all(args)
+    if args.jobs is not None:
+        raise UsageError(
+            "--jobs is for --all, which builds several organizations at once", "add --all, or leave out --jobs"
+        )
     result = build(Path.cwd(), args.org, args.out, engine=args.engine, force=args.force)
     index = result.out / "index.html"
     if result.skipped:
@@ -157,11 +164,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _build_all(args: argparse.Namespace) -> int:
-    from generator.errors import display_path
+    from generator.errors import UsageError, display_path
     from generator.many import Progress, build_all, summary
 
     if args.org:
-        raise SystemExit("mentorbook build: --all builds every profile; leave out --org")
+        raise UsageError(
+            "--all builds every profile in organizations/", "leave out --org, or leave out --all to build one"
+        )
     out = args.out or Path("sites")
     outcomes = build_all(Path.cwd(), out, args.jobs, Progress(), engine=args.engine, force=args.force)
     text, ok = summary(outcomes)
@@ -192,9 +201,14 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from generator.errors import UsageError
     from generator.schema import write_schemas
 
-    for path in write_schemas(args.out):
+    try:
+        written = write_schemas(args.out)
+    except OSError as error:
+        raise UsageError(f"cannot write into {args.out} ({error.strerror})", "choose another --out folder") from None
+    for path in written:
         print(f"wrote {path}")
     return 0
 

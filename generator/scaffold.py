@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.errors import InputError, Problem, display_path
+from generator.errors import UsageError, display_path
 from generator.render import BUILTIN
 
 
@@ -21,29 +21,13 @@ def slugify(name: str) -> str:
 def new_organization(root: Path, name: str) -> str:
     slug = slugify(name)
     if not name.strip() or not slug:
-        raise InputError(
-            [
-                Problem(
-                    "mentorbook new-org",
-                    0,
-                    0,
-                    f'"{name}" gives no usable file name',
-                    'give a name with letters or digits, e.g. "Acme Health"',
-                )
-            ]
+        raise UsageError(
+            f'"{name}" gives no usable file name', 'give a name with letters or digits, e.g. "Acme Health"'
         )
     profile = root / "organizations" / f"{slug}.yaml"
     if profile.exists():
-        raise InputError(
-            [
-                Problem(
-                    display_path(profile),
-                    0,
-                    0,
-                    "this profile already exists and was left as it is",
-                    "edit it, or choose another name",
-                )
-            ]
+        raise UsageError(
+            f"{display_path(profile)} already exists and was left as it is", "edit it, or choose another name"
         )
     env = Environment(loader=FileSystemLoader(BUILTIN), undefined=StrictUndefined, keep_trailing_newline=True)
     text = env.get_template("new-org.yaml.j2").render(name=json.dumps(name.strip(), ensure_ascii=False), slug=slug)

@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from generator.build import build
-from generator.errors import InputError, Problem
+from generator.errors import InputError, UsageError
 from generator.pdf_cache import PdfCache
 
 WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml")
@@ -49,16 +49,8 @@ def serve(root: Path, org_file: Path | None, port: int) -> None:
     try:
         server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server is untyped
     except OSError as error:
-        raise InputError(
-            [
-                Problem(
-                    "mentorbook serve",
-                    0,
-                    0,
-                    f"cannot listen on 127.0.0.1:{port} ({error.strerror})",
-                    f"try another port, e.g. --port {port + 1}",
-                )
-            ]
+        raise UsageError(
+            f"cannot listen on 127.0.0.1:{port} ({error.strerror})", f"try another port, e.g. --port {port + 1}"
         ) from None
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
