@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import InputError, Problem, display_path
-from generator.project import ORGANIZATIONS
+from generator.project import ORGANIZATIONS, require_handbook
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ def build_all(
 ) -> list[Outcome]:
     """Build every organization; `report` hears of each as it finishes (done, total). Those
     whose inputs did not change since their last build are skipped (see fingerprint.py)."""
+    require_handbook(root)
     profiles = sorted((root / ORGANIZATIONS).glob("*.yaml"))
     if not profiles:
         raise InputError(

@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.errors import UsageError, display_path
+from generator.project import require_handbook
 from generator.render import BUILTIN
 
 
@@ -19,6 +20,7 @@ def slugify(name: str) -> str:
 
 
 def new_organization(root: Path, name: str) -> str:
+    require_handbook(root)  # a profile outside a handbook would never be built
     slug = slugify(name)
     if not name.strip() or not slug:
         raise UsageError(

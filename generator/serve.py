@@ -19,11 +19,13 @@ from mkdocs.livereload import LiveReloadServer
 from generator.build import build
 from generator.errors import InputError, UsageError
 from generator.pdf_cache import PdfCache
+from generator.project import require_handbook
 
 WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml")
 
 
 def serve(root: Path, org_file: Path | None, port: int) -> None:
+    require_handbook(root)  # outside a handbook there is nothing to serve, ever
     folder = Path(tempfile.mkdtemp(prefix="mentorbook-serve-"))
     out = folder / "site"
     out.mkdir()

@@ -79,11 +79,13 @@ def test_a_port_in_use_is_a_mistake_in_the_command(project: Path) -> None:
     assert f"mentorbook serve: error: cannot listen on 127.0.0.1:{port}" in result.stderr
 
 
-def test_user_mistakes_exit_1_without_traceback(tmp_path: Path) -> None:
-    result = run("validate", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "curriculum.yaml: file not found" in result.stderr
-    assert "Traceback" not in result.stderr
+@pytest.mark.parametrize("args", [["validate"], ["build"], ["build", "--all"], ["serve"], ["new-org", "Acme"]])
+def test_outside_a_handbook_folder_says_so_once(args: list[str], tmp_path: Path) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("curriculum.yaml: file not found: this folder has no handbook project")
+    assert "`cd` into it first" in result.stderr and "1 problem in 1 file" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_new_org_validates_as_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
