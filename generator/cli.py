@@ -154,6 +154,7 @@ def _build(args: argparse.Namespace) -> int:
         raise UsageError(
             "--jobs is for --all, which builds several organizations at once", "add --all, or leave out --jobs"
         )
+    _warn_of_namesakes(args.org)
     result = build(Path.cwd(), args.org, args.out, engine=args.engine, force=args.force)
     index = result.out / "index.html"
     if result.skipped:
@@ -182,11 +183,24 @@ def _build_all(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from generator.build import check
 
+    _warn_of_namesakes(args.org)
     project = check(Path.cwd(), args.org)
     modules, sessions = len(project.curriculum.modules), len(project.curriculum.sessions())
     counts = f"{_plural(modules, 'module')}, {_plural(sessions, 'session')}"
     print(f"ok: {project.curriculum_file} ({counts}) and {project.organization_file}")
     return 0
+
+
+def _warn_of_namesakes(org: Path | None) -> None:
+    """A profile named like another in its folder still builds, with a warning: in `--all`
+    the two are refused (see many.py)."""
+    from dataclasses import replace
+
+    from generator.many import namesakes_of
+    from generator.project import DEFAULT_ORG
+
+    for problem in namesakes_of(org or DEFAULT_ORG):
+        print(replace(problem, message=f"warning: {problem.message}"), file=sys.stderr)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -196,6 +210,7 @@ def _plural(count: int, noun: str) -> str:
 def _serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
+    _warn_of_namesakes(args.org)
     serve(Path.cwd(), args.org, args.port)
     return 0
 
