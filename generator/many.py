@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from generator.errors import InputError, Problem, display_path
 from generator.project import ORGANIZATIONS, require_handbook
@@ -138,9 +138,9 @@ def build_one(root: Path, profile: Path, out: Path, engine: str = "mkdocs", forc
 class Progress:
     """A bar on a terminal, one plain line per organization elsewhere (logs, CI)."""
 
-    def __init__(self, stream: object = sys.stderr) -> None:
-        self.stream = stream
-        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr  # looked up now, not at import: tests replace it
+        self.tty = self.stream.isatty()
 
     def __call__(self, outcome: Outcome, done: int, total: int) -> None:
         state = f"{outcome.pages} pages, {outcome.seconds:.1f} s" if outcome.name else "FAILED"
@@ -154,9 +154,9 @@ class Progress:
                 end=end,
                 file=self.stream,
                 flush=True,
-            )  # type: ignore[call-overload]
+            )
         else:
-            print(f"{done}/{total} {outcome.slug}: {state}", file=self.stream, flush=True)  # type: ignore[call-overload]
+            print(f"{done}/{total} {outcome.slug}: {state}", file=self.stream, flush=True)
 
 
 def summary(outcomes: list[Outcome]) -> tuple[str, bool]:
