@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     from generator.clock import BadSettingError, settle
-    from generator.errors import InputError
+    from generator.errors import InputError, UsageError
 
     try:
         settle()  # before anything reads the variable: ours, MkDocs', WeasyPrint's
@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    except UsageError as error:
+        print(f"mentorbook {args.verb}: error: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("stopped; the previous output is unchanged", file=sys.stderr)
         return 130
@@ -57,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     from generator import __version__
 
     parser.add_argument("--version", action="version", version=f"mentorbook {__version__}")
-    verbs = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    verbs = parser.add_subparsers(title="commands", metavar="COMMAND", dest="verb", required=True)
 
     build = verbs.add_parser(
         "build", help="build a handbook website", description="Build an organization's handbook website."
@@ -149,10 +152,15 @@ def _org_option(parser: argparse.ArgumentParser) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     from generator.build import build
-    from generator.errors import display_path
+    from generator.errors import UsageError, display_path
 
     if args.all:
         return _build_all(args)
+    if args.jobs is not None:
+        raise UsageError(
+            "--jobs is for --all, which builds several organizations at once", "add --all, or leave out --jobs"
+        )
+    _warn_of_namesakes(args.org)
     result = build(Path.cwd(), args.org, args.out, engine=args.engine, force=args.force)
     index = result.out / "index.html"
     if result.skipped:
@@ -164,10 +172,12 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_all(args: argparse.Namespace) -> int:
     from generator.commands.all_orgs import Progress, build_all, summary
-    from generator.errors import display_path
+    from generator.errors import UsageError, display_path
 
     if args.org:
-        raise SystemExit("mentorbook build: --all builds every profile; leave out --org")
+        raise UsageError(
+            "--all builds every profile in organizations/", "leave out --org, or leave out --all to build one"
+        )
     out = args.out or Path("sites")
     outcomes = build_all(Path.cwd(), out, args.jobs, Progress(), engine=args.engine, force=args.force)
     text, ok = summary(outcomes)
@@ -179,11 +189,24 @@ def _build_all(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from generator.build import check
 
+    _warn_of_namesakes(args.org)
     project = check(Path.cwd(), args.org)
     modules, sessions = len(project.curriculum.modules), len(project.curriculum.sessions())
     counts = f"{_plural(modules, 'module')}, {_plural(sessions, 'session')}"
     print(f"ok: {project.curriculum_file} ({counts}) and {project.organization_file}")
     return 0
+
+
+def _warn_of_namesakes(org: Path | None) -> None:
+    """A profile named like another in its folder still builds, with a warning: in `--all`
+    the two are refused (see many.py)."""
+    from dataclasses import replace
+
+    from generator.commands.all_orgs import namesakes_of
+    from generator.read.project import DEFAULT_ORG
+
+    for problem in namesakes_of(org or DEFAULT_ORG):
+        print(replace(problem, message=f"warning: {problem.message}"), file=sys.stderr)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -193,14 +216,20 @@ def _plural(count: int, noun: str) -> str:
 def _serve(args: argparse.Namespace) -> int:
     from generator.commands.serve import serve
 
+    _warn_of_namesakes(args.org)
     serve(Path.cwd(), args.org, args.port)
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
     from generator.commands.schema import write_schemas
+    from generator.errors import UsageError
 
-    for path in write_schemas(args.out):
+    try:
+        written = write_schemas(args.out)
+    except OSError as error:
+        raise UsageError(f"cannot write into {args.out} ({error.strerror})", "choose another --out folder") from None
+    for path in written:
         print(f"wrote {path}")
     return 0
 

@@ -78,3 +78,12 @@ class Gather:
     def check(self) -> None:
         if self.problems:
             raise InputError(self.problems)
+
+
+class UsageError(Exception):
+    """A mistake in the command itself, not in the files: an option that does not fit with
+    another, a name that gives no file. The CLI says it on one line and exits 2."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.message, self.hint = message, hint
+        super().__init__(f"{message} — {hint}" if hint else message)

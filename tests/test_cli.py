@@ -19,8 +19,10 @@ from tests.conftest import REPO
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """`mentorbook ARGS` in `cwd`, with this checkout's `generator` whatever the folder."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env
     )
 
 
@@ -47,11 +49,43 @@ def test_usage_mistakes_exit_2() -> None:
         assert result.returncode == 2 and "Traceback" not in result.stderr, args
 
 
-def test_user_mistakes_exit_1_without_traceback(tmp_path: Path) -> None:
-    result = run("validate", cwd=tmp_path)
-    assert result.returncode == 1
-    assert "curriculum.yaml: file not found" in result.stderr
-    assert "Traceback" not in result.stderr
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["build", "--all", "--org", "organizations/org.yaml"], "leave out --org"),
+        (["build", "--jobs", "2"], "--jobs is for --all"),
+        (["new-org", "!!!"], "gives no usable file name"),
+        (["new-org", "   "], "gives no usable file name"),
+        (["new-org", "Org"], "organizations/org.yaml already exists"),
+        (["schema", "--out", "curriculum.yaml"], "cannot write into curriculum.yaml"),
+    ],
+)
+def test_mistakes_in_the_command_exit_2(
+    args: list[str], said: str, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"mentorbook {args[0]}: error: ") and said in err and "Traceback" not in err
+    assert not (project / "site").exists()
+
+
+def test_a_port_in_use_is_a_mistake_in_the_command(project: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("serve", "--org", "organizations/org.yaml", "--port", str(port), cwd=project)
+    assert result.returncode == 2, result.stderr
+    assert f"mentorbook serve: error: cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["validate"], ["build"], ["build", "--all"], ["serve"], ["new-org", "Acme"]])
+def test_outside_a_handbook_folder_says_so_once(args: list[str], tmp_path: Path) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("curriculum.yaml: file not found: this folder has no handbook project")
+    assert "`cd` into it first" in result.stderr and "1 problem in 1 file" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_new_org_validates_as_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,7 +93,7 @@ def test_new_org_validates_as_written(project: Path, capsys: pytest.CaptureFixtu
     profile = project / "organizations/acme-health-co-unicode.yaml"
     assert profile.is_file() and (project / "organizations/acme-health-co-unicode").is_dir()
     assert main(["validate", "--org", str(profile)]) == 0
-    assert main(["new-org", 'Acme Health & Co: "Ünïcode"']) == 1
+    assert main(["new-org", 'Acme Health & Co: "Ünïcode"']) == 2
     assert "already exists" in capsys.readouterr().err
 
 

@@ -162,6 +162,7 @@ def test_one_broken_profile_does_not_stop_the_others(
         if profile.stem not in ("example", "st-brigid-health"):
             profile.unlink()
     broken = (root / "organizations/example.yaml").read_text().replace('primary: "#1d4e89"', 'primary: "#aaccff"')
+    broken = broken.replace("name: Harbor & Pine Cooperative", "name: Broken Cooperative")  # a name of its own
     (root / "organizations/broken.yaml").write_text(broken)
     shutil.copytree(root / "organizations/example", root / "organizations/broken")
     monkeypatch.chdir(root)

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from generator.errors import InputError, Problem, display_path
-from generator.read.project import ORGANIZATIONS
+from generator.read.project import ORGANIZATIONS, require_handbook
+from generator.read.yaml_file import Source, load_yaml
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ def build_all(
 ) -> list[Outcome]:
     """Build every organization; `report` hears of each as it finishes (done, total). Those
     whose inputs did not change since their last build are skipped (see fingerprint.py)."""
+    require_handbook(root)
     profiles = sorted((root / ORGANIZATIONS).glob("*.yaml"))
     if not profiles:
         raise InputError(
@@ -51,10 +55,13 @@ def build_all(
         )
     from generator.write import output_lock, write_landing
 
-    outcomes = []
+    refused = namesakes(profiles)
+    to_build = [p for p in profiles if p not in refused]
+    outcomes: list[Outcome] = []
     options = {"engine": engine, "force": force}
     with output_lock(out):  # each organization's folder has its own lock too (see build)
-        for done, outcome in enumerate(_run(root, profiles, out, jobs or os.cpu_count() or 1, options), start=1):
+        runs = _run(root, to_build, out, jobs or os.cpu_count() or 1, options)
+        for done, outcome in enumerate(chain(_refusals(refused), runs), start=1):
             outcomes.append(outcome)
             if report:
                 report(outcome, done, len(profiles))
@@ -63,7 +70,13 @@ def build_all(
     return outcomes
 
 
+def _refusals(refused: dict[Path, Problem]) -> Iterator[Outcome]:
+    yield from (Outcome(path.stem, None, 0.0, 0, (str(problem),)) for path, problem in refused.items())
+
+
 def _run(root: Path, profiles: list[Path], out: Path, jobs: int, options: dict[str, Any]) -> Iterator[Outcome]:
+    if not profiles:
+        return
     if jobs == 1:
         yield from (build_one(root, p, out / p.stem, **options) for p in profiles)
         return
@@ -71,6 +84,42 @@ def _run(root: Path, profiles: list[Path], out: Path, jobs: int, options: dict[s
         futures = [pool.submit(build_one, root, p, out / p.stem, **options) for p in profiles]
         for future in as_completed(futures):
             yield future.result()
+
+
+def namesakes(profiles: list[Path]) -> dict[Path, Problem]:
+    """The profiles that share their `name` with another, each with a problem that names the
+    others. A profile copied from another keeps its name unless changed, and then two
+    handbooks look the same on the landing page, in their headers and on their covers."""
+    named: dict[str, list[tuple[Path, Source]]] = {}
+    for path in profiles:
+        try:
+            source = load_yaml(path)
+        except InputError:
+            continue  # its own build says what is wrong with it
+        name = source.data.get("name")
+        if isinstance(name, str) and name.strip():
+            named.setdefault(_folded(name), []).append((path, source))
+    found = {}
+    for group in (g for g in named.values() if len(g) > 1):
+        for path, source in group:
+            others = ", ".join(display_path(p) for p, _ in group if p != path)
+            found[path] = source.problem(
+                ("name",),
+                f'name: "{source.data["name"].strip()}" is also the name in {others}',
+                "give each organization its own name, so that their handbooks can be told apart",
+            )
+    return found
+
+
+def namesakes_of(profile: Path) -> list[Problem]:
+    """The problem `namesakes` finds for this profile among those in its folder, if any."""
+    others = [p for p in sorted(profile.parent.glob("*.yaml")) if p.resolve() != profile.resolve()]
+    return [problem for path, problem in namesakes([profile, *others]).items() if path == profile]
+
+
+def _folded(name: str) -> str:
+    """Names that read the same: "Acme  Health" and "acme health"."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def build_one(root: Path, profile: Path, out: Path, engine: str = "mkdocs", force: bool = False) -> Outcome:
@@ -90,9 +139,9 @@ def build_one(root: Path, profile: Path, out: Path, engine: str = "mkdocs", forc
 class Progress:
     """A bar on a terminal, one plain line per organization elsewhere (logs, CI)."""
 
-    def __init__(self, stream: object = sys.stderr) -> None:
-        self.stream = stream
-        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr  # looked up now, not at import: tests replace it
+        self.tty = self.stream.isatty()
 
     def __call__(self, outcome: Outcome, done: int, total: int) -> None:
         state = f"{outcome.pages} pages, {outcome.seconds:.1f} s" if outcome.name else "FAILED"
@@ -106,9 +155,9 @@ class Progress:
                 end=end,
                 file=self.stream,
                 flush=True,
-            )  # type: ignore[call-overload]
+            )
         else:
-            print(f"{done}/{total} {outcome.slug}: {state}", file=self.stream, flush=True)  # type: ignore[call-overload]
+            print(f"{done}/{total} {outcome.slug}: {state}", file=self.stream, flush=True)
 
 
 def summary(outcomes: list[Outcome]) -> tuple[str, bool]:

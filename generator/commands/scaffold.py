@@ -7,8 +7,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from generator.errors import InputError, Problem, display_path
+from generator.errors import UsageError, display_path
 from generator.jinja import environment
+from generator.read.project import require_handbook
 
 
 def slugify(name: str) -> str:
@@ -17,31 +18,16 @@ def slugify(name: str) -> str:
 
 
 def new_organization(root: Path, name: str) -> str:
+    require_handbook(root)  # a profile outside a handbook would never be built
     slug = slugify(name)
     if not name.strip() or not slug:
-        raise InputError(
-            [
-                Problem(
-                    "mentorbook new-org",
-                    0,
-                    0,
-                    f'"{name}" gives no usable file name',
-                    'give a name with letters or digits, e.g. "Acme Health"',
-                )
-            ]
+        raise UsageError(
+            f'"{name}" gives no usable file name', 'give a name with letters or digits, e.g. "Acme Health"'
         )
     profile = root / "organizations" / f"{slug}.yaml"
     if profile.exists():
-        raise InputError(
-            [
-                Problem(
-                    display_path(profile),
-                    0,
-                    0,
-                    "this profile already exists and was left as it is",
-                    "edit it, or choose another name",
-                )
-            ]
+        raise UsageError(
+            f"{display_path(profile)} already exists and was left as it is", "edit it, or choose another name"
         )
     text = (
         environment("text")

@@ -17,13 +17,15 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from generator.build import build
-from generator.errors import InputError, Problem
+from generator.errors import InputError, UsageError
 from generator.pdf.cache import PdfCache
+from generator.read.project import require_handbook
 
 WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml")
 
 
 def serve(root: Path, org_file: Path | None, port: int) -> None:
+    require_handbook(root)  # outside a handbook there is nothing to serve, ever
     folder = Path(tempfile.mkdtemp(prefix="mentorbook-serve-"))
     out = folder / "site"
     out.mkdir()
@@ -49,16 +51,8 @@ def serve(root: Path, org_file: Path | None, port: int) -> None:
     try:
         server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server is untyped
     except OSError as error:
-        raise InputError(
-            [
-                Problem(
-                    "mentorbook serve",
-                    0,
-                    0,
-                    f"cannot listen on 127.0.0.1:{port} ({error.strerror})",
-                    f"try another port, e.g. --port {port + 1}",
-                )
-            ]
+        raise UsageError(
+            f"cannot listen on 127.0.0.1:{port} ({error.strerror})", f"try another port, e.g. --port {port + 1}"
         ) from None
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)

@@ -7,9 +7,11 @@ into what the handbook needs and say in plain words what is wrong when they cann
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 
@@ -30,20 +32,77 @@ def user_error(message: str, hint: str = "") -> PydanticCustomError:
     return PydanticCustomError("mentorbook", "{message}", {"message": message, "hint": hint})
 
 
-def _text(value: str) -> str:
+# Characters that show nothing: a name made only of them is empty. Format characters (Cf:
+# zero-width space and joiners, word joiner, byte order mark, soft hyphen) and the blank
+# letters some scripts have (Hangul fillers, the blank Braille pattern).
+_INVISIBLE_LETTERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")
+
+
+def _blank(value: str) -> bool:
+    return all(c.isspace() or c in _INVISIBLE_LETTERS or unicodedata.category(c) == "Cf" for c in value)
+
+
+def _filled(value: str, hint: str) -> str:
+    """The text without surrounding spaces; an error when nothing visible is left."""
     value = value.strip()
     if not value:
-        raise user_error("is empty", "write the text after the colon")
-    if "\n" in value:
-        raise user_error("should be one line", "shorten it to one line, or remove the `|` or `>` after the colon")
+        raise user_error("is empty", hint)
+    if _blank(value):
+        raise user_error("is empty: it holds only invisible characters", hint)
+    return value
+
+
+@dataclass(frozen=True)
+class OneLine:
+    """A one-line field of at most `limit` characters: a name, title or label. Every such
+    text sits on a PDF cover, a header or a table cell, where a long one runs off the page."""
+
+    limit: int
+
+    def __call__(self, value: str) -> str:
+        value = _filled(value, "write the text after the colon")
+        if len(value.splitlines()) > 1:
+            raise user_error("should be one line", "shorten it to one line, or remove the `|` or `>` after the colon")
+        if len(value) > self.limit:
+            raise user_error(
+                f"is {len(value):,} characters long, and the most for this field is {self.limit}",
+                f"shorten it to {self.limit} characters or fewer",
+            )
+        return value
+
+
+# What a plain word may hold besides letters, marks and digits. The organization's words are
+# put into hand-written guides, which may hold HTML: anything else could be markup there.
+_WORD_PUNCTUATION = frozenset(" -'’./\u200c\u200d")
+_MARKUP = {
+    **{c: f"`{c}` is HTML markup" for c in "<>&"},
+    **{c: f"`{c}` is Markdown emphasis" for c in "*_~"},
+    "`": "a backtick is a Markdown code mark",
+    **{c: f"`{c}` is a bracket" for c in "[](){}"},
+}
+_EXAMPLES = {
+    "mentor": "guide",
+    "mentee": "learner",
+    "mentoring": "coaching",
+    "facilitator": "coordinator",
+    "program": "scheme",
+}
+
+
+def _plain_word(value: str, info: ValidationInfo) -> str:
+    """A word the handbook puts in place of one of its own: letters, spaces, hyphens,
+    apostrophes; no markup."""
+    for character in value:
+        if unicodedata.category(character)[0] not in "LMN" and character not in _WORD_PUNCTUATION:
+            why = _MARKUP.get(character, f"`{character}` is not part of a word")
+            field = str(info.field_name)
+            example = _EXAMPLES.get(field.removesuffix("s"), "meeting") + ("s" if field.endswith("s") else "")
+            raise user_error(f'"{value}" is not a plain word ({why})', f"write a plain word, e.g. `{example}`")
     return value
 
 
 def _markdown(value: str) -> Markdown:
-    value = value.strip()
-    if not value:
-        raise user_error("is empty", "write the text after the colon, or use `|` and indented lines below")
-    return Markdown(value)
+    return Markdown(_filled(value, "write the text after the colon, or use `|` and indented lines below"))
 
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -78,8 +137,17 @@ def _colour(value: str) -> str:
     return value.lower()
 
 
-Text = Annotated[str, AfterValidator(_text)]
-MarkdownText = Annotated[str, AfterValidator(_markdown)]
+Text = Annotated[str, AfterValidator(OneLine(120)), Field(json_schema_extra={"maxLength": 120})]
+"""A title or label: modules, sessions, worksheets, sections, fields, steps."""
+Name = Annotated[str, AfterValidator(OneLine(80)), Field(json_schema_extra={"maxLength": 80})]
+"""A name: of a person, a role, a value, a break, a milestone."""
+Short = Annotated[str, AfterValidator(OneLine(40)), Field(json_schema_extra={"maxLength": 40})]
+"""A few words: a short name for headers, a column heading, a point on a scale, a phone number."""
+Sentence = Annotated[str, AfterValidator(OneLine(200)), Field(json_schema_extra={"maxLength": 200})]
+"""One sentence: a hint under a label, a note on a milestone."""
+Word = Annotated[Short, AfterValidator(_plain_word)]
+"""A plain word or two, no markup: the organization's word for mentor, session and so on."""
+MarkdownText = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 Id = Annotated[str, AfterValidator(_id), Field(json_schema_extra={"pattern": _ID.pattern})]
 FieldName = Annotated[str, AfterValidator(_field_name), Field(json_schema_extra={"pattern": _NAME.pattern})]
 Colour = Annotated[str, AfterValidator(_colour), Field(json_schema_extra={"pattern": "^" + _COLOUR.pattern + "$"})]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from generator.models.base import Id, MarkdownText, Minutes, Model, Text, user_error
+from generator.models.base import Id, MarkdownText, Minutes, Model, Name, Text, user_error
 from generator.models.worksheet import Worksheet
 
 
@@ -67,7 +67,7 @@ class Module(Model):
 
 
 class GlossaryEntry(Model):
-    term: Text
+    term: Name
     definition: MarkdownText
 
 

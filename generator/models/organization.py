@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from generator.models.base import Colour, Id, MarkdownText, Model, Text, user_error
+from generator.models.base import Colour, Id, MarkdownText, Model, Name, OneLine, Short, Text, user_error
 from generator.models.program import Program, Terminology
 
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
@@ -33,8 +33,12 @@ def _relative_path(value: str) -> str:
     return path.as_posix()
 
 
-Email = Annotated[str, AfterValidator(_email)]
-RelativePath = Annotated[str, AfterValidator(_relative_path)]
+Email = Annotated[
+    str, AfterValidator(OneLine(254)), AfterValidator(_email), Field(json_schema_extra={"maxLength": 254})
+]
+RelativePath = Annotated[
+    str, AfterValidator(OneLine(200)), AfterValidator(_relative_path), Field(json_schema_extra={"maxLength": 200})
+]
 
 
 class Colours(Model):
@@ -43,21 +47,21 @@ class Colours(Model):
 
 
 class Value(Model):
-    name: Text = Field(description="The value's name, e.g. `Candour`.")
+    name: Name = Field(description="The value's name, e.g. `Candour`.")
     in_mentoring: MarkdownText = Field(description="What this value looks like in a mentoring relationship.")
 
 
 class Contact(Model):
-    role: Text = Field(description="e.g. `Program lead`.")
-    name: Text
+    role: Name = Field(description="e.g. `Program lead`.")
+    name: Name
     email: Email | None = None
-    phone: Text | None = None
+    phone: Short | None = None
     note: MarkdownText | None = Field(None, description="When to get in touch, e.g. office hours.")
 
 
 class Organization(Model):
     name: Text = Field(description="The organization's full name.")
-    short_name: Text | None = Field(None, description="A shorter name for headers, e.g. `Harbor & Pine`.")
+    short_name: Short | None = Field(None, description="A shorter name for headers, e.g. `Harbor & Pine`.")
     logo: RelativePath | None = Field(None, description="A PNG or SVG file in the organization's folder.")
     favicon: RelativePath | None = Field(None, description="A small PNG or SVG for browser tabs (default: the logo).")
     colors: Colours

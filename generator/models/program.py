@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from generator.models.base import Model, Text, user_error
+from generator.models.base import Model, Name, Sentence, Text, Word, user_error
 
 CADENCE_DAYS = {"weekly": 7, "every two weeks": 14}
 Cadence = Literal["weekly", "every two weeks", "monthly"]
@@ -52,20 +52,23 @@ def _day(value: Any) -> Any:
 Day = Annotated[dt.date, BeforeValidator(_day)]
 
 
+_CLOCK = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)")
+
+
 def _clock(value: str) -> str:
-    match = re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", value.strip())
+    match = _CLOCK.fullmatch(value.strip())
     if not match:
         raise user_error(f'"{value}" is not a time of day', 'write it as hours and minutes in quotes, e.g. "09:30"')
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
-Clock = Annotated[str, AfterValidator(_clock)]
+Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": rf"^\s*{_CLOCK.pattern}\s*$"})]
 
 
 class Break(Model):
     """Dates when no session is held; a session that would fall here moves to the next meeting date."""
 
-    name: Text = Field(description="e.g. `Winter holidays`.")
+    name: Name = Field(description="e.g. `Winter holidays`.")
     start: Day = Field(description="The first day of the break, e.g. 2027-12-20.")
     end: Day = Field(description="The last day of the break, e.g. 2028-01-02.")
 
@@ -77,12 +80,12 @@ class Break(Model):
 
 
 class Milestone(Model):
-    name: Text = Field(description="e.g. `Mid-point review`.")
+    name: Name = Field(description="e.g. `Mid-point review`.")
     week: int | None = Field(
         None, ge=1, le=MAX_WEEKS, description="The program week it falls in (week 1 starts on the start date)."
     )
     date: Day | None = Field(None, description="A fixed date instead of a week, e.g. 2027-06-30.")
-    note: Text | None = None
+    note: Sentence | None = None
 
     @model_validator(mode="after")
     def _week_or_date(self) -> Milestone:
@@ -110,17 +113,17 @@ class Terminology(Model):
     """The organization's words. Unset words keep the handbook language's own; plurals
     default to the singular plus "s"."""
 
-    mentor: Text | None = None
-    mentors: Text | None = None
-    mentee: Text | None = None
-    mentees: Text | None = None
-    mentoring: Text | None = None
-    facilitator: Text | None = None
-    facilitators: Text | None = None
-    session: Text | None = None
-    sessions: Text | None = None
-    program: Text | None = None
-    programs: Text | None = None
+    mentor: Word | None = None
+    mentors: Word | None = None
+    mentee: Word | None = None
+    mentees: Word | None = None
+    mentoring: Word | None = None
+    facilitator: Word | None = None
+    facilitators: Word | None = None
+    session: Word | None = None
+    sessions: Word | None = None
+    program: Word | None = None
+    programs: Word | None = None
 
     def chosen(self) -> dict[str, str]:
         """The English default words this organization replaces, each with its word."""

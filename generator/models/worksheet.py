@@ -6,13 +6,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from generator.models.base import FieldName, Id, MarkdownText, Model, Text
+from generator.models.base import FieldName, Id, MarkdownText, Model, Sentence, Short, Text
 
 
 class _Input(Model):
     name: FieldName = Field(description="A short name for the answer, unique in the worksheet, e.g. `first_goal`.")
     label: Text = Field(description="What the reader sees above the space to write in.")
-    help: Text | None = Field(None, description="An optional hint under the label.")
+    help: Sentence | None = Field(None, description="An optional hint under the label.")
 
 
 class TextInput(_Input):
@@ -35,7 +35,7 @@ class ChecklistInput(_Input):
 
 class RatingInput(_Input):
     kind: Literal["rating"]
-    scale: tuple[Text, ...] = Field(
+    scale: tuple[Short, ...] = Field(
         min_length=2, max_length=10, description="The labelled points, lowest first, e.g. [Not at all, Partly, Fully]."
     )
 
@@ -50,7 +50,7 @@ class SignatureInput(_Input):
 
 class TableInput(_Input):
     kind: Literal["table"]
-    columns: tuple[Text, ...] = Field(min_length=1, max_length=6, description="Column headings (1 to 6).")
+    columns: tuple[Short, ...] = Field(min_length=1, max_length=6, description="Column headings (1 to 6).")
     rows: int = Field(4, ge=1, le=20, description="How many empty rows to print (1 to 20).")
 
 

@@ -72,7 +72,27 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def require_handbook(root: Path) -> None:
+    """Run outside a handbook's folder, every file is missing; say so once, and what to do,
+    instead of "file not found" for each of them."""
+    if (root / CURRICULUM).exists() or any((root / ORGANIZATIONS).glob("*.yaml")):
+        return
+    raise InputError(
+        [
+            Problem(
+                display_path(root / CURRICULUM),
+                0,
+                0,
+                "file not found: this folder has no handbook project",
+                "run mentorbook in your handbook's folder, the one that holds curriculum.yaml and organizations/"
+                " (`cd` into it first)",
+            )
+        ]
+    )
+
+
 def _load_project(root: Path, org_file: Path) -> Project:
+    require_handbook(root)
     gather = Gather()
     attempt, problems = gather.attempt, gather.problems
 
