@@ -110,7 +110,7 @@ def test_organization_text_never_becomes_live_markup(
     except ValidationError:
         assume(False)
     project = dataclasses.replace(base_project, organization=org)
-    texts = render_pages(plan_site(project), Renderer([]))
+    texts = render_pages(plan_site(project), Renderer())
     for path, text in texts.items():
         if not path.endswith(".md"):
             continue

@@ -83,7 +83,8 @@ def css_value(value: Any) -> str:
 class Renderer:
     """Renders `*.md.j2` as Markdown (escaping values) and `*.css.j2` as CSS (checked values)."""
 
-    def __init__(self, project_root: Path) -> None:
+    def __init__(self, project_root: Path | None = None) -> None:
+        """With `project_root`, its `overrides/templates/` come before the built-in templates."""
         self.markdown = environment("markdown", project_root, markdown_value)
         self.markdown.filters["block"] = _block
         self.markdown.filters["cell"] = _cell
