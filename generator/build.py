@@ -86,7 +86,7 @@ def make_docs(
     from generator.pdf import render_pdfs
 
     with stages("write"):
-        write_files(docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
+        write_files(docs, texts, {}, plan.files)
     overridden = project.root / TEMPLATE_OVERRIDES / "print"
     try:
         with stages("pdfs"):

@@ -96,8 +96,7 @@ class Printer:
         self.env = Environment(
             loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
         )
-        images = [Path(f).parent for f in (project.logo_file, project.favicon_file) if f]
-        self.folders = tuple(dict.fromkeys((PRINT, project.root / OVERRIDES, *images)))  # logo, favicon: one folder
+        self.folders = (PRINT, project.root / OVERRIDES)  # the logo comes as a data: URL
         self.fetcher = ProjectFetcher(list(self.folders))
         self.fonts = FontConfiguration()
         labels, colours = project.labels, project.organization.colors
@@ -125,12 +124,12 @@ class Printer:
         return self.env.get_template(template).render(context, sheets=sheets)
 
     def _cover(self) -> dict[str, Any]:
-        logo = self.project.logo_file
+        logo = self.project.logo
         return {
             "title": self.project.labels["packet_title"],
             "subtitle": f"{self.project.curriculum.title} · {self.project.organization.name}",
             "intro": self.project.labels["packet_intro"],
-            "logo": Path(logo).as_uri() if logo else None,
+            "logo": logo.data_uri() if logo else None,
         }
 
     def write(self, target: Path, html: str, variant: str) -> None:
