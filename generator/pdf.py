@@ -150,7 +150,8 @@ class Printer:
 
     @cached_property
     def resources(self) -> str:
-        """A hash of every file the fetcher may read: print templates, overrides, images."""
+        """A hash of every file the fetcher may read: print templates and overrides (the logo
+        is inside the HTML)."""
         digest = hashlib.sha256()
         for folder in self.folders:
             for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
@@ -180,8 +181,8 @@ class Printer:
                     0,
                     0,
                     f"making {name}: {cause if cause else error}",
-                    "use only images in the organization's folder; remove links to "
-                    f"{url} from worksheets and print templates",
+                    f"remove links to {url} from worksheets and print templates; a PDF may use "
+                    "only the files in overrides/templates/ (the logo comes from the profile)",
                 )
             ]
         )

@@ -196,15 +196,16 @@ def _css_problem(css: str) -> str | None:
 
 
 def _kept(attributes: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The allowed attributes, as SVG 2 writes them: `xlink:href` becomes `href`."""
-    kept = []
+    """The allowed attributes, as SVG 2 writes them: `xlink:href` becomes `href` (the first of
+    the two when both are there: an attribute written twice would make the file unreadable)."""
+    kept: dict[str, str] = {}
     for name, value in attributes:
         namespace, local = _split(name)
-        if (namespace == "" and local in ATTRIBUTES) or (namespace == XLINK and local == "href"):
-            kept.append(("href" if local == "href" else local, value))
+        if (namespace == "" and local in ATTRIBUTES) or (namespace in ("", XLINK) and local == "href"):
+            kept.setdefault(local, value)
         elif namespace == XML and local in XML_ATTRIBUTES:
-            kept.append((f"xml:{local}", value))
-    return kept
+            kept.setdefault(f"xml:{local}", value)
+    return list(kept.items())
 
 
 def _serialize(root: _Element) -> str:

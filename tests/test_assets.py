@@ -27,11 +27,11 @@ EDITED = b"""<?xml version="1.0" encoding="UTF-8"?>
      xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 8 8" inkscape:version="1.3">
 <metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></metadata>
 <a href="#dot"><circle id="dot" r="4" style="fill: rgb(1, 2, 3)" data-x="1"><animate attributeName="r" values="4;3"/></circle></a>
-<use xlink:href="#dot" xml:space="preserve"/><text>a &lt; b &amp; "c"</text>
+<use xlink:href="#dot" href="#dot" xml:space="preserve"/><use href="#dot"/><text>a &lt; b &amp; "c"</text>
 </svg>"""
 REBUILT = (
     b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">\n\n\n'
-    b'<use href="#dot" xml:space="preserve"/><text>a &lt; b &amp; "c"</text>\n</svg>\n'
+    b'<use href="#dot" xml:space="preserve"/><use href="#dot"/><text>a &lt; b &amp; "c"</text>\n</svg>\n'
 )
 
 
