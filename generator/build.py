@@ -87,7 +87,7 @@ def make_docs(
     from generator.pdf.printer import render_pdfs
 
     with stages("write"):
-        write_files(docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
+        write_files(docs, texts, {}, plan.files)
     overridden = project.root / OVERRIDES / "print"
     try:
         with stages("pdfs"):

@@ -59,6 +59,7 @@ def _apply(case: Path, root: Path) -> list[str]:
             shutil.copyfile(file, target)
     for line in _lines(case / "huge.txt"):
         name, size = line.split()
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
         with open(root / name, "wb") as handle:
             handle.write(b"title: ")
             handle.truncate(int(size))

@@ -195,9 +195,9 @@ def program_dates(program: Program, language: str) -> str:
 
 
 def _cover(project: Project) -> dict[str, Any]:
-    org, logo = project.organization, project.logo_file
+    org, logo = project.organization, project.logo
     return {
-        "logo": Path(logo).as_uri() if logo else None,
+        "logo": logo.data_uri() if logo else None,
         "org": org.name,
         "title": project.curriculum.title,
         "program": org.program.name if org.program else None,

@@ -90,8 +90,7 @@ class Printer:
     def __init__(self, project: Project, paper: str = "A4", cache: PdfCache | None = None) -> None:
         self.project, self.cache = project, cache
         self.env = environment("html", project.root)
-        images = [Path(f).parent for f in (project.logo_file, project.favicon_file) if f]
-        self.folders = tuple(dict.fromkeys((PRINT, project.root / OVERRIDES, *images)))  # logo, favicon: one folder
+        self.folders = (PRINT, project.root / OVERRIDES)  # the logo comes as a data: URL
         self.fetcher = ProjectFetcher(list(self.folders))
         self.fonts = FontConfiguration()
         labels, colours = project.labels, project.organization.colors
@@ -119,12 +118,12 @@ class Printer:
         return self.env.get_template(template).render(context, sheets=sheets)
 
     def _cover(self) -> dict[str, Any]:
-        logo = self.project.logo_file
+        logo = self.project.logo
         return {
             "title": self.project.labels["packet_title"],
             "subtitle": f"{self.project.curriculum.title} · {self.project.organization.name}",
             "intro": self.project.labels["packet_intro"],
-            "logo": Path(logo).as_uri() if logo else None,
+            "logo": logo.data_uri() if logo else None,
         }
 
     def write(self, target: Path, html: str, variant: str) -> None:
@@ -145,7 +144,8 @@ class Printer:
 
     @cached_property
     def resources(self) -> str:
-        """A hash of every file the fetcher may read: print templates, overrides, images."""
+        """A hash of every file the fetcher may read: print templates and overrides (the logo
+        is inside the HTML)."""
         digest = hashlib.sha256()
         for folder in self.folders:
             for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
@@ -175,8 +175,8 @@ class Printer:
                     0,
                     0,
                     f"making {name}: {cause if cause else error}",
-                    "use only images in the organization's folder; remove links to "
-                    f"{url} from worksheets and print templates",
+                    f"remove links to {url} from worksheets and print templates; a PDF may use "
+                    "only the files in overrides/templates/ (the logo comes from the profile)",
                 )
             ]
         )

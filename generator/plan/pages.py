@@ -9,7 +9,6 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -31,20 +30,13 @@ class Page:
 
 
 @dataclass(frozen=True)
-class Asset:
-    source: str  # absolute path of a file to copy
-    target: str  # relative to the docs folder
-
-
-@dataclass(frozen=True)
 class SitePlan:
     site_name: str
     pages: tuple[Page, ...]
-    assets: tuple[Asset, ...]
     nav: tuple[NavItem, ...]
     theme: Mapping[str, Any] = field(default_factory=dict)
     footer: tuple[str, ...] = ()
-    files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan, e.g. the .ics
+    files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan: the .ics, the logo
     grouped: bool = False  # modules are grouped in the navigation: see `_module_groups`
 
 
@@ -74,11 +66,11 @@ def plan_site(project: Project) -> SitePlan:
     if timeline:
         path, title, context = timeline
         pages.insert(1, Page(path, title, "program.md.j2", context, project.organization_file))
-    assets, theme = _branding(project)
+    images, theme = _branding(project)
     pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
     nav = _nav(pages, curriculum, project.guides, labels)
     grouped = len(curriculum.modules) > MAX_UNGROUPED
-    return SitePlan(org.name, tuple(pages), assets, nav, theme, _footer(project), files, grouped)
+    return SitePlan(org.name, tuple(pages), nav, theme, _footer(project), {**files, **images}, grouped)
 
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -252,15 +244,17 @@ def _worksheet(worksheet: Worksheet, paths: _Paths, common: dict[str, Any], sour
     return Page(here, worksheet.title, "worksheet.md.j2", context, source)
 
 
-def _branding(project: Project) -> tuple[tuple[Asset, ...], dict[str, Any]]:
-    assets: list[Asset] = []
+def _branding(project: Project) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """The logo and favicon as checked (never the organization's file itself), and the theme
+    settings that name them."""
+    images: dict[str, bytes] = {}
     theme: dict[str, Any] = {"language": project.organization.language}
-    for key, source in (("logo", project.logo_file), ("favicon", project.favicon_file)):
-        if source:
-            target = f"assets/brand/{key}" + PurePosixPath(source).suffix.lower()
-            assets.append(Asset(source, target))
+    for key, image in (("logo", project.logo), ("favicon", project.favicon)):
+        if image:
+            target = f"assets/brand/{key}{image.suffix}"
+            images[target] = image.data
             theme[key] = target
-    return tuple(assets), theme
+    return images, theme
 
 
 def _footer(project: Project) -> tuple[str, ...]:

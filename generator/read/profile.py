@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from generator.errors import Gather, InputError, Problem
+from generator.errors import Gather, Problem
 from generator.models import Curriculum, Organization, OwnCurriculum
-from generator.read.assets import check_image
+from generator.read.assets import Image, check_image, org_file
 from generator.read.checks import check_modules
 from generator.read.colour import AA_TEXT, WHITE, contrast, nearby_passing
 from generator.read.guides import Guide, read_guide
@@ -25,8 +25,8 @@ class Profile:
     slug: str
     own: OwnCurriculum | None
     pages: tuple[Guide, ...]
-    logo: Path | None
-    favicon: Path | None
+    logo: Image | None
+    favicon: Image | None
 
 
 def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
@@ -37,8 +37,8 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     source = load_yaml(org_file)
     org = parse(source, Organization)
     folder = org_file.parent / org_file.stem
-    own_file = folder / org.curriculum if org.curriculum else None
-    own_source = attempt(lambda: load_yaml(own_file)) if own_file else None
+    own_name = org.curriculum
+    own_source = attempt(lambda: _own_curriculum(source, folder, own_name)) if own_name else None
     own = attempt(lambda: parse(own_source, OwnCurriculum)) if own_source else None
     pages = tuple(
         p for p in (attempt(partial(_page, source, folder, i, n)) for i, n in enumerate(org.pages)) if p is not None
@@ -54,18 +54,20 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     return Profile(org, source, org_file.stem, own, pages, logo, favicon or logo)
 
 
+def _own_curriculum(source: Source, folder: Path, name: str) -> Source:
+    missing = (
+        f"there is no file {name} in {folder.name}/",
+        "put the YAML file in the organization's folder and write its name",
+    )
+    return load_yaml(org_file(source, ("curriculum",), folder, name, missing))
+
+
 def _page(source: Source, folder: Path, index: int, name: str) -> Guide:
-    path = folder / name
-    if not path.is_file():
-        raise InputError(
-            [
-                source.problem(
-                    ("pages", index),
-                    f"there is no page {name} in {folder.name}/",
-                    "put the Markdown file in the organization's folder and write its name",
-                )
-            ]
-        )
+    missing = (
+        f"there is no page {name} in {folder.name}/",
+        "put the Markdown file in the organization's folder and write its name",
+    )
+    path = org_file(source, ("pages", index), folder, name, missing)
     stem = Path(name).with_suffix("").as_posix().replace("/", "-")
     return read_guide(path, f"guides/{source.path.stem}-{stem}.md", trusted=False)
 

@@ -1,8 +1,8 @@
 """The edge: read every input file once, validate it, and hand back one frozen Project.
 
 All problems in all files are gathered before anything is reported, so the user sees every
-mistake in one run. Nothing downstream of `load_project` touches the user's files again,
-except to copy the assets named here.
+mistake in one run. Nothing downstream of `load_project` reads the user's files again:
+even the logo travels as the checked bytes.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from markupsafe import Markup
 from generator.clock import build_time
 from generator.errors import Gather, InputError, Problem, display_path
 from generator.models import Curriculum, Organization
+from generator.read.assets import Image
 from generator.read.checks import check_curriculum
 from generator.read.guides import Guide, read_guide
 from generator.read.overlay import in_language, reword_model, rewording, select_modules
@@ -47,8 +48,8 @@ class Project:
     slug: str
     guides: tuple[Guide, ...]
     labels: Mapping[str, str]
-    logo_file: str | None  # absolute paths, checked
-    favicon_file: str | None
+    logo: Image | None  # checked; an SVG as written again from allowed parts
+    favicon: Image | None
     events: tuple[Event, ...]  # the program timeline, empty without a `program:`
     built: dt.datetime  # "now", or SOURCE_DATE_EPOCH for reproducible builds
 
@@ -123,8 +124,8 @@ def _load_project(root: Path, org_file: Path) -> Project:
         slug=profile.slug,
         guides=tuple(_reword_guide(g, reword) for g in guides or ()) + profile.pages,
         labels=load_labels(org.language, org.terminology.chosen()),
-        logo_file=str(profile.logo) if profile.logo else None,
-        favicon_file=str(profile.favicon) if profile.favicon else None,
+        logo=profile.logo,
+        favicon=profile.favicon,
         events=events,
         built=build_time(),
     )
