@@ -20,7 +20,7 @@ from generator.jinja import OVERRIDES
 from generator.pdf.cache import PdfCache
 from generator.plan.pages import SitePlan, plan_site
 from generator.read.fingerprint import input_hash
-from generator.read.project import DEFAULT_ORG, Project, load_project
+from generator.read.project import DEFAULT_ORG, Project, load_project, require_handbook
 from generator.site.render import Renderer
 from generator.stages import Stages
 from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
@@ -50,6 +50,7 @@ def build(
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
     org_file, out = org_file or root / DEFAULT_ORG, out or root / "site"
+    require_handbook(root)  # before the lock: outside a handbook, nothing is written
     with output_lock(out):  # one build at a time into `out`, from the up-to-date check to the swap
         with stages("inputs"):
             inputs = input_hash(root, org_file, engine)
