@@ -177,7 +177,7 @@ def test_one_broken_profile_does_not_stop_the_others(
 def test_generated_markdown_is_golden(slug: str, update_golden: bool) -> None:
     """Selected generated pages per organization, as data, reviewed in the diff."""
     project = load_project(REPO, REPO / f"organizations/{slug}.yaml")
-    texts = render_pages(plan_site(project), Renderer([REPO / "overrides/templates"]))
+    texts = render_pages(plan_site(project), Renderer(REPO))
     for page in GOLDEN_PAGES:
         if page not in texts:
             continue
