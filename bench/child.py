@@ -60,15 +60,14 @@ def _timed(owner: Any, name: str, spent: dict[str, float], key: str) -> None:
 
 
 def _time_our_pdf_work() -> dict[str, float]:
-    """Our share of the PDF stages, timed inside the build: the HTML that WeasyPrint lays out
-    (worksheets, packets, the handbook's chapters and parts) and joining the handbook's parts."""
+    """Our share of the PDF stages, timed inside the build: printing the HTML that WeasyPrint
+    lays out (worksheets, packets, the handbook's parts; their views are planned in the
+    "pages" stage) and joining the handbook's parts."""
     import generator.pdf.handbook
     import generator.pdf.printer
 
     spent = {"pdf_html": 0.0, "join": 0.0}
     _timed(generator.pdf.printer.Printer, "html", spent, "pdf_html")
-    for name in ("guide_view", "part_html", "front_html"):
-        _timed(generator.pdf.handbook, name, spent, "pdf_html")
     _timed(generator.pdf.handbook, "join_parts", spent, "join")
     return spent
 

@@ -32,7 +32,7 @@ from generator.write import write_files
 
 def docs_for(project: Project, plan: SitePlan, docs: Path) -> None:
     texts = render_pages(plan, Renderer(project.root))
-    write_files(docs, texts, {a.target: Path(a.source) for a in plan.assets}, plan.files)
+    write_files(docs, texts, plan.files)
     names = [worksheet_pdf(w.id, v) for w in project.curriculum.worksheets for v in PDF_VARIANTS]
     for name in [*names, *(packet_pdf(v) for v in PDF_VARIANTS), guide_pdf(project.slug)]:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)

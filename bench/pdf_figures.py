@@ -20,6 +20,9 @@ from pypdf import PdfReader
 
 from generator.pdf.handbook import render_guide_pdf
 from generator.pdf.printer import render_pdfs
+from generator.plan import plan_build
+from generator.plan.handbook import plan_handbook
+from generator.plan.print import print_setup
 from generator.read.project import DEFAULT_ORG, ORGANIZATIONS, load_project
 
 
@@ -31,7 +34,8 @@ def main(argv: list[str]) -> None:
     project = load_project(root, Path(argv[0]) if argv else root / DEFAULT_ORG)
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
-        seconds = render_pdfs(project, Path(folder))
+        plan = plan_build(project)
+        seconds = render_pdfs(plan.pdfs, plan.setup, Path(folder))
         total = time.perf_counter() - started
         print(f"{'worksheet':<26} {'variant':<9} {'seconds':>8} {'KB':>8}")
         for name, spent in seconds.items():
@@ -48,7 +52,7 @@ def handbooks(root: Path) -> None:
         for profile in sorted((root / ORGANIZATIONS).glob("*.yaml")):
             project = load_project(root, profile)
             started = time.perf_counter()
-            pdf = render_guide_pdf(project, Path(folder))
+            pdf = render_guide_pdf(plan_handbook(project), print_setup(project), Path(folder))
             spent = time.perf_counter() - started
             pages = len(PdfReader(pdf).pages)
             print(f"{profile.stem:<26} {spent:>8.2f} {pdf.stat().st_size / 1024:>8.1f} {pages:>6}")

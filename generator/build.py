@@ -18,6 +18,7 @@ from generator import __version__
 from generator.errors import InputError, Problem, display_path
 from generator.jinja import OVERRIDES
 from generator.pdf.cache import PdfCache
+from generator.plan import Plan, plan_build
 from generator.plan.pages import SitePlan, plan_site
 from generator.read.fingerprint import input_hash
 from generator.read.project import DEFAULT_ORG, Project, load_project, require_handbook
@@ -63,20 +64,20 @@ def build(
         with stages("load"):
             project = load_project(root, org_file)
         with stages("pages"):
-            plan = plan_site(project)
-            texts = render_pages(plan, Renderer(root))
-        pages = sum(1 for p in plan.pages if p.path.endswith(".md"))
+            plan = plan_build(project)
+            texts = render_pages(plan.site, Renderer(root))
+        site = plan.site
+        pages = sum(1 for p in site.pages if p.path.endswith(".md"))
         with staged_output(out) as stage:
-            make_docs(project, plan, texts, stage.docs, stages, pdf_cache)
+            make_docs(plan, texts, stage.docs, stages, pdf_cache)
             with stages("site"):
-                build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
+                build_site(site, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in site.pages})
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
 
 def make_docs(
-    project: Project,
-    plan: SitePlan,
+    plan: Plan,
     texts: dict[str, str],
     docs: Path,
     stages: Stages,
@@ -88,13 +89,13 @@ def make_docs(
     from generator.pdf.printer import render_pdfs
 
     with stages("write"):
-        write_files(docs, texts, {}, plan.files)
-    overridden = project.root / OVERRIDES / "print"
+        write_files(docs, texts, plan.site.files)
+    overridden = plan.setup.root / OVERRIDES / "print"
     try:
         with stages("pdfs"):
-            render_pdfs(project, docs, project.organization.paper, pdf_cache)
+            render_pdfs(plan.pdfs, plan.setup, docs, pdf_cache)
         with stages("handbook"):
-            render_guide_pdf(project, docs, pdf_cache)
+            render_guide_pdf(plan.handbook, plan.setup, docs, pdf_cache)
     except TemplateError as error:  # ours are tested; with print overrides present, likely theirs
         raise _template_problem(error, str(overridden) if any(overridden.glob("*")) else "") from error
 

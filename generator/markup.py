@@ -10,11 +10,15 @@ tel or relative (so `javascript:` links are neutralized wherever they came from)
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from functools import cache
 from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~])")
 _LEADING_MARKER = re.compile(r"^(\s*)(-|\d+)(\.?\s)", re.MULTILINE)
@@ -76,3 +80,35 @@ class SafeLinks(Extension):  # type: ignore[misc]  # Markdown is untyped
 
 def makeExtension(**kwargs: object) -> SafeLinks:  # noqa: N802 (Markdown's API name)
     return SafeLinks(**kwargs)
+
+
+def markdown_html(text: str, extensions: Sequence[str] = ()) -> Markup:
+    """Markdown from YAML -> HTML, with raw HTML escaped and unsafe links removed.
+    `extensions`: Python-Markdown's own, e.g. `tables` for longer texts like the handbook's."""
+    return safe_markdown(escape_markdown(text), extensions)
+
+
+def safe_markdown(text: str, extensions: Sequence[str] = ()) -> Markup:
+    """Markdown -> HTML with unsafe links removed, by one converter per set of extensions:
+    making a converter takes longer than converting a paragraph (a handbook has thousands)."""
+    return Markup(_converter(tuple(extensions)).reset().convert(text))
+
+
+@cache
+def _converter(extensions: tuple[str, ...]) -> Markdown:
+    return Markdown(extensions=[*extensions, SafeLinks()])
+
+
+def text_direction(text: str) -> str:
+    """`rtl` when the first letter is Arabic, Hebrew and the like: WeasyPrint has no `dir=auto`."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return "ltr" if kind == "L" else "rtl"
+    return "ltr"
+
+
+def css_string(text: str) -> Markup:
+    """A quoted CSS string that no text can break out of (every other character escaped).
+    Each escape ends with a space, which CSS swallows, so that a space after it survives."""
+    return Markup('"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in text) + '"')

@@ -120,8 +120,9 @@ def _swap(new: Path, out: Path, parking: Path) -> None:
     new.rename(out)
 
 
-def write_files(folder: Path, texts: Mapping[str, str], copies: Mapping[str, Path], blobs: Mapping[str, bytes]) -> None:
-    """Write rendered texts and whole files, and copy files, into `folder` (keyed by relative path)."""
+def write_files(folder: Path, texts: Mapping[str, str], blobs: Mapping[str, bytes]) -> None:
+    """Write rendered texts and whole files into `folder` (keyed by relative path). Nothing is
+    copied from the user's folders: images arrive as the bytes that were checked."""
     made: set[Path] = set()
 
     def target(relative: str) -> Path:
@@ -135,8 +136,6 @@ def write_files(folder: Path, texts: Mapping[str, str], copies: Mapping[str, Pat
         target(relative).write_bytes(data)
     for relative, text in sorted(texts.items()):
         target(relative).write_bytes(text.encode("utf-8"))  # as written: "\n" on every system
-    for relative, source in sorted(copies.items()):
-        shutil.copyfile(source, target(relative))
 
 
 def write_manifest(site: Path, manifest: Mapping[str, object]) -> None:

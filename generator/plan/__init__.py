@@ -1,1 +1,58 @@
-"""Planning, pure: Project -> every document a build makes, as typed values."""
+"""Planning, pure: Project -> every document a build makes, as typed values.
+
+`plan_build` is the one plan: the site's pages (and the calendar it links to), each
+worksheet's two PDFs, the packets and the handbook. The renderers take its parts, never the
+Project, and nothing here reads or writes a file, so the plan is tested without a file system.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.plan.book import HandbookPlan
+from generator.plan.handbook import plan_handbook
+from generator.plan.pages import SitePlan, plan_site
+from generator.plan.print import PdfDocument, PrintSetup, plan_packets, plan_worksheets, print_setup
+from generator.plan.program import CALENDAR
+from generator.read.project import Project
+
+
+@dataclass(frozen=True)
+class FileDocument:
+    """A file the plan makes whole, such as the program's calendar."""
+
+    path: str  # relative to the docs folder
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Plan:
+    site: SitePlan
+    worksheets: tuple[PdfDocument, ...]  # each worksheet's fillable and print PDF
+    packets: tuple[PdfDocument, ...]  # every worksheet in one PDF, fillable and print
+    handbook: HandbookPlan
+    calendar: FileDocument | None  # the program's .ics (written with the site's pages)
+    setup: PrintSetup  # what laying the PDFs out needs besides them
+
+    @property
+    def pdfs(self) -> tuple[PdfDocument, ...]:
+        return self.worksheets + self.packets
+
+    def paths(self) -> tuple[str, ...]:
+        """Every document's path in the docs folder, in the order the build makes them."""
+        files = (self.calendar.path,) if self.calendar else ()
+        pages = tuple(page.path for page in self.site.pages)
+        return pages + files + tuple(d.path for d in self.pdfs) + (self.handbook.path,)
+
+
+def plan_build(project: Project) -> Plan:
+    site = plan_site(project)
+    calendar = FileDocument(CALENDAR, site.files[CALENDAR]) if CALENDAR in site.files else None
+    return Plan(
+        site,
+        plan_worksheets(project),
+        plan_packets(project),
+        plan_handbook(project),
+        calendar,
+        print_setup(project),
+    )

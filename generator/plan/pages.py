@@ -13,7 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 from generator.models import Curriculum, Module, Session, Worksheet
+from generator.plan.fields import site_sections
 from generator.plan.program import TIMELINE, plan_program
+from generator.plan.session import agenda_clock, roles
 from generator.read.guides import Guide
 from generator.read.project import Project
 
@@ -170,17 +172,13 @@ def _module(module: Module, number: int, paths: _Paths, common: dict[str, Any], 
 
 def _session(session: Session, module: Module, number: str, paths: _Paths, common: dict[str, Any], source: str) -> Page:
     here = paths.session(session)
-    agenda, clock = [], 0
-    for step in session.agenda:
-        agenda.append({"start": clock, "end": clock + step.minutes, "step": step})
-        clock += step.minutes
     context = {
         **common,
         "session": session,
         "number": number,
-        "module": Link(module.title, relative(here, paths.module(module))),
-        "agenda": agenda,
-        "roles": _roles(common["labels"]),
+        "module": Link(module.title, _as_html(relative(here, paths.module(module)))),
+        "agenda": agenda_clock(session),
+        "roles": roles(common["labels"]),
         "worksheets": [
             Link(paths.worksheet_title[ref], relative(here, paths.worksheet(ref))) for ref in session.worksheets
         ],
@@ -188,12 +186,9 @@ def _session(session: Session, module: Module, number: str, paths: _Paths, commo
     return Page(here, session.title, "session.md.j2", context, source)
 
 
-def _roles(labels: Mapping[str, str]) -> list[dict[str, str]]:
-    return [
-        {"key": "mentor", "label": labels["for_mentor"]},
-        {"key": "mentee", "label": labels["for_mentee"]},
-        {"key": "facilitator", "label": labels["for_facilitator"]},
-    ]
+def _as_html(url: str) -> str:
+    """A link in raw HTML, which MkDocs does not rewrite: to the page it builds from the .md."""
+    return url.replace(".md", ".html")
 
 
 PDF_VARIANTS = ("fillable", "print")
@@ -240,7 +235,7 @@ def _worksheet(worksheet: Worksheet, paths: _Paths, common: dict[str, Any], sour
     here = paths.worksheet(worksheet.id)
     used_in = [Link(s.title, relative(here, paths.session(s))) for s in paths.worksheet_users[worksheet.id]]
     pdfs = _pdf_links(here, common["labels"], worksheet.id)
-    context = {**common, "worksheet": worksheet, "used_in": used_in, "pdfs": pdfs}
+    context = {**common, "worksheet": worksheet, "sections": site_sections(worksheet), "used_in": used_in, "pdfs": pdfs}
     return Page(here, worksheet.title, "worksheet.md.j2", context, source)
 
 

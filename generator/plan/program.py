@@ -9,6 +9,7 @@ from typing import Any
 
 from babel.dates import format_skeleton
 
+from generator.models.program import Program
 from generator.plan.calendar import calendar_ics
 from generator.read.project import Project
 
@@ -39,9 +40,14 @@ def plan_program(
         meeting_time=program.meeting_time,
         stamp=project.built,
     )
-    cadence = project.labels[f"cadence_{program.cadence.replace(' ', '_')}"]
+    cadence = cadence_label(program, project.labels)
     context = {**common, "program": program, "rows": rows, "calendar": CALENDAR, "cadence": cadence}
     return (TIMELINE, program.name, context), {CALENDAR: ics}
+
+
+def cadence_label(program: Program, labels: Mapping[str, str]) -> str:
+    """ "Every two weeks" and the like, in the handbook's words: the timeline's and the handbook's."""
+    return labels[f"cadence_{program.cadence.replace(' ', '_')}"]
 
 
 def timeline_date(day: dt.date, language: str) -> str:

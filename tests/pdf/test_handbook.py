@@ -24,8 +24,11 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 import generator.pdf.handbook
+import generator.plan.chapters
 from generator.pdf.handbook import render_guide_pdf
+from generator.plan.handbook import plan_handbook
 from generator.plan.pages import guide_pdf
+from generator.plan.print import print_setup
 from generator.plan.program import timeline_date
 from generator.read.project import DEFAULT_ORG, Project, load_project
 from tests.conftest import EPOCH, REPO, copy_project
@@ -89,8 +92,12 @@ def worded_project(root: Path) -> Project:
     return load_project(root, root / "organizations" / "worded.yaml")
 
 
+def render_handbook(project: Project, docs: Path) -> Path:
+    return render_guide_pdf(plan_handbook(project), print_setup(project), docs)
+
+
 def in_small_parts(patch: pytest.MonkeyPatch) -> None:
-    patch.setattr(generator.pdf.handbook, "PART_SESSIONS", 1)
+    patch.setattr(generator.plan.chapters, "PART_SESSIONS", 1)
     patch.setattr(generator.pdf.handbook, "CONTENTS_PER_PART", 4)
 
 
@@ -101,7 +108,7 @@ def worded(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         in_small_parts(patch)
         project = worded_project(root)
-        return Handbook(project, render_guide_pdf(project, root / "docs"))
+        return Handbook(project, render_handbook(project, root / "docs"))
 
 
 @pytest.fixture(scope="session")
@@ -116,10 +123,10 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     sessions go on from one part into the next."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        patch.setattr(generator.pdf.handbook, "PART_SESSIONS", 2)
+        patch.setattr(generator.plan.chapters, "PART_SESSIONS", 2)
         patch.setattr(generator.pdf.handbook, "CONTENTS_PER_PART", 10)
         project = load_project(REPO, REPO / DEFAULT_ORG)
-        return Handbook(project, render_guide_pdf(project, tmp_path_factory.mktemp("split")))
+        return Handbook(project, render_handbook(project, tmp_path_factory.mktemp("split")))
 
 
 @pytest.fixture(params=["example", "worded", "split"])
@@ -314,7 +321,7 @@ def test_same_input_same_bytes_wherever_it_is_built(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     in_small_parts(monkeypatch)
-    again = render_guide_pdf(worded_project(tmp_path / "elsewhere"), tmp_path / "docs")
+    again = render_handbook(worded_project(tmp_path / "elsewhere"), tmp_path / "docs")
     assert again.read_bytes() == worded.path.read_bytes()
 
 

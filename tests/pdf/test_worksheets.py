@@ -23,8 +23,10 @@ from generator.errors import InputError
 from generator.jinja import PRINT
 from generator.models import Worksheet
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
-from generator.pdf.printer import Printer, program_order, render_pdfs
+from generator.pdf.printer import Printer, render_pdfs
+from generator.plan import plan_build
 from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
+from generator.plan.print import plan_packets, plan_worksheets, print_setup, program_order
 from generator.read.project import DEFAULT_ORG, Project, load_project
 from tests.conftest import EPOCH, copy_project, copy_repo
 
@@ -69,7 +71,7 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     root = copy_repo(tmp_path_factory.mktemp("shipped"))
     with pinned_epoch():
         project = load_project(root, root / DEFAULT_ORG)
-        render_pdfs(project, root / "docs")
+        render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
     return Rendered(project, root / "docs")
 
 
@@ -78,7 +80,7 @@ def every_kind(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     root = tmp_path_factory.mktemp("every-kind")
     with pinned_epoch():
         project = every_kind_project(root)
-        render_pdfs(project, root / "docs")
+        render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
     return Rendered(project, root / "docs")
 
 
@@ -244,9 +246,10 @@ def test_the_site_links_each_worksheet_to_its_pdfs(example_site: Path) -> None:
 
 
 def test_letter_paper(every_kind: Rendered, tmp_path: Path) -> None:
-    printer = Printer(every_kind.project, "Letter")
-    sheet = every_kind.project.curriculum.worksheets[0]
-    printer.write(tmp_path / "letter.pdf", printer.html("print/worksheet.html.j2", "print", [sheet]), "print")
+    project = every_kind.project
+    printer = Printer(print_setup(project))
+    sheet = next(d for d in plan_worksheets(project, "Letter") if d.variant == "print")
+    printer.write(tmp_path / "letter.pdf", printer.html(sheet.template, sheet.view), "print")
     box = PdfReader(tmp_path / "letter.pdf").pages[0].mediabox
     assert (float(box.width), float(box.height)) == LETTER
 
@@ -261,10 +264,10 @@ def test_user_text_stays_text_and_arabic_renders(every_kind: Rendered) -> None:
 @pytest.mark.parametrize("template", ["worksheet", "packet"])
 def test_golden_html(template: str, variant: str, tmp_path: Path, update_golden: bool) -> None:
     project = every_kind_project(tmp_path)
-    worksheets = program_order(project.curriculum)
-    if template == "worksheet":
-        worksheets = [w for w in worksheets if w.id == "every-kind"]
-    html = Printer(project).html(f"print/{template}.html.j2", variant, worksheets)
+    documents = plan_worksheets(project) if template == "worksheet" else plan_packets(project)
+    name = worksheet_pdf("every-kind", variant) if template == "worksheet" else packet_pdf(variant)
+    document = next(d for d in documents if d.path == name)
+    html = Printer(print_setup(project)).html(document.template, document.view)
     golden = GOLDEN / f"{template}-{variant}.html"
     if update_golden:
         golden.write_text(html, encoding="utf-8")
@@ -287,7 +290,7 @@ def test_fetcher_serves_our_folders_and_refuses_the_rest(tmp_path: Path) -> None
 def _refused_render(root: Path) -> str:
     project = load_project(root, root / "organizations" / "org.yaml")
     with pytest.raises(InputError) as error:
-        render_pdfs(project, root / "docs")
+        render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
     return str(error.value)
 
 

@@ -1,0 +1,137 @@
+"""The handbook's chapters around the modules (the organization's, its program) and how the
+chapters are ordered: into the parts the body is laid out in, and into the contents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from babel.dates import format_interval
+from markupsafe import Markup
+
+from generator.markup import markdown_html, safe_markdown
+from generator.models.organization import Organization
+from generator.plan.book import (
+    BodyPart,
+    BookView,
+    Break,
+    Chapter,
+    Contact,
+    ContentsEntry,
+    GuideChapter,
+    GuideView,
+    ModuleChapter,
+    ModuleView,
+    ProgramView,
+    TimelineRow,
+    Value,
+)
+from generator.plan.program import cadence_label, timeline_date
+from generator.read.project import Project
+
+EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
+PART_SESSIONS = 24  # about 80 pages, 150 MB while laid out (a longer module goes on in the next part)
+OPENING = ("welcome", "values", "how_we_work", "contacts", "program")  # the chapters before the modules
+
+
+def html(text: str) -> Markup:
+    """Markdown from YAML, as the site shows it: key ideas hold tables, guides hold tips."""
+    return markdown_html(text, EXTENSIONS)
+
+
+def page_html(text: str) -> Markup:
+    """A guide's Markdown, converted as it is: our own content/ pages may hold raw HTML, and an
+    organization's page was escaped when it was read (guides.py). Links are made safe either way."""
+    return safe_markdown(str(text), EXTENSIONS)
+
+
+def values(org: Organization) -> tuple[Value, ...]:
+    return tuple(Value(v.name, html(v.in_mentoring)) for v in org.values)
+
+
+def contacts(org: Organization) -> tuple[Contact, ...]:
+    return tuple(Contact(c.role, c.name, c.email, c.phone, html(c.note) if c.note else None) for c in org.contacts)
+
+
+def program_view(project: Project) -> ProgramView | None:
+    """The program's facts and timeline, with the timeline page's dates and cadence."""
+    program, language, labels = project.organization.program, project.organization.language, project.labels
+    if program is None:
+        return None
+    facts = [
+        f"{labels['program_starts']} {timeline_date(program.start, language)}",
+        cadence_label(program, labels),
+        f"{program.weeks} {labels['weeks']}",
+        f"{program.meeting_minutes} {labels['minutes']}",
+    ]
+    rows = tuple(
+        TimelineRow(
+            date=timeline_date(e.date, language),
+            milestone=e.kind == "milestone",
+            title=f"{labels['session']} {e.number}: {e.title}" if e.kind == "session" else e.title,
+            note=e.note,
+            target=f"#_s-{e.session_id}" if e.session_id else None,
+        )
+        for e in project.events
+    )
+    breaks = tuple(Break(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks)
+    return ProgramView("_program", program.name, " · ".join(facts), rows, breaks)
+
+
+def body_parts(book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView]) -> tuple[BodyPart, ...]:
+    """The body's chapters in print order, grouped into the parts laid out one at a time:
+    the organization's chapters and modules up to PART_SESSIONS sessions a part (a longer
+    module goes on in the next part, without its opening), then the guides, glossary and
+    worksheets (the same size whatever the curriculum's)."""
+    opening: list[Chapter] = [Chapter(kind) for kind in OPENING if getattr(book, kind)]
+    parts, current, count = [], opening, 0
+    for module in modules:
+        sessions = module.sessions
+        for start in range(0, max(len(sessions), 1), PART_SESSIONS):
+            piece = sessions[start : start + PART_SESSIONS]
+            if count and count + len(piece) > PART_SESSIONS:
+                parts.append(current)
+                current, count = [], 0
+            current.append(ModuleChapter("module", module, piece, start == 0))
+            count += len(piece)
+    parts.append(current)
+    closing: list[Chapter] = [GuideChapter("guide", g) for g in guides]
+    closing += [Chapter(kind) for kind in ("glossary", "sheets") if getattr(book, kind)]
+    return tuple(BodyPart(tuple(part), _continues(part)) for part in (*parts, closing) if part)
+
+
+def _continues(chapters: Sequence[Chapter]) -> bool:
+    return isinstance(chapters[0], ModuleChapter) and not chapters[0].opening
+
+
+def contents(book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView]) -> tuple[ContentsEntry, ...]:
+    """The contents page, in the order the chapters are printed (see guide.html.j2)."""
+    labels = book.labels
+    entries = [ContentsEntry("#_welcome", labels["welcome"], 1)]
+    for kind, target, label in (
+        ("values", "_values", "our_values"),
+        ("how_we_work", "_how-we-work", "how_we_work"),
+        ("contacts", "_contacts", "contacts"),
+    ):
+        if getattr(book, kind):
+            entries.append(ContentsEntry(f"#{target}", labels[label], 1))
+    if book.program:
+        entries.append(ContentsEntry("#_program", book.program.name, 1))
+    for module in modules:
+        entries.append(ContentsEntry(f"#{module.id}", f"{module.kicker}: {module.title}", 1))
+        entries += [ContentsEntry(f"#{s.id}", f"{s.number} {s.title}", 2) for s in module.sessions]
+    entries += [ContentsEntry(f"#{g.id}", g.title, 1) for g in guides]
+    if book.glossary:
+        entries.append(ContentsEntry("#_glossary", labels["glossary"], 1))
+    if book.sheets:
+        entries.append(ContentsEntry("#_worksheets", labels["worksheets"], 1))
+        entries += [ContentsEntry(f"#{s.id}", s.title, 2) for s in book.sheets]
+    return tuple(entries)
+
+
+def linked(book: BookView, modules: Sequence[ModuleView]) -> frozenset[str]:
+    """Anchors that the body links to: sessions from the timeline, worksheets from sessions."""
+    rows = book.program.rows if book.program else ()
+    found = {row.target[1:] for row in rows if row.target}
+    for module in modules:
+        found |= {sheet.target[1:] for session in module.sessions for sheet in session.worksheets}
+    return frozenset(found)

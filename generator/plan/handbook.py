@@ -1,0 +1,136 @@
+"""Planning the handbook PDF (pure): every chapter's view, the parts the body is laid out in,
+the contents and the anchors that links point to.
+
+WeasyPrint keeps every laid-out page in memory until it writes (about 1.3 MB a page), so the
+body is laid out in parts of at most PART_SESSIONS sessions (chapters.py; pdf/handbook.py
+writes each and lets it go before the next). Sessions name the worksheets they use by number
+("Worksheet 3"), not by page, because the appendix is laid out after them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import replace
+
+from babel.dates import format_interval
+
+from generator.markup import css_string
+from generator.models import Module, Session
+from generator.models.curriculum import PerRole
+from generator.models.program import Program
+from generator.plan.book import (
+    ActivityView,
+    Advice,
+    AgendaRow,
+    BookView,
+    Cover,
+    GlossaryEntry,
+    GuideView,
+    HandbookPlan,
+    ModuleView,
+    RoleLines,
+    SessionView,
+    SheetRef,
+)
+from generator.plan.chapters import body_parts, contacts, contents, html, linked, page_html, program_view, values
+from generator.plan.pages import guide_pdf
+from generator.plan.print import print_head, program_order, sheet_view
+from generator.plan.session import agenda_clock, roles
+from generator.read.project import Project
+
+TEMPLATE = "print/guide.html.j2"
+
+
+def plan_handbook(project: Project, paper: str | None = None) -> HandbookPlan:
+    """The print variant (tagged PDF/UA, writing lines in the worksheets): a handbook is read
+    and printed."""
+    org, curriculum, labels = project.organization, project.curriculum, project.labels
+    head = print_head(project, paper)
+    sheets = program_order(curriculum)
+    numbers = {w.id: n for n, w in enumerate(sheets, start=1)}
+    refs = {w.id: f"{labels['worksheet']} {numbers[w.id]}: {w.title}" for w in sheets}
+    modules = tuple(_module(m, n, refs, labels) for n, m in enumerate(curriculum.modules, start=1))
+    guides = tuple(GuideView(f"_g{n}", g.title, page_html(g.text)) for n, g in enumerate(project.guides, start=1))
+    book = BookView(
+        **{**vars(head), "style": replace(head.style, footer=css_string(org.display_name))},
+        title=f"{curriculum.title} · {org.name}",
+        variant="print",
+        fillable=False,
+        cover=_cover(project),
+        welcome=html(org.welcome),
+        values=values(org),
+        how_we_work=tuple(html(note) for note in org.how_we_work),
+        contacts=contacts(org),
+        program=program_view(project),
+        glossary=tuple(GlossaryEntry(e.term, html(e.definition)) for e in curriculum.glossary),
+        sheets=tuple(replace(sheet_view(w, labels), kicker=f"{labels['worksheet']} {numbers[w.id]}") for w in sheets),
+    )
+    entries = contents(book, modules, guides)
+    targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
+    return HandbookPlan(guide_pdf(project.slug), TEMPLATE, book, body_parts(book, modules, guides), entries, targets)
+
+
+def program_dates(program: Program, language: str) -> str:
+    """First to last day of the program (the day before start + weeks, as timeline.py counts)."""
+    last = program.start + dt.timedelta(weeks=program.weeks, days=-1)
+    return format_interval(program.start, last, "yMMMd", locale=language)
+
+
+def _cover(project: Project) -> Cover:
+    org, logo = project.organization, project.logo
+    return Cover(
+        logo=logo.data_uri() if logo else None,
+        org=org.name,
+        title=project.curriculum.title,
+        program=org.program.name if org.program else None,
+        dates=program_dates(org.program, org.language) if org.program else None,
+    )
+
+
+def _module(module: Module, number: int, sheets: Mapping[str, str], labels: Mapping[str, str]) -> ModuleView:
+    return ModuleView(
+        id=f"_m-{module.id}",
+        kicker=f"{labels['module']} {number}",
+        title=module.title,
+        summary=html(module.summary),
+        why=html(module.why_it_matters),
+        objectives=tuple(html(o) for o in module.objectives),
+        key_ideas=html(module.guidance) if module.guidance else None,
+        sessions=tuple(_session(s, f"{number}.{n}", sheets, labels) for n, s in enumerate(module.sessions, start=1)),
+    )
+
+
+def _session(session: Session, number: str, sheets: Mapping[str, str], labels: Mapping[str, str]) -> SessionView:
+    agenda = tuple(
+        AgendaRow(
+            f"{slot.start}–{slot.end} {labels['min']}",
+            slot.step.step,
+            html(slot.step.detail) if slot.step.detail else None,
+        )
+        for slot in agenda_clock(session)
+    )
+    return SessionView(
+        id=f"_s-{session.id}",
+        number=number,
+        kicker=f"{labels['session']} {number} · {session.minutes} {labels['minutes']}",
+        title=session.title,
+        summary=html(session.summary),
+        guidance=html(session.guidance) if session.guidance else None,
+        agenda=agenda,
+        prompts=_per_role(session.prompts, labels),
+        activity=ActivityView(session.activity.title, html(session.activity.description)),
+        advice=tuple(
+            Advice(kind, labels[kind], _per_role(getattr(session, kind), labels)) for kind in ("tips", "pitfalls")
+        ),
+        worksheets=tuple(SheetRef(f"#{ref}", sheets[ref]) for ref in session.worksheets),
+    )
+
+
+def _per_role(lines: PerRole, labels: Mapping[str, str]) -> tuple[RoleLines, ...]:
+    """Each side's lines under its label; a role with none is left out."""
+    return tuple(
+        RoleLines(role.label, tuple(html(item) for item in getattr(lines, role.key)))
+        for role in roles(labels)
+        if getattr(lines, role.key)
+    )

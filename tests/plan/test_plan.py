@@ -1,0 +1,102 @@
+"""The one plan of a build, checked without the file system: every document the example
+handbook makes (site pages, each worksheet's two PDFs, the packets, the handbook and its
+parts, the calendar), each a typed value; and the values the site and the print share."""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import pytest
+
+from generator.plan import Plan, plan_build
+from generator.plan.book import ModuleChapter
+from generator.plan.pages import PDF_VARIANTS, guide_pdf, packet_pdf, worksheet_pdf
+from generator.plan.print import PacketView, program_order
+from generator.read.project import DEFAULT_ORG, Project, load_project
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def project() -> Iterator[Project]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        yield load_project(REPO, REPO / DEFAULT_ORG)
+
+
+@pytest.fixture(scope="module")
+def plan(project: Project) -> Plan:
+    return plan_build(project)
+
+
+def test_planning_reads_no_file_and_gives_the_same_plan_again(project: Project, plan: Plan) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"planning opened {args[0]!r}")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(builtins, "open", refuse)
+        assert plan_build(project) == plan
+
+
+def test_every_worksheet_has_its_two_pdfs_and_the_packets_hold_them_all(project: Project, plan: Plan) -> None:
+    worksheets = project.curriculum.worksheets
+    assert [d.path for d in plan.worksheets] == [worksheet_pdf(w.id, v) for w in worksheets for v in PDF_VARIANTS]
+    assert [d.variant for d in plan.worksheets] == list(PDF_VARIANTS) * len(worksheets)
+    assert all(d.view.title == w.title for d, w in zip(plan.worksheets[::2], worksheets, strict=True))
+    assert [d.path for d in plan.packets] == [packet_pdf(v) for v in PDF_VARIANTS]
+    for packet in plan.packets:
+        assert isinstance(packet.view, PacketView)
+        assert [s.id for s in packet.view.sheets] == [w.id for w in program_order(project.curriculum)]
+        assert packet.view.fillable == (packet.variant == "fillable")
+
+
+def test_the_handbook_parts_hold_every_chapter_once_in_order(project: Project, plan: Plan) -> None:
+    handbook = plan.handbook
+    assert handbook.path == guide_pdf(project.slug)
+    chapters = [c for part in handbook.parts for c in part.chapters]
+    assert chapters[0].kind == "welcome" and chapters[-1].kind == "sheets"
+    sessions = [s.id for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions]
+    assert sessions == [f"_s-{s.id}" for s in project.curriculum.sessions()]
+    assert not handbook.parts[0].continues
+    entries = {e.target[1:] for e in handbook.contents}
+    assert set(sessions) <= entries and {s.id for s in handbook.book.sheets} <= entries <= handbook.targets
+
+
+def test_the_calendar_and_every_page_are_listed(plan: Plan) -> None:
+    assert plan.calendar is not None and plan.calendar.path == "program.ics"
+    assert plan.calendar.data.startswith(b"BEGIN:VCALENDAR")
+    paths = plan.paths()
+    assert len(paths) == len(set(paths))
+    assert {"index.md", "program.md", "program.ics", plan.handbook.path} <= set(paths)
+
+
+def typed(value: Any, where: str) -> Iterator[str]:
+    """Where, inside a print view, a dict or a list stands for a typed value."""
+    if isinstance(value, dict | list):
+        yield where
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            if field.name != "labels":  # the interface's words, looked up by name
+                yield from typed(getattr(value, field.name), f"{where}.{field.name}")
+    elif isinstance(value, tuple | frozenset):
+        for n, item in enumerate(value):
+            yield from typed(item, f"{where}[{n}]")
+
+
+def test_print_views_are_typed_all_the_way_down(plan: Plan) -> None:
+    views = [*(d.view for d in plan.pdfs), plan.handbook]
+    assert [where for n, view in enumerate(views) for where in typed(view, f"view{n}")] == []
+
+
+def test_site_and_handbook_share_the_agenda_clock_and_cadence(project: Project, plan: Plan) -> None:
+    session = project.curriculum.sessions()[0]
+    page = next(p for p in plan.site.pages if p.template == "session.md.j2" and p.context["session"] == session)
+    chapters = [c for part in plan.handbook.parts for c in part.chapters if isinstance(c, ModuleChapter)]
+    printed = next(s for c in chapters for s in c.sessions if s.id == f"_s-{session.id}")
+    minutes = project.labels["min"]
+    assert [f"{slot.start}–{slot.end} {minutes}" for slot in page.context["agenda"]] == [r.time for r in printed.agenda]
+    timeline: Mapping[str, Any] = next(p.context for p in plan.site.pages if p.path == "program.md")
+    assert plan.handbook.book.program is not None
+    assert timeline["cadence"] in plan.handbook.book.program.facts.split(" · ")
