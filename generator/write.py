@@ -4,14 +4,16 @@ A build happens in `.<out>.building-*` beside the output folder. If anything fai
 process is killed, the previous output stays exactly as it was; the next build sweeps away
 the leftovers. Success swaps the new site in with two renames on the same file system.
 
-One build at a time writes to an output folder: each holds an advisory lock on `.<out>.lock`
-beside it (flock, released by the system when the process ends, however it ends), and a
-second build waits for it. So a staging folder seen while holding the lock is a leftover, never
+One build at a time writes to an output folder: each holds an advisory lock (flock, released
+by the system when the process ends, however it ends) on a file named after the folder's full
+path in the system's temporary folder, so that nothing but the handbook lands in a folder
+people publish, and a second build waits for it. So a staging folder seen while holding the lock is a leftover, never
 the work of a live build.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sys
@@ -49,7 +51,7 @@ def output_lock(out: Path) -> Iterator[None]:
     out = out.absolute()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        handle = (out.parent / f".{out.name}.lock").open("a")
+        handle = lock_file(out).open("a")
     except OSError as error:
         raise _cannot_make(out, error) from None
     with handle:
@@ -61,6 +63,15 @@ def output_lock(out: Path) -> Iterator[None]:
                 print(f"another build into {shown}/ is running; waiting for it to finish", file=sys.stderr, flush=True)
                 fcntl.flock(handle, fcntl.LOCK_EX)
         yield
+
+
+def lock_file(out: Path) -> Path:
+    """Where the lock for `out` lives: one name per output folder (its real path, so that two
+    spellings of one folder share a lock), outside every folder a user publishes."""
+    name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:32]
+    folder = Path(tempfile.gettempdir()) / "mentorbook-locks"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder / f"{name}.lock"
 
 
 @contextmanager
