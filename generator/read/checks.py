@@ -36,49 +36,44 @@ def check_modules(
 ) -> list[Problem]:
     """Unique module and session ids (also against `taken`, the shared curriculum, when these
     are an organization's own modules) and worksheet references that exist."""
-    problems = _unique(source, "module id `{}`", ((("modules", i, "id"), m.id) for i, m in enumerate(modules)))
+    module_ids = [(("modules", i, "id"), m.id) for i, m in enumerate(modules)]
     sessions = [
         (("modules", i, "sessions", j, "id"), s.id) for i, m in enumerate(modules) for j, s in enumerate(m.sessions)
     ]
-    problems += _unique(source, "session id `{}`", sessions)
+    problems = _unique(source, "module id `{}`", module_ids) + _unique(source, "session id `{}`", sessions)
     if taken is not None:
-        shared_modules = {m.id for m in taken.modules}
-        shared_sessions = {s.id for s in taken.sessions()}
-        for i, module in enumerate(modules):
-            if module.id in shared_modules:
-                problems.append(
-                    source.problem(
-                        ("modules", i, "id"),
-                        f"the module id `{module.id}` is already used by the shared curriculum",
-                        "give your module its own id",
-                    )
-                )
-        for loc, session_id in sessions:
-            if session_id in shared_sessions:
-                problems.append(
-                    source.problem(
-                        loc,
-                        f"the session id `{session_id}` is already used by the shared curriculum",
-                        "give your session its own id",
-                    )
-                )
-    known = set(worksheet_ids)
+        problems += _clashes(source, "module", module_ids, {m.id for m in taken.modules})
+        problems += _clashes(source, "session", sessions, {s.id for s in taken.sessions()})
+    return problems + _unknown_worksheets(source, modules, worksheet_ids)
+
+
+def _clashes(source: Source, what: str, ids: Iterable[tuple[Loc, str]], shared: set[str]) -> list[Problem]:
+    """An organization's own ids that the shared curriculum already uses."""
+    return [
+        source.problem(
+            loc, f"the {what} id `{id_}` is already used by the shared curriculum", f"give your {what} its own id"
+        )
+        for loc, id_ in ids
+        if id_ in shared
+    ]
+
+
+def _unknown_worksheets(source: Source, modules: tuple[Module, ...], worksheet_ids: list[str]) -> list[Problem]:
+    known, problems = set(worksheet_ids), []
     for i, module in enumerate(modules):
         for j, session in enumerate(module.sessions):
             for k, ref in enumerate(session.worksheets):
-                if ref not in known:
-                    close = difflib.get_close_matches(ref, worksheet_ids, n=1)
-                    hint = (
-                        f"did you mean `{close[0]}`?"
-                        if close
-                        else "the worksheets are: " + ", ".join(worksheet_ids or ["(none yet)"])
-                    )
-                    where: Loc = ("modules", i, "sessions", j, "worksheets", k)
-                    problems.append(
-                        source.problem(
-                            where, f"session `{session.id}` uses worksheet `{ref}`, which does not exist", hint
-                        )
-                    )
+                if ref in known:
+                    continue
+                close = difflib.get_close_matches(ref, worksheet_ids, n=1)
+                hint = (
+                    f"did you mean `{close[0]}`?"
+                    if close
+                    else "the worksheets are: " + ", ".join(worksheet_ids or ["(none yet)"])
+                )
+                where: Loc = ("modules", i, "sessions", j, "worksheets", k)
+                message = f"session `{session.id}` uses worksheet `{ref}`, which does not exist"
+                problems.append(source.problem(where, message, hint))
     return problems
 
 
