@@ -22,6 +22,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# Fixtures that build whole example handbooks (site and PDFs): a test that uses one is `slow`.
+WHOLE_BUILDS = {"example_site", "all_sites", "site_visits", "browser", "page"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`make test-fast` leaves out the browser and every test that builds a whole example
+    handbook; the marks follow from the fixtures a test uses, so a new test is sorted the same."""
+    for item in items:
+        if WHOLE_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

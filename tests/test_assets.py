@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.pdf.handbook import _cover
-from generator.pdf.printer import Printer
+from generator.plan import plan_build
+from generator.plan.print import PacketView
 from generator.read.assets import MAX_SIDE, png_problem
 from generator.read.profile import load_profile
 from generator.read.project import load_project
@@ -95,7 +95,10 @@ def test_the_pdf_shows_the_svg_as_written_again(tmp_path: Path) -> None:
     profile = root / "organizations" / "org.yaml"
     profile.write_text(profile.read_text(encoding="utf-8") + "logo: logo.svg\n", encoding="utf-8")
     project = load_project(root, profile)
-    for uri in (_cover(project)["logo"], Printer(project)._cover()["logo"]):
+    plan = plan_build(project)
+    packets = [doc.view.logo for doc in plan.packets if isinstance(doc.view, PacketView)]
+    for uri in (plan.handbook.book.cover.logo, *packets):
+        assert uri is not None
         assert base64.b64decode(uri.removeprefix("data:image/svg+xml;base64,")) == REBUILT
 
 

@@ -15,7 +15,7 @@ from generator.plan.print import PrintHead, SheetView
 
 @dataclass(frozen=True)
 class Cover:
-    logo: str | None  # a file URI
+    logo: str | None  # a data: URL of the checked image
     org: str
     title: str
     program: str | None

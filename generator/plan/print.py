@@ -82,7 +82,7 @@ class PacketView(SheetsView):
 
     subtitle: str
     intro: str
-    logo: str | None  # a file URI, which the PDF stage's fetcher may read
+    logo: str | None  # a data: URL of the checked image
 
 
 @dataclass(frozen=True)
