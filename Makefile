@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core fonts-noto-cjk
 VNU_VERSION  := 26.9.27
 
-.PHONY: site sites test test-deps lint bench zensical serve clean system-deps
+.PHONY: site sites test test-fast test-deps lint bench zensical serve clean system-deps
 
 site: $(VENV)/.site
 	$(BIN)/mentorbook build
@@ -24,6 +24,11 @@ serve: $(VENV)/.site
 
 test: test-deps
 	$(BIN)/python -m pytest
+
+# The edit-test loop: everything but the browser and the tests that lay out PDFs or build whole
+# sites (marked `browser` and `slow`); `make test` is what CI runs.
+test-fast: $(VENV)/.test
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 test-deps: $(VENV)/.test system-deps .tools/.vnu-$(VNU_VERSION)
 

@@ -88,6 +88,7 @@ def test_a_png_is_checked_by_its_pixels() -> None:
     assert png_problem(png(0, 10)) == png_problem(b"\x89PNG\r\n\x1a\n") == png_problem(b"GIF89a")
 
 
+@pytest.mark.slow
 def test_the_pdf_shows_the_svg_as_written_again(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     (root / "organizations" / "org").mkdir()

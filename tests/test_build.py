@@ -16,6 +16,8 @@ from generator.write import MANIFEST
 from tests.conftest import copy_project
 from tests.util import tree_digest
 
+pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`
+
 
 def build(root: Path, out: Path | None = None) -> pipeline.BuildResult:
     return pipeline.build(root, root / "organizations/org.yaml", out)

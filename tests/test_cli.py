@@ -88,6 +88,7 @@ def test_outside_a_handbook_folder_says_so_once(args: list[str], tmp_path: Path)
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_new_org_validates_as_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new-org", 'Acme Health & Co: "Ünïcode"']) == 0
     profile = project / "organizations/acme-health-co-unicode.yaml"
@@ -141,6 +142,7 @@ def _wait_for(predicate, seconds: float = 30) -> bool:  # type: ignore[no-untype
     return False
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_on_change_and_survives_mistakes(project: Path) -> None:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/modules/basics/first-session.html"

@@ -29,6 +29,7 @@ def test_a_bad_value_is_one_line_saying_what_it_must_hold(
     assert not (project / "site").exists()
 
 
+@pytest.mark.slow
 def test_an_empty_value_counts_as_unset(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`SOURCE_DATE_EPOCH= mentorbook build`: as most tools do, and MkDocs then builds too."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "")

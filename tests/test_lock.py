@@ -13,6 +13,8 @@ import pytest
 from generator.build import build
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`
+
 ORG = ["--org", "organizations/org.yaml"]
 
 # The first build, slowed down inside its staging folder until the second has had every

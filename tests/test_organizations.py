@@ -18,6 +18,8 @@ from generator.read.project import load_project
 from generator.site.render import Renderer
 from tests.conftest import REPO, copy_repo
 
+pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`
+
 PROFILES = sorted(p.stem for p in (REPO / "organizations").glob("*.yaml"))
 GOLDEN = Path(__file__).parent / "golden" / "organizations"
 GOLDEN_PAGES = ("index.md", "program.md", "contacts.md", "modules/index.md")

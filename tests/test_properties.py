@@ -92,6 +92,7 @@ def base_project() -> Project:
     return load_project(MINIMAL, MINIMAL / "organizations/org.yaml")
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=TEXT, welcome=TEXT, value=TEXT, note=TEXT)
 def test_organization_text_never_becomes_live_markup(
@@ -128,6 +129,7 @@ WORDS = st.text(
 ).filter(lambda s: s.strip())
 
 
+@pytest.mark.slow
 @settings(
     max_examples=4,
     deadline=None,
@@ -217,6 +219,7 @@ def test_fuzz_loader_only_ever_reports_input_errors(tmp_path_factory: pytest.Tem
         assert error.problems and all(p.message for p in error.problems)
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_the_previous_output(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "project")
     build(root, root / "organizations/org.yaml")

@@ -7,10 +7,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.build import build
 from generator.pdf.cache import PdfCache
 from tests.conftest import REPO, copy_project
 from tests.util import tree_digest
+
+pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`
 
 ORG = Path("organizations") / "org.yaml"
 

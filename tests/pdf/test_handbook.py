@@ -33,6 +33,8 @@ from generator.plan.program import timeline_date
 from generator.read.project import DEFAULT_ORG, Project, load_project
 from tests.conftest import EPOCH, REPO, copy_project
 
+pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`
+
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
 WORDED = """\

@@ -30,6 +30,8 @@ from generator.plan.print import plan_packets, plan_worksheets, print_setup, pro
 from generator.read.project import DEFAULT_ORG, Project, load_project
 from tests.conftest import EPOCH, copy_project, copy_repo
 
+pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`
+
 GOLDEN = Path(__file__).parent.parent / "golden" / "print"
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)

@@ -10,6 +10,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`
+
 VNU = (
     Path(__file__).resolve().parent.parent.parent / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 )
