@@ -20,7 +20,8 @@ from pypdf import PdfReader
 
 from generator.pdf.handbook import render_guide_pdf
 from generator.pdf.printer import render_pdfs
-from generator.read.project import DEFAULT_ORG, ORGANIZATIONS, load_project
+from generator.read.layout import DEFAULT_ORG, ORGANIZATIONS
+from generator.read.project import load_project
 
 
 def main(argv: list[str]) -> None:

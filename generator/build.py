@@ -20,12 +20,12 @@ from generator.jinja import OVERRIDES
 from generator.pdf.cache import PdfCache
 from generator.plan.pages import SitePlan, plan_site
 from generator.read.fingerprint import input_hash
-from generator.read.project import DEFAULT_ORG, Project, load_project
+from generator.read.layout import base_config, default_profile, require_handbook
+from generator.read.project import Project, load_project
 from generator.site.render import Renderer
 from generator.stages import Stages
 from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
 
-BASE_CONFIG = "mkdocs.yml"
 ENGINES = ("mkdocs", "zensical")
 
 
@@ -49,7 +49,8 @@ def build(
     pdf_cache: PdfCache | None = None,
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
-    org_file, out = org_file or root / DEFAULT_ORG, out or root / "site"
+    require_handbook(root)  # before the lock: outside a project, nothing is written
+    org_file, out = org_file or default_profile(root), out or root / "site"
     with output_lock(out):  # one build at a time into `out`, from the up-to-date check to the swap
         with stages("inputs"):
             inputs = input_hash(root, org_file, engine)
@@ -68,7 +69,7 @@ def build(
         with staged_output(out) as stage:
             make_docs(project, plan, texts, stage.docs, stages, pdf_cache)
             with stages("site"):
-                build_site(plan, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in plan.pages})
+                build_site(plan, base_config(root), stage.docs, stage.site, {p.path: p.source for p in plan.pages})
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
@@ -91,7 +92,9 @@ def make_docs(
     overridden = project.root / OVERRIDES / "print"
     try:
         with stages("pdfs"):
-            render_pdfs(project, docs, project.organization.paper, pdf_cache)
+            render_pdfs(
+                project, docs, project.organization.paper, pdf_cache, lambda n, m: stages.progress("pdfs", n, m)
+            )
         with stages("handbook"):
             render_guide_pdf(project, docs, pdf_cache)
     except TemplateError as error:  # ours are tested; with print overrides present, likely theirs
@@ -108,6 +111,9 @@ def site_builder(engine: str) -> Any:
         return build_site
     if engine != "mkdocs":
         raise ValueError(f"unknown engine {engine!r}; expected one of {ENGINES}")
+    from generator.site import engine as site_engine
+
+    site_engine.require()
     from generator.site.mkdocs import build_site
 
     return build_site
@@ -115,7 +121,7 @@ def site_builder(engine: str) -> Any:
 
 def check(root: Path, org_file: Path | None = None) -> Project:
     """Everything `build` checks before it writes, and nothing else."""
-    project = load_project(root, org_file or root / DEFAULT_ORG)
+    project = load_project(root, org_file or default_profile(root))
     render_pages(plan_site(project), Renderer(root))
     return project
 

@@ -43,7 +43,11 @@ T = TypeVar("T")
 
 
 def render_pdfs(
-    project: Project, docs: Path, paper: str | None = None, cache: PdfCache | None = None
+    project: Project,
+    docs: Path,
+    paper: str | None = None,
+    cache: PdfCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, float]:
     """Write every worksheet's PDFs and the packets into `docs`; return seconds per file.
     The paper is the organization's (A4 unless it says Letter) unless `paper` is given."""
@@ -55,10 +59,12 @@ def render_pdfs(
         ordered = program_order(project.curriculum)
         jobs += [(packet_pdf(v), "print/packet.html.j2", v, ordered) for v in PDF_VARIANTS]
     seconds = {}
-    for target, template, variant, worksheets in jobs:
+    for done, (target, template, variant, worksheets) in enumerate(jobs, start=1):
         started = time.perf_counter()
         printer.write(docs / target, printer.html(template, variant, worksheets), variant)
         seconds[target] = time.perf_counter() - started
+        if progress:
+            progress(done, len(jobs))
     return seconds
 
 

@@ -27,7 +27,8 @@ import generator.pdf.handbook
 from generator.pdf.handbook import render_guide_pdf
 from generator.plan.pages import guide_pdf
 from generator.plan.program import timeline_date
-from generator.read.project import DEFAULT_ORG, Project, load_project
+from generator.read.layout import DEFAULT_ORG
+from generator.read.project import Project, load_project
 from tests.conftest import EPOCH, REPO, copy_project
 
 A4 = (595.28, 841.89)

@@ -25,7 +25,8 @@ from generator.models import Worksheet
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
 from generator.pdf.printer import Printer, program_order, render_pdfs
 from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
-from generator.read.project import DEFAULT_ORG, Project, load_project
+from generator.read.layout import DEFAULT_ORG
+from generator.read.project import Project, load_project
 from tests.conftest import EPOCH, copy_project, copy_repo
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "print"
