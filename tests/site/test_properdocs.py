@@ -31,14 +31,14 @@ def test_properdocs_builds_the_same_site(example_site: Path, tmp_path: Path) -> 
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stderr
     assert _files(root / "site") == _files(example_site), "the same files, the same bytes"
-    assert b"properdocs-1.6.7" in (root / "site" / "index.html").read_bytes(), "built by ProperDocs"
+    assert b"ProperDocs 1.6.7" in (root / "site" / "index.html").read_bytes(), "built by ProperDocs"
     without = "import importlib.util as u; print(u.find_spec('mkdocs'))"
     assert subprocess.run([str(PROPERDOCS_PYTHON), "-c", without], capture_output=True, text=True).stdout == "None\n"
 
 
 def _files(site: Path) -> dict[str, bytes]:
     """Every file but the build manifest (its input hash names the engine), with the generator
-    tag (`mkdocs-1.6.1` or `properdocs-1.6.7`) blanked."""
+    tag (`mkdocs-1.6.1` or `mkdocs-ProperDocs 1.6.7`) blanked."""
     return {
         path.relative_to(site).as_posix(): GENERATOR_TAG.sub(b"", path.read_bytes())
         for path in sorted(site.rglob("*"))
