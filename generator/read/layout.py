@@ -70,10 +70,15 @@ def require_handbook(root: Path) -> None:
 def default_profile(root: Path) -> Path:
     """The profile a build without --org uses: organizations/example.yaml if there is one,
     else the only profile there. With several and no example, the user must choose."""
+    require_handbook(root)
     example = root / DEFAULT_ORG
     profiles = sorted((root / ORGANIZATIONS).glob("*.yaml"))
-    if example.exists() or not profiles:
-        return example  # when missing, loading it says so, with the fix
+    if example.exists():
+        return example
+    if not profiles:
+        folder = display_path(root / ORGANIZATIONS)
+        hint = 'start one with `mentorbook new-org "Your name"`'
+        raise InputError([Problem(folder, 0, 0, "there are no profiles (*.yaml) here", hint)])
     if len(profiles) == 1:
         return profiles[0]
     listed = ", ".join(display_path(p) for p in profiles)
