@@ -1,7 +1,8 @@
 # Mentorbook's tasks. On a fresh Debian machine with Python 3.11:
 #   make site   installs everything into .venv and builds the example handbook into site/
-#   make test   also installs what the tests need (Python packages, Chromium, fonts, Java and
-#               the Nu HTML checker) and runs them
+#   make test   also installs what the tests need (Python packages, Chromium, fonts, Java, the
+#               Nu HTML checker, and a second venv with ProperDocs instead of MkDocs) and runs
+#               them, including one that installs the built wheel into a fresh venv
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,7 +11,9 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core fonts-noto-cjk
 VNU_VERSION  := 26.9.27
 
-.PHONY: site sites test test-fast test-deps lint bench zensical serve clean system-deps
+PROPERDOCS := .venv-properdocs
+
+.PHONY: site sites test test-fast test-deps lint bench zensical properdocs serve clean system-deps
 
 site: $(VENV)/.site
 	$(BIN)/mentorbook build
@@ -30,7 +33,7 @@ test: test-deps
 test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
-test-deps: $(VENV)/.test system-deps .tools/.vnu-$(VNU_VERSION)
+test-deps: $(VENV)/.test system-deps .tools/.vnu-$(VNU_VERSION) $(PROPERDOCS)/.site
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests
@@ -39,10 +42,25 @@ lint: $(VENV)/.test
 
 # The benchmark (bench/run.py): about 13 minutes on 2 cores; the table is also written to
 # bench/results/bench.json. It installs the optional Zensical engine to compare it with MkDocs.
-bench: $(VENV)/.zensical
+bench: $(VENV)/.bench
 	$(BIN)/python bench/run.py
 
 zensical: $(VENV)/.zensical
+
+$(VENV)/.bench: $(VENV)/.zensical requirements-bench.txt
+	$(PIP) install -r requirements-bench.txt
+	touch $@
+
+# ProperDocs, the maintained continuation of MkDocs 1.x, in a venv of its own: Material
+# requires mkdocs, so it comes in with the rest and goes again. tests/site/test_properdocs.py
+# builds the example with it and compares the site with the MkDocs one.
+properdocs: $(PROPERDOCS)/.site
+
+$(PROPERDOCS)/.site: requirements.txt
+	test -x $(PROPERDOCS)/bin/python || $(PYTHON) -m venv $(PROPERDOCS)
+	$(PROPERDOCS)/bin/python -m pip --disable-pip-version-check -q install -r requirements.txt properdocs==1.6.7
+	$(PROPERDOCS)/bin/python -m pip --disable-pip-version-check -q uninstall -y mkdocs
+	touch $@
 
 $(VENV)/.zensical: $(VENV)/.site requirements-zensical.txt
 	$(PIP) install -r requirements-zensical.txt

@@ -23,7 +23,8 @@ from generator.pdf.printer import render_pdfs
 from generator.plan import plan_build
 from generator.plan.handbook import plan_handbook
 from generator.plan.print import print_setup
-from generator.read.project import DEFAULT_ORG, ORGANIZATIONS, load_project
+from generator.read.layout import DEFAULT_ORG, ORGANIZATIONS
+from generator.read.project import load_project
 
 
 def main(argv: list[str]) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 REPO = Path(__file__).resolve().parent.parent
+SHIPPED = REPO / "generator" / "shipped"  # the curriculum, guides, base config and theme Mentorbook ships
 SHARED = ("curriculum.yaml", "mkdocs.yml")
 FOLDERS = ("content", "overrides")
 
@@ -80,12 +81,12 @@ def make_project(folder: Path, sessions: int | None = None, organizations: int =
     (None: as shipped) and `organizations` copies of the example profile. Returns `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in SHARED:
-        shutil.copy(REPO / name, folder / name)
+        shutil.copy(SHIPPED / name, folder / name)
     for name in FOLDERS:
-        shutil.copytree(REPO / name, folder / name, dirs_exist_ok=True)
+        shutil.copytree(SHIPPED / name, folder / name, dirs_exist_ok=True)
     yaml = _yaml()
     if sessions is not None:
-        shipped = yaml.load(REPO / "curriculum.yaml")
+        shipped = yaml.load(SHIPPED / "curriculum.yaml")
         yaml.dump(grown_curriculum(shipped, sessions), folder / "curriculum.yaml")
     example = yaml.load(REPO / "organizations" / "example.yaml")
     orgs = folder / "organizations"

@@ -21,12 +21,12 @@ from generator.pdf.cache import PdfCache
 from generator.plan import Plan, plan_build
 from generator.plan.pages import SitePlan, plan_site
 from generator.read.fingerprint import input_hash
-from generator.read.project import DEFAULT_ORG, Project, load_project, require_handbook
+from generator.read.layout import base_config, default_profile, require_handbook
+from generator.read.project import Project, load_project
 from generator.site.render import Renderer
 from generator.stages import Stages
 from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
 
-BASE_CONFIG = "mkdocs.yml"
 ENGINES = ("mkdocs", "zensical")
 
 
@@ -50,8 +50,8 @@ def build(
     pdf_cache: PdfCache | None = None,
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
-    org_file, out = org_file or root / DEFAULT_ORG, out or root / "site"
-    require_handbook(root)  # before the lock: outside a handbook, nothing is written
+    require_handbook(root)  # before the lock: outside a project, nothing is written
+    org_file, out = org_file or default_profile(root), out or root / "site"
     with output_lock(out):  # one build at a time into `out`, from the up-to-date check to the swap
         with stages("inputs"):
             inputs = input_hash(root, org_file, engine)
@@ -71,7 +71,7 @@ def build(
         with staged_output(out) as stage:
             make_docs(plan, texts, stage.docs, stages, pdf_cache)
             with stages("site"):
-                build_site(site, root / BASE_CONFIG, stage.docs, stage.site, {p.path: p.source for p in site.pages})
+                build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.source for p in site.pages})
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
@@ -93,7 +93,7 @@ def make_docs(
     overridden = plan.setup.root / OVERRIDES / "print"
     try:
         with stages("pdfs"):
-            render_pdfs(plan.pdfs, plan.setup, docs, pdf_cache)
+            render_pdfs(plan.pdfs, plan.setup, docs, pdf_cache, lambda n, m: stages.progress("pdfs", n, m))
         with stages("handbook"):
             render_guide_pdf(plan.handbook, plan.setup, docs, pdf_cache)
     except TemplateError as error:  # ours are tested; with print overrides present, likely theirs
@@ -110,6 +110,9 @@ def site_builder(engine: str) -> Any:
         return build_site
     if engine != "mkdocs":
         raise ValueError(f"unknown engine {engine!r}; expected one of {ENGINES}")
+    from generator.site import engine as site_engine
+
+    site_engine.require()
     from generator.site.mkdocs import build_site
 
     return build_site
@@ -117,7 +120,7 @@ def site_builder(engine: str) -> Any:
 
 def check(root: Path, org_file: Path | None = None) -> Project:
     """Everything `build` checks before it writes, and nothing else."""
-    project = load_project(root, org_file or root / DEFAULT_ORG)
+    project = load_project(root, org_file or default_profile(root))
     render_pages(plan_site(project), Renderer(root))
     return project
 

@@ -29,3 +29,6 @@ class Stages:
 
     def end(self, name: str) -> None:
         """Called as a stage ends, whether or not it succeeded."""
+
+    def progress(self, name: str, done: int, total: int) -> None:
+        """Called as a stage that makes many files (the PDFs) has made `done` of `total`."""

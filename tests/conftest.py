@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+SHIPPED = REPO / "generator" / "shipped"  # the curriculum, guides, base config and theme Mentorbook ships
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 EPOCH = "1767225600"  # 2026-01-01: every test build pins "today"
 
@@ -45,19 +46,18 @@ def _pinned_time(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def copy_project(target: Path, base: Path = MINIMAL) -> Path:
-    """A runnable project in `target`: the repo's mkdocs.yml and overrides plus `base`'s files."""
+    """A runnable project in `target`: `base`'s files plus its own copy of the shipped
+    mkdocs.yml and theme overrides (so that tests can change them)."""
     shutil.copytree(base, target, dirs_exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(REPO / "overrides", target / "overrides", dirs_exist_ok=True)
+    shutil.copy(SHIPPED / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(SHIPPED / "overrides", target / "overrides", dirs_exist_ok=True)
     return target
 
 
 def copy_repo(target: Path) -> Path:
-    """The shipped curriculum, content and organizations, as a user's clone would have them."""
-    for name in ("curriculum.yaml", "mkdocs.yml"):
-        shutil.copy(REPO / name, target / name)
-    for name in ("content", "organizations", "overrides"):
-        shutil.copytree(REPO / name, target / name)
+    """The example organizations, as a handbook project holds them: the curriculum, guides and
+    theme are the shipped ones."""
+    shutil.copytree(REPO / "organizations", target / "organizations")
     return target
 
 

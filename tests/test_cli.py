@@ -15,7 +15,7 @@ import pytest
 
 from generator.cli import main
 from generator.commands.schema import SCHEMAS, schema_text
-from tests.conftest import REPO
+from tests.conftest import REPO, SHIPPED
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -33,7 +33,7 @@ def test_help_is_instant_and_imports_nothing_heavy() -> None:
     assert out.strip().endswith("[]")
 
 
-@pytest.mark.parametrize("verb", ["build", "validate", "serve", "schema", "new-org"])
+@pytest.mark.parametrize("verb", ["init", "build", "validate", "serve", "schema", "new-org", "doctor"])
 def test_every_verb_has_help(verb: str) -> None:
     result = run(verb, "--help")
     assert result.returncode == 0
@@ -83,8 +83,12 @@ def test_a_port_in_use_is_a_mistake_in_the_command(project: Path) -> None:
 def test_outside_a_handbook_folder_says_so_once(args: list[str], tmp_path: Path) -> None:
     result = run(*args, cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("curriculum.yaml: file not found: this folder has no handbook project")
-    assert "`cd` into it first" in result.stderr and "1 problem in 1 file" in result.stderr
+    assert result.stderr.startswith("organizations: folder not found: this folder is not a handbook project")
+    assert (
+        "`cd` into it first" in result.stderr
+        and "mentorbook init" in result.stderr
+        and "1 problem in 1 file" in result.stderr
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -98,6 +102,64 @@ def test_new_org_validates_as_written(project: Path, capsys: pytest.CaptureFixtu
     assert "already exists" in capsys.readouterr().err
 
 
+def test_init_starts_a_project_that_validates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "handbook", "--org", "Acme Health"]) == 0
+    assert "cd handbook && mentorbook build" in capsys.readouterr().out
+    root = tmp_path / "handbook"
+    assert (root / "organizations/acme-health.yaml").is_file() and (root / "overrides").is_dir()
+    assert (root / "schemas/organization.schema.json").is_file() and "What to edit" in (root / "README.md").read_text()
+    assert not (root / "curriculum.yaml").exists(), "the shipped curriculum is used, not a copy"
+    monkeypatch.chdir(root)
+    assert main(["validate", "-q"]) == 0  # the only profile is the default one
+    assert capsys.readouterr().out == ""
+    assert main(["init"]) == 2 and "already a handbook project" in capsys.readouterr().err
+
+
+def test_init_can_copy_the_curriculum(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "--copy-curriculum", "-q"]) == 0
+    assert (tmp_path / "curriculum.yaml").read_bytes() == (SHIPPED / "curriculum.yaml").read_bytes()
+    assert sorted(p.name for p in (tmp_path / "content").iterdir()) == sorted(
+        p.name for p in (SHIPPED / "content").iterdir()
+    )
+    (tmp_path / "curriculum.yaml").write_text(
+        (tmp_path / "curriculum.yaml").read_text().replace("minutes: 60", "minutes: x", 1)
+    )
+    assert main(["validate"]) == 1, "the project's own curriculum is the one read"
+
+
+def test_several_profiles_and_no_example_ask_for_one(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "organizations/org.yaml").rename(project / "organizations/first.yaml")
+    (project / "organizations/second.yaml").write_text((project / "organizations/first.yaml").read_text())
+    assert main(["validate"]) == 2
+    err = capsys.readouterr().err
+    assert "choose one with --org: organizations/first.yaml, organizations/second.yaml" in err
+
+
+def test_a_bug_is_one_line_and_exit_70(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import generator.commands.doctor as doctor
+
+    def broken() -> None:
+        raise RuntimeError("deep inside")
+
+    monkeypatch.setattr(doctor, "examine", broken)
+    assert main(["doctor"]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "this is a bug in Mentorbook; the full report is in " in err
+    report = Path(err.strip().rsplit(" ", 1)[1])
+    assert "RuntimeError: deep inside" in report.read_text() and "command: mentorbook doctor" in report.read_text()
+    report.unlink()
+
+
+def test_doctor_names_the_engine_and_the_end_of_life(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "site engine: " in out and "end of life on 5 May 2027" in out and "Pango" in out
+
+
 def test_committed_schemas_are_current() -> None:
     for name in SCHEMAS:
         assert (REPO / "schemas" / f"{name}.schema.json").read_text() == schema_text(name), "run `mentorbook schema`"
@@ -105,7 +167,7 @@ def test_committed_schemas_are_current() -> None:
 
 def test_shipped_files_point_editors_at_the_schemas() -> None:
     assert (
-        (REPO / "curriculum.yaml")
+        (SHIPPED / "curriculum.yaml")
         .read_text()
         .startswith("# yaml-language-server: $schema=schemas/curriculum.schema.json")
     )

@@ -30,7 +30,7 @@ from generator.plan.pages import plan_site
 from generator.read.project import Project, load_project
 from generator.read.yaml_file import load_yaml
 from generator.site.render import Renderer
-from tests.conftest import MINIMAL, REPO, copy_project
+from tests.conftest import MINIMAL, REPO, SHIPPED, copy_project
 from tests.util import tree_digest
 
 NASTY = st.sampled_from(
@@ -63,7 +63,7 @@ def _markdown_options() -> tuple[list[str | object], dict[str, dict[str, object]
     """The Markdown extensions exactly as mkdocs.yml configures them for every handbook."""
     names: list[str | object] = []
     configs: dict[str, dict[str, object]] = {}
-    for entry in yaml.safe_load((REPO / "mkdocs.yml").read_text())["markdown_extensions"]:
+    for entry in yaml.safe_load((SHIPPED / "mkdocs.yml").read_text())["markdown_extensions"]:
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         names.append(name)
         if config:

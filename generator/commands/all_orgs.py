@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from generator.errors import InputError, Problem, display_path
-from generator.read.project import ORGANIZATIONS, require_handbook
+from generator.read.layout import ORGANIZATIONS, require_handbook
 from generator.read.yaml_file import Source, load_yaml
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.errors import UsageError, display_path
 from generator.jinja import environment
-from generator.read.project import require_handbook
+from generator.read.layout import require_handbook
 
 
 def slugify(name: str) -> str:

@@ -14,18 +14,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from mkdocs.livereload import LiveReloadServer
-
 from generator.build import build
 from generator.errors import InputError, UsageError
 from generator.pdf.cache import PdfCache
-from generator.read.project import require_handbook
+from generator.read.layout import SHIPPED, require_handbook
+from generator.site import engine
 
 WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml")
 
 
-def serve(root: Path, org_file: Path | None, port: int) -> None:
+def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False) -> None:
     require_handbook(root)  # outside a handbook there is nothing to serve, ever
+    engine.require()
+    from mkdocs.livereload import LiveReloadServer
+
     folder = Path(tempfile.mkdtemp(prefix="mentorbook-serve-"))
     out = folder / "site"
     out.mkdir()
@@ -38,16 +40,17 @@ def serve(root: Path, org_file: Path | None, port: int) -> None:
         try:
             result = build(root, org_file, out, pdf_cache=pdfs)
             done = "up to date" if result.skipped else pdfs.next_build()
-            print(f"built {result.pages} pages in {result.seconds:.1f} s ({done})", file=sys.stderr)
+            if not quiet:
+                print(f"built {result.pages} pages in {result.seconds:.1f} s ({done})", file=sys.stderr)
         except InputError as error:
             print(error.report() + "\nshowing the last good build until this is fixed", file=sys.stderr)
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    _show_server_lines(quiet)
     rebuild()
     server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
-    for name in WATCHED:
-        if (root / name).exists():
-            server.watch(str(root / name))
+    for path in [root / name for name in WATCHED] + [SHIPPED]:
+        if path.exists():
+            server.watch(str(path))
     try:
         server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server is untyped
     except OSError as error:
@@ -59,3 +62,16 @@ def serve(root: Path, org_file: Path | None, port: int) -> None:
     finally:
         server.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _show_server_lines(quiet: bool) -> None:
+    """The server's own lines ("Serving on http://127.0.0.1:8000/", "Reloading browsers") are
+    for the user; other libraries' (WeasyPrint's INFO lines) only with -v, set up by the CLI."""
+    logger = logging.getLogger("mkdocs.livereload")
+    if quiet or logger.handlers:
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False

@@ -32,16 +32,22 @@ T = TypeVar("T")
 
 
 def render_pdfs(
-    documents: Sequence[PdfDocument], setup: PrintSetup, docs: Path, cache: PdfCache | None = None
+    documents: Sequence[PdfDocument],
+    setup: PrintSetup,
+    docs: Path,
+    cache: PdfCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, float]:
     """Write every worksheet's PDFs and the packets into `docs`; return seconds per file."""
     printer = Printer(setup, cache)
     seconds = {}
-    for document in documents:
+    for done, document in enumerate(documents, start=1):
         started = time.perf_counter()
         target = docs / document.path
         printer.write(target, printer.html(document.template, document.view), document.variant)
         seconds[document.path] = time.perf_counter() - started
+        if progress:
+            progress(done, len(documents))
     return seconds
 
 

@@ -18,10 +18,12 @@ from importlib import metadata
 from pathlib import Path
 
 import generator
+from generator.site.engine import installed
 
 # Everything outside Mentorbook whose version changes the bytes of a handbook.
 PACKAGES = (
     "mkdocs",
+    "properdocs",
     "mkdocs-material",
     "pymdown-extensions",
     "Markdown",
@@ -62,6 +64,7 @@ def _facts(engine: str) -> dict[str, str]:
         "python": platform.python_version(),
         "mentorbook": generator.__version__,
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", ""),
+        "site-engine": _site_engine(),
     }
     for name in PACKAGES:
         try:
@@ -69,6 +72,13 @@ def _facts(engine: str) -> dict[str, str]:
         except metadata.PackageNotFoundError:
             facts[f"package:{name}"] = ""
     return facts
+
+
+def _site_engine() -> str:
+    """The package that builds the site and its version: with both MkDocs and ProperDocs
+    installed, the package list alone would not say which one did."""
+    engine = installed()
+    return f"{engine.package} {engine.version}" if engine else ""
 
 
 def _files(root: Path, org_file: Path) -> Iterator[tuple[str, Path]]:

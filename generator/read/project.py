@@ -22,17 +22,14 @@ from generator.models import Curriculum, Organization
 from generator.read.assets import Image
 from generator.read.checks import check_curriculum
 from generator.read.guides import Guide, read_guide
+from generator.read.layout import CONTENT, curriculum_file, guide_file, require_handbook
 from generator.read.overlay import in_language, reword_model, rewording, select_modules
 from generator.read.profile import Profile, load_profile
 from generator.read.timeline import DoesNotFit, Event, schedule
 from generator.read.validate import parse
 from generator.read.yaml_file import Source, load_yaml
 
-CURRICULUM = "curriculum.yaml"
-CONTENT = "content"
 LOCALES = Path(__file__).parent.parent / "locales"
-ORGANIZATIONS = "organizations"
-DEFAULT_ORG = Path(ORGANIZATIONS) / "example.yaml"
 
 
 @dataclass(frozen=True)
@@ -73,31 +70,13 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def require_handbook(root: Path) -> None:
-    """Run outside a handbook's folder, every file is missing; say so once, and what to do,
-    instead of "file not found" for each of them."""
-    if (root / CURRICULUM).exists() or any((root / ORGANIZATIONS).glob("*.yaml")):
-        return
-    raise InputError(
-        [
-            Problem(
-                display_path(root / CURRICULUM),
-                0,
-                0,
-                "file not found: this folder has no handbook project",
-                "run mentorbook in your handbook's folder, the one that holds curriculum.yaml and organizations/"
-                " (`cd` into it first)",
-            )
-        ]
-    )
-
-
 def _load_project(root: Path, org_file: Path) -> Project:
     require_handbook(root)
     gather = Gather()
     attempt, problems = gather.attempt, gather.problems
 
-    curriculum_source = attempt(lambda: load_yaml(root / CURRICULUM))
+    curriculum_path = curriculum_file(root)
+    curriculum_source = attempt(lambda: load_yaml(curriculum_path))
     curriculum = attempt(lambda: load_curriculum(curriculum_source)) if curriculum_source else None
     guides = (
         attempt(lambda: load_guides(root, curriculum_source, curriculum)) if curriculum_source and curriculum else ()
@@ -118,7 +97,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
     return Project(
         root=root,
         curriculum=runs,
-        curriculum_file=display_path(root / CURRICULUM),
+        curriculum_file=display_path(curriculum_path),
         organization=org,
         organization_file=display_path(org_file),
         slug=profile.slug,
@@ -164,9 +143,9 @@ def load_guides(root: Path, source: Source, curriculum: Curriculum) -> tuple[Gui
     problems: list[Problem] = []
     guides = []
     for index, name in enumerate(curriculum.guides):
-        path = root / CONTENT / f"{name}.md"
-        if not path.is_file():
-            shown = display_path(path)
+        path = guide_file(root, name)
+        if path is None:
+            shown = display_path(root / CONTENT / f"{name}.md")
             message = f"`guides` lists `{name}`, but {shown} does not exist"
             problems.append(
                 source.problem(("guides", index), message, f"create {shown} or remove `{name}` from `guides`")

@@ -27,11 +27,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from calendar import monthrange
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count
 from typing import Literal
+
+from dateutil.relativedelta import relativedelta
 
 from generator.models.program import CADENCE_DAYS, MAX_WEEKS, Break, Milestone, Program
 
@@ -90,9 +91,9 @@ def _slots(program: Program) -> Iterator[dt.date]:
 
 
 def _months_later(start: dt.date, months: int) -> dt.date:
-    year, month0 = divmod(start.month - 1 + months, 12)
-    year += start.year
-    return dt.date(year, month0 + 1, min(start.day, monthrange(year, month0 + 1)[1]))
+    """`relativedelta` keeps the day of the month, or the month's last day when it is shorter."""
+    later: dt.date = start + relativedelta(months=months)
+    return later
 
 
 def _in_break(day: dt.date, breaks: Sequence[Break]) -> bool:
@@ -164,7 +165,7 @@ def _likely(day: dt.date, program: Program) -> dt.date:
     differs from the typed one in the fewest digits, then the nearest to the program."""
     first, last = program.start, program.start + dt.timedelta(weeks=program.weeks, days=-1)
     years = range(first.year - 1, last.year + 2)
-    candidates = [day.replace(year=y, day=min(day.day, monthrange(y, day.month)[1])) for y in years]  # Feb 29
+    candidates: list[dt.date] = [day + relativedelta(year=y) for y in years]  # 29 February: the 28th in other years
 
     def distance(candidate: dt.date) -> tuple[int, int]:
         digits = sum(a != b for a, b in zip(f"{candidate.year:04d}", f"{day.year:04d}", strict=True))

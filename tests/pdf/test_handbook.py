@@ -30,7 +30,8 @@ from generator.plan.handbook import plan_handbook
 from generator.plan.pages import guide_pdf
 from generator.plan.print import print_setup
 from generator.plan.program import timeline_date
-from generator.read.project import DEFAULT_ORG, Project, load_project
+from generator.read.layout import DEFAULT_ORG
+from generator.read.project import Project, load_project
 from tests.conftest import EPOCH, REPO, copy_project
 
 pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`

@@ -27,7 +27,8 @@ from generator.pdf.printer import Printer, render_pdfs
 from generator.plan import plan_build
 from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.print import plan_packets, plan_worksheets, print_setup, program_order
-from generator.read.project import DEFAULT_ORG, Project, load_project
+from generator.read.layout import DEFAULT_ORG
+from generator.read.project import Project, load_project
 from tests.conftest import EPOCH, copy_project, copy_repo
 
 pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`

@@ -1,0 +1,92 @@
+"""`mentorbook doctor`: what this machine builds handbooks with, and the fix for each missing piece.
+
+WeasyPrint needs Pango, a system library that pip cannot install: on Windows and macOS that
+is where a first build most often stops. The site engine and its theme have dates of their
+own (Material for MkDocs 9.x reaches its end of life on 5 May 2027), which a build in-process
+never prints.
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+
+from generator.site import engine
+
+# The families print.css asks for first: without them, PDFs fall back to another sans-serif.
+FONTS = ("DejaVu Sans", "Noto Sans")
+
+
+@dataclass(frozen=True)
+class Finding:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""  # how to get what is missing, or a recommendation
+
+    def __str__(self) -> str:
+        text = f"{'ok' if self.ok else 'MISSING'}  {self.name}: {self.detail}"
+        return f"{text}\n      {self.fix}" if self.fix else text
+
+
+def examine() -> list[Finding]:
+    checks: list[Callable[[], Finding]] = [_engine, _theme, _pango, _fonts]
+    return [check() for check in checks]
+
+
+def _engine() -> Finding:
+    found = engine.installed()
+    if found is None:
+        return Finding("site engine", False, "neither MkDocs nor ProperDocs is installed", engine.INSTALL_HINT)
+    if found.package == "mkdocs":
+        advice = "MkDocs 1.x is no longer maintained; ProperDocs is its maintained continuation and builds the same site: `pip install properdocs==1.6.7`, then `pip uninstall mkdocs`"
+        return Finding("site engine", True, f"MkDocs {found.version}", advice)
+    return Finding("site engine", True, f"ProperDocs {found.version} (the maintained continuation of MkDocs 1.x)")
+
+
+def _theme() -> Finding:
+    try:
+        version = metadata.version(engine.THEME)
+    except metadata.PackageNotFoundError:
+        return Finding("theme", False, "Material for MkDocs is not installed", "`pip install mkdocs-material==9.8.2`")
+    detail = f"Material for MkDocs {version}: end of life on {engine.THEME_END_OF_LIFE} (critical and security fixes until then)"
+    return Finding("theme", True, detail)
+
+
+def _pango() -> Finding:
+    try:
+        import weasyprint
+        from weasyprint.text.ffi import pango
+    except (OSError, ImportError) as error:  # the library itself or one it loads is missing
+        return Finding("PDFs", False, f"WeasyPrint cannot load Pango ({error})", _pango_fix())
+    major, rest = divmod(int(pango.pango_version()), 10000)
+    return Finding("PDFs", True, f"WeasyPrint {weasyprint.__version__} with Pango {major}.{rest // 100}.{rest % 100}")
+
+
+def _pango_fix() -> str:
+    system = platform.system()
+    if system == "Darwin":
+        return "install Pango with Homebrew: `brew install pango`"
+    if system == "Windows":
+        return (
+            "install MSYS2 (msys2.org), run `pacman -S mingw-w64-x86_64-pango` in its shell, then set"
+            " WEASYPRINT_DLL_DIRECTORIES=C:\\msys64\\mingw64\\bin (see WeasyPrint's installation guide)"
+        )
+    return "install Pango: `sudo apt install libpango-1.0-0 libpangoft2-1.0-0` (Debian, Ubuntu) or `sudo dnf install pango` (Fedora)"
+
+
+def _fonts() -> Finding:
+    listing = shutil.which("fc-list")
+    if listing is None:
+        return Finding("fonts", True, "cannot check without fontconfig's fc-list", "PDFs use what fonts there are")
+    families = subprocess.run([listing, ":", "family"], capture_output=True, text=True, check=False).stdout
+    names = {name.strip() for line in families.splitlines() for name in line.split(",")}
+    missing = [font for font in FONTS if font not in names]
+    if not missing:
+        return Finding("fonts", True, ", ".join(FONTS))
+    fix = "`sudo apt install fonts-dejavu-core fonts-noto-core` (Debian, Ubuntu), or install them from the fonts' own sites"
+    return Finding("fonts", False, f"{', '.join(missing)} not found: PDFs fall back to another font", fix)

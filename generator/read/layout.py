@@ -1,0 +1,88 @@
+"""Where a handbook project's files are: its own, or the ones shipped inside Mentorbook.
+
+A project is a folder that holds `organizations/` (or its own `curriculum.yaml`). Everything
+else has a shipped default in `generator/shipped/`: the curriculum, the guides in `content/`,
+the base `mkdocs.yml` and the theme overrides it names. A project's own file, when present,
+wins; so the package is the one source of the shipped material, and upgrading Mentorbook
+brings the new curriculum to every project that did not take a copy of it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import InputError, Problem, UsageError, display_path
+
+SHIPPED = Path(__file__).resolve().parent.parent / "shipped"
+CURRICULUM = "curriculum.yaml"
+CONTENT = "content"
+BASE_CONFIG = "mkdocs.yml"
+ORGANIZATIONS = "organizations"
+DEFAULT_ORG = Path(ORGANIZATIONS) / "example.yaml"
+
+
+def curriculum_file(root: Path) -> Path:
+    """The project's own curriculum.yaml, or the shipped one."""
+    return _own_or_shipped(root, CURRICULUM)
+
+
+def guide_file(root: Path, name: str) -> Path | None:
+    """content/NAME.md of the project, else the shipped guide of that name; None if neither."""
+    for folder in (root / CONTENT, SHIPPED / CONTENT):
+        if (folder / f"{name}.md").is_file():
+            return folder / f"{name}.md"
+    return None
+
+
+def base_config(root: Path) -> Path:
+    """The project's own mkdocs.yml (its `custom_dir` then relative to it), or the shipped one."""
+    return _own_or_shipped(root, BASE_CONFIG)
+
+
+def is_shipped(path: Path) -> bool:
+    return path.resolve().is_relative_to(SHIPPED)
+
+
+def _own_or_shipped(root: Path, name: str) -> Path:
+    own = root / name
+    return own if own.exists() else SHIPPED / name
+
+
+def require_handbook(root: Path) -> None:
+    """Run outside a handbook's folder, every file is missing; say so once, and what to do,
+    instead of "file not found" for each of them."""
+    if (root / CURRICULUM).exists() or (root / ORGANIZATIONS).is_dir():
+        return
+    raise InputError(
+        [
+            Problem(
+                display_path(root / ORGANIZATIONS),
+                0,
+                0,
+                "folder not found: this folder is not a handbook project",
+                "run mentorbook in your handbook's folder, the one that holds organizations/ (`cd` into it first),"
+                " or start one here with `mentorbook init`",
+            )
+        ]
+    )
+
+
+def default_profile(root: Path) -> Path:
+    """The profile a build without --org uses: organizations/example.yaml if there is one,
+    else the only profile there. With several and no example, the user must choose."""
+    require_handbook(root)
+    example = root / DEFAULT_ORG
+    profiles = sorted((root / ORGANIZATIONS).glob("*.yaml"))
+    if example.exists():
+        return example
+    if not profiles:
+        folder = display_path(root / ORGANIZATIONS)
+        hint = 'start one with `mentorbook new-org "Your name"`'
+        raise InputError([Problem(folder, 0, 0, "there are no profiles (*.yaml) here", hint)])
+    if len(profiles) == 1:
+        return profiles[0]
+    listed = ", ".join(display_path(p) for p in profiles)
+    raise UsageError(
+        f"{display_path(root / ORGANIZATIONS)} holds several profiles and none is example.yaml",
+        f"choose one with --org: {listed}, or build them all with --all",
+    )
