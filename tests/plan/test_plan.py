@@ -15,7 +15,8 @@ from generator.plan import Plan, plan_build
 from generator.plan.book import ModuleChapter
 from generator.plan.pages import PDF_VARIANTS, guide_pdf, packet_pdf, worksheet_pdf
 from generator.plan.print import PacketView, program_order
-from generator.read.project import DEFAULT_ORG, Project, load_project
+from generator.read.layout import DEFAULT_ORG
+from generator.read.project import Project, load_project
 from tests.conftest import REPO
 
 
