@@ -41,100 +41,67 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     _loudness(common, default=argparse.SUPPRESS)  # after the verb too: `mentorbook build -q`
     verbs = parser.add_subparsers(title="commands", metavar="COMMAND", dest="verb", required=True)
+    for name, summary, description, options in VERBS:
+        verb = verbs.add_parser(name, parents=[common], help=summary, description=description)
+        options(verb)
+        verb.set_defaults(verb_name=name.replace("-", "_"))
+    return parser
 
-    init = verbs.add_parser(
-        "init",
-        parents=[common],
-        help="start a handbook project",
-        description="Start a handbook project in DIR: a commented organization profile, an empty overrides/ folder and a README of what to edit. Its builds use the curriculum Mentorbook ships, unless it has its own curriculum.yaml.",
-    )
-    init.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR", help="where (default: here)")
-    init.add_argument("--org", metavar="NAME", help='the organization\'s name (default: "My organization")')
-    init.add_argument(
+
+def _init(verb: argparse.ArgumentParser) -> None:
+    verb.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR", help="where (default: here)")
+    verb.add_argument("--org", metavar="NAME", help='the organization\'s name (default: "My organization")')
+    verb.add_argument(
         "--copy-curriculum", action="store_true", help="take a copy of the curriculum and its guides to edit"
     )
-    init.set_defaults(verb_name="init")
 
-    build = verbs.add_parser(
-        "build",
-        parents=[common],
-        help="build a handbook website",
-        description="Build an organization's handbook website.",
-    )
-    _org_option(build)
-    build.add_argument(
+
+def _build(verb: argparse.ArgumentParser) -> None:
+    _org_option(verb)
+    verb.add_argument(
         "--out",
         type=Path,
         metavar="DIR",
         help="output folder (default: site/, or sites/ with --all); replaced only when the build succeeds",
     )
-    build.add_argument(
+    verb.add_argument(
         "--all", action="store_true", help="build every profile in organizations/ into DIR/<slug>/, plus a landing page"
     )
-    build.add_argument(
+    verb.add_argument(
         "--jobs",
         type=_whole_number(1, 64),
         metavar="N",
         help="with --all: how many to build at once (default: the number of cores)",
     )
-    build.add_argument(
+    verb.add_argument(
         "--engine",
         choices=("mkdocs", "zensical"),
         default="mkdocs",
-        help="what builds the website from the pages: mkdocs (default) or zensical (optional, faster on large sites)",
+        help="what builds the website from the pages: mkdocs (default; MkDocs or ProperDocs, whichever is "
+        "installed) or zensical (optional)",
     )
-    build.add_argument(
+    verb.add_argument(
         "--force", action="store_true", help="build even when nothing changed since the last build in the output folder"
     )
-    build.set_defaults(verb_name="build")
 
-    validate = verbs.add_parser(
-        "validate",
-        parents=[common],
-        help="check the curriculum and a profile; write nothing",
-        description="Check curriculum.yaml, the content pages and an organization profile, and report every problem at once. Writes nothing.",
-    )
-    _org_option(validate)
-    validate.set_defaults(verb_name="validate")
 
-    serve = verbs.add_parser(
-        "serve",
-        parents=[common],
-        help="preview on 127.0.0.1, rebuilding on every change",
-        description="Build, serve on 127.0.0.1 and rebuild and reload the browser when curriculum.yaml, organizations/, content/ or overrides/ change.",
-    )
-    _org_option(serve)
-    serve.add_argument("--port", type=_whole_number(1, 65535), default=8000, help="port on 127.0.0.1 (default: 8000)")
-    serve.set_defaults(verb_name="serve")
+def _serve(verb: argparse.ArgumentParser) -> None:
+    _org_option(verb)
+    verb.add_argument("--port", type=_whole_number(1, 65535), default=8000, help="port on 127.0.0.1 (default: 8000)")
 
-    schema = verbs.add_parser(
-        "schema",
-        parents=[common],
-        help="write JSON Schemas for editors",
-        description="Write JSON Schemas of the curriculum and organization files, which editors with the YAML language server use to complete and check them.",
-    )
-    schema.add_argument(
+
+def _schema(verb: argparse.ArgumentParser) -> None:
+    verb.add_argument(
         "--out", type=Path, default=Path("schemas"), metavar="DIR", help="folder to write to (default: schemas/)"
     )
-    schema.set_defaults(verb_name="schema")
 
-    new_org = verbs.add_parser(
-        "new-org",
-        parents=[common],
-        help="start a new organization profile",
-        description="Write organizations/SLUG.yaml, a commented profile to fill in, and the folder organizations/SLUG/ for its logo.",
-    )
-    new_org.add_argument("name", help='the organization\'s name, e.g. "Acme Health"')
-    new_org.set_defaults(verb_name="new_org")
 
-    doctor = verbs.add_parser(
-        "doctor",
-        parents=[common],
-        help="check what this machine builds with",
-        description="Report the site engine, its theme's end-of-life date, WeasyPrint's system libraries (Pango) and the fonts, with a fix for each missing piece.",
-    )
-    doctor.set_defaults(verb_name="doctor")
-    return parser
+def _new_org(verb: argparse.ArgumentParser) -> None:
+    verb.add_argument("name", help='the organization\'s name, e.g. "Acme Health"')
+
+
+def _nothing(verb: argparse.ArgumentParser) -> None:
+    """A verb without options of its own."""
 
 
 def _loudness(parser: argparse.ArgumentParser, default: object) -> None:
@@ -167,3 +134,53 @@ def _org_option(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="organization profile (default: organizations/example.yaml, or the only profile there)",
     )
+
+
+Options = Callable[[argparse.ArgumentParser], None]
+# (verb, one line for `mentorbook --help`, its own --help, its options)
+VERBS: tuple[tuple[str, str, str, Options], ...] = (
+    (
+        "init",
+        "start a handbook project",
+        "Start a handbook project in DIR: a commented organization profile, an empty overrides/ folder and a "
+        "README of what to edit. Its builds use the curriculum Mentorbook ships, unless it has its own "
+        "curriculum.yaml.",
+        _init,
+    ),
+    ("build", "build a handbook website", "Build an organization's handbook website.", _build),
+    (
+        "validate",
+        "check the curriculum and a profile; write nothing",
+        "Check the curriculum, the content pages and an organization profile, and report every problem at "
+        "once. Writes nothing.",
+        _org_option,
+    ),
+    (
+        "serve",
+        "preview on 127.0.0.1, rebuilding on every change",
+        "Build, serve on 127.0.0.1 and rebuild and reload the browser when the curriculum, organizations/, "
+        "content/ or overrides/ change.",
+        _serve,
+    ),
+    (
+        "schema",
+        "write JSON Schemas for editors",
+        "Write JSON Schemas of the curriculum and organization files, which editors with the YAML language "
+        "server use to complete and check them.",
+        _schema,
+    ),
+    (
+        "new-org",
+        "start a new organization profile",
+        "Write organizations/SLUG.yaml, a commented profile to fill in, and the folder organizations/SLUG/ for "
+        "its logo.",
+        _new_org,
+    ),
+    (
+        "doctor",
+        "check what this machine builds with",
+        "Report the site engine, its theme's end-of-life date, WeasyPrint's system libraries (Pango) and the "
+        "fonts, with a fix for each missing piece.",
+        _nothing,
+    ),
+)
