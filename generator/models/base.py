@@ -110,24 +110,27 @@ _NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-def _id(value: str) -> str:
-    if not _ID.fullmatch(value) or len(value) > 60:
-        suggestion = "-".join(re.findall(r"[a-z0-9]+", value.lower()))[:60] or "first-meeting"
-        raise user_error(
-            f'"{value}" is not a valid id',
-            f"use lowercase letters, digits and hyphens, e.g. `{suggestion}`",
-        )
+def _identifier(value: str, pattern: re.Pattern[str], limit: int, joiner: str, what: str, example: str) -> str:
+    """An id or a field name: a fixed alphabet, a length limit, and a suggestion made from
+    the letters and digits of what was written."""
+    if not pattern.fullmatch(value) or len(value) > limit:
+        suggestion = joiner.join(re.findall(r"[a-z0-9]+", value.lower()))[:limit] or example
+        raise user_error(f'"{value}" is not a valid {what}', f"use {_ALPHABETS[what]}, e.g. `{suggestion}`")
     return value
+
+
+_ALPHABETS = {
+    "id": "lowercase letters, digits and hyphens",
+    "field name": "lowercase letters, digits and underscores, starting with a letter",
+}
+
+
+def _id(value: str) -> str:
+    return _identifier(value, _ID, 60, "-", "id", "first-meeting")
 
 
 def _field_name(value: str) -> str:
-    if not _NAME.fullmatch(value) or len(value) > 40:
-        suggestion = "_".join(re.findall(r"[a-z0-9]+", value.lower()))[:40] or "my_goal"
-        raise user_error(
-            f'"{value}" is not a valid field name',
-            f"use lowercase letters, digits and underscores, starting with a letter, e.g. `{suggestion}`",
-        )
-    return value
+    return _identifier(value, _NAME, 40, "_", "field name", "my_goal")
 
 
 def _colour(value: str) -> str:
