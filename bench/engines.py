@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from generator.build import render_pages, site_builder
-from generator.plan.pages import PDF_VARIANTS, SitePlan, guide_pdf, packet_pdf, plan_site, worksheet_pdf
+from generator.plan.pages import PDF_VARIANTS, SitePlan, handbook_pdf, packet_pdf, plan_site, worksheet_pdf
 from generator.read.project import Project, load_project
 from generator.site.mkdocs import derived_config
 from generator.site.render import Renderer
@@ -34,7 +34,7 @@ def docs_for(project: Project, plan: SitePlan, docs: Path) -> None:
     texts = render_pages(plan, Renderer(project.root))
     write_files(docs, texts, plan.files)
     names = [worksheet_pdf(w.id, v) for w in project.curriculum.worksheets for v in PDF_VARIANTS]
-    for name in [*names, *(packet_pdf(v) for v in PDF_VARIANTS), guide_pdf(project.slug)]:
+    for name in [*names, *(packet_pdf(v) for v in PDF_VARIANTS), handbook_pdf(project.slug)]:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_bytes(b"%PDF-1.7 placeholder\n")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.pdf.handbook import render_guide_pdf
+from generator.pdf.handbook import render_handbook
 from generator.pdf.printer import render_pdfs
 from generator.plan import plan_build
 from generator.plan.handbook import plan_handbook
@@ -53,7 +53,7 @@ def handbooks(root: Path) -> None:
         for profile in sorted((root / ORGANIZATIONS).glob("*.yaml")):
             project = load_project(root, profile)
             started = time.perf_counter()
-            pdf = render_guide_pdf(plan_handbook(project), print_setup(project), Path(folder))
+            pdf = render_handbook(plan_handbook(project), print_setup(project), Path(folder))
             spent = time.perf_counter() - started
             pages = len(PdfReader(pdf).pages)
             print(f"{profile.stem:<26} {spent:>8.2f} {pdf.stat().st_size / 1024:>8.1f} {pages:>6}")

@@ -71,7 +71,7 @@ def build(
         with staged_output(out) as stage:
             make_docs(plan, texts, stage.docs, stages, pdf_cache)
             with stages("site"):
-                build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.source for p in site.pages})
+                build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.origin for p in site.pages})
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
@@ -85,7 +85,7 @@ def make_docs(
 ) -> None:
     """Everything the site engine reads: pages, copied files, worksheet and handbook PDFs
     (with `pdf_cache`, as `serve` gives, the unchanged ones as made before)."""
-    from generator.pdf.handbook import render_guide_pdf
+    from generator.pdf.handbook import render_handbook
     from generator.pdf.printer import render_pdfs
 
     with stages("write"):
@@ -95,7 +95,7 @@ def make_docs(
         with stages("pdfs"):
             render_pdfs(plan.pdfs, plan.setup, docs, pdf_cache, lambda n, m: stages.progress("pdfs", n, m))
         with stages("handbook"):
-            render_guide_pdf(plan.handbook, plan.setup, docs, pdf_cache)
+            render_handbook(plan.handbook, plan.setup, docs, pdf_cache)
     except TemplateError as error:  # ours are tested; with print overrides present, likely theirs
         raise _template_problem(error, str(overridden) if any(overridden.glob("*")) else "") from error
 

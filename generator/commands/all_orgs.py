@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from generator.errors import InputError, Problem, display_path
 from generator.read.layout import ORGANIZATIONS, require_handbook
-from generator.read.yaml_file import Source, load_yaml
+from generator.read.yaml_file import YamlFile, load_yaml
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def namesakes(profiles: list[Path]) -> dict[Path, Problem]:
     """The profiles that share their `name` with another, each with a problem that names the
     others. A profile copied from another keeps its name unless changed, and then two
     handbooks look the same on the landing page, in their headers and on their covers."""
-    named: dict[str, list[tuple[Path, Source]]] = {}
+    named: dict[str, list[tuple[Path, YamlFile]]] = {}
     for path in profiles:
         try:
             source = load_yaml(path)

@@ -28,7 +28,7 @@ from generator.plan.print import PrintSetup
 CONTENTS_PER_PART = 300  # contents entries: about 9 pages
 
 
-def render_guide_pdf(handbook: HandbookPlan, setup: PrintSetup, docs: Path, cache: PdfCache | None = None) -> Path:
+def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, cache: PdfCache | None = None) -> Path:
     """Write the handbook into `docs`, where the home page links to it."""
     printer = Printer(setup, cache)
     targets = handbook.targets

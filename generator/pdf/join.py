@@ -1,6 +1,6 @@
 """Tagged PDFs made part by part -> one tagged PDF, as if WeasyPrint had made it whole.
 
-The handbook is laid out in parts (guide_pdf.py) because WeasyPrint holds every laid-out page
+The handbook is laid out in parts (pdf/handbook.py) because WeasyPrint holds every laid-out page
 in memory until it writes the file: about 1.3 MB a page, 4 GB for a 1,000-session handbook.
 A PDF library would hold the joined document in memory too (qpdf: 600 MB for the 400,000
 objects of that handbook), so the parts are joined as a stream: each part is read (pikepdf),

@@ -115,7 +115,7 @@ class Printer:
         return InputError(
             [
                 Problem(
-                    self.setup.source,
+                    self.setup.origin,
                     0,
                     0,
                     f"making {name}: {cause if cause else error}",

@@ -1,4 +1,4 @@
-"""The handbook's typed views: what print/guide.html.j2 prints, chapter by chapter.
+"""The handbook's typed views: what print/handbook.html.j2 prints, chapter by chapter.
 
 The ids the handbook plan makes start with `_`, which no worksheet id or field id can, so
 the contents' links and page numbers always find their own target.

@@ -104,7 +104,7 @@ def _continues(chapters: Sequence[Chapter]) -> bool:
 
 
 def contents(book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView]) -> tuple[ContentsEntry, ...]:
-    """The contents page, in the order the chapters are printed (see guide.html.j2)."""
+    """The contents page, in the order the chapters are printed (see handbook.html.j2)."""
     labels = book.labels
     entries = [ContentsEntry("#_welcome", labels["welcome"], 1)]
     for kind, target, label in (

@@ -34,12 +34,12 @@ from generator.plan.book import (
     SheetRef,
 )
 from generator.plan.chapters import body_parts, contacts, contents, html, linked, page_html, program_view, values
-from generator.plan.pages import guide_pdf
+from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_head, program_order, sheet_view
 from generator.plan.session import agenda_clock, roles
 from generator.read.project import Project
 
-TEMPLATE = "print/guide.html.j2"
+TEMPLATE = "print/handbook.html.j2"
 
 
 def plan_handbook(project: Project, paper: str | None = None) -> HandbookPlan:
@@ -68,7 +68,7 @@ def plan_handbook(project: Project, paper: str | None = None) -> HandbookPlan:
     )
     entries = contents(book, modules, guides)
     targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
-    return HandbookPlan(guide_pdf(project.slug), TEMPLATE, book, body_parts(book, modules, guides), entries, targets)
+    return HandbookPlan(handbook_pdf(project.slug), TEMPLATE, book, body_parts(book, modules, guides), entries, targets)
 
 
 def program_dates(program: Program, language: str) -> str:

@@ -28,7 +28,7 @@ class Page:
     title: str
     template: str
     context: Mapping[str, Any]
-    source: str  # the user's file this page comes from, for error messages
+    origin: str  # the user's file this page comes from, for error messages
 
 
 @dataclass(frozen=True)
@@ -130,16 +130,16 @@ def _home(project: Project, paths: _Paths, common: dict[str, Any]) -> Page:
         "contacts_link": relative(here, "contacts.md"),
         "program": project.organization.program,
         "timeline_link": relative(here, TIMELINE),
-        "handbook_link": quote(relative(here, guide_pdf(project.slug))),
+        "handbook_link": quote(relative(here, handbook_pdf(project.slug))),
     }
     return Page(here, project.labels["home"], "home.md.j2", context, project.organization_file)
 
 
 def _guide(guide: Guide, common: dict[str, Any]) -> Page:
-    return Page(guide.path, guide.title, "guide.md.j2", {**common, "text": guide.text}, guide.source)
+    return Page(guide.path, guide.title, "guide.md.j2", {**common, "text": guide.text}, guide.origin)
 
 
-def _overview(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+def _overview(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
     here = "modules/index.md"
     modules = [
         {
@@ -152,10 +152,10 @@ def _overview(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], sou
         }
         for n, m in enumerate(curriculum.modules, start=1)
     ]
-    return Page(here, common["labels"]["program_overview"], "overview.md.j2", {**common, "modules": modules}, source)
+    return Page(here, common["labels"]["program_overview"], "overview.md.j2", {**common, "modules": modules}, origin)
 
 
-def _module(module: Module, number: int, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+def _module(module: Module, number: int, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
     here = paths.module(module)
     sessions = [
         {
@@ -167,10 +167,10 @@ def _module(module: Module, number: int, paths: _Paths, common: dict[str, Any], 
         for n, s in enumerate(module.sessions, start=1)
     ]
     context = {**common, "module": module, "number": number, "sessions": sessions}
-    return Page(here, module.title, "module.md.j2", context, source)
+    return Page(here, module.title, "module.md.j2", context, origin)
 
 
-def _session(session: Session, module: Module, number: str, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+def _session(session: Session, module: Module, number: str, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
     here = paths.session(session)
     context = {
         **common,
@@ -183,7 +183,7 @@ def _session(session: Session, module: Module, number: str, paths: _Paths, commo
             Link(paths.worksheet_title[ref], relative(here, paths.worksheet(ref))) for ref in session.worksheets
         ],
     }
-    return Page(here, session.title, "session.md.j2", context, source)
+    return Page(here, session.title, "session.md.j2", context, origin)
 
 
 def _as_html(url: str) -> str:
@@ -204,8 +204,8 @@ def packet_pdf(variant: str) -> str:
     return f"worksheets/packet-{variant}.pdf"
 
 
-def guide_pdf(slug: str) -> str:
-    """The whole handbook as one PDF (guide_pdf.py writes it, the home page links to it), named
+def handbook_pdf(slug: str) -> str:
+    """The whole handbook as one PDF (pdf/handbook.py writes it, the home page links to it), named
     after the organization so that a downloaded copy still says whose handbook it is."""
     return f"guide/{slug}-handbook.pdf"
 
@@ -216,7 +216,7 @@ def _pdf_links(here: str, labels: Mapping[str, str], worksheet_id: str | None = 
     return [Link(labels[f"pdf_{v}"], relative(here, worksheet_pdf(worksheet_id, v))) for v in PDF_VARIANTS]
 
 
-def _worksheet_index(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+def _worksheet_index(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
     here = "worksheets/index.md"
     packet = _pdf_links(here, common["labels"]) if curriculum.worksheets else []
     worksheets = [
@@ -228,15 +228,15 @@ def _worksheet_index(curriculum: Curriculum, paths: _Paths, common: dict[str, An
         for w in curriculum.worksheets
     ]
     context = {**common, "worksheets": worksheets, "packet": packet}
-    return Page(here, common["labels"]["worksheets"], "worksheets.md.j2", context, source)
+    return Page(here, common["labels"]["worksheets"], "worksheets.md.j2", context, origin)
 
 
-def _worksheet(worksheet: Worksheet, paths: _Paths, common: dict[str, Any], source: str) -> Page:
+def _worksheet(worksheet: Worksheet, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
     here = paths.worksheet(worksheet.id)
     used_in = [Link(s.title, relative(here, paths.session(s))) for s in paths.worksheet_users[worksheet.id]]
     pdfs = _pdf_links(here, common["labels"], worksheet.id)
     context = {**common, "worksheet": worksheet, "sections": site_sections(worksheet), "used_in": used_in, "pdfs": pdfs}
-    return Page(here, worksheet.title, "worksheet.md.j2", context, source)
+    return Page(here, worksheet.title, "worksheet.md.j2", context, origin)
 
 
 def _branding(project: Project) -> tuple[dict[str, bytes], dict[str, Any]]:

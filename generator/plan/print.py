@@ -100,7 +100,7 @@ class PrintSetup:
     `data:` URLs of their checked bytes: WeasyPrint never reads the organization's folder."""
 
     root: Path
-    source: str
+    origin: str  # the file to name when a document reads what it may not
 
 
 def print_setup(project: Project) -> PrintSetup:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.errors import InputError, display_path
 from generator.read.svg import RefusedSvgError, rebuild_svg
-from generator.read.yaml_file import Loc, Source
+from generator.read.yaml_file import Loc, YamlFile
 
 MAX_LOGO_BYTES = 2_000_000
 MAX_SIDE = 4096  # pixels: a logo shows at most a few hundred pixels wide, a favicon far fewer
@@ -37,7 +37,7 @@ class Image:
         return f"data:{MEDIA_TYPES[self.suffix]};base64,{base64.b64encode(self.data).decode('ascii')}"
 
 
-def org_file(profile: Source, loc: Loc, folder: Path, name: str, missing: tuple[str, str]) -> Path:
+def org_file(profile: YamlFile, loc: Loc, folder: Path, name: str, missing: tuple[str, str]) -> Path:
     """The real path of the file `name` that the profile names at `loc`, once it is known to be
     a regular file inside `folder`; `missing` is the message and hint when there is none.
 
@@ -61,7 +61,7 @@ def org_file(profile: Source, loc: Loc, folder: Path, name: str, missing: tuple[
     return real
 
 
-def check_image(profile: Source, loc: Loc, folder: Path, logo: str | None) -> Image | None:
+def check_image(profile: YamlFile, loc: Loc, folder: Path, logo: str | None) -> Image | None:
     """The image the profile names at `loc`, checked, or None when it names none."""
     if logo is None:
         return None

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 
 from generator.errors import Problem
 from generator.models import Curriculum, Module
-from generator.read.yaml_file import Loc, Source
+from generator.read.yaml_file import Loc, YamlFile
 
 
-def check_curriculum(source: Source, curriculum: Curriculum) -> list[Problem]:
+def check_curriculum(source: YamlFile, curriculum: Curriculum) -> list[Problem]:
     worksheets = curriculum.worksheets
     problems = check_modules(source, curriculum.modules, [w.id for w in worksheets])
     problems += _unique(
@@ -29,7 +29,7 @@ def check_curriculum(source: Source, curriculum: Curriculum) -> list[Problem]:
 
 
 def check_modules(
-    source: Source,
+    source: YamlFile,
     modules: tuple[Module, ...],
     worksheet_ids: list[str],
     taken: Curriculum | None = None,
@@ -47,7 +47,7 @@ def check_modules(
     return problems + _unknown_worksheets(source, modules, worksheet_ids)
 
 
-def _clashes(source: Source, what: str, ids: Iterable[tuple[Loc, str]], shared: set[str]) -> list[Problem]:
+def _clashes(source: YamlFile, what: str, ids: Iterable[tuple[Loc, str]], shared: set[str]) -> list[Problem]:
     """An organization's own ids that the shared curriculum already uses."""
     return [
         source.problem(
@@ -58,7 +58,7 @@ def _clashes(source: Source, what: str, ids: Iterable[tuple[Loc, str]], shared: 
     ]
 
 
-def _unknown_worksheets(source: Source, modules: tuple[Module, ...], worksheet_ids: list[str]) -> list[Problem]:
+def _unknown_worksheets(source: YamlFile, modules: tuple[Module, ...], worksheet_ids: list[str]) -> list[Problem]:
     known, problems = set(worksheet_ids), []
     for i, module in enumerate(modules):
         for j, session in enumerate(module.sessions):
@@ -77,7 +77,7 @@ def _unknown_worksheets(source: Source, modules: tuple[Module, ...], worksheet_i
     return problems
 
 
-def _unique(source: Source, what: str, items: Iterable[tuple[Loc, str | None]]) -> list[Problem]:
+def _unique(source: YamlFile, what: str, items: Iterable[tuple[Loc, str | None]]) -> list[Problem]:
     seen: dict[str, Loc] = {}
     problems = []
     for loc, value in items:

@@ -18,7 +18,7 @@ class Guide:
     path: str  # in the docs folder
     title: str
     text: Markup  # Markdown written by the curriculum's authors or the organization
-    source: str
+    origin: str  # the user's file, as messages name it
 
 
 def read_guide(path: Path, docs_path: str, *, trusted: bool) -> Guide:

@@ -15,13 +15,13 @@ from generator.read.checks import check_modules
 from generator.read.colour import AA_TEXT, WHITE, contrast, nearby_passing
 from generator.read.guides import Guide, read_guide
 from generator.read.validate import parse
-from generator.read.yaml_file import Source, load_yaml
+from generator.read.yaml_file import YamlFile, load_yaml
 
 
 @dataclass(frozen=True)
 class Profile:
     organization: Organization
-    source: Source
+    source: YamlFile
     slug: str
     own: OwnCurriculum | None
     pages: tuple[Guide, ...]
@@ -54,7 +54,7 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     return Profile(org, source, org_file.stem, own, pages, logo, favicon or logo)
 
 
-def _own_curriculum(source: Source, folder: Path, name: str) -> Source:
+def _own_curriculum(source: YamlFile, folder: Path, name: str) -> YamlFile:
     missing = (
         f"there is no file {name} in {folder.name}/",
         "put the YAML file in the organization's folder and write its name",
@@ -62,7 +62,7 @@ def _own_curriculum(source: Source, folder: Path, name: str) -> Source:
     return load_yaml(org_file(source, ("curriculum",), folder, name, missing))
 
 
-def _page(source: Source, folder: Path, index: int, name: str) -> Guide:
+def _page(source: YamlFile, folder: Path, index: int, name: str) -> Guide:
     missing = (
         f"there is no page {name} in {folder.name}/",
         "put the Markdown file in the organization's folder and write its name",
@@ -72,7 +72,7 @@ def _page(source: Source, folder: Path, index: int, name: str) -> Guide:
     return read_guide(path, f"guides/{source.path.stem}-{stem}.md", trusted=False)
 
 
-def check_colours(source: Source, org: Organization) -> list[Problem]:
+def check_colours(source: YamlFile, org: Organization) -> list[Problem]:
     """White header text on the primary colour, and accent-coloured links on white, at WCAG AA."""
     problems = []
     for name, what in (("primary", "white header text on it"), ("accent", "it as link text on white")):
@@ -89,7 +89,9 @@ def check_colours(source: Source, org: Organization) -> list[Problem]:
     return problems
 
 
-def check_selection(source: Source, org: Organization, shared: Curriculum, own: OwnCurriculum | None) -> list[Problem]:
+def check_selection(
+    source: YamlFile, org: Organization, shared: Curriculum, own: OwnCurriculum | None
+) -> list[Problem]:
     known = [m.id for m in shared.modules] + [m.id for m in (own.modules if own else ())]
     problems = []
     for index, module_id in enumerate(org.modules or ()):
@@ -107,6 +109,6 @@ def check_selection(source: Source, org: Organization, shared: Curriculum, own: 
     return problems
 
 
-def check_own(source: Source, own: OwnCurriculum, shared: Curriculum) -> list[Problem]:
+def check_own(source: YamlFile, own: OwnCurriculum, shared: Curriculum) -> list[Problem]:
     """The organization's modules, checked as if they were part of the shared curriculum."""
     return check_modules(source, own.modules, [w.id for w in shared.worksheets], taken=shared)

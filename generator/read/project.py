@@ -27,7 +27,7 @@ from generator.read.overlay import in_language, reword_model, rewording, select_
 from generator.read.profile import Profile, load_profile
 from generator.read.timeline import DoesNotFit, Event, schedule
 from generator.read.validate import parse
-from generator.read.yaml_file import Source, load_yaml
+from generator.read.yaml_file import YamlFile, load_yaml
 
 LOCALES = Path(__file__).parent.parent / "locales"
 
@@ -131,7 +131,7 @@ def _reword_guide(guide: Guide, reword: Callable[[str], str]) -> Guide:
     return replace(guide, title=reword(guide.title), text=Markup(reword(guide.text)))
 
 
-def load_curriculum(source: Source) -> Curriculum:
+def load_curriculum(source: YamlFile) -> Curriculum:
     curriculum = parse(source, Curriculum)
     problems = check_curriculum(source, curriculum)
     if problems:
@@ -139,7 +139,7 @@ def load_curriculum(source: Source) -> Curriculum:
     return curriculum
 
 
-def load_guides(root: Path, source: Source, curriculum: Curriculum) -> tuple[Guide, ...]:
+def load_guides(root: Path, source: YamlFile, curriculum: Curriculum) -> tuple[Guide, ...]:
     problems: list[Problem] = []
     guides = []
     for index, name in enumerate(curriculum.guides):

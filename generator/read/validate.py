@@ -15,13 +15,13 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from generator.errors import InputError, Problem
-from generator.read.yaml_file import Loc, Source
+from generator.read.yaml_file import Loc, YamlFile
 
 M = TypeVar("M", bound=BaseModel)
 UNIONS = (Union, types.UnionType)  # `Union[X, Y]` and `X | Y`
 
 
-def parse(source: Source, model: type[M]) -> M:
+def parse(source: YamlFile, model: type[M]) -> M:
     """Validate a loaded file into `model`, or raise InputError listing every problem."""
     try:
         return model.model_validate(source.data)
@@ -48,7 +48,7 @@ def _without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     return [e for e in errors if not echo(e)]
 
 
-def explain(source: Source, model: type[BaseModel], error: ErrorDetails) -> Problem:
+def explain(source: YamlFile, model: type[BaseModel], error: ErrorDetails) -> Problem:
     loc = data_loc(source.data, error["loc"])
     where = readable(source.data, loc)
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx", {})

@@ -53,7 +53,7 @@ class Mark(NamedTuple):  # a tuple, not a dataclass: one is made for every value
 
 
 @dataclass(frozen=True)
-class Source:
+class YamlFile:
     """One loaded YAML file: its data and where each value and key stands."""
 
     path: Path
@@ -76,7 +76,7 @@ class Source:
         return Problem(self.name, mark.line, mark.column, message, hint)
 
 
-def load_yaml(path: Path) -> Source:
+def load_yaml(path: Path) -> YamlFile:
     """Read one YAML file whose top level is a mapping; raise InputError on any problem."""
     name = display_path(path)
     text = _read_text(path, name)
@@ -96,7 +96,7 @@ def load_yaml(path: Path) -> Source:
                 )
             ]
         )
-    return Source(path, name, tuple(lines), data, values, keys)
+    return YamlFile(path, name, tuple(lines), data, values, keys)
 
 
 _EMPTY_HINT = "fill it in, or start from `mentorbook new-org NAME` for an organization profile"

@@ -25,9 +25,9 @@ from pypdf.generic import DictionaryObject
 
 import generator.pdf.handbook
 import generator.plan.chapters
-from generator.pdf.handbook import render_guide_pdf
+from generator.pdf.handbook import render_handbook
 from generator.plan.handbook import plan_handbook
-from generator.plan.pages import guide_pdf
+from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_setup
 from generator.plan.program import timeline_date
 from generator.read.layout import DEFAULT_ORG
@@ -95,8 +95,8 @@ def worded_project(root: Path) -> Project:
     return load_project(root, root / "organizations" / "worded.yaml")
 
 
-def render_handbook(project: Project, docs: Path) -> Path:
-    return render_guide_pdf(plan_handbook(project), print_setup(project), docs)
+def make_handbook(project: Project, docs: Path) -> Path:
+    return render_handbook(plan_handbook(project), print_setup(project), docs)
 
 
 def in_small_parts(patch: pytest.MonkeyPatch) -> None:
@@ -111,13 +111,13 @@ def worded(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         in_small_parts(patch)
         project = worded_project(root)
-        return Handbook(project, render_handbook(project, root / "docs"))
+        return Handbook(project, make_handbook(project, root / "docs"))
 
 
 @pytest.fixture(scope="session")
 def example(example_site: Path) -> Handbook:
     project = load_project(REPO, REPO / DEFAULT_ORG)
-    return Handbook(project, example_site / guide_pdf(project.slug))
+    return Handbook(project, example_site / handbook_pdf(project.slug))
 
 
 @pytest.fixture(scope="session")
@@ -129,7 +129,7 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
         patch.setattr(generator.plan.chapters, "PART_SESSIONS", 2)
         patch.setattr(generator.pdf.handbook, "CONTENTS_PER_PART", 10)
         project = load_project(REPO, REPO / DEFAULT_ORG)
-        return Handbook(project, render_handbook(project, tmp_path_factory.mktemp("split")))
+        return Handbook(project, make_handbook(project, tmp_path_factory.mktemp("split")))
 
 
 @pytest.fixture(params=["example", "worded", "split"])
@@ -324,11 +324,11 @@ def test_same_input_same_bytes_wherever_it_is_built(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     in_small_parts(monkeypatch)
-    again = render_handbook(worded_project(tmp_path / "elsewhere"), tmp_path / "docs")
+    again = make_handbook(worded_project(tmp_path / "elsewhere"), tmp_path / "docs")
     assert again.read_bytes() == worded.path.read_bytes()
 
 
 def test_the_home_page_links_to_the_handbook(example: Handbook, example_site: Path) -> None:
     home = (example_site / "index.html").read_text(encoding="utf-8")
-    assert f'href="{guide_pdf(example.project.slug)}"' in home
+    assert f'href="{handbook_pdf(example.project.slug)}"' in home
     assert example.path.is_file() and example.path.read_bytes().startswith(b"%PDF-")

@@ -13,7 +13,7 @@ import pytest
 
 from generator.plan import Plan, plan_build
 from generator.plan.book import ModuleChapter
-from generator.plan.pages import PDF_VARIANTS, guide_pdf, packet_pdf, worksheet_pdf
+from generator.plan.pages import PDF_VARIANTS, handbook_pdf, packet_pdf, worksheet_pdf
 from generator.plan.print import PacketView, program_order
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import Project, load_project
@@ -55,7 +55,7 @@ def test_every_worksheet_has_its_two_pdfs_and_the_packets_hold_them_all(project:
 
 def test_the_handbook_parts_hold_every_chapter_once_in_order(project: Project, plan: Plan) -> None:
     handbook = plan.handbook
-    assert handbook.path == guide_pdf(project.slug)
+    assert handbook.path == handbook_pdf(project.slug)
     chapters = [c for part in handbook.parts for c in part.chapters]
     assert chapters[0].kind == "welcome" and chapters[-1].kind == "sheets"
     sessions = [s.id for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions]
