@@ -1,14 +1,17 @@
-"""The one module that writes output: a staging folder, swapped in only when all succeeded.
+"""The one module that owns output: a staging folder, swapped in only when all succeeded.
 
 A build happens in `.<out>.building-*` beside the output folder. If anything fails, or the
 process is killed, the previous output stays exactly as it was; the next build sweeps away
 the leftovers. Success swaps the new site in with two renames on the same file system.
+Inside the staging folder, this module writes the pages and files; two stages add their own
+part there: the PDF stage writes its PDFs into `docs/` (the handbook streamed part by part, to
+keep memory flat) and the site engine writes `site/`. Nothing else writes output.
 
 One build at a time writes to an output folder: each holds an advisory lock (flock, released
 by the system when the process ends, however it ends) on a file named after the folder's full
 path in the system's temporary folder, so that nothing but the handbook lands in a folder
-people publish, and a second build waits for it. So a staging folder seen while holding the lock is a leftover, never
-the work of a live build.
+people publish, and a second build waits for it. So a staging folder seen while holding the
+lock is a leftover, never the work of a live build.
 """
 
 from __future__ import annotations
