@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from babel.dates import format_skeleton
@@ -15,6 +16,27 @@ from generator.read.project import Project
 
 TIMELINE = "program.md"
 CALENDAR = "program.ics"
+ROW_TEMPLATES = {"session": "timeline/session.md.j2", "milestone": "timeline/milestone.md.j2"}
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One line of the timeline page, with the partial that prints it (a session links to its
+    page, a milestone stands out with its note)."""
+
+    template: str
+    date: str  # as the page shows it, e.g. "Mon, Jan 11, 2027"
+    number: str  # a session's, e.g. "2.1"; "" for a milestone
+    title: str
+    note: str | None
+    url: str | None  # a session page, relative to the timeline page
+
+
+@dataclass(frozen=True)
+class BreakRow:
+    name: str
+    start: str  # year-month-day
+    end: str
 
 
 def plan_program(
@@ -24,15 +46,20 @@ def plan_program(
     program = project.organization.program
     if program is None:
         return None, {}
-    here = posixpath.dirname(TIMELINE)
+    here = posixpath.dirname(TIMELINE) or "."
     rows = [
-        {
-            "date": timeline_date(event.date, project.organization.language),
-            "event": event,
-            "url": posixpath.relpath(session_page(event.session_id), here or ".") if event.session_id else None,
-        }
+        TimelineRow(
+            ROW_TEMPLATES[event.kind],
+            timeline_date(event.date, project.organization.language),
+            event.number or "",
+            event.title,
+            event.note,
+            posixpath.relpath(session_page(event.session_id), here) if event.session_id else None,
+        )
         for event in project.events
     ]
+    breaks = [BreakRow(b.name, b.start.isoformat(), b.end.isoformat()) for b in program.breaks]
+    starts = rows[0].date if rows else program.start.isoformat()
     ics = calendar_ics(
         project.events,
         calendar_name=f"{project.organization.display_name}: {program.name}",
@@ -41,7 +68,15 @@ def plan_program(
         stamp=project.built,
     )
     cadence = cadence_label(program, project.labels)
-    context = {**common, "program": program, "rows": rows, "calendar": CALENDAR, "cadence": cadence}
+    context = {
+        **common,
+        "program": program,
+        "starts": starts,
+        "rows": rows,
+        "breaks": breaks,
+        "calendar": CALENDAR,
+        "cadence": cadence,
+    }
     return (TIMELINE, program.name, context), {CALENDAR: ics}
 
 
