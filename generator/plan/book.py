@@ -137,9 +137,14 @@ class GlossaryEntry:
 
 @dataclass(frozen=True)
 class Chapter:
-    """One of the organization's chapters, the glossary or the worksheets: its `kind` names it."""
+    """One of the organization's chapters, the glossary or the worksheets: its `kind` names it,
+    and the partial that prints it (print/chapters/)."""
 
     kind: str
+
+    @property
+    def template(self) -> str:
+        return f"print/chapters/{self.kind}.html.j2"
 
 
 @dataclass(frozen=True)
