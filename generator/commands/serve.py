@@ -43,7 +43,8 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
     rebuild = _rebuilder(root, org_file, out, worker, watched, quiet)
     _show_server_lines(quiet, verbose)
     rebuild()
-    server = PreviewServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
+    # Files are looked at every 0.25 s (MkDocs: 0.5 s), a quarter of a second off every reload.
+    server = PreviewServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out), polling_interval=0.25)
     for path in watched:
         if path.exists():
             server.watch(str(path))
