@@ -106,6 +106,20 @@ def worksheet_pdfs(root: Path) -> dict[str, Any]:
     }
 
 
+def preview(folder: Path, sizes: list[int | None], before: Path | None) -> dict[str, Any]:
+    """bench/preview.py at each size: this checkout's `serve` and, with `before`, another's
+    (say `git worktree add /tmp/pv_before <base>`), in the same run."""
+    figures: dict[str, Any] = {}
+    for sessions in sizes:
+        name = "shipped" if sessions is None else str(sessions)
+        for label, checkout in [("after", BENCH.parent), *([("before", before)] if before else [])]:
+            root = make_project(folder / f"preview-{name}-{label}", sessions)
+            print(f"[bench] preview {name} ({label})...", file=sys.stderr, flush=True)
+            _, out = python(str(BENCH / "preview.py"), str(root), "--checkout", str(checkout), "--repeats", "1")
+            figures.setdefault(name, {})[label] = json.loads(out.strip().splitlines()[-1])
+    return figures
+
+
 def environment() -> dict[str, str]:
     versions = {}
     for name in ("mkdocs", "mkdocs-material", "zensical", "weasyprint"):
@@ -121,7 +135,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="50,200,1000", help="synthetic curriculum sizes (sessions)")
     parser.add_argument("--organizations", type=int, default=20)
     parser.add_argument("--quick", action="store_true", help="one run of everything (a smoke test of the bench)")
+    parser.add_argument("--preview", action="store_true", help="only the preview figures (bench/preview.py)")
+    parser.add_argument("--before", type=Path, help="with --preview: a checkout to measure as before")
     args = parser.parse_args()
+    if args.preview:
+        with tempfile.TemporaryDirectory(prefix="mentorbook-bench-") as folder:
+            print(json.dumps(preview(Path(folder), [None, 200], args.before), indent=2))
+        return
     started = time.perf_counter()
     results: dict[str, Any] = {"environment": environment(), "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="mentorbook-bench-") as folder:

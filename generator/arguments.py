@@ -159,7 +159,7 @@ VERBS: tuple[tuple[str, str, str, Options], ...] = (
         "serve",
         "preview on 127.0.0.1, rebuilding on every change",
         "Build, serve on 127.0.0.1 and rebuild and reload the browser when the curriculum, organizations/, "
-        "content/ or overrides/ change.",
+        "content/ or overrides/ change: the pages first, then the PDFs the change affects, in the background.",
         _serve,
     ),
     (

@@ -8,6 +8,7 @@ already in the output folder is skipped (see fingerprint.py), unless forced.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ from generator.stages import Stages
 from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
 
 ENGINES = ("mkdocs", "zensical")
+# How the PDFs get into the docs folder when they are not laid out there and then: `serve`
+# puts the files it serves now (or stand-ins) and lays the new ones out after the page.
+PlacePdfs = Callable[[Plan, Path], None]
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ def build(
     force: bool = False,
     stages: Stages | None = None,
     pdf_cache: PdfCache | None = None,
+    place_pdfs: PlacePdfs | None = None,
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
     require_handbook(root)  # before the lock: outside a project, nothing is written
@@ -69,7 +74,7 @@ def build(
         site = plan.site
         pages = sum(1 for p in site.pages if p.path.endswith(".md"))
         with staged_output(out) as stage:
-            make_docs(plan, texts, stage.docs, stages, pdf_cache)
+            make_docs(plan, texts, stage.docs, stages, pdf_cache, place_pdfs)
             with stages("site"):
                 build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.origin for p in site.pages})
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
@@ -82,9 +87,10 @@ def make_docs(
     docs: Path,
     stages: Stages,
     pdf_cache: PdfCache | None = None,
+    place_pdfs: PlacePdfs | None = None,
 ) -> None:
     """Everything the site engine reads: pages, copied files, worksheet and handbook PDFs
-    (with `pdf_cache`, as `serve` gives, the unchanged ones as made before)."""
+    (with `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts)."""
     from generator.pdf.handbook import render_handbook
     from generator.pdf.printer import render_pdfs
 
@@ -92,6 +98,9 @@ def make_docs(
         write_files(docs, texts, plan.site.files)
     overridden = plan.setup.root / OVERRIDES / "print"
     try:
+        if place_pdfs:
+            place_pdfs(plan, docs)
+            return
         with stages("pdfs"):
             render_pdfs(plan.pdfs, plan.setup, docs, pdf_cache, lambda n, m: stages.progress("pdfs", n, m))
         with stages("handbook"):

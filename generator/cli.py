@@ -131,7 +131,7 @@ def _serve(args: argparse.Namespace) -> int:
     from generator.commands.serve import serve
 
     _warn_of_namesakes(args.org)
-    serve(Path.cwd(), args.org, args.port, quiet=args.quiet)
+    serve(Path.cwd(), args.org, args.port, quiet=args.quiet, verbose=args.verbose)
     return 0
 
 

@@ -1,7 +1,9 @@
 """`mentorbook serve`: build into a temporary folder, serve it on 127.0.0.1, rebuild on change.
 
-A broken edit prints its problems and keeps the last good site on screen; fixing the file
-rebuilds and reloads the browser.
+After an edit the site is rebuilt, swapped in and the browser reloaded first; the PDFs the edit
+changed are laid out after, in the background (preview.py), each swapped in when ready. A broken
+edit prints its problems and keeps the last good site (and its PDFs) on screen; fixing the file
+rebuilds and reloads the browser. One line per rebuild: what changed, pages, PDFs, seconds.
 """
 
 from __future__ import annotations
@@ -12,43 +14,38 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.build import build
+from generator.commands.preview import Job, PdfWorker
 from generator.errors import InputError, UsageError
-from generator.pdf.cache import PdfCache
+from generator.plan import Plan
 from generator.read.layout import SHIPPED, require_handbook
 from generator.site import engine
 
 WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml")
 
 
-def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False) -> None:
+def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, verbose: bool = False) -> None:
     require_handbook(root)  # outside a handbook there is nothing to serve, ever
     engine.require()
-    from mkdocs.livereload import LiveReloadServer
+    from generator.commands.preview_server import PreviewServer
 
     folder = Path(tempfile.mkdtemp(prefix="mentorbook-serve-"))
-    out = folder / "site"
+    out, scratch = folder / "site", folder / "pdfs"
     out.mkdir()
     # One date for the whole session (unless one is given), so that an unchanged PDF is the
     # same PDF and the cache can give it again instead of laying it out.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
-    pdfs = PdfCache()
-
-    def rebuild() -> None:
-        try:
-            result = build(root, org_file, out, pdf_cache=pdfs)
-            done = "up to date" if result.skipped else pdfs.next_build()
-            if not quiet:
-                print(f"built {result.pages} pages in {result.seconds:.1f} s ({done})", file=sys.stderr)
-        except InputError as error:
-            print(error.report() + "\nshowing the last good build until this is fixed", file=sys.stderr)
-
-    _show_server_lines(quiet)
+    worker = PdfWorker(out, scratch, quiet)
+    watched = [root / name for name in WATCHED] + [SHIPPED]
+    rebuild = _rebuilder(root, org_file, out, worker, watched, quiet)
+    _show_server_lines(quiet, verbose)
     rebuild()
-    server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
-    for path in [root / name for name in WATCHED] + [SHIPPED]:
+    # Files are looked at every 0.25 s (MkDocs: 0.5 s), a quarter of a second off every reload.
+    server = PreviewServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out), polling_interval=0.25)
+    for path in watched:
         if path.exists():
             server.watch(str(path))
     try:
@@ -60,18 +57,56 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False) -> 
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
     finally:
+        worker.stop()
         server.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _show_server_lines(quiet: bool) -> None:
-    """The server's own lines ("Serving on http://127.0.0.1:8000/", "Reloading browsers") are
-    for the user; other libraries' (WeasyPrint's INFO lines) only with -v, set up by the CLI."""
+def _rebuilder(
+    root: Path, org_file: Path | None, out: Path, worker: PdfWorker, watched: list[Path], quiet: bool
+) -> Callable[[], None]:
+    """The server's builder: the site only (it holds every request while it runs), then the
+    PDFs queued for the worker."""
+    from generator.commands.preview_server import snapshot, what_changed
+
+    files, unchanged = snapshot(watched), "built"  # what the line says when no file changed
+
+    def rebuild() -> None:
+        nonlocal files, unchanged
+        now = snapshot(watched)
+        changed = what_changed(files, now, root) or unchanged
+        files, unchanged = now, "rebuilt"
+        jobs: list[Job] = []
+
+        def place(plan: Plan, docs: Path) -> None:
+            jobs.append(worker.place(plan, docs))
+
+        try:
+            result = build(root, org_file, out, place_pdfs=place)
+        except InputError as error:
+            if jobs:  # the PDFs of the last good build were cancelled: go on with them
+                worker.resume()
+            print(error.report() + "\nshowing the last good build until this is fixed", file=sys.stderr)
+            return
+        queued = worker.submit(jobs[0]) if jobs else 0
+        if not quiet:
+            pdfs = "up to date" if result.skipped else f"{queued} PDF{'s' if queued != 1 else ''} queued"
+            print(f"{changed} · {result.pages} pages in {result.seconds:.1f} s · {pdfs}", file=sys.stderr, flush=True)
+
+    return rebuild
+
+
+def _show_server_lines(quiet: bool, verbose: bool) -> None:
+    """The server's address ("Serving on http://127.0.0.1:8000/") is for the user; its other
+    lines ("Detected file changes", "Reloading browsers") and other libraries' (WeasyPrint's
+    INFO lines) only with -v, set up by the CLI."""
     logger = logging.getLogger("mkdocs.livereload")
     if quiet or logger.handlers:
         return
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     logger.addHandler(handler)
+    if not verbose:  # one line per rebuild is ours
+        logger.addFilter(lambda record: record.getMessage().startswith("Serving on"))
     logger.setLevel(logging.INFO)
     logger.propagate = False

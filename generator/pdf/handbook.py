@@ -54,6 +54,14 @@ def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, cache
     return target
 
 
+def handbook_key(printer: Printer, handbook: HandbookPlan) -> str:
+    """What the whole handbook is known by, without laying it out: every part's HTML with
+    the page numbers left out (they follow from the rest), about 0.05 s for the shipped one."""
+    bodies = [part_html(printer, handbook, body.chapters, 1) for body in handbook.parts]
+    fronts = [front_html(printer, handbook, entries, 1) for entries in front_parts(handbook, {})]
+    return printer.key("handbook", *bodies, *fronts, " ".join(sorted(handbook.targets)))
+
+
 def _laid_out(
     printer: Printer, html: str, targets: frozenset[str], continues: bool
 ) -> tuple[Part, int, dict[str, int]]:

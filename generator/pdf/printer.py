@@ -64,7 +64,11 @@ class Printer:
         self.env = environment("html", setup.root)
         self.folders = (PRINT, setup.root / OVERRIDES)  # images come as data: URLs
         self.fetcher = ProjectFetcher(list(self.folders))
-        self.fonts = FontConfiguration()
+
+    @cached_property
+    def fonts(self) -> FontConfiguration:
+        """Made when first laying out: a printer that only names PDFs (serve) needs none."""
+        return FontConfiguration()
 
     def html(self, template: str, view: object, **extra: object) -> str:
         """The HTML that WeasyPrint lays out: golden-tested, so kept free of absolute paths."""
@@ -83,8 +87,11 @@ class Printer:
         same files WeasyPrint may read."""
         if self.cache is None:
             return make()
-        key = hashlib.sha256("\0".join((self.resources, *made_of)).encode()).hexdigest()
-        return self.cache.get(key, make)
+        return self.cache.get(self.key(*made_of), make)
+
+    def key(self, *made_of: str) -> str:
+        """What a PDF made of `made_of` is known by: equal keys, equal bytes."""
+        return hashlib.sha256("\0".join((self.resources, *made_of)).encode()).hexdigest()
 
     @cached_property
     def resources(self) -> str:

@@ -1,0 +1,173 @@
+"""The PDFs of `serve`, laid out after the page: the site is swapped in and the browser reloads
+first (about 1.3 s for the shipped curriculum), then a background thread lays out the PDFs the
+edit changed and swaps each into the served folder when it is ready (before: 10.1 s from an edit
+to the reload, most of it two PDFs laid out inside MkDocs' rebuild, which holds every request).
+
+Until a PDF is ready the site links to the file served before (or, on the first build, to an
+empty stand-in), and `STATUS` lists it, so the page can say "updating…" beside its link
+(preview_server.py). Each build is a generation: a newer one cancels the jobs of the older, whose
+results are dropped, never swapped in. One thread, not a pool of processes: the PdfCache (the
+PDFs made before, by their HTML) lives in this process, and forking a process that has threads
+can deadlock.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import TemplateError
+
+from generator.errors import InputError
+from generator.pdf.cache import PdfCache
+from generator.plan import Plan
+
+STATUS = ".mentorbook-pdfs.json"  # in the served folder only: `build` never writes it
+
+
+@dataclass(frozen=True)
+class Job:
+    generation: int
+    plan: Plan
+    keys: dict[str, str]  # each PDF's path in the site -> what its bytes are known by
+
+
+class PdfWorker:
+    """Lays out, in one background thread, the PDFs whose key differs from the served file's."""
+
+    def __init__(self, out: Path, scratch: Path, quiet: bool = False) -> None:
+        self.out, self.scratch, self.quiet = out, scratch, quiet
+        self.cache = PdfCache()
+        self.lock = threading.Lock()  # held to change generation, served or updating
+        self.generation = 0
+        self.served: dict[str, str] = {}  # path -> key of the file in `out` now
+        self.updating: list[str] = []  # paths whose served file is not yet the current one
+        self.jobs: queue.Queue[Job | None] = queue.Queue()
+        self.last_good: Job | None = None
+        self.thread = threading.Thread(target=self._run, name="mentorbook-pdfs", daemon=True)
+        self.thread.start()
+
+    def place(self, plan: Plan, docs: Path) -> Job:
+        """Cancel what is being laid out and put the files served now (or empty stand-ins) in
+        `docs`, where the site engine copies them from. Returns the job to submit once the site
+        is swapped in."""
+        keys = pdf_keys(plan)  # before cancelling: a template mistake keeps the old jobs going
+        with self.lock:
+            self.generation += 1
+            job = Job(self.generation, plan, keys)
+        for path in keys:
+            target, served = docs / path, self.out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if served.is_file():
+                shutil.copyfile(served, target)
+            else:
+                target.write_bytes(b"")
+        return job
+
+    def submit(self, job: Job) -> int:
+        """Queue `job` (the site it belongs to is served now); the number of PDFs it lays out."""
+        with self.lock:
+            self.last_good = job
+            self.updating = [path for path, key in job.keys.items() if self.served.get(path) != key]
+            self._write_status()
+        self.jobs.put(job)
+        return len(self.updating)
+
+    def resume(self) -> None:
+        """After a build that failed once `place` had cancelled: go on with the last good one."""
+        if self.last_good:
+            with self.lock:
+                self.generation += 1
+                job = Job(self.generation, self.last_good.plan, self.last_good.keys)
+            self.submit(job)
+
+    def stop(self) -> None:
+        with self.lock:
+            self.generation += 1
+        self.jobs.put(None)
+
+    def _run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            if job.generation != self.generation or not self.updating:
+                continue
+            started, done = time.perf_counter(), 0
+            try:
+                done = self._lay_out(job)
+            except (InputError, TemplateError) as error:
+                self._failed(job, error)
+                continue
+            if done and job.generation == self.generation:
+                self.cache.next_build()
+                self._say(f"{done} PDF{'s' if done != 1 else ''} updated in {time.perf_counter() - started:.1f} s")
+
+    def _lay_out(self, job: Job) -> int:
+        """Lay out the stale PDFs, the handbook last (the slowest); stop when cancelled."""
+        from generator.pdf.handbook import render_handbook
+        from generator.pdf.printer import Printer
+
+        printer, done = Printer(job.plan.setup, self.cache), 0
+        for document in job.plan.pdfs:
+            if job.generation != self.generation:
+                return done
+            if document.path in self.updating:
+                made = self.scratch / document.path
+                printer.write(made, printer.html(document.template, document.view), document.variant)
+                done += self._swap_in(job, document.path, made)
+        handbook = job.plan.handbook
+        if job.generation == self.generation and handbook.path in self.updating:
+            made = render_handbook(handbook, job.plan.setup, self.scratch, self.cache)
+            done += self._swap_in(job, handbook.path, made)
+        return done
+
+    def _swap_in(self, job: Job, path: str, made: Path) -> int:
+        """Replace the served file in one rename, unless a newer build came meanwhile."""
+        with self.lock:
+            if job.generation != self.generation:
+                made.unlink(missing_ok=True)
+                return 0
+            target = self.out / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(made, target)
+            self.served[path] = job.keys[path]
+            self.updating = [p for p in self.updating if p != path]
+            self._write_status()
+            return 1
+
+    def _failed(self, job: Job, error: Exception) -> None:
+        """A mistake only the PDFs show (a print template override): say it, stop saying
+        "updating…", keep the files served before."""
+        with self.lock:
+            if job.generation != self.generation:
+                return
+            self.updating = []
+            self._write_status()
+        report = error.report() if isinstance(error, InputError) else f"print template: {error}"
+        print(f"{report}\nthe PDFs stay as they were until this is fixed", file=sys.stderr, flush=True)
+
+    def _write_status(self) -> None:
+        """STATUS in the served folder, in one rename (the caller holds the lock)."""
+        temporary = self.out / f"{STATUS}.tmp"
+        temporary.write_text(json.dumps({"updating": self.updating}), encoding="utf-8")
+        os.replace(temporary, self.out / STATUS)
+
+    def _say(self, line: str) -> None:
+        if not self.quiet:
+            print(line, file=sys.stderr, flush=True)
+
+
+def pdf_keys(plan: Plan) -> dict[str, str]:
+    """Every PDF's key, from its HTML (0.14 s for the shipped curriculum, no layout)."""
+    from generator.pdf.handbook import handbook_key
+    from generator.pdf.printer import Printer
+
+    printer = Printer(plan.setup)
+    keys = {d.path: printer.key(d.variant, printer.html(d.template, d.view)) for d in plan.pdfs}
+    keys[plan.handbook.path] = handbook_key(printer, plan.handbook)
+    return keys

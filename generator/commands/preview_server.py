@@ -1,0 +1,83 @@
+"""What only the preview adds to MkDocs' server: a script in every page it serves (not in the
+built site, which stays byte for byte what `build` makes) that shows "updating…" beside the
+link of each PDF still being laid out, and what changed since the last build, for its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from generator.commands.preview import STATUS
+
+# Asks for STATUS every second while a PDF is updating (and every 2 s otherwise, to see a new
+# one start); marks the links whose path is listed. Plain DOM, no theme API: it works with
+# Material's instant navigation or without.
+SCRIPT = """
+(function () {
+  var mark = "mentorbook-updating";
+  function show(updating) {
+    document.querySelectorAll("." + mark).forEach(function (e) { e.remove(); });
+    document.querySelectorAll('a[href$=".pdf"]').forEach(function (a) {
+      var path = decodeURIComponent(new URL(a.href, location.href).pathname).replace(/^\\/+/, "");
+      if (updating.indexOf(path) < 0) return;
+      var note = document.createElement("span");
+      note.className = mark;
+      note.textContent = " updating\\u2026";
+      note.style.fontStyle = "italic";
+      a.insertAdjacentElement("afterend", note);
+    });
+    return updating.length > 0;
+  }
+  function poll() {
+    fetch("/STATUS", {cache: "no-store"})
+      .then(function (r) { return r.ok ? r.json() : {updating: []}; })
+      .then(function (s) { setTimeout(poll, show(s.updating || []) ? 1000 : 2000); })
+      .catch(function () { setTimeout(poll, 2000); });
+  }
+  poll();
+})();
+""".replace("STATUS", STATUS)
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, with SCRIPT after its own in every HTML page."""
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        return b"%b<script>%b</script>%b" % (content[:end], SCRIPT.encode(), content[end:])
+
+
+def snapshot(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
+    """Every watched file's modification time and size: a few milliseconds for a project."""
+    files: dict[Path, tuple[int, int]] = {}
+    for path in paths:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path] if path.is_file() else []:
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            if file.is_file():
+                files[file] = (stat.st_mtime_ns, stat.st_size)
+    return files
+
+
+def what_changed(before: dict[Path, tuple[int, int]], after: dict[Path, tuple[int, int]], root: Path) -> str:
+    """`curriculum.yaml changed`, `3 files changed` (the start of a rebuild's line), or "" if none."""
+    changed = sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+    if not changed:
+        return ""
+    if len(changed) > 2:
+        return f"{len(changed)} files changed"
+    return " and ".join(_shown(p, root) for p in changed) + " changed"
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return path.name
