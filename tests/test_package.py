@@ -12,11 +12,12 @@ import tarfile
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import EPOCH, REPO
-from tests.site.browser import ARGS, CHROMIUM, LOCAL, serve_folder
+from tests.site.browser import LOCAL, serve_folder
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 SHIPPED_SAMPLES = (
@@ -42,7 +43,7 @@ def _clean_environment(tmp: Path) -> dict[str, str]:
     return {**env, "SOURCE_DATE_EPOCH": EPOCH, "TMPDIR": str(tmp), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 
 
-def test_the_wheel_builds_a_handbook_in_an_empty_folder(tmp_path: Path) -> None:
+def test_the_wheel_builds_a_handbook_in_an_empty_folder(tmp_path: Path, browser: Any) -> None:
     started = time.monotonic()
     env = _clean_environment(tmp_path)
     venv, dist, work = tmp_path / "venv", tmp_path / "dist", tmp_path / "work"
@@ -61,7 +62,7 @@ def test_the_wheel_builds_a_handbook_in_an_empty_folder(tmp_path: Path) -> None:
     handbook = work / "handbook"
     assert "ok: the curriculum of Mentorbook" in _run([mentorbook, "validate"], handbook, env)
     assert "built " in _run([mentorbook, "build"], handbook, env)
-    _assert_opens_in_a_browser(handbook / "site")
+    _assert_opens_in_a_browser(handbook / "site", browser)
     print(f"packaging test: {time.monotonic() - started:.0f} s")
 
 
@@ -74,19 +75,17 @@ def _assert_carries_everything(dist: Path) -> None:
         assert sample in sdist_names, f"the sdist lacks {sample}"
 
 
-def _assert_opens_in_a_browser(site: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+def _assert_opens_in_a_browser(site: Path, browser: Any) -> None:
+    """In the session's Chromium (one Playwright per process: see tests/conftest.py)."""
     outside: list[str] = []
-    with serve_folder(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with serve_folder(site) as base:
+        page = browser.new_page()
         try:
-            page = browser.new_page()
             page.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
             page.goto(f"{base}/index.html")
             assert "Acme Health" in page.title()
             page.locator("nav a[href$='.html']").first.wait_for()
             assert page.locator(".md-content").inner_text().strip()
         finally:
-            browser.close()
+            page.close()
     assert outside == [], "a handbook loads nothing from outside"
