@@ -48,6 +48,7 @@ def build(
     force: bool = False,
     stages: Stages | None = None,
     pdf_cache: PdfCache | None = None,
+    pdf_jobs: int | None = None,
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
     require_handbook(root)  # before the lock: outside a project, nothing is written
@@ -69,7 +70,7 @@ def build(
         site = plan.site
         pages = sum(1 for p in site.pages if p.path.endswith(".md"))
         with staged_output(out) as stage:
-            make_docs(plan, texts, stage.docs, stages, pdf_cache)
+            make_docs(plan, texts, stage.docs, stages, pdf_cache, pdf_jobs)
             with stages("site"):
                 build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.origin for p in site.pages})
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
@@ -82,20 +83,24 @@ def make_docs(
     docs: Path,
     stages: Stages,
     pdf_cache: PdfCache | None = None,
+    pdf_jobs: int | None = None,
 ) -> None:
     """Everything the site engine reads: pages, copied files, worksheet and handbook PDFs
-    (with `pdf_cache`, as `serve` gives, the unchanged ones as made before)."""
+    (with `pdf_cache`, as `serve` gives, the unchanged ones as made before), laid out by
+    `pdf_jobs` processes (None: one per core; 1: in this one), the same for both stages."""
     from generator.pdf.handbook import render_handbook
+    from generator.pdf.pool import PdfPool
     from generator.pdf.printer import render_pdfs
 
     with stages("write"):
         write_files(docs, texts, plan.site.files)
     overridden = plan.setup.root / OVERRIDES / "print"
     try:
-        with stages("pdfs"):
-            render_pdfs(plan.pdfs, plan.setup, docs, pdf_cache, lambda n, m: stages.progress("pdfs", n, m))
-        with stages("handbook"):
-            render_handbook(plan.handbook, plan.setup, docs, pdf_cache)
+        with PdfPool(plan.setup, pdf_jobs, pdf_cache) as pool:
+            with stages("pdfs"):
+                render_pdfs(plan.pdfs, plan.setup, docs, pool, lambda n, m: stages.progress("pdfs", n, m))
+            with stages("handbook"):
+                render_handbook(plan.handbook, plan.setup, docs, pool)
     except TemplateError as error:  # ours are tested; with print overrides present, likely theirs
         raise _template_problem(error, str(overridden) if any(overridden.glob("*")) else "") from error
 

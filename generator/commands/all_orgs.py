@@ -75,13 +75,15 @@ def _refusals(refused: dict[Path, Problem]) -> Iterator[Outcome]:
 
 
 def _run(root: Path, profiles: list[Path], out: Path, jobs: int, options: dict[str, Any]) -> Iterator[Outcome]:
+    """One organization at a time, each laying its PDFs out on every core; or `jobs` at a time,
+    each in one process (a PDF pool inside this pool would only fight it for the cores)."""
     if not profiles:
         return
-    if jobs == 1:
+    if jobs == 1 or len(profiles) == 1:
         yield from (build_one(root, p, out / p.stem, **options) for p in profiles)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(profiles))) as pool:
-        futures = [pool.submit(build_one, root, p, out / p.stem, **options) for p in profiles]
+        futures = [pool.submit(build_one, root, p, out / p.stem, **options, pdf_jobs=1) for p in profiles]
         for future in as_completed(futures):
             yield future.result()
 
@@ -122,11 +124,13 @@ def _folded(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-def build_one(root: Path, profile: Path, out: Path, engine: str = "mkdocs", force: bool = False) -> Outcome:
+def build_one(
+    root: Path, profile: Path, out: Path, engine: str = "mkdocs", force: bool = False, pdf_jobs: int | None = None
+) -> Outcome:
     from generator.build import build
 
     try:
-        result = build(root, profile, out, engine=engine, force=force)
+        result = build(root, profile, out, engine=engine, force=force, pdf_jobs=pdf_jobs)
     except InputError as error:
         return Outcome(profile.stem, None, 0.0, 0, tuple(str(p) for p in error.problems))
     except Exception as error:  # a bug, but it must not stop the other organizations
