@@ -7,15 +7,18 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from itertools import chain
+from multiprocessing import Manager
 from pathlib import Path
 from typing import Any, TextIO
 
+from generator.console import LABELS
 from generator.errors import InputError, Problem, display_path
 from generator.read.layout import ORGANIZATIONS, require_handbook
 from generator.read.yaml_file import YamlFile, load_yaml
+from generator.stages import Stages
 
 
 @dataclass(frozen=True)
@@ -32,13 +35,14 @@ def build_all(
     root: Path,
     out: Path,
     jobs: int | None = None,
-    report: Callable[[Outcome, int, int], None] | None = None,
+    report: Progress | None = None,
     *,
     engine: str = "mkdocs",
     force: bool = False,
 ) -> list[Outcome]:
-    """Build every organization; `report` hears of each as it finishes (done, total). Those
-    whose inputs did not change since their last build are skipped (see fingerprint.py)."""
+    """Build every organization; `report` hears of each as it finishes (done, total) and, on a
+    terminal, of each one's stages and documents as they go. Those whose inputs did not change
+    since their last build are skipped (see fingerprint.py)."""
     require_handbook(root)
     profiles = sorted((root / ORGANIZATIONS).glob("*.yaml"))
     if not profiles:
@@ -60,7 +64,8 @@ def build_all(
     outcomes: list[Outcome] = []
     options = {"engine": engine, "force": force}
     with output_lock(out):  # each organization's folder has its own lock too (see build)
-        runs = _run(root, to_build, out, jobs or os.cpu_count() or 1, options)
+        steps = report.step if report and report.tty else None
+        runs = _run(root, to_build, out, jobs or os.cpu_count() or 1, options, steps)
         for done, outcome in enumerate(chain(_refusals(refused), runs), start=1):
             outcomes.append(outcome)
             if report:
@@ -74,16 +79,43 @@ def _refusals(refused: dict[Path, Problem]) -> Iterator[Outcome]:
     yield from (Outcome(path.stem, None, 0.0, 0, (str(problem),)) for path, problem in refused.items())
 
 
-def _run(root: Path, profiles: list[Path], out: Path, jobs: int, options: dict[str, Any]) -> Iterator[Outcome]:
+def _run(
+    root: Path, profiles: list[Path], out: Path, jobs: int, options: dict[str, Any], steps: Say | None
+) -> Iterator[Outcome]:
     if not profiles:
         return
     if jobs == 1:
-        yield from (build_one(root, p, out / p.stem, **options) for p in profiles)
+        yield from (build_one(root, p, out / p.stem, **options, say=steps) for p in profiles)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(profiles))) as pool:
-        futures = [pool.submit(build_one, root, p, out / p.stem, **options) for p in profiles]
-        for future in as_completed(futures):
-            yield future.result()
+    with ProcessPoolExecutor(max_workers=min(jobs, len(profiles))) as pool, Manager() as manager:
+        queue = manager.Queue() if steps else None
+        pending = {
+            pool.submit(build_one, root, p, out / p.stem, **options, say=None if queue is None else queue.put)
+            for p in profiles
+        }
+        while pending:
+            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            while queue is not None and steps and not queue.empty():
+                steps(queue.get())
+            yield from (future.result() for future in finished)
+
+
+Say = Callable[[tuple[str, str]], None]  # hears (slug, what it is doing), e.g. ("example", "PDFs 3 of 18")
+
+
+class _Steps(Stages):
+    """One organization's build, told as it goes: its stages and documents, for the bar."""
+
+    def __init__(self, slug: str, say: Say) -> None:
+        super().__init__()
+        self.slug, self.say = slug, say
+
+    def begin(self, name: str) -> None:
+        if name in LABELS:
+            self.say((self.slug, LABELS[name]))
+
+    def progress(self, name: str, done: int, total: int) -> None:
+        self.say((self.slug, f"{LABELS.get(name, name)} {done} of {total}"))
 
 
 def namesakes(profiles: list[Path]) -> dict[Path, Problem]:
@@ -122,11 +154,15 @@ def _folded(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-def build_one(root: Path, profile: Path, out: Path, engine: str = "mkdocs", force: bool = False) -> Outcome:
+def build_one(
+    root: Path, profile: Path, out: Path, engine: str = "mkdocs", force: bool = False, say: Say | None = None
+) -> Outcome:
+    """One organization (in a worker of `--all`'s pool); `say` hears of its stages."""
     from generator.build import build
 
+    stages = _Steps(profile.stem, say) if say else None
     try:
-        result = build(root, profile, out, engine=engine, force=force)
+        result = build(root, profile, out, engine=engine, force=force, stages=stages)
     except InputError as error:
         return Outcome(profile.stem, None, 0.0, 0, tuple(str(p) for p in error.problems))
     except Exception as error:  # a bug, but it must not stop the other organizations
@@ -142,16 +178,26 @@ class Progress:
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr  # looked up now, not at import: tests replace it
         self.tty = self.stream.isatty()
+        self.width, self.filled = 24, 0
+
+    def step(self, item: tuple[str, str]) -> None:
+        """What one organization is doing now, beside the bar (on a terminal only)."""
+        slug, doing = item
+        print(
+            f"\r[{'#' * self.filled}{'.' * (self.width - self.filled)}] {slug}: {doing}…\033[K",
+            end="",
+            file=self.stream,
+            flush=True,
+        )
 
     def __call__(self, outcome: Outcome, done: int, total: int) -> None:
         state = f"{outcome.pages} pages, {outcome.seconds:.1f} s" if outcome.name else "FAILED"
         state = "up to date" if outcome.skipped else state
         if self.tty:
-            width = 24
-            filled = width * done // total
+            self.filled = self.width * done // total
             end = "\n" if done == total else ""
             print(
-                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome.slug}: {state}\033[K",
+                f"\r[{'#' * self.filled}{'.' * (self.width - self.filled)}] {done}/{total} {outcome.slug}: {state}\033[K",
                 end=end,
                 file=self.stream,
                 flush=True,
