@@ -12,6 +12,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from generator.markup import going_nowhere, links_going_nowhere
+
 
 class Model(BaseModel):
     """Frozen, and unknown keys are errors: a typo never passes silently."""
@@ -43,6 +45,9 @@ def _markdown(value: str) -> Markdown:
     value = value.strip()
     if not value:
         raise user_error("is empty", "write the text after the colon, or use `|` and indented lines below")
+    nowhere = links_going_nowhere(value)
+    if nowhere:
+        raise user_error(*going_nowhere(nowhere))
     return Markdown(value)
 
 
