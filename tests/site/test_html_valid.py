@@ -1,11 +1,10 @@
 """Valid HTML: the Nu HTML checker (vnu.jar, installed by `make test` into .tools/) over every
-page of every example organization, in one JVM. No errors but those in ALLOWED, each of them
-markup that Material's own templates write, with the reason it is left alone."""
+page of every example organization, in one JVM. No errors at all: where Material's templates
+write markup that HTML does not allow, overrides/theme/ has a copy that does not."""
 
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,24 +16,6 @@ pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `ma
 VNU = (
     Path(__file__).resolve().parent.parent.parent / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 )
-
-ALLOWED = [
-    (
-        r"^Bad value “” for attribute “tabindex” on element “label”",
-        'Material\'s partials/nav-item.html writes tabindex="" on the toggle of a navigation section; '
-        "browsers ignore an empty tabindex, and fixing it means keeping a copy of a 180-line theme partial",
-    ),
-    (
-        r"^Attribute “autocomplete” is only allowed when the input type is",
-        'Material\'s base.html puts autocomplete="off" on its hidden drawer and search toggle checkboxes '
-        "(so Firefox does not restore them checked); harmless, and base.html is the theme's whole page",
-    ),
-    (
-        r"^The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
-        "Material's partials/toc.html labels the table of contents for a __toc toggle that nav-item.html "
-        "writes only on pages that are not section index pages; the label is just a title there",
-    ),
-]
 
 
 def test_every_page_is_valid_html(all_sites: Path) -> None:
@@ -48,13 +29,12 @@ def test_every_page_is_valid_html(all_sites: Path) -> None:
         check=False,
     )
     messages = json.loads(run.stderr)["messages"]
-    errors = [m for m in messages if m["type"] != "info"]  # "info" holds warnings: reported, not failed
-    unexpected = [
+    errors = [
         f"{m.get('url', '')}:{m.get('lastLine', 0)}: {m['message']}"
-        for m in errors
-        if not any(re.search(pattern, m["message"]) for pattern, _ in ALLOWED)
+        for m in messages
+        if m["type"] != "info"  # "info" holds warnings: reported, not failed
     ]
     warnings = {m["message"] for m in messages if m.get("subType") == "warning"}
-    print(f"Nu checker: {len(pages)} pages, {len(errors)} allowed theme errors, warnings: {sorted(warnings)}")
+    print(f"Nu checker: {len(pages)} pages, warnings: {sorted(warnings)}")
     assert len(pages) > 40
-    assert unexpected == []
+    assert errors == []
