@@ -96,7 +96,7 @@ def all_sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def titled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project of tests/titles.py, in which every title is markup, built once."""
+    """The project of tests/site/titles.py, in which every title is markup, built once."""
     from generator.build import build
     from tests.site.titles import write_project
 
@@ -123,7 +123,7 @@ def site_visits(all_sites: Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium, one for the whole run (see tests/browser.py)."""
+    """Debian's Chromium, one for the whole run (see tests/site/browser.py)."""
     sync_api = pytest.importorskip("playwright.sync_api")
     from tests.site.browser import ARGS, CHROMIUM
 

@@ -1,4 +1,4 @@
-"""Titles are text, in the browser. In the project of tests/titles.py every title is markup that
+"""Titles are text, in the browser. In the project of tests/site/titles.py every title is markup that
 would set an attribute on `<html>` if it ran; on every page nothing runs, and each title shows
 as written: in the window's title, the heading, the header, the menu, the table of contents,
 the footer's links and what they say to a screen reader, and in search results."""
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests import titles
+from tests.site import titles
 from tests.site.browser import search, serve_folder
 
 pytestmark = pytest.mark.browser
