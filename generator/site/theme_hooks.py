@@ -1,7 +1,7 @@
 """MkDocs hooks: titles reach Material's templates as HTML, and leave them as safe HTML.
 
 MkDocs' titles (the site name, the navigation's titles, a page's first heading) are HTML: the
-theme prints them as they are, so Mentorbook gives them escaped (site.py, render.py). Where the
+theme prints them as they are, so Mentorbook gives them escaped (mkdocs.py, render.py). Where the
 theme wants a title as plain text, in `<title>` and in labels, it prints `title | striptags`;
 Jinja's `striptags` removes tags and then decodes character references, so `&lt;/title&gt;`
 came out as a live `</title>` and a title could end `<title>` and start a script. Here
@@ -10,7 +10,7 @@ HTML: one filter for every template that uses it, Material's and ours (`| e` aft
 nothing, as the text is marked safe).
 
 The in-process build adds this module to its plugins as MkDocs adds a file listed under
-`hooks:` (site.py); configurations written for other tools list this file there.
+`hooks:` (mkdocs.py); configurations written for other tools list this file there.
 """
 
 from __future__ import annotations
