@@ -156,10 +156,13 @@ def main() -> None:
         print(f"[bench] {args.organizations} organizations...", file=sys.stderr, flush=True)
         results["organizations"] = organizations(Path(folder) / "orgs", args.organizations)
         results["worksheet_pdfs"] = worksheet_pdfs(Path(folder) / "shipped")
+        print("[bench] preview (serve: edit -> reload, edit -> last PDF)...", file=sys.stderr, flush=True)
+        results["preview"] = preview(Path(folder) / "preview", [None, 200], None)
     results["bench_seconds"] = time.perf_counter() - started
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print_report(results)
+    print("\npreview (seconds from saving an edit):\n" + json.dumps(results["preview"], indent=2))
     print(f"\nwritten to {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
 
 
