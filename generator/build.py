@@ -20,7 +20,7 @@ from generator.errors import InputError, Problem, display_path
 from generator.jinja import OVERRIDES
 from generator.pdf.cache import PdfCache
 from generator.plan import Plan, plan_build
-from generator.plan.pages import SitePlan, plan_site
+from generator.plan.pages import SitePlan
 from generator.read.fingerprint import input_hash
 from generator.read.layout import base_config, default_profile, require_handbook
 from generator.read.project import Project, load_project
@@ -96,7 +96,6 @@ def make_docs(
 
     with stages("write"):
         write_files(docs, texts, plan.site.files)
-    overridden = plan.setup.root / OVERRIDES / "print"
     try:
         if place_pdfs:
             place_pdfs(plan, docs)
@@ -105,8 +104,14 @@ def make_docs(
             render_pdfs(plan.pdfs, plan.setup, docs, pdf_cache, lambda n, m: stages.progress("pdfs", n, m))
         with stages("handbook"):
             render_handbook(plan.handbook, plan.setup, docs, pdf_cache)
-    except TemplateError as error:  # ours are tested; with print overrides present, likely theirs
-        raise _template_problem(error, str(overridden) if any(overridden.glob("*")) else "") from error
+    except TemplateError as error:
+        raise _print_template_problem(error, plan) from error
+
+
+def _print_template_problem(error: TemplateError, plan: Plan) -> Exception:
+    """Ours are tested; with print overrides present, the mistake is likely theirs."""
+    overridden = plan.setup.root / OVERRIDES / "print"
+    return _template_problem(error, str(overridden) if any(overridden.glob("*")) else "")
 
 
 def site_builder(engine: str) -> Any:
@@ -128,9 +133,17 @@ def site_builder(engine: str) -> Any:
 
 
 def check(root: Path, org_file: Path | None = None) -> Project:
-    """Everything `build` checks before it writes, and nothing else."""
+    """Everything `build` checks before it writes, and nothing else: the site's pages and the
+    HTML of every PDF (so that a mistake in a print template override shows here too)."""
+    from generator.pdf.keys import pdf_keys
+
     project = load_project(root, org_file or default_profile(root))
-    render_pages(plan_site(project), Renderer(root))
+    plan = plan_build(project)
+    render_pages(plan.site, Renderer(root))
+    try:
+        pdf_keys(plan)  # every print template, printed: no layout
+    except TemplateError as error:
+        raise _print_template_problem(error, plan) from error
     return project
 
 

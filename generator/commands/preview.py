@@ -27,6 +27,7 @@ from jinja2 import TemplateError
 
 from generator.errors import InputError
 from generator.pdf.cache import PdfCache
+from generator.pdf.keys import pdf_keys
 from generator.plan import Plan
 
 STATUS = ".mentorbook-pdfs.json"  # in the served folder only: `build` never writes it
@@ -160,14 +161,3 @@ class PdfWorker:
     def _say(self, line: str) -> None:
         if not self.quiet:
             print(line, file=sys.stderr, flush=True)
-
-
-def pdf_keys(plan: Plan) -> dict[str, str]:
-    """Every PDF's key, from its HTML (0.14 s for the shipped curriculum, no layout)."""
-    from generator.pdf.handbook import handbook_key
-    from generator.pdf.printer import Printer
-
-    printer = Printer(plan.setup)
-    keys = {d.path: printer.key(d.variant, printer.html(d.template, d.view)) for d in plan.pdfs}
-    keys[plan.handbook.path] = handbook_key(printer, plan.handbook)
-    return keys
