@@ -89,7 +89,7 @@ def make_docs(
     pdf_cache: PdfCache | None = None,
     place_pdfs: PlacePdfs | None = None,
 ) -> None:
-    """Everything the site engine reads: pages, copied files, worksheet and handbook PDFs
+    """Everything the site engine reads: pages, files made by the plan, worksheet and handbook PDFs
     (with `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts)."""
     from generator.pdf.handbook import render_handbook
     from generator.pdf.printer import render_pdfs

@@ -8,6 +8,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import chain
 from multiprocessing import Manager
@@ -87,8 +88,12 @@ def _run(
     if jobs == 1:
         yield from (build_one(root, p, out / p.stem, **options, say=steps) for p in profiles)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(profiles))) as pool, Manager() as manager:
-        queue = manager.Queue() if steps else None
+    # A queue for the workers' steps only on a terminal: its manager is one more process.
+    with (
+        ProcessPoolExecutor(max_workers=min(jobs, len(profiles))) as pool,
+        Manager() if steps else nullcontext() as manager,
+    ):
+        queue = manager.Queue() if manager else None
         pending = {
             pool.submit(build_one, root, p, out / p.stem, **options, say=None if queue is None else queue.put)
             for p in profiles
