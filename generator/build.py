@@ -53,6 +53,7 @@ def build(
     stages: Stages | None = None,
     pdf_cache: PdfCache | None = None,
     place_pdfs: PlacePdfs | None = None,
+    pdf_jobs: int | None = None,
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
     require_handbook(root)  # before the lock: outside a project, nothing is written
@@ -74,7 +75,7 @@ def build(
         site = plan.site
         pages = sum(1 for p in site.pages if p.path.endswith(".md"))
         with staged_output(out) as stage:
-            make_docs(plan, texts, stage.docs, stages, pdf_cache, place_pdfs)
+            make_docs(plan, texts, stage.docs, stages, pdf_cache, place_pdfs, pdf_jobs)
             with stages("site"):
                 build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.origin for p in site.pages})
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
@@ -88,10 +89,13 @@ def make_docs(
     stages: Stages,
     pdf_cache: PdfCache | None = None,
     place_pdfs: PlacePdfs | None = None,
+    pdf_jobs: int | None = None,
 ) -> None:
     """Everything the site engine reads: pages, files made by the plan, worksheet and handbook PDFs
-    (with `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts)."""
+    (with `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts),
+    laid out by `pdf_jobs` processes (None: one per core; 1: in this one)."""
     from generator.pdf.handbook import render_handbook
+    from generator.pdf.pool import PdfPool
     from generator.pdf.printer import render_pdfs
 
     with stages("write"):
@@ -100,10 +104,11 @@ def make_docs(
         if place_pdfs:
             place_pdfs(plan, docs)
             return
-        with stages("pdfs"):
-            render_pdfs(plan.pdfs, plan.setup, docs, pdf_cache, lambda n, m: stages.progress("pdfs", n, m))
-        with stages("handbook"):
-            render_handbook(plan.handbook, plan.setup, docs, pdf_cache)
+        with PdfPool(plan.setup, pdf_jobs, pdf_cache) as pool:
+            with stages("pdfs"):
+                render_pdfs(plan.pdfs, plan.setup, docs, pool, lambda n, m: stages.progress("pdfs", n, m))
+            with stages("handbook"):
+                render_handbook(plan.handbook, plan.setup, docs, pool)
     except TemplateError as error:
         raise _print_template_problem(error, plan) from error
 

@@ -83,9 +83,11 @@ def _refusals(refused: dict[Path, Problem]) -> Iterator[Outcome]:
 def _run(
     root: Path, profiles: list[Path], out: Path, jobs: int, options: dict[str, Any], steps: Say | None
 ) -> Iterator[Outcome]:
+    """One organization at a time, each laying its PDFs out on every core; or `jobs` at a time,
+    each in one process (a PDF pool inside this pool would only fight it for the cores)."""
     if not profiles:
         return
-    if jobs == 1:
+    if jobs == 1 or len(profiles) == 1:
         yield from (build_one(root, p, out / p.stem, **options, say=steps) for p in profiles)
         return
     # A queue for the workers' steps only on a terminal: its manager is one more process.
@@ -95,7 +97,9 @@ def _run(
     ):
         queue = manager.Queue() if manager else None
         pending = {
-            pool.submit(build_one, root, p, out / p.stem, **options, say=None if queue is None else queue.put)
+            pool.submit(
+                build_one, root, p, out / p.stem, **options, say=None if queue is None else queue.put, pdf_jobs=1
+            )
             for p in profiles
         }
         while pending:
@@ -160,14 +164,21 @@ def _folded(name: str) -> str:
 
 
 def build_one(
-    root: Path, profile: Path, out: Path, engine: str = "mkdocs", force: bool = False, say: Say | None = None
+    root: Path,
+    profile: Path,
+    out: Path,
+    engine: str = "mkdocs",
+    force: bool = False,
+    say: Say | None = None,
+    pdf_jobs: int | None = None,
 ) -> Outcome:
-    """One organization (in a worker of `--all`'s pool); `say` hears of its stages."""
+    """One organization (in a worker of `--all`'s pool, its PDFs laid out by `pdf_jobs`
+    processes); `say` hears of its stages."""
     from generator.build import build
 
     stages = _Steps(profile.stem, say) if say else None
     try:
-        result = build(root, profile, out, engine=engine, force=force, stages=stages)
+        result = build(root, profile, out, engine=engine, force=force, stages=stages, pdf_jobs=pdf_jobs)
     except InputError as error:
         return Outcome(profile.stem, None, 0.0, 0, tuple(str(p) for p in error.problems))
     except Exception as error:  # a bug, but it must not stop the other organizations

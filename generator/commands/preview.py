@@ -6,9 +6,12 @@ to the reload, most of it two PDFs laid out inside MkDocs' rebuild, which holds 
 Until a PDF is ready the site links to the file served before (or, on the first build, to an
 empty stand-in), and `STATUS` lists it, so the page can say "updating…" beside its link
 (preview_server.py). Each build is a generation: a newer one cancels the jobs of the older, whose
-results are dropped, never swapped in. One thread, not a pool of processes: the PdfCache (the
-PDFs made before, by their HTML) lives in this process, and forking a process that has threads
-can deadlock.
+results are dropped, never swapped in, and its jobs no worker has begun are cancelled.
+
+The thread lays the PDFs out on every core: it prints their HTML here and sends each to the
+workers of one executor that lives as long as `serve` (pdf/pool.py: started from a fork server,
+because this process has threads; its cold start is paid at the first edit only). The PdfCache
+(the PDFs made before, by their HTML) lives in this process: a job it knows is not sent.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import shutil
 import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +50,7 @@ class PdfWorker:
     def __init__(self, out: Path, scratch: Path, quiet: bool = False) -> None:
         self.out, self.scratch, self.quiet = out, scratch, quiet
         self.cache = PdfCache()
+        self.executor: ProcessPoolExecutor | None = None  # made by the thread, at its first job
         self.lock = threading.Lock()  # held to change generation, served or updating
         self.generation = 0
         self.served: dict[str, str] = {}  # path -> key of the file in `out` now
@@ -93,6 +98,9 @@ class PdfWorker:
         with self.lock:
             self.generation += 1
         self.jobs.put(None)
+        self.thread.join(timeout=5)
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
 
     def _run(self) -> None:
         while (job := self.jobs.get()) is not None:
@@ -109,22 +117,28 @@ class PdfWorker:
                 self._say(f"{done} PDF{'s' if done != 1 else ''} updated in {time.perf_counter() - started:.1f} s")
 
     def _lay_out(self, job: Job) -> int:
-        """Lay out the stale PDFs, the handbook last (the slowest); stop when cancelled."""
+        """Lay out the stale PDFs on every core, the handbook last (the slowest); stop when
+        cancelled."""
         from generator.pdf.handbook import render_handbook
-        from generator.pdf.printer import Printer
+        from generator.pdf.pool import PdfPool, executor
+        from generator.pdf.printer import file_job
 
-        printer, done = Printer(job.plan.setup, self.cache), 0
-        for document in job.plan.pdfs:
-            if job.generation != self.generation:
-                return done
-            if document.path in self.updating:
+        if self.executor is None:
+            self.executor = executor()
+        done, stale = 0, [d for d in job.plan.pdfs if d.path in self.updating]
+        with PdfPool(job.plan.setup, cache=self.cache, shared=self.executor) as pool:
+            for document, (pdf, _) in zip(stale, pool.run([file_job(pool.printer, d) for d in stale]), strict=True):
+                if job.generation != self.generation:
+                    pool.cancel()
+                    return done
                 made = self.scratch / document.path
-                printer.write(made, printer.html(document.template, document.view), document.variant)
+                made.parent.mkdir(parents=True, exist_ok=True)
+                made.write_bytes(pdf)
                 done += self._swap_in(job, document.path, made)
-        handbook = job.plan.handbook
-        if job.generation == self.generation and handbook.path in self.updating:
-            made = render_handbook(handbook, job.plan.setup, self.scratch, self.cache)
-            done += self._swap_in(job, handbook.path, made)
+            handbook = job.plan.handbook
+            if job.generation == self.generation and handbook.path in self.updating:
+                made = render_handbook(handbook, job.plan.setup, self.scratch, pool)
+                done += self._swap_in(job, handbook.path, made)
         return done
 
     def _swap_in(self, job: Job, path: str, made: Path) -> int:

@@ -8,19 +8,27 @@ worksheet reads the same in the handbook as in its own PDF. What it prints is pl
 (plan/handbook.py); this module lays it out.
 
 WeasyPrint keeps every laid-out page in memory until it writes (about 1.3 MB a page), so the
-body is laid out in the plan's parts, each written and let go before the next, and joined at
-the end (join.py). Like a book, the body's pages count from 1 and the front matter (cover and
-contents, made last, when every chapter's page is known) from i.
+body is laid out in the plan's parts and joined at the end (join.py). The parts are jobs for
+the PDF pool (pool.py), each sent to a worker as soon as its HTML is printed: they are laid
+out without footers, whose page numbers would need the earlier parts' page counts (a part's
+page count does not depend on its footer). As the parts come back, in order, each one's
+footers are laid out on blank pages (cheap: about 0.1 s for 80), and each part of the
+contents as soon as the pages it lists are known; join.py lays the footers over the pages as
+artifacts, which is also what PDF/UA asks of a running footer (WeasyPrint leaves its own
+untagged, its #1836). Like a book, the body's pages count from 1 and the front matter (cover
+and contents) from i.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
-from generator.pdf.cache import PdfCache
-from generator.pdf.join import Part, join_parts
+from generator.pdf.join import join_parts
+from generator.pdf.parts import LaidOut, footer_job, part_job
+from generator.pdf.pool import Made, PdfPool
 from generator.pdf.printer import Printer
 from generator.plan.book import Chapter, ContentsEntry, HandbookPlan
 from generator.plan.print import PrintSetup
@@ -28,74 +36,81 @@ from generator.plan.print import PrintSetup
 CONTENTS_PER_PART = 300  # contents entries: about 9 pages
 
 
-def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, cache: PdfCache | None = None) -> Path:
-    """Write the handbook into `docs`, where the home page links to it."""
-    printer = Printer(setup, cache)
-    targets = handbook.targets
-    parts: list[Part] = []
-    pages: dict[str, int] = {}
-    first_page = 1
-    for body in handbook.parts:
-        html = part_html(printer, handbook, body.chapters, first_page)
-        part, count, anchors = _laid_out(printer, html, targets, body.continues)
-        parts.append(part)
-        for name, index in anchors.items():
-            pages.setdefault(name, first_page + index)
-        first_page += count
-    front: list[Part] = []
-    front_page = 1  # the cover and contents count i, ii, iii... on their own
-    for entries in front_parts(handbook, pages):
-        part, count, _ = _laid_out(printer, front_html(printer, handbook, entries, front_page), targets, False)
-        front.append(part)
-        front_page += count
+def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, pool: PdfPool | None = None) -> Path:
+    """Write the handbook into `docs`, where the home page links to it. Without a `pool`, one
+    worker: here, one part after the other."""
+    with nullcontext(pool) if pool else PdfPool(setup, 1) as jobs:
+        printer, targets = jobs.printer, handbook.targets
+        started = [
+            jobs.start(part_job(part_html(printer, handbook, p.chapters), targets, p.continues)) for p in handbook.parts
+        ]
+        body, body_footers, fronts = _body(jobs, handbook, started)
+        front = [made() for made in fronts]
+        front_footers = _footers(jobs, handbook, front, front=True)
+        footers = [made() for made in (*front_footers, *body_footers)]
+    parts = [replace(laid.part, footer=footer) for laid, footer in zip([*front, *body], footers, strict=True)]
     target = docs / handbook.path
     target.parent.mkdir(parents=True, exist_ok=True)
-    join_parts([*front, *parts], target, front_pages=front_page - 1)
+    join_parts(parts, target, front_pages=sum(laid.count for laid in front))
     return target
 
 
+def _body(
+    jobs: PdfPool, handbook: HandbookPlan, started: Sequence[Made]
+) -> tuple[list[LaidOut], list[Made], list[Made]]:
+    """The body's parts as they come back, in order; with each, its footers are started, and
+    each part of the contents once every page it lists is known."""
+    waiting = list(enumerate(front_parts(handbook)))
+    body: list[LaidOut] = []
+    footers: list[Made] = []
+    fronts: dict[int, Made] = {}
+    pages: dict[str, int] = {}
+    first_page = 1
+    for number, made in enumerate(started):
+        laid = made()
+        body.append(laid)
+        for name, index in laid.anchors.items():
+            pages.setdefault(name, first_page + index)
+        footers.append(jobs.start(footer_job(jobs.printer, handbook, laid.count, first_page, front=False)))
+        first_page += laid.count
+        last = number == len(started) - 1
+        for n, entries in [(n, es) for n, es in waiting if last or all(e.target[1:] in pages for e in es)]:
+            numbered = [replace(e, page=pages.get(e.target[1:], 0)) for e in entries]
+            html = front_html(jobs.printer, handbook, numbered, first=n == 0)
+            fronts[n] = jobs.start(part_job(html, handbook.targets, False))
+        waiting = [(n, e) for n, e in waiting if n not in fronts]
+    return body, footers, [fronts[n] for n in sorted(fronts)]
+
+
+def _footers(jobs: PdfPool, handbook: HandbookPlan, laid_out: Sequence[LaidOut], front: bool) -> list[Made]:
+    firsts = [1]
+    for laid in laid_out[:-1]:
+        firsts.append(firsts[-1] + laid.count)
+    return [
+        jobs.start(footer_job(jobs.printer, handbook, laid.count, at, front))
+        for laid, at in zip(laid_out, firsts, strict=True)
+    ]
+
+
 def handbook_key(printer: Printer, handbook: HandbookPlan) -> str:
-    """What the whole handbook is known by, without laying it out: every part's HTML with
-    the page numbers left out (they follow from the rest), about 0.05 s for the shipped one."""
-    bodies = [part_html(printer, handbook, body.chapters, 1) for body in handbook.parts]
-    fronts = [front_html(printer, handbook, entries, 1) for entries in front_parts(handbook, {})]
+    """What the whole handbook is known by, without laying it out: every part's HTML (page
+    numbers are not in it: they follow from the rest), about 0.05 s for the shipped one."""
+    bodies = [part_html(printer, handbook, body.chapters) for body in handbook.parts]
+    fronts = [front_html(printer, handbook, entries, first=n == 0) for n, entries in enumerate(front_parts(handbook))]
     return printer.key("handbook", *bodies, *fronts, " ".join(sorted(handbook.targets)))
 
 
-def _laid_out(
-    printer: Printer, html: str, targets: frozenset[str], continues: bool
-) -> tuple[Part, int, dict[str, int]]:
-    """One part: its PDF, its number of pages and the page (from 0) of each of its anchors.
-    The targets it links to in other parts get stand-in anchors, without which WeasyPrint
-    would drop those links. Remembered by the printer's cache (serve) by all it depends on."""
-
-    def make() -> tuple[Part, int, dict[str, int]]:
-        document = printer.render(html, "print", "the handbook")
-        anchors: dict[str, int] = {}
-        for index, page in enumerate(document.pages):
-            for name in page.anchors:
-                anchors.setdefault(name, index)
-        stand_ins = targets - anchors.keys()
-        for name in sorted(stand_ins):
-            document.pages[-1].anchors[name] = (0, 0, 0, 0)
-        return Part(printer.pdf(document, "print"), stand_ins, continues), len(document.pages), anchors
-
-    return printer.remember(make, html, " ".join(sorted(targets)), str(continues))
+def part_html(printer: Printer, handbook: HandbookPlan, chapters: Sequence[Chapter]) -> str:
+    return printer.html(handbook.template, handbook.book, front=False, first=False, chapters=chapters)
 
 
-def part_html(printer: Printer, handbook: HandbookPlan, chapters: Sequence[Chapter], first_page: int) -> str:
-    return printer.html(handbook.template, handbook.book, front=False, chapters=chapters, first_page=first_page)
-
-
-def front_parts(handbook: HandbookPlan, pages: Mapping[str, int]) -> list[list[ContentsEntry]]:
-    """The contents' entries with their page numbers, CONTENTS_PER_PART to a part: a long
-    contents page is laid out in parts too (its dot leaders take WeasyPrint much memory)."""
-    entries = [replace(e, page=pages.get(e.target[1:], 0)) for e in handbook.contents]
+def front_parts(handbook: HandbookPlan) -> list[tuple[ContentsEntry, ...]]:
+    """The contents' entries, CONTENTS_PER_PART to a part: a long contents page is laid out in
+    parts too (its dot leaders take WeasyPrint much memory)."""
+    entries = handbook.contents
     return [entries[n : n + CONTENTS_PER_PART] for n in range(0, len(entries), CONTENTS_PER_PART)]
 
 
-def front_html(printer: Printer, handbook: HandbookPlan, entries: Sequence[ContentsEntry], first_page: int) -> str:
-    """The cover (in the first part only) and part of the contents."""
-    return printer.html(
-        handbook.template, handbook.book, front=True, chapters=(), first_page=first_page, contents=entries
-    )
+def front_html(printer: Printer, handbook: HandbookPlan, entries: Sequence[ContentsEntry], first: bool) -> str:
+    """The cover and the contents' heading (in the `first` part only) and part of the contents."""
+    return printer.html(handbook.template, handbook.book, front=True, first=first, chapters=(), contents=entries)

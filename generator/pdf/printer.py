@@ -2,9 +2,11 @@
 
 The PDFs come from our own print templates (templates/print/), not from the site's HTML, and
 are written into the docs folder before MkDocs runs, so the site links to them like any page.
-Everything renders in this one process with one font configuration: a process per file would
-add most of a second each. WeasyPrint reads files only through `ProjectFetcher` (fetch.py).
-What each PDF shows is planned (plan/print.py); this module only prints and lays it out.
+Each file is a job for the PDF pool (pool.py): its HTML printed here from the plan's view,
+laid out on every core by workers that keep one font configuration each (a fresh process per
+file would add most of a second), and written here in the plan's order. WeasyPrint reads files
+only through `ProjectFetcher` (fetch.py). What each PDF shows is planned (plan/print.py); this
+module only prints and lays it out.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import fields
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
@@ -23,32 +26,50 @@ from weasyprint.urls import FatalURLFetchingError
 
 from generator.errors import InputError, Problem
 from generator.jinja import OVERRIDES, PRINT, environment
-from generator.pdf.cache import PdfCache
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
 from generator.plan.print import PdfDocument, PrintSetup
 
-STANDARD = {"fillable": None, "print": "pdf/ua-1"}  # the PDF variant asked of WeasyPrint
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from generator.pdf.pool import Job, PdfPool
+
+STANDARD = {"fillable": None, "print": "pdf/ua-1", "footer": None}  # the PDF variant asked of WeasyPrint
 
 
 def render_pdfs(
     documents: Sequence[PdfDocument],
     setup: PrintSetup,
     docs: Path,
-    cache: PdfCache | None = None,
+    pool: PdfPool | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, float]:
-    """Write every worksheet's PDFs and the packets into `docs`; return seconds per file."""
-    printer = Printer(setup, cache)
-    seconds = {}
-    for done, document in enumerate(documents, start=1):
-        started = time.perf_counter()
-        target = docs / document.path
-        printer.write(target, printer.html(document.template, document.view), document.variant)
-        seconds[document.path] = time.perf_counter() - started
-        if progress:
-            progress(done, len(documents))
+    """Write every worksheet's PDFs and the packets into `docs`; return seconds per file (laying
+    it out). Without a `pool`, one worker: here, one file after the other."""
+    from generator.pdf.pool import PdfPool
+
+    with nullcontext(pool) if pool else PdfPool(setup, 1) as jobs:
+        made = jobs.run([file_job(jobs.printer, document) for document in documents])
+        seconds = {}
+        for done, (document, (pdf, spent)) in enumerate(zip(documents, made, strict=True), start=1):
+            (docs / document.path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / document.path).write_bytes(pdf)
+            seconds[document.path] = spent
+            if progress:
+                progress(done, len(documents))
     return seconds
+
+
+def file_job(printer: Printer, document: PdfDocument) -> Job:
+    from generator.pdf.pool import Job
+
+    html = printer.html(document.template, document.view)
+    return Job(lay_out_file, (html, document.variant, Path(document.path).name), (document.variant, html), len(html))
+
+
+def lay_out_file(printer: Printer, html: str, variant: str, name: str) -> tuple[bytes, float]:
+    """A job (in a worker): one worksheet's or packet's PDF, and the seconds it took."""
+    started = time.perf_counter()
+    pdf = printer.pdf(printer.render(html, variant, name), variant)
+    return pdf, time.perf_counter() - started
 
 
 def view_context(view: object, **extra: object) -> dict[str, object]:
@@ -59,44 +80,30 @@ def view_context(view: object, **extra: object) -> dict[str, object]:
 class Printer:
     """The print templates (autoescaped HTML, strict) and the shared WeasyPrint state."""
 
-    def __init__(self, setup: PrintSetup, cache: PdfCache | None = None) -> None:
-        self.setup, self.cache = setup, cache
+    def __init__(self, setup: PrintSetup) -> None:
+        self.setup = setup
         self.env = environment("html", setup.root)
         self.folders = (PRINT, setup.root / OVERRIDES)  # images come as data: URLs
         self.fetcher = ProjectFetcher(list(self.folders))
 
     @cached_property
     def fonts(self) -> FontConfiguration:
-        """Made when first laying out: a printer that only names PDFs (serve) needs none."""
+        """Made when first laying out: a printer that only prints HTML and keys (serve) needs none."""
         return FontConfiguration()
 
     def html(self, template: str, view: object, **extra: object) -> str:
         """The HTML that WeasyPrint lays out: golden-tested, so kept free of absolute paths."""
         return self.env.get_template(template).render(view_context(view, **extra))
 
-    def write(self, target: Path, html: str, variant: str) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-
-        def make() -> bytes:
-            return self.pdf(self.render(html, variant, target.name), variant)
-
-        target.write_bytes(self.remember(make, variant, html))
-
-    def remember(self, make: Callable[[], T], *made_of: str) -> T:
-        """`make()`; with a cache (serve), what it made before from the same `made_of` and the
-        same files WeasyPrint may read."""
-        if self.cache is None:
-            return make()
-        return self.cache.get(self.key(*made_of), make)
-
     def key(self, *made_of: str) -> str:
-        """What a PDF made of `made_of` is known by: equal keys, equal bytes."""
+        """What a PDF made of `made_of` is known by: equal keys, equal bytes (the serve cache's
+        and the served files' key, pool.py and keys.py)."""
         return hashlib.sha256("\0".join((self.resources, *made_of)).encode()).hexdigest()
 
     @cached_property
     def resources(self) -> str:
         """A hash of every file the fetcher may read: print templates and overrides (the logo
-        is inside the HTML)."""
+        is inside the HTML): part of what the serve cache remembers a PDF by (pool.py)."""
         digest = hashlib.sha256()
         for folder in self.folders:
             for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
@@ -134,7 +141,7 @@ class Printer:
 
 
 def _options(variant: str) -> dict[str, Any]:
-    options: dict[str, Any] = {"pdf_forms": variant == "fillable", "pdf_tags": True}
+    options: dict[str, Any] = {"pdf_forms": variant == "fillable", "pdf_tags": variant != "footer"}
     if STANDARD[variant]:
         options["pdf_variant"] = STANDARD[variant]
     return options

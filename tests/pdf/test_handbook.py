@@ -12,6 +12,7 @@ and four contents entries per front part.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -239,6 +241,38 @@ def test_footer_names_the_organization_and_numbers_pages_as_labelled(worded: Han
     for number in (1, len(labels) - 1):
         assert f"Worded Page {labels[number]}" in " ".join(worded.pages[number].split())
     assert "Page" not in worded.pages[0]  # the cover has no footer
+
+
+def footer_texts(path: Path) -> list[tuple[bytes, str]]:
+    """Each page's footer: the form its last content stream draws as an artifact (after the
+    page's own content, its graphics state restored) and the form's text, read alone."""
+    found = []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            contents = page.obj.Contents
+            last = (contents[-1] if isinstance(contents, pikepdf.Array) else contents).read_bytes()
+            name = re.fullmatch(rb"Q /Artifact BMC q (/Footer\d*) Do Q EMC", last)
+            assert name, last
+            alone = pikepdf.new()
+            alone.add_blank_page(page_size=(float(page.mediabox[2]), float(page.mediabox[3])))
+            form = alone.copy_foreign(page.obj.Resources.XObject[name.group(1).decode()])
+            alone.pages[0].add_resource(form, pikepdf.Name.XObject, pikepdf.Name.Footer)
+            alone.pages[0].contents_add(alone.make_stream(b"/Footer Do"))
+            buffer = io.BytesIO()
+            alone.save(buffer)
+            found.append((name.group(1), " ".join(PdfReader(buffer).pages[0].extract_text().split())))
+    return found
+
+
+def test_footers_are_artifacts_numbered_after_layout(worded: Handbook) -> None:
+    """The parts are laid out without footers; each page's footer, laid over it afterwards, is
+    marked as an artifact (not content, for PDF/UA) and shows the page's own label."""
+    labels = worded.reader.page_labels
+    footers = footer_texts(worded.path)
+    assert len(footers) == len(labels) > 10
+    for number, (_, text) in enumerate(footers):
+        assert text == ("" if number == 0 else f"Worded Page {labels[number]}"), number
+    assert labels[1] == "ii" and "Worded Page 1" in [text for _, text in footers]
 
 
 def test_every_link_leads_to_the_page_of_its_target(handbook: Handbook) -> None:

@@ -23,7 +23,7 @@ from generator.errors import InputError
 from generator.jinja import PRINT
 from generator.models import Worksheet
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
-from generator.pdf.printer import Printer, render_pdfs
+from generator.pdf.printer import Printer, lay_out_file, render_pdfs
 from generator.plan import plan_build
 from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.print import plan_packets, plan_worksheets, print_setup, program_order
@@ -252,7 +252,8 @@ def test_letter_paper(every_kind: Rendered, tmp_path: Path) -> None:
     project = every_kind.project
     printer = Printer(print_setup(project))
     sheet = next(d for d in plan_worksheets(project, "Letter") if d.variant == "print")
-    printer.write(tmp_path / "letter.pdf", printer.html(sheet.template, sheet.view), "print")
+    pdf, _ = lay_out_file(printer, printer.html(sheet.template, sheet.view), "print", "letter.pdf")
+    (tmp_path / "letter.pdf").write_bytes(pdf)
     box = PdfReader(tmp_path / "letter.pdf").pages[0].mediabox
     assert (float(box.width), float(box.height)) == LETTER
 

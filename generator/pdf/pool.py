@@ -1,0 +1,169 @@
+"""PDF layout on every core: worksheets, packets and the handbook's parts are independent jobs.
+
+A job is a module-level function `job(printer, *args)` and its arguments (HTML strings, names):
+the parent prints the HTML from the plan's views (cheap, and what the serve cache keys on), a
+worker lays it out and writes the PDF (the slow part: WeasyPrint is pure Python, one core per
+document) and sends the bytes back. Each result is asked for by its own job, whatever finished
+first, so the output is the same bytes with one worker or many.
+
+`build` forks its workers, so they share the loaded modules (a cold process costs about 0.6 s
+more); each builds its own Printer, fonts included, once per setup. A process with other threads
+(serve: its server and the preview's thread) must not fork (a lock another thread held stays held
+forever in the child): there the workers come from a fork server, a fresh process started once
+that has WeasyPrint loaded, and `serve` keeps one executor for all its builds (preview.py), so the
+cold start is paid once. One worker means no pool: each job runs here when its result is asked
+for, one at a time. That is what `build --all` asks for when it builds several organizations at
+once (commands/all_orgs.py: no pool inside a pool).
+
+A user's mistake inside a worker (a refused image) comes back as the same InputError; a bug
+comes back as its exception; a worker that dies breaks the pool (BrokenProcessPool), and the
+jobs not yet started are cancelled: nothing waits forever.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from generator.errors import InputError, Problem
+from generator.pdf.cache import PdfCache
+from generator.plan.print import PrintSetup
+
+if TYPE_CHECKING:
+    from generator.pdf.printer import Printer
+
+Made = Callable[[], Any]  # a started job's result, when asked for
+_worker_printers: dict[PrintSetup, Printer] = {}  # this worker process's own, one per setup
+
+
+@dataclass(frozen=True)
+class Job:
+    """`run(printer, *args)`; remembered by the cache (serve) by `made_of` when given. `size`
+    (the HTML's length) says which jobs of a batch to start first: the longest, so that no core
+    waits at the end for one long job started last."""
+
+    run: Callable[..., Any]
+    args: tuple[Any, ...]
+    made_of: tuple[str, ...] = ()
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """An InputError on its way back from a worker (its own pickling would lose the problems)."""
+
+    problems: list[Problem]
+
+
+def cores() -> int:
+    """The cores this process may use (Linux: its affinity, which containers narrow)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def executor(workers: int | None = None) -> ProcessPoolExecutor:
+    """Worker processes that are safe to start from here: forked from a process with no other
+    thread, else from a fork server that has the layout modules loaded already."""
+    if threading.active_count() == 1:
+        return ProcessPoolExecutor(workers or cores(), multiprocessing.get_context("fork"))
+    server = multiprocessing.get_context("forkserver")
+    server.set_forkserver_preload(["generator.pdf.parts", "generator.pdf.printer"])
+    return ProcessPoolExecutor(workers or cores(), server)
+
+
+class PdfPool:
+    """Lays out jobs with `workers` processes (None: one per core); with a `cache` (serve), a
+    job made before from the same inputs is not made again. A context manager: its own workers
+    start with the first job sent to them and stop at its end; a `shared` executor (serve's)
+    is used and left running, and `cancel()` drops the jobs this pool sent that have not begun."""
+
+    def __init__(
+        self,
+        setup: PrintSetup,
+        workers: int | None = None,
+        cache: PdfCache | None = None,
+        shared: ProcessPoolExecutor | None = None,
+    ) -> None:
+        from generator.pdf.printer import Printer
+
+        self.setup, self.cache, self.shared = setup, cache, shared
+        self.printer = Printer(setup)  # the HTML and the cache's keys; the jobs, with one worker
+        self.workers = workers or cores()
+        self._pool: ProcessPoolExecutor | None = shared
+        self._sent: list[Future[Any]] = []
+
+    def __enter__(self) -> PdfPool:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if error is not None:
+            self.cancel()
+        if self._pool is not None and self._pool is not self.shared:
+            self._pool.shutdown(wait=True, cancel_futures=error is not None)
+        self._pool = self.shared
+
+    def cancel(self) -> None:
+        """Drop the jobs sent that no worker has begun (those begun run on, their results unread)."""
+        for future in self._sent:
+            future.cancel()
+
+    def run(self, jobs: Sequence[Job]) -> Iterator[Any]:
+        """Each job's result, in order; the longest jobs are sent first."""
+        longest_first = sorted(range(len(jobs)), key=lambda n: -jobs[n].size)
+        started = {n: self.start(jobs[n]) for n in longest_first}
+        return (started[n]() for n in range(len(jobs)))
+
+    def start(self, job: Job) -> Made:
+        """Send `job` to a worker now (with one worker: run it when its result is asked for)."""
+        if self.workers == 1 and self.shared is None:
+            return partial(self._remembered, job, partial(job.run, self.printer, *job.args))
+        if self.cache is not None and job.made_of and self._key(job) in self.cache.entries:
+            return partial(self._remembered, job, _never)
+        if self._pool is None:
+            self._pool = executor(self.workers)
+        future = self._pool.submit(_call, self.setup, job.run, job.args)
+        self._sent.append(future)
+        return partial(self._remembered, job, partial(_result, future))
+
+    def _remembered(self, job: Job, make: Made) -> Any:
+        if self.cache is None or not job.made_of:
+            return make()
+        return self.cache.get(self._key(job), make)
+
+    def _key(self, job: Job) -> str:
+        return self.printer.key(*job.made_of)
+
+
+def _call(setup: PrintSetup, run: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    """In a worker: `run` with this process's Printer for `setup` (its fonts made once)."""
+    from generator.pdf.printer import Printer
+
+    printer = _worker_printers.get(setup)
+    if printer is None:
+        printer = _worker_printers[setup] = Printer(setup)
+    try:
+        return run(printer, *args)
+    except InputError as error:
+        return _Failed(error.problems)
+
+
+def _result(future: Future[Any]) -> Any:
+    """What the worker made, or the InputError it met, raised again here."""
+    result = future.result()
+    if isinstance(result, _Failed):
+        raise InputError(result.problems)
+    return result
+
+
+def _never() -> Any:
+    raise AssertionError("the cache has this job: it is never made")  # pragma: no cover
