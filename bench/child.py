@@ -4,7 +4,9 @@
 
 Prints one JSON line. Peak memory per stage is the process's resident peak while the stage ran
 (Linux: /proc/self/clear_refs resets it at each stage's start), so it includes what earlier
-stages still hold.
+stages still hold. The PDF workers are processes of their own: `workers_peak_mb` is the largest
+one's resident peak (getrusage of the children the build waited for); run.py samples the whole
+tree's memory (bench/memory.py). `threads_at_pdfs` above 1 would give the pool one worker.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import re
 import resource
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -35,8 +38,11 @@ class MemoryStages(Stages):
     def __init__(self) -> None:
         super().__init__()
         self.peak_mb: dict[str, float] = {}
+        self.threads = 0
 
     def begin(self, name: str) -> None:
+        if name == "pdfs":
+            self.threads = threading.active_count()  # more than 1: the PDF pool gets one worker
         with contextlib.suppress(OSError):
             CLEAR_REFS.write_text("5")  # resets VmHWM to the current resident size
 
@@ -80,6 +86,7 @@ def main(argv: list[str]) -> None:
     org_file = root / "organizations" / "example.yaml"
     stages = MemoryStages()
     result = build(root, org_file, out, force=True, stages=stages)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # 0 without a pool
     report = {
         "seconds": stages.seconds,
         "peak_mb": stages.peak_mb,
@@ -87,6 +94,8 @@ def main(argv: list[str]) -> None:
         "pages": result.pages,
         **ours,
         "peak_total_mb": max(stages.peak_mb.values()),
+        "workers_peak_mb": workers,
+        "threads_at_pdfs": stages.threads,
     }
     print(json.dumps(report))
 

@@ -113,3 +113,29 @@ def verdicts(results: dict[str, Any]) -> list[str]:
 
 def _line(met: bool, text: str) -> str:
     return f"  {'met    ' if met else 'NOT MET'} {text}"
+
+
+def print_comparison(results: dict[str, Any]) -> None:
+    """`run.py --compare`: each size's build before and after, and after / before. Memory:
+    the parent's resident peak, the largest worker's, and the whole tree's sampled peak, by
+    resident size (shared pages counted in each process) and by proportional size (Pss)."""
+    print(
+        f"{'build':<15} {'wall':>7} {'total':>7} {'pdfs':>7} {'handbook':>8} {'parent MB':>9}"
+        f" {'worker MB':>9} {'tree Rss':>8} {'tree Pss':>8} {'procs':>5} {'load':>5}"
+    )
+    for name, size in results.items():
+        s = size["seconds"]
+        print(
+            f"{name:<15} {size['wall']:>6.1f}s {size['total']:>6.1f}s {s['pdfs']:>6.1f}s {s['handbook']:>7.1f}s"
+            f" {size['peak_total_mb']:>9.0f} {size['workers_peak_mb']:>9.0f} {size['tree_rss_mb']:>8.0f}"
+            f" {size['tree_pss_mb']:>8.0f} {size['processes']:>5.0f} {size['load']:>5.1f}"
+        )
+    for name in sorted({key.rsplit(" ", 1)[0] for key in results}):
+        before, after = results.get(f"{name} before"), results.get(f"{name} after")
+        if before and after:
+            ratios = [after["wall"] / before["wall"], after["total"] / before["total"]]
+            ratios += [after["seconds"][k] / before["seconds"][k] for k in ("pdfs", "handbook")]
+            print(
+                f"{name}: after / before: wall {ratios[0]:.2f}x, build {ratios[1]:.2f}x,"
+                f" pdfs {ratios[2]:.2f}x, handbook {ratios[3]:.2f}x"
+            )

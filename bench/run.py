@@ -1,6 +1,11 @@
 """`make bench`: Mentorbook's own figures, printed as a table and written to bench/results/bench.json.
 
     .venv/bin/python bench/run.py [--sizes 50,200,1000] [--organizations 20] [--quick]
+    .venv/bin/python bench/run.py --sizes 200,1000 --quick --compare /tmp/before
+
+`--compare DIR` measures only the full builds, each size with the code in DIR (another
+checkout: the child process imports DIR's `generator`) right before ours, and prints both and
+their ratios, so that before and after share one run (and one load on a shared machine).
 
 Every measurement runs in a fresh process on a synthetic project in a temporary folder
 (bench/synthetic.py): the shipped curriculum, then grown to 50, 200 and 1,000 sessions. The
@@ -26,7 +31,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import print_report
+from memory import watch
+from report import print_comparison, print_report
 from synthetic import make_project
 
 BENCH = Path(__file__).resolve().parent
@@ -34,25 +40,36 @@ RESULTS = BENCH / "results" / "bench.json"
 EPOCH = "1767225600"
 
 
-def python(*args: str, cwd: Path | None = None) -> tuple[float, str]:
-    """Run a Python script of the bench (or `-m generator`) in a new process: wall seconds, stdout."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(BENCH.parent)}
+def python(*args: str, cwd: Path | None = None, code: Path = BENCH.parent) -> tuple[float, str]:
+    """Run a Python script of the bench (or `-m generator`) in a new process: wall seconds, stdout.
+    `code`: the checkout whose `generator` it imports."""
+    seconds, out, _ = watched(*args, cwd=cwd, code=code)
+    return seconds, out
+
+
+def watched(*args: str, cwd: Path | None = None, code: Path = BENCH.parent) -> tuple[float, str, dict[str, float]]:
+    """`python`, and the peak memory of the process and its children (bench/memory.py)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(code)}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-    return seconds, done.stdout
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=out, stderr=err, text=True)
+        memory = watch(process)
+        seconds = time.perf_counter() - started
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{stdout}\n{stderr}")
+    return seconds, stdout, memory
 
 
-def full_builds(root: Path, repeats: int) -> dict[str, Any]:
+def full_builds(root: Path, repeats: int, code: Path = BENCH.parent) -> dict[str, Any]:
     """Stage seconds and memory (medians), the process's wall time, then a no-op rebuild."""
     runs, walls = [], []
     for _ in range(repeats):
-        wall, out = python(str(BENCH / "child.py"), str(root), str(root / "site"))
-        runs.append(json.loads(out.strip().splitlines()[-1]))
+        wall, out, memory = watched(str(BENCH / "child.py"), str(root), str(root / "site"), code=code)
+        runs.append({**json.loads(out.strip().splitlines()[-1]), **memory, "load": os.getloadavg()[0]})
         walls.append(wall)
-    noop, out = python("-m", "generator", "build", cwd=root)
+    noop, out = python("-m", "generator", "build", cwd=root, code=code)
     assert "up to date" in out, out
     stages = runs[0]["seconds"].keys()
     return {
@@ -61,6 +78,8 @@ def full_builds(root: Path, repeats: int) -> dict[str, Any]:
         "seconds": {k: statistics.median(r["seconds"][k] for r in runs) for k in stages},
         "peak_mb": {k: statistics.median(r["peak_mb"][k] for r in runs) for k in stages},
         "peak_total_mb": statistics.median(r["peak_total_mb"] for r in runs),
+        **{k: statistics.median(r[k] for r in runs) for k in ("tree_rss_mb", "tree_pss_mb", "processes", "load")},
+        "workers_peak_mb": statistics.median(r.get("workers_peak_mb", 0.0) for r in runs),
         "total": statistics.median(r["total"] for r in runs),
         "pdf_html": statistics.median(r["pdf_html"] for r in runs),
         "join": statistics.median(r["join"] for r in runs),
@@ -137,7 +156,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="one run of everything (a smoke test of the bench)")
     parser.add_argument("--preview", action="store_true", help="only the preview figures (bench/preview.py)")
     parser.add_argument("--before", type=Path, help="with --preview: a checkout to measure as before")
+    parser.add_argument("--compare", type=Path, help="another checkout: full builds only, its then ours")
     args = parser.parse_args()
+    if args.compare:
+        compare_builds(args)
+        return
     if args.preview:
         with tempfile.TemporaryDirectory(prefix="mentorbook-bench-") as folder:
             print(json.dumps(preview(Path(folder), [None, 200], args.before), indent=2))
@@ -164,6 +187,22 @@ def main() -> None:
     print_report(results)
     print("\npreview (seconds from saving an edit):\n" + json.dumps(results["preview"], indent=2))
     print(f"\nwritten to {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
+
+
+def compare_builds(args: argparse.Namespace) -> None:
+    """Full builds only, each size with `--compare`'s code then ours, back to back."""
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="mentorbook-bench-") as folder:
+        for sessions in [None, *(int(s) for s in args.sizes.split(",") if s)]:
+            name = "shipped" if sessions is None else str(sessions)
+            repeats = 1 if args.quick or (sessions or 0) >= 200 else 3
+            root = make_project(Path(folder) / name, sessions)
+            for label, code in (("before", args.compare.resolve()), ("after", BENCH.parent)):
+                print(f"[bench] {name} {label}: {repeats} full build(s)...", file=sys.stderr, flush=True)
+                results[f"{name} {label}"] = full_builds(root, repeats, code)
+                RESULTS.parent.mkdir(parents=True, exist_ok=True)
+                RESULTS.with_name("compare.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print_comparison(results)
 
 
 if __name__ == "__main__":
