@@ -5,6 +5,9 @@ laid out again, which is most of a rebuild's time saved.
 What a PDF is remembered by is a hash of everything WeasyPrint reads to make it: the HTML, the
 variant and the files the fetcher may open (see Printer.resources). The same process means the
 same WeasyPrint and fonts. `build` and `build --all` use no cache: each PDF is made afresh.
+The pool (pool.py) asks the cache before it sends a job to a worker. A handbook part's HTML
+does not hold its first page number (its footers are laid out apart, parts.py), so an edit
+that adds a page to one part does not lay out every part after it again.
 """
 
 from __future__ import annotations

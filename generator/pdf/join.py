@@ -29,14 +29,15 @@ import io
 import re
 import struct
 import zlib
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, cast
 
 import pikepdf
 from pikepdf import Name, Pdf
+
+from generator.pdf.overlay import laid_over
 
 _TOKENS = re.compile(rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|(\d+) (\d+) R", re.S)  # strings, or a reference
 _SKIPPED_TYPES = {"/ObjStm", "/XRef", "/Catalog", "/Pages", "/StructTreeRoot"}
@@ -72,7 +73,7 @@ def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
         catalog, pages, tree, document, parent_tree, names, outlines = (out.reserve() for _ in range(7))
         joined, fixed = _Joined(), {"pages": pages, "tree": tree, "document": document}
         for number, part in enumerate(parts):
-            with Pdf.open(io.BytesIO(part.pdf)) as pdf, _footer(pdf, part.footer):
+            with Pdf.open(io.BytesIO(part.pdf)) as pdf, laid_over(pdf, part.footer):
                 _copy(pdf, part, out, joined, fixed, first=number == 0)
                 if number == 0:  # the document's language, XMP and information are the first part's
                     lang, metadata = pdf.Root.Lang.unparse(), out.numbers[pdf.Root.Metadata.objgen]
@@ -97,36 +98,6 @@ def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
             b" true >> /Lang %s /Metadata %d 0 R >>" % (pages, tree, outlines, names, labels, lang, metadata),
         )
         out.finish(catalog, info)
-
-
-@contextmanager
-def _footer(pdf: Pdf, footer: bytes | None) -> Iterator[None]:
-    """Lay each page of `footer` over the same page of `pdf`, as a form marked as an artifact
-    (running footers are not content: PDF/UA). The footer stays open until the part is copied:
-    its streams are read only then."""
-    if footer is None:
-        yield
-        return
-    with Pdf.open(io.BytesIO(footer)) as source:
-        if len(source.pages) != len(pdf.pages):
-            raise ValueError(f"a footer of {len(source.pages)} pages for a part of {len(pdf.pages)}")
-        for page, over in zip(pdf.pages, source.pages, strict=True):
-            name = _unused(page, "/Footer")
-            page.add_resource(pdf.copy_foreign(over.as_form_xobject()), Name.XObject, Name(name))
-            page.contents_add(pdf.make_stream(b"q"), prepend=True)
-            page.contents_add(pdf.make_stream(b"Q /Artifact BMC q %s Do Q EMC" % name.encode()))
-        yield
-
-
-def _unused(page: pikepdf.Page, name: str) -> str:
-    """`name`, or with a number after it if the page's resources already hold one so named
-    (WeasyPrint's pages share one resource dictionary, so a part's footers are /Footer,
-    /Footer1, ...; not pikepdf's random suffix: the same parts must give the same bytes)."""
-    taken = page.obj.get(Name.Resources, pikepdf.Dictionary()).get(Name.XObject, pikepdf.Dictionary())
-    number = 0
-    while (name + (str(number) if number else "")) in taken:
-        number += 1
-    return name + (str(number) if number else "")
 
 
 def _copy(pdf: Pdf, part: Part, out: _Writer, joined: _Joined, fixed: dict[str, int], first: bool) -> None:

@@ -2,9 +2,9 @@
 the contents and the anchors that links point to.
 
 WeasyPrint keeps every laid-out page in memory until it writes (about 1.3 MB a page), so the
-body is laid out in parts of at most PART_SESSIONS sessions (chapters.py; pdf/handbook.py
-writes each and lets it go before the next). Sessions name the worksheets they use by number
-("Worksheet 3"), not by page, because the appendix is laid out after them.
+body is laid out in parts of at most PART_SESSIONS sessions (chapters.py; pdf/handbook.py lays
+them out side by side, in the PDF pool's workers, and joins them). Sessions name the worksheets
+they use by number ("Worksheet 3"), not by page, because the appendix is laid out after them.
 """
 
 from __future__ import annotations
