@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +54,8 @@ class PdfWorker:
         self.executor: ProcessPoolExecutor | None = None  # made by the thread, at its first job
         self.lock = threading.Lock()  # held to change generation, served or updating
         self.generation = 0
+        self.stopping = False
+        self.dropped = 0  # jobs cancelled before any worker began them (a newer build came)
         self.served: dict[str, str] = {}  # path -> key of the file in `out` now
         self.updating: list[str] = []  # paths whose served file is not yet the current one
         self.jobs: queue.Queue[Job | None] = queue.Queue()
@@ -95,12 +98,17 @@ class PdfWorker:
             self.submit(job)
 
     def stop(self) -> None:
+        """Cancel everything and end the workers now (a handbook part may take seconds)."""
         with self.lock:
             self.generation += 1
+            self.stopping = True
         self.jobs.put(None)
-        self.thread.join(timeout=5)
         if self.executor is not None:
+            workers = list((self.executor._processes or {}).values())  # no public way to end them now
             self.executor.shutdown(wait=False, cancel_futures=True)
+            for process in workers:
+                process.terminate()
+        self.thread.join(timeout=10)
 
     def _run(self) -> None:
         while (job := self.jobs.get()) is not None:
@@ -112,6 +120,10 @@ class PdfWorker:
             except (InputError, TemplateError) as error:
                 self._failed(job, error)
                 continue
+            except BrokenProcessPool:
+                if self.stopping:  # stop() ended the workers under this job
+                    return
+                raise
             if done and job.generation == self.generation:
                 self.cache.next_build()
                 self._say(f"{done} PDF{'s' if done != 1 else ''} updated in {time.perf_counter() - started:.1f} s")
@@ -129,7 +141,7 @@ class PdfWorker:
         with PdfPool(job.plan.setup, cache=self.cache, shared=self.executor) as pool:
             for document, (pdf, _) in zip(stale, pool.run([file_job(pool.printer, d) for d in stale]), strict=True):
                 if job.generation != self.generation:
-                    pool.cancel()
+                    self.dropped += pool.cancel()
                     return done
                 made = self.scratch / document.path
                 made.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -39,6 +40,7 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
     # same PDF and the cache can give it again instead of laying it out.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     worker = PdfWorker(out, scratch, quiet)
+    signal.signal(signal.SIGTERM, _interrupted)  # `kill` stops it like Ctrl-C: workers ended, folder removed
     watched = [root / name for name in WATCHED] + [SHIPPED]
     rebuild = _rebuilder(root, org_file, out, worker, watched, quiet)
     _show_server_lines(quiet, verbose)
@@ -60,6 +62,10 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
         worker.stop()
         server.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _rebuilder(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -73,10 +74,22 @@ def executor(workers: int | None = None) -> ProcessPoolExecutor:
     """Worker processes that are safe to start from here: forked from a process with no other
     thread, else from a fork server that has the layout modules loaded already."""
     if threading.active_count() == 1:
-        return ProcessPoolExecutor(workers or cores(), multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(
+            workers or cores(), multiprocessing.get_context("fork"), initializer=_die_with_parent
+        )
     server = multiprocessing.get_context("forkserver")
     server.set_forkserver_preload(["generator.pdf.parts", "generator.pdf.printer"])
-    return ProcessPoolExecutor(workers or cores(), server)
+    return ProcessPoolExecutor(workers or cores(), server, initializer=_die_with_parent)
+
+
+def _die_with_parent() -> None:
+    """In a new worker, on Linux: end when the process that started it ends, even by `kill -9`
+    (a worker left over would hold the terminal's output open and its memory)."""
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 class PdfPool:
@@ -112,10 +125,10 @@ class PdfPool:
             self._pool.shutdown(wait=True, cancel_futures=error is not None)
         self._pool = self.shared
 
-    def cancel(self) -> None:
-        """Drop the jobs sent that no worker has begun (those begun run on, their results unread)."""
-        for future in self._sent:
-            future.cancel()
+    def cancel(self) -> int:
+        """Drop the jobs sent that no worker has begun (those begun run on, their results unread);
+        how many were dropped."""
+        return sum(future.cancel() for future in self._sent)
 
     def run(self, jobs: Sequence[Job]) -> Iterator[Any]:
         """Each job's result, in order; the longest jobs are sent first."""
