@@ -26,10 +26,12 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -74,22 +76,45 @@ def executor(workers: int | None = None) -> ProcessPoolExecutor:
     """Worker processes that are safe to start from here: forked from a process with no other
     thread, else from a fork server that has the layout modules loaded already."""
     if threading.active_count() == 1:
-        return ProcessPoolExecutor(
-            workers or cores(), multiprocessing.get_context("fork"), initializer=_die_with_parent
-        )
-    server = multiprocessing.get_context("forkserver")
-    server.set_forkserver_preload(["generator.pdf.parts", "generator.pdf.printer"])
-    return ProcessPoolExecutor(workers or cores(), server, initializer=_die_with_parent)
+        context: Any = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["generator.pdf.parts", "generator.pdf.printer"])
+    return ProcessPoolExecutor(workers or cores(), context, initializer=_end_with, initargs=(os.getpid(),))
 
 
-def _die_with_parent() -> None:
-    """In a new worker, on Linux: end when the process that started it ends, even by `kill -9`
-    (a worker left over would hold the terminal's output open and its memory)."""
-    if sys.platform == "linux":
+def _end_with(owner: int) -> None:
+    """In a new worker: end when the process that made the pool ends, even by `kill -9` (a worker
+    left over holds its memory, and the terminal's output open). A forked worker is told by
+    Linux; one from the fork server (whose parent is that server, which lives as long as its
+    workers) looks every second."""
+    if sys.platform == "linux" and os.getppid() == owner:
         import ctypes
         import signal
 
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        return
+    threading.Thread(target=_watch, args=(owner,), name="mentorbook-owner", daemon=True).start()
+
+
+def _watch(owner: int) -> None:
+    server = os.getppid()
+    while _still_there(owner, server):
+        time.sleep(1)
+    os._exit(0)
+
+
+def _still_there(owner: int, server: int) -> bool:
+    """Whether `owner` is still running: on Linux, whether it is still the fork server's parent
+    (an owner that has ended but is not yet reaped still answers a signal)."""
+    try:
+        return int(Path(f"/proc/{server}/stat").read_text().rsplit(")", 1)[1].split()[1]) == owner
+    except (OSError, IndexError, ValueError):
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            return False
+        return True
 
 
 class PdfPool:

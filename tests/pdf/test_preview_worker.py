@@ -56,3 +56,53 @@ def test_a_second_edit_cancels_the_first_ones_jobs(tmp_path: Path) -> None:
         other.join()
     assert not worker.thread.is_alive()
     assert not any(p.is_alive() for p in (worker.executor._processes or {}).values())  # type: ignore[union-attr]
+
+
+def _children(pid: int) -> set[int]:
+    """Every process below `pid`, from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        for child, its_parent in parents.items():
+            if its_parent == parent and child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_serve_killed_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """`kill -9` gives serve no chance to end its workers: they see it and end themselves."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO, copy_project
+
+    root = copy_project(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cmd = [sys.executable, "-m", "generator", "serve", "--org", "organizations/org.yaml", "--port", str(port)]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(REPO)}
+    server = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert server.stdout is not None
+        for line in server.stdout:  # the first PDFs laid out: the workers are running
+            if "PDFs updated" in line:
+                break
+        workers = _children(server.pid)
+        assert len(workers) >= 2, workers  # the fork server and its workers
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.communicate()
+    _wait(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), seconds=10)
