@@ -14,7 +14,7 @@ import pytest
 from pydantic import ValidationError
 
 from generator.models.program import Program
-from generator.read.timeline import DoesNotFit, Event, schedule
+from generator.read.timeline import DoesNotFit, Event, SessionInfo, schedule
 
 # fmt: off
 CASES: list[dict[str, Any]] = [
@@ -173,11 +173,17 @@ CASES: list[dict[str, Any]] = [
         ),
     },
     {
-        "id": "milestone date before the start",
+        "id": "a milestone before the start is preparation",
         "start": "2027-01-11", "weeks": "26", "cadence": "weekly", "sessions": 1,
         "milestones": [{"name": "Briefing", "date": "2027-01-10"}],
+        "events": ["2027-01-10 Briefing", "2027-01-11 S1"],
+    },
+    {
+        "id": "a milestone more than a year before the start",
+        "start": "2027-01-11", "weeks": "26", "cadence": "weekly", "sessions": 1,
+        "milestones": [{"name": "Briefing", "date": "2025-12-01"}],
         "error": (
-            'the milestone "Briefing" is on 2027-01-10, before the program starts on 2027-01-11',
+            'the milestone "Briefing" is on 2025-12-01, more than a year before the program starts on 2027-01-11',
             "choose a date from 2027-01-11 to 2027-07-11",
         ),
     },
@@ -258,8 +264,8 @@ def program(case: dict[str, Any], **changes: Any) -> Program:
     return Program.model_validate({**data, **changes})
 
 
-def sessions(n: int) -> list[tuple[str, str, str]]:
-    return [(f"s{i}", f"1.{i}", f"S{i}") for i in range(1, n + 1)]
+def sessions(n: int) -> list[SessionInfo]:
+    return [SessionInfo(f"s{i}", f"1.{i}", f"S{i}", 30) for i in range(1, n + 1)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -267,7 +273,7 @@ def test_schedule(case: dict[str, Any]) -> None:
     if "error" in case:
         with pytest.raises(DoesNotFit) as caught:
             schedule(program(case), sessions(case["sessions"]), "acme")
-        assert (caught.value.message, caught.value.hint) == case["error"]
+        assert (caught.value.troubles[0].message, caught.value.troubles[0].hint) == case["error"]
         return
     events = schedule(program(case), sessions(case["sessions"]), "acme")
     if "dates" in case:
@@ -284,8 +290,8 @@ TOO_LONG = [c for c in CASES if "error" in c and "need" in c["error"][0] and "`w
 def test_the_suggested_weeks_are_exactly_enough(case: dict[str, Any]) -> None:
     with pytest.raises(DoesNotFit) as caught:
         schedule(program(case), sessions(case["sessions"]), "acme")
-    assert caught.value.where == ("weeks",)
-    needed = int(caught.value.hint.split("`weeks: ")[1].split("`")[0])
+    assert caught.value.troubles[0].where == ("weeks",)
+    needed = int(caught.value.troubles[0].hint.split("`weeks: ")[1].split("`")[0])
     assert len(schedule(program(case, weeks=str(needed)), sessions(case["sessions"]), "acme")) == case["sessions"]
     with pytest.raises(DoesNotFit):
         schedule(program(case, weeks=str(needed - 1)), sessions(case["sessions"]), "acme")
@@ -296,7 +302,7 @@ def test_milestone_errors_say_which_milestone_and_key() -> None:
     milestones = [{"name": "Fine", "week": "2"}, {"name": "Late", "date": "2027-03-01"}]
     with pytest.raises(DoesNotFit) as caught:
         schedule(program({**case, "milestones": milestones}), [], "acme")
-    assert caught.value.where == ("milestones", 1, "date")
+    assert caught.value.troubles[0].where == ("milestones", 1, "date")
     assert "Late" in str(caught.value)
 
 
@@ -355,7 +361,7 @@ def test_hints_never_suggest_weeks_the_schema_refuses(weeks: str, later: int) ->
         try:
             schedule(each, sessions(3), "acme")
         except DoesNotFit as error:
-            for suggested in re.findall(r"`weeks: (\d+)`", error.hint):
+            for suggested in re.findall(r"`weeks: (\d+)`", str(error)):
                 assert program(case, weeks=suggested).weeks == int(suggested)
 
 
