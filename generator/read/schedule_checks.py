@@ -129,7 +129,12 @@ def check_lengths(program: Program, assigned: Sequence[Sequence[SessionInfo]]) -
             more = f" and {len(long) - 4} more" if len(long) > 4 else ""
             listed = ", ".join(shown) + more
             message = f"{len(long)} sessions are longer than {meeting}, {meetings.minutes} minutes: {listed}"
-        hint = f"set `{key}: {need}`, or carry shorter sessions in it"
+        other = (
+            "leave their modules out with `modules:`"
+            if key == "meeting_minutes"
+            else "move them to a series of longer meetings"
+        )
+        hint = f"set `{key}: {need}`, or {other}"
         yield Trouble(message, hint, (*series_where(program, index), key))
 
 

@@ -218,7 +218,9 @@ def _too_long(program: Program, index: int, series: Meetings, n: int, needed: in
         shorter = ", shorten the breaks" if moved else ""
         return Trouble(message, f"choose fewer modules with `modules:`{more_often}{shorter}", ("weeks",))
     if series.last_week is not None:
-        message = f"{sessions} until week {needed} from {first}{with_breaks}, but it ends in week {series.last_week}"
+        runs = f"1 session {cadence}" if n == 1 else f"{n} sessions {cadence}"
+        carries = f'the series "{series.name}" carries {runs}' if series.name else f"{runs}"
+        message = f"{carries} from {first}{with_breaks}, which takes until week {needed}, but it ends in week {series.last_week}"
         where = (*series_where(program, index), "last_week")
         return Trouble(message, f"set `last_week: {needed}`{more_often}, or carry fewer sessions in it", where)
     message = f"{sessions} {needed} weeks from {first}{with_breaks}, but the program is {_weeks(program.weeks)}"
@@ -310,7 +312,8 @@ def _outside(milestone: Milestone, index: int, day: dt.date, program: Program, l
         hint = f"choose a `week` from 1 to {program.weeks}, or set `weeks: {milestone.week}`"
         return Trouble(message, hint, ("milestones", index, "week"))
     if day < start:
-        message, longer = f"{name} is on {day}, more than a year before the program starts on {start}", ""
+        start = start - dt.timedelta(weeks=MAX_BEFORE)
+        message, longer = f"{name} is on {day}, more than a year before the program starts on {program.start}", ""
     else:
         message, needed = f"{name} is on {day}, after the program ends on {last}", _weeks_until(start, day)
         longer = f", or set `weeks: {needed}`" if needed <= MAX_WEEKS else ""

@@ -184,7 +184,7 @@ CASES: list[dict[str, Any]] = [
         "milestones": [{"name": "Briefing", "date": "2025-12-01"}],
         "error": (
             'the milestone "Briefing" is on 2025-12-01, more than a year before the program starts on 2027-01-11',
-            "choose a date from 2027-01-11 to 2027-07-11",
+            "choose a date from 2026-01-12 to 2027-07-11",
         ),
     },
     {
