@@ -25,7 +25,7 @@ from generator.plan.book import (
     TimelineRow,
     Value,
 )
-from generator.plan.program import as_needed, clock, event_notes, program_facts, series_line, timeline_date
+from generator.plan.program import as_needed, clock, event_notes, program_facts, series_lines, timeline_date
 from generator.read.project import Project
 
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
@@ -57,7 +57,7 @@ def program_view(project: Project) -> ProgramView | None:
     program, language, labels = project.organization.program, project.organization.language, project.labels
     if program is None:
         return None
-    facts = [*program_facts(program, labels, language), *(series_line(s, labels) for s in program.series())]
+    facts = [*program_facts(program, labels, language), *series_lines(program, project.events, labels)]
     rows = tuple(
         TimelineRow(
             date=" ".join(part for part in (timeline_date(e.date, language), clock(e)) if part),

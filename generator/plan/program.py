@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,9 +78,9 @@ def plan_program(
             clock(event),
             event.number or "",
             event.title,
-            event_notes(event, labels),
+            () if event.kind == "meeting" else event_notes(event, labels),  # its agenda is in the series line
             url(event),
-            (event.series or "") if several else "",
+            (event.series or "") if several and event.kind == "session" else "",
         )
         for event in project.events
     ]
@@ -96,7 +96,7 @@ def plan_program(
         **common,
         "program": program,
         "facts": " · ".join(program_facts(program, labels, project.organization.language)),
-        "series": [series_line(s, labels) for s in program.series()],
+        "series": series_lines(program, project.events, labels),
         "rows": rows,
         "several": several,
         "as_needed": as_needed(project, lambda sid: posixpath.relpath(session_page(sid), here)),
@@ -117,13 +117,24 @@ def program_facts(program: Program, labels: Mapping[str, str], language: str) ->
     return facts
 
 
-def series_line(series: Meetings, labels: Mapping[str, str]) -> str:
+def series_lines(program: Program, events: Sequence[Event], labels: Mapping[str, str]) -> list[str]:
+    """One line per meeting series; a series that meets once says so rather than "weekly"."""
+    lines = []
+    for series in program.series():
+        meetings = sum(1 for e in events if e.kind != "milestone" and e.series == series.name)
+        lines.append(series_line(series, labels, once=meetings == 1))
+    return lines
+
+
+def series_line(series: Meetings, labels: Mapping[str, str], *, once: bool = False) -> str:
     """ "One-to-ones: every two weeks, 60 minutes, at 15:00", in the handbook's words."""
-    parts = [cadence_label(series.cadence, labels), f"{series.minutes} {labels['minutes']}"]
+    rhythm = labels["once"] if once else cadence_label(series.cadence, labels)
+    parts = [rhythm, f"{series.minutes} {labels['minutes']}"]
     if series.time:
         parts.append(f"{labels['at_time']} {series.time}")
     text = ", ".join(parts)
-    return f"{series.name}: {text}" if series.name else text[:1].upper() + text[1:]
+    text = f"{series.name}: {text}" if series.name else text[:1].upper() + text[1:]
+    return f"{text}. {series.agenda}" if series.agenda else text
 
 
 def cadence_label(cadence: str, labels: Mapping[str, str]) -> str:

@@ -156,7 +156,7 @@ def check_moments(program: Program, booked: Sequence[Booked]) -> Iterator[Troubl
     for i, milestone in enumerate(program.milestones):
         if milestone.at is not None or milestone.after is not None:
             continue
-        for moment in _moments_named(milestone.name):
+        for moment in moments_named(milestone.name):
             if moment in first:
                 session = first[moment].session
                 message = f'the milestone "{milestone.name}" is the {moment}, and so is {session.label}'
@@ -164,7 +164,7 @@ def check_moments(program: Program, booked: Sequence[Booked]) -> Iterator[Troubl
                 yield Trouble(message, hint, ("milestones", i, "name"))
 
 
-def _moments_named(name: str) -> Iterator[str]:
+def moments_named(name: str) -> Iterator[str]:
     folded = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
     for moment, words in MOMENT_WORDS.items():
         if any(word in folded for word in words):
