@@ -138,3 +138,22 @@ def test_the_new_example_prepares_before_the_start_and_follows_up_after_the_end(
     calls = [e.date for e in events if e.series == "Group call"]
     for call in calls:  # in the weeks between the one-to-ones
         assert min(abs((call - day).days) for day in one_to_ones) >= 5
+
+
+def test_the_program_a_new_profile_suggests_is_valid_once_uncommented(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mentorbook init` writes the program block as comments: taking out the `# ` must give a
+    program that builds with the shipped curriculum (so its milestones follow their sessions)."""
+    from generator.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", ".", "--org", "Acme Health", "-q"]) == 0
+    profile = tmp_path / "organizations/acme-health.yaml"
+    text = profile.read_text()
+    start, end = text.index("# program:"), text.index("# Optional: your words")
+    block = "\n".join(line[2:] if line.startswith("# ") else "" for line in text[start:end].splitlines())
+    profile.write_text(text[:start] + block + "\n" + text[end:])
+    loaded = load_project(tmp_path, profile)
+    assert loaded.organization.program is not None and len(loaded.organization.program.series()) == 2
+    assert any(e.kind == "meeting" and e.date < loaded.organization.program.start for e in loaded.events)

@@ -156,7 +156,8 @@ def _meeting(series: Meetings, index: int, n: int, day: dt.date, slug: str, take
 def first_day(program: Program, series: Meetings) -> dt.date:
     if series.start is not None:
         return series.start
-    return program.start + dt.timedelta(weeks=(series.first_week or 1) - 1)
+    week = 1 if series.first_week is None else series.first_week
+    return program.start + dt.timedelta(weeks=week - 1)
 
 
 def last_day(program: Program, series: Meetings) -> dt.date:

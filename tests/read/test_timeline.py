@@ -382,3 +382,131 @@ def test_the_models_refuse_dates_and_weeks_no_program_has(changes: dict[str, Any
     with pytest.raises(ValidationError) as caught:
         program({"start": "2027-01-11", "weeks": "4", "cadence": "weekly"}, **changes)
     assert message in str(caught.value)
+
+
+# --- meeting series, moments and milestones tied to sessions ---
+
+
+def series_program(meetings: list[dict[str, Any]], **changes: Any) -> Program:
+    data = {"name": "Mentoring 2027", "start": "2027-01-11", "weeks": "12", "meetings": meetings}
+    return Program.model_validate({**data, **changes})
+
+
+def test_series_before_the_start_between_each_other_and_after_the_end() -> None:
+    """Training in week 0, one-to-ones every two weeks, a group call in the weeks between, and a
+    follow-up after the program's 12 weeks: one list by date, then by time on the same day."""
+    program = series_program(
+        [
+            {"name": "Training", "cadence": "weekly", "first_week": "0", "last_week": "0", "agenda": "Mentors."},
+            {"name": "One-to-ones", "cadence": "fortnightly", "time": "15:00"},
+            {
+                "name": "Group call",
+                "cadence": "every two weeks",
+                "first_week": "2",
+                "last_week": "4",
+                "time": "12:00",
+                "agenda": "All pairs.",
+            },
+            {"name": "Follow-up", "cadence": "monthly", "start": "2027-05-10", "last_week": "18", "agenda": "Later."},
+        ]
+    )
+    events = schedule(program, sessions(2), "acme")
+    assert [(str(e.date), e.time, e.title) for e in events] == [
+        ("2027-01-04", None, "Training"),
+        ("2027-01-11", "15:00", "S1"),
+        ("2027-01-18", "12:00", "Group call"),
+        ("2027-01-25", "15:00", "S2"),
+        ("2027-02-01", "12:00", "Group call"),
+        ("2027-05-10", None, "Follow-up"),
+    ]
+    assert {e.series for e in events if e.kind == "session"} == {"One-to-ones"}
+    assert events[0].kind == "meeting" and events[0].note == "Mentors."
+
+
+def test_a_series_carries_the_sessions_it_lists_and_another_the_rest() -> None:
+    program = series_program(
+        [
+            {"name": "Kickoff", "cadence": "weekly", "last_week": "1", "sessions": ["s2"], "time": "09:00"},
+            {"name": "One-to-ones", "cadence": "weekly", "start": "2027-01-14"},
+        ]
+    )
+    events = schedule(program, [*sessions(3), SessionInfo("later", "2.1", "Later", as_needed=True)], "acme")
+    assert [(str(e.date), e.session_id, e.series) for e in events] == [
+        ("2027-01-11", "s2", "Kickoff"),
+        ("2027-01-14", "s1", "One-to-ones"),
+        ("2027-01-21", "s3", "One-to-ones"),
+    ]
+
+
+def test_a_milestone_at_a_session_is_listed_with_it_once() -> None:
+    program = series_program(
+        [{"name": "One-to-ones", "cadence": "weekly"}],
+        milestones=[{"name": "Agreement signed", "at": "s2", "note": "Tell the lead."}],
+    )
+    events = schedule(program, sessions(3), "acme")
+    assert [e.title for e in events] == ["S1", "S2", "S3"]
+    assert [m.name for m in events[1].milestones] == ["Agreement signed"]
+
+
+def test_every_schedule_problem_is_reported_in_one_pass() -> None:
+    program = series_program(
+        [{"name": "Lunch", "cadence": "weekly", "minutes": "30", "last_week": "2"}],
+        milestones=[
+            {"name": "Review due", "week": "1", "after": "s3"},
+            {"name": "Mid-point review", "week": "2"},
+            {"name": "Signed", "at": "nope"},
+        ],
+    )
+    infos = [
+        SessionInfo("s1", "1.1", "S1", 45),
+        *sessions(3)[1:2],
+        SessionInfo("s3", "1.3", "S3", moment="mid-point review"),
+    ]
+    with pytest.raises(DoesNotFit) as caught:
+        schedule(program, infos, "acme")
+    wheres = sorted(t.where for t in caught.value.troubles)  # type: ignore[type-var]
+    assert wheres == sorted(
+        [
+            ("meetings", 0, "last_week"),  # 3 sessions weekly do not fit in 2 weeks
+            ("meetings", 0, "minutes"),  # 45 minutes in a 30-minute meeting
+            ("milestones", 1, "name"),  # the mid-point review is a session already
+            ("milestones", 0, "week"),  # "Review due" comes before s3, which it follows
+            ("milestones", 2, "at"),  # no such session
+        ]
+    )
+    assert '45 minutes, but the "Lunch" meetings are 30 minutes' in caught.value.troubles[1].message
+
+
+def test_a_milestone_before_the_session_it_follows_names_the_first_week_that_would_do() -> None:
+    program = series_program(
+        [{"name": "One-to-ones", "cadence": "every two weeks"}],
+        milestones=[{"name": "Copy to HR", "week": "2", "after": "s2"}],
+    )
+    with pytest.raises(DoesNotFit) as caught:
+        schedule(program, sessions(2), "acme")
+    (trouble,) = caught.value.troubles
+    assert trouble.where == ("milestones", 0, "week")
+    assert trouble.hint == "choose `week: 3` or later"
+    fixed = series_program(
+        [{"name": "One-to-ones", "cadence": "every two weeks"}],
+        milestones=[{"name": "Copy to HR", "week": "3", "after": "s2"}],
+    )
+    assert [e.title for e in schedule(fixed, sessions(2), "acme")] == ["S1", "Copy to HR", "S2"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"timezone": "Europe/Berln"}, "did you mean `Europe/Berlin`?"),
+        ({"timezone": "chicago"}, "did you mean `America/Chicago`?"),
+        ({"cadence": "weekly"}, "describe the one series of a program without `meetings:`"),
+        ({"meetings": None}, "a program needs `meetings:`"),
+    ],
+)
+def test_a_program_says_what_to_write(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Program.model_validate(
+            {"name": "M", "start": "2027-01-11", "weeks": "12", "meetings": [{"cadence": "weekly"}]} | changes
+        )
+    (error,) = caught.value.errors()
+    assert message in f"{error['msg']} — {error.get('ctx', {}).get('hint', '')}"
