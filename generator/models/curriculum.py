@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from generator.models.base import Id, MarkdownText, Minutes, Model, Name, Text, user_error
+from generator.models.schedule import Moment
 from generator.models.worksheet import Worksheet
 
 
@@ -41,6 +42,8 @@ class Session(Model):
     tips: PerRole
     pitfalls: PerRole
     worksheets: tuple[Id, ...] = Field((), description="Ids of the worksheets this session uses.")
+    moment: Moment | None = Field(None, description="The program moment it is, e.g. `kickoff` or `mid-point review`.")
+    as_needed: bool = Field(False, description="`true`: in the handbook and offered, never booked for every pair.")
 
     @field_validator("agenda")
     @classmethod

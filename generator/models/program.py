@@ -1,68 +1,51 @@
-"""An organization's program rhythm and its own words for the roles."""
+"""An organization's program: when it runs, how its pairs meet, its milestones, and its own
+words for the roles. The meeting series and the date types live in schedule.py."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from calendar import monthrange
-from typing import Annotated, Any, Literal
+import difflib
+import zoneinfo
+from functools import cache
+from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from generator.models.base import Model, Name, Sentence, Text, Word, user_error
+from generator.models.base import Id, Model, Name, Sentence, Text, Word, user_error
+from generator.models.schedule import (
+    CADENCE_DAYS,
+    MAX_BEFORE,
+    MAX_WEEKS,
+    Cadence,
+    Clock,
+    Day,
+    Meetings,
+    Week,
+)
 
-CADENCE_DAYS = {"weekly": 7, "every two weeks": 14}
-Cadence = Literal["weekly", "every two weeks", "monthly"]
-MAX_WEEKS = 260  # five years: the longest program, and so the furthest any date needs to reach
-FIRST_YEAR, LAST_YEAR = 1900, 2999  # wide enough for any program, far enough from the end of Python's dates
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def _day(value: Any) -> Any:
-    """A calendar date written year-month-day, told apart from what is almost one: a day the
-    month does not have ("February 2027 has 28 days") or a year no program is held in. The
-    year bounds also keep every date the schedule computes (up to MAX_WEEKS later) valid."""
-    if isinstance(value, dt.date):
-        value = value.isoformat()
-    if not isinstance(value, str):
-        return value  # pydantic says what it is instead
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip())
-    if not match:
-        raise user_error(f'"{value}" is not a date', "write it as year-month-day, e.g. 2027-01-11")
-    year, month, day = (int(part) for part in match.groups())
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise user_error(f'"{value}": the year {year} is too far off', f"write a year from {FIRST_YEAR} to {LAST_YEAR}")
-    if not 1 <= month <= 12:
-        raise user_error(
-            f'"{value}" is not a date: a year has 12 months', f"write the month from 01 to 12, e.g. {year}-01-{day:02d}"
-        )
-    days = monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        last = f"{year}-{month:02d}-{days:02d}"
-        raise user_error(
-            f'"{value}" is not a date: {MONTHS[month - 1]} {year} has {days} days',
-            f"write a day from 01 to {days}, e.g. {last}",
-        )
-    return dt.date(year, month, day)
+__all__ = ["CADENCE_DAYS", "MAX_BEFORE", "MAX_WEEKS", "Break", "Meetings", "Milestone", "Program", "Terminology"]
 
 
-Day = Annotated[dt.date, BeforeValidator(_day)]
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
 
 
-_CLOCK = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)")
+def _zone(value: str) -> str:
+    """An IANA time zone name as the calendar apps know it: "Europe/Berlin", not "CET" or "Berlin"."""
+    name = value.strip()
+    if name in _zones():
+        return name
+    folded = {z.casefold(): z for z in _zones()}
+    spaced = name.replace(" ", "_").casefold()
+    close = folded.get(spaced) or next((z for z in sorted(_zones()) if z.casefold().endswith("/" + spaced)), None)
+    close = close or next(iter(difflib.get_close_matches(name, sorted(_zones()), n=1, cutoff=0.6)), None)
+    hint = f"did you mean `{close}`?" if close else "write a region and city, e.g. `Europe/Berlin` or `America/Chicago`"
+    raise user_error(f'"{value}" is not a time zone name', hint)
 
 
-def _clock(value: str) -> str:
-    match = _CLOCK.fullmatch(value.strip())
-    if not match:
-        raise user_error(f'"{value}" is not a time of day', 'write it as hours and minutes in quotes, e.g. "09:30"')
-    return f"{int(match.group(1)):02d}:{match.group(2)}"
-
-
-Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern": rf"^\s*{_CLOCK.pattern}\s*$"})]
+TimeZone = Annotated[
+    str, AfterValidator(_zone), Field(json_schema_extra={"pattern": r"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$"})
+]
 
 
 class Break(Model):
@@ -80,33 +63,76 @@ class Break(Model):
 
 
 class Milestone(Model):
-    name: Name = Field(description="e.g. `Mid-point review`.")
-    week: int | None = Field(
-        None, ge=1, le=MAX_WEEKS, description="The program week it falls in (week 1 starts on the start date)."
+    """A date to remember that is not a meeting of a series: a deadline, an event, a review."""
+
+    name: Name = Field(description="e.g. `Matching announced`.")
+    week: Week | None = Field(
+        None, description="The program week it falls in (week 1 starts on the start date; 0 or less is before it)."
     )
     date: Day | None = Field(None, description="A fixed date instead of a week, e.g. 2027-06-30.")
+    at: Id | None = Field(
+        None, description="A session id: the milestone is that session's (shown with it, once), e.g. the agreement."
+    )
+    after: Id | None = Field(None, description="A session id this milestone follows: it may not come before it.")
+    time: Clock | None = Field(None, description='Optional time of day, in quotes: "16:00" (else all day).')
+    minutes: int | None = Field(None, ge=5, le=480, description="How long it lasts, with a `time`.")
     note: Sentence | None = None
 
     @model_validator(mode="after")
-    def _week_or_date(self) -> Milestone:
-        if (self.week is None) == (self.date is None):
+    def _when(self) -> Milestone:
+        if sum(x is not None for x in (self.week, self.date, self.at)) != 1:
             raise user_error(
-                "a milestone needs either `week` or `date`, not both", "write e.g. `week: 13` or `date: 2027-06-30`"
+                "a milestone needs one of `week`, `date` or `at`, not several",
+                "write e.g. `week: 13`, `date: 2027-06-30` or `at: review-at-midpoint`",
             )
+        if self.at is not None and (self.after or self.time or self.minutes):
+            raise user_error(
+                "a milestone `at` a session falls on it: it takes the session's day and time",
+                "remove `after`, `time` and `minutes`, or give it its own `week` or `date`",
+            )
+        if self.minutes is not None and self.time is None:
+            raise user_error("a milestone with `minutes` needs a `time` too", 'add e.g. `time: "16:00"`')
         return self
 
 
 class Program(Model):
     name: Text = Field(description="The program's name, e.g. `Leadership Mentoring 2027`.")
-    start: Day = Field(description="The date of the first session, e.g. 2027-01-11.")
+    start: Day = Field(description="The first day of the program (week 1), e.g. 2027-01-11.")
     weeks: int = Field(ge=1, le=MAX_WEEKS, description="How many weeks the program runs.")
-    cadence: Cadence = Field(description="How often pairs meet: weekly, every two weeks or monthly.")
-    meeting_minutes: int = Field(60, ge=15, le=240, description="How long a meeting is booked for.")
-    meeting_time: Clock | None = Field(
-        None, description='Optional time of day for calendar entries, in quotes: "09:30".'
+    timezone: TimeZone | None = Field(
+        None, description="The time zone of every time given, e.g. `Europe/Berlin` (else each reader's own)."
     )
+    meetings: tuple[Meetings, ...] | None = Field(
+        None, min_length=1, description="The meeting series: one-to-ones, group calls, training."
+    )
+    cadence: Cadence | None = Field(None, description="With one series only: how often pairs meet.")
+    meeting_minutes: int | None = Field(None, ge=15, le=240, description="With one series only: meeting length.")
+    meeting_time: Clock | None = Field(None, description='With one series only: time of day, in quotes: "09:30".')
     breaks: tuple[Break, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_way_of_meeting(self) -> Program:
+        single = [key for key in ("cadence", "meeting_minutes", "meeting_time") if getattr(self, key) is not None]
+        if self.meetings is not None and single:
+            listed = ", ".join(f"`{key}`" for key in single)
+            raise user_error(
+                f"{listed} describe the one series of a program without `meetings:`",
+                "move them into each series under `meetings:` as `cadence`, `minutes` and `time`",
+            )
+        if self.meetings is None and self.cadence is None:
+            raise user_error(
+                "a program needs `meetings:` (or, for a single series, `cadence`)",
+                "add e.g. `meetings: [{name: One-to-ones, cadence: every two weeks, minutes: 60}]`",
+            )
+        return self
+
+    def series(self) -> tuple[Meetings, ...]:
+        """The meeting series; a program written with `cadence` has one, carrying every session."""
+        if self.meetings is not None:
+            return self.meetings
+        assert self.cadence is not None  # the validator requires one of the two
+        return (Meetings(cadence=self.cadence, minutes=self.meeting_minutes or 60, time=self.meeting_time),)
 
 
 class Terminology(Model):

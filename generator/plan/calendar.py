@@ -1,15 +1,18 @@
 """The program schedule as an iCalendar (.ics, RFC 5545) file for people's own calendar apps.
 
-Sessions with a `meeting_time` become timed entries in "floating" local time (no time zone):
-09:30 shows as 09:30 wherever the reader is, which suits pairs who meet in their own time zone
-and spares the organization from naming one. Without a time, sessions are all-day entries, and
-milestones always are. UIDs come from the timeline and DTSTAMP from the build time the caller
+An event with a time of day is a timed entry; one without (a milestone, a series without a
+`time`) is all-day. With the program's `timezone`, timed entries carry its TZID and the file
+holds that zone's VTIMEZONE (its rules over the program's years only, from the system's time
+zone data), so 15:00 in Europe/Berlin shows as 09:00 in Chicago. Without one they are in
+"floating" local time: 09:30 shows as 09:30 wherever the reader is, which suits pairs who meet
+in their own time zone. UIDs come from the timeline and DTSTAMP from the build time the caller
 passes, so the same input gives the same bytes and a re-import updates entries in place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Callable, Sequence
 
 import icalendar
@@ -17,18 +20,20 @@ import icalendar
 from generator.read.timeline import Event
 
 PRODID = "-//Mentorbook//Mentoring handbook//EN"
+DEFAULT_MINUTES = 60  # a timed milestone without a length
 
 
 def calendar_ics(
     events: Sequence[Event],
     *,
     calendar_name: str,
-    meeting_minutes: int,
-    meeting_time: str | None,
     stamp: dt.datetime,
-    url_for: Callable[[Event], str | None] = lambda e: None,
+    timezone: str | None = None,
+    describe: Callable[[Event], str | None] = lambda e: e.note,
+    summary: Callable[[Event], str] = lambda e: f"{e.number} {e.title}" if e.number else e.title,
 ) -> bytes:
-    """`stamp` must be timezone-aware (the build time from SOURCE_DATE_EPOCH); it is written in UTC."""
+    """`stamp` must be timezone-aware (the build time from SOURCE_DATE_EPOCH); it is written in UTC.
+    `describe` gives each entry's description, `summary` its title (the caller words them)."""
     if stamp.tzinfo is None:
         raise ValueError("calendar_ics needs a timezone-aware stamp, e.g. datetime.fromtimestamp(epoch, datetime.UTC)")
     calendar = icalendar.Calendar()
@@ -36,31 +41,37 @@ def calendar_ics(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", calendar_name)
-    clock = dt.time.fromisoformat(meeting_time) if meeting_time else None
+    zone = zoneinfo.ZoneInfo(timezone) if timezone else None
     for event in events:
-        when = _when(event, clock, meeting_minutes)
-        calendar.add_component(_vevent(event, stamp.astimezone(dt.UTC), when, url_for(event)))
+        vevent = _vevent(event, stamp.astimezone(dt.UTC), _when(event, zone), summary(event), describe(event))
+        calendar.add_component(vevent)
+    if zone is not None and any(e.time for e in events):
+        first, last = min(e.date for e in events), max(e.date for e in events)
+        calendar.add_missing_timezones(first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 1, 1))
+        # The zone goes before the events that use it, as most calendar apps expect.
+        calendar.subcomponents.sort(key=lambda c: c.name != "VTIMEZONE")
     data: bytes = calendar.to_ical()
     return data
 
 
-def _vevent(event: Event, stamp: dt.datetime, when: tuple[dt.date, dt.date], url: str | None) -> icalendar.Event:
+def _vevent(
+    event: Event, stamp: dt.datetime, when: tuple[dt.date, dt.date], summary: str, description: str | None
+) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", f"{event.uid}@mentorbook")
     vevent.add("dtstamp", stamp)
-    vevent.add("summary", f"{event.number} {event.title}" if event.number else event.title)
+    vevent.add("summary", summary)
     vevent.add("dtstart", when[0])
     vevent.add("dtend", when[1])
-    description = "\n\n".join(text for text in (event.note, url) if text)
     if description:
         vevent.add("description", description)
     return vevent
 
 
-def _when(event: Event, clock: dt.time | None, minutes: int) -> tuple[dt.date, dt.date]:
-    """Start and end: naive date-times (floating) for a timed session, else dates (all-day,
-    DTEND being the next day, as RFC 5545 counts an all-day event's end exclusively)."""
-    if event.kind == "session" and clock is not None:
-        start = dt.datetime.combine(event.date, clock)
-        return start, start + dt.timedelta(minutes=minutes)
-    return event.date, event.date + dt.timedelta(days=1)
+def _when(event: Event, zone: zoneinfo.ZoneInfo | None) -> tuple[dt.date, dt.date]:
+    """Start and end: date-times for a timed event (in the zone, or floating without one), else
+    dates (all-day, DTEND being the next day, as RFC 5545 counts an all-day event's end exclusively)."""
+    if event.time is None:
+        return event.date, event.date + dt.timedelta(days=1)
+    start = dt.datetime.combine(event.date, dt.time.fromisoformat(event.time), tzinfo=zone)
+    return start, start + dt.timedelta(minutes=event.minutes or DEFAULT_MINUTES)

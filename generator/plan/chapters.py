@@ -25,7 +25,7 @@ from generator.plan.book import (
     TimelineRow,
     Value,
 )
-from generator.plan.program import cadence_label, timeline_date
+from generator.plan.program import as_needed, clock, event_notes, program_facts, series_lines, timeline_date
 from generator.read.project import Project
 
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
@@ -53,28 +53,28 @@ def contacts(org: Organization) -> tuple[Contact, ...]:
 
 
 def program_view(project: Project) -> ProgramView | None:
-    """The program's facts and timeline, with the timeline page's dates and cadence."""
+    """The program's facts and timeline, with the timeline page's dates, series and notes."""
     program, language, labels = project.organization.program, project.organization.language, project.labels
     if program is None:
         return None
-    facts = [
-        f"{labels['program_starts']} {timeline_date(program.start, language)}",
-        cadence_label(program, labels),
-        f"{program.weeks} {labels['weeks']}",
-        f"{program.meeting_minutes} {labels['minutes']}",
-    ]
+    facts = [*program_facts(program, labels, language), *series_lines(program, project.events, labels)]
     rows = tuple(
         TimelineRow(
-            date=timeline_date(e.date, language),
-            milestone=e.kind == "milestone",
+            date=" ".join(part for part in (timeline_date(e.date, language), clock(e)) if part),
+            milestone=e.kind != "session",
             title=f"{labels['session']} {e.number}: {e.title}" if e.kind == "session" else e.title,
-            note=e.note,
+            note=" · ".join(str(n) for n in event_notes(e, labels)) or None,
             target=f"#_s-{e.session_id}" if e.session_id else None,
         )
         for e in project.events
     )
     breaks = tuple(Break(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks)
-    return ProgramView("_program", program.name, " · ".join(facts), rows, breaks)
+    extra = as_needed(project, lambda sid: f"#_s-{sid}")
+    offered = tuple(
+        TimelineRow(labels["as_needed"], False, f"{labels['session']} {a.number}: {a.title}", None, a.url)
+        for a in extra
+    )
+    return ProgramView("_program", program.name, " · ".join(facts), rows + offered, breaks)
 
 
 def body_parts(book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView]) -> tuple[BodyPart, ...]:

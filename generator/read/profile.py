@@ -47,7 +47,7 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     favicon = attempt(lambda: check_image(source, ("favicon",), folder, org.favicon))
     gather.problems += check_colours(source, org)
     if shared is not None:
-        gather.problems += check_selection(source, org, shared, own)
+        gather.problems += check_selection(source, org, shared, _own_ids(own, own_source, own_name))
         if own is not None and own_source is not None:
             gather.problems += check_own(own_source, own, shared)
     gather.check()
@@ -89,13 +89,28 @@ def check_colours(source: YamlFile, org: Organization) -> list[Problem]:
     return problems
 
 
+def _own_ids(own: OwnCurriculum | None, source: YamlFile | None, name: str | None) -> list[str] | None:
+    """The ids of the organization's own modules; when its file has a mistake, the ids it
+    declares all the same (so that a wrong agenda total is not also "there is no module ...");
+    None when they cannot be known (the file is missing or unreadable, already reported)."""
+    if own is not None:
+        return [m.id for m in own.modules]
+    if name is None:
+        return []
+    if source is None or not isinstance(source.data, dict):
+        return None
+    modules = source.data.get("modules")
+    return [str(m["id"]) for m in modules if isinstance(m, dict) and "id" in m] if isinstance(modules, list) else None
+
+
 def check_selection(
-    source: YamlFile, org: Organization, shared: Curriculum, own: OwnCurriculum | None
+    source: YamlFile, org: Organization, shared: Curriculum, own_ids: list[str] | None
 ) -> list[Problem]:
-    known = [m.id for m in shared.modules] + [m.id for m in (own.modules if own else ())]
+    """`own_ids` None: the organization's own modules are not known, so only repeats are checked."""
+    known = [m.id for m in shared.modules] + (own_ids or [])
     problems = []
     for index, module_id in enumerate(org.modules or ()):
-        if module_id not in known:
+        if module_id not in known and own_ids is not None:
             close = difflib.get_close_matches(module_id, known, n=1)
             hint = f"did you mean `{close[0]}`?" if close else "the modules are: " + ", ".join(known)
             problems.append(source.problem(("modules", index), f"modules: there is no module `{module_id}`", hint))

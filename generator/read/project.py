@@ -25,7 +25,7 @@ from generator.read.guides import Guide, read_guide
 from generator.read.layout import CONTENT, curriculum_file, guide_file, require_handbook
 from generator.read.overlay import in_language, reword_model, rewording, select_modules
 from generator.read.profile import Profile, load_profile
-from generator.read.timeline import DoesNotFit, Event, schedule
+from generator.read.timeline import DoesNotFit, Event, SessionInfo, schedule
 from generator.read.validate import parse
 from generator.read.yaml_file import YamlFile, load_yaml
 
@@ -115,7 +115,7 @@ def program_events(profile: Profile, curriculum: Curriculum) -> tuple[Event, ...
     if program is None:
         return ()
     sessions = [
-        (s.id, f"{m}.{n}", s.title)
+        SessionInfo(s.id, f"{m}.{n}", s.title, s.minutes, s.moment, s.as_needed)
         for m, module in enumerate(curriculum.modules, start=1)
         for n, s in enumerate(module.sessions, start=1)
     ]
@@ -123,7 +123,7 @@ def program_events(profile: Profile, curriculum: Curriculum) -> tuple[Event, ...
         return schedule(program, sessions, profile.slug)
     except DoesNotFit as error:
         raise InputError(
-            [profile.source.problem(("program", *error.where), f"program: {error.message}", error.hint)]
+            [profile.source.problem(("program", *t.where), f"program: {t.message}", t.hint) for t in error.troubles]
         ) from None
 
 

@@ -1,25 +1,28 @@
-"""The program schedule: the day each session and milestone falls on.
+"""The program schedule: the day (and time) of every meeting and milestone.
 
 The rules, in the words a program organizer would use:
 
-- The first meeting is on the program's `start` date. Later meeting dates follow the `cadence`:
-  `weekly` adds 7 days, `every two weeks` adds 14, and `monthly` keeps the start's day of the
-  month. A monthly program that starts on the 31st meets on the last day of shorter months
-  (Jan 31, Feb 28 or 29, Mar 31, Apr 30, ...) and goes back to the 31st when it can.
-- A meeting date inside a break (from its first to its last day, both included) is skipped:
-  the session moves to the next meeting date outside every break, and later sessions follow.
-- The program runs `weeks` weeks: its last day is the day before start + weeks × 7 days.
-  Every session must fall by then; if not, the build stops and says how many weeks are needed.
-- A milestone with `week: N` falls on the first day of week N (the start plus N-1 weeks); one with
-  `date:` falls on that date. It must fall within the program, but it may fall in a break: it is
-  a date to remember, not a meeting.
-- Everything is listed by date; on the same day a milestone comes before a session.
+- Weeks count from the program's `start`: week 1 begins on it, week 0 is the week before
+  (preparation), and a week after the last is a follow-up.
+- Each meeting series starts on its `start` date, or on the first day of its `first_week`
+  (week 1 by default). Later meetings follow its `cadence`: `weekly` adds 7 days, `every two
+  weeks` 14, and `monthly` keeps the first meeting's day of the month (a series that starts on
+  the 31st meets on the last day of shorter months and goes back to the 31st when it can).
+- A meeting date inside a break (first to last day, both included) is skipped: the session
+  moves to the series' next date outside every break, and later sessions follow.
+- A series that carries sessions holds one meeting per session; one with an agenda of its own
+  meets at its cadence until its `last_week`. No series runs past its `last_week`, or the
+  program's last day (the day before start + weeks × 7 days) when it names none; if its
+  sessions do not fit, the build says how many weeks they need.
+- A milestone with `week: N` falls on the first day of week N, one with `date:` on that date,
+  and one `at:` a session is that session's: listed with it, once. It may fall in a break.
+- Everything is listed by date; on the same day, all-day milestones come first, then by time.
 - No program runs longer than MAX_WEEKS weeks, so a break or milestone date further than that
-  from the start is a typo (2207 for 2027): the build names it and the date it likely means,
-  rather than asking for a program thousands of weeks long.
+  from the start is a typo (2207 for 2027): the build names it and the date it likely means.
 
-Each event has a `uid` that stays the same from build to build, so a calendar app that imports
-the schedule again updates its entries instead of adding them twice.
+Every problem is gathered (schedule_checks.py holds the cross-checks), so that one run shows
+them all. Each event has a `uid` that stays the same from build to build, so a calendar app
+that imports the schedule again updates its entries instead of adding them twice.
 """
 
 from __future__ import annotations
@@ -34,120 +37,207 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from generator.models.program import CADENCE_DAYS, MAX_WEEKS, Break, Milestone, Program
+from generator.models.program import CADENCE_DAYS, MAX_BEFORE, MAX_WEEKS, Break, Meetings, Milestone, Program
+from generator.read.schedule_checks import (
+    Booked,
+    SessionInfo,
+    Trouble,
+    assign_sessions,
+    check_after,
+    check_lengths,
+    check_moments,
+    check_repeats,
+    series_where,
+    unknown_session,
+)
+
+__all__ = ["DoesNotFit", "Event", "SessionInfo", "Trouble", "schedule"]
 
 
 @dataclass(frozen=True)
 class Event:
     date: dt.date
-    kind: Literal["session", "milestone"]
-    title: str  # session title or milestone name
+    kind: Literal["session", "meeting", "milestone"]
+    title: str  # session title, series name or milestone name
     uid: str  # stable across builds, unique within one schedule
-    session_id: str | None  # for sessions
-    number: str | None  # session number like "2.1", for sessions
-    note: str | None = None  # milestone note
+    session_id: str | None = None  # for sessions
+    number: str | None = None  # session number like "2.1", for sessions
+    note: str | None = None  # a milestone's note, a meeting's agenda
+    time: str | None = None  # "15:00"; None: all day
+    minutes: int | None = None  # with a time
+    series: str | None = None  # the name of the meeting series it belongs to
+    moment: str | None = None  # a session's program moment, e.g. "kickoff"
+    milestones: tuple[Milestone, ...] = ()  # milestones written `at` this session
 
 
 class DoesNotFit(Exception):  # noqa: N818 -- the name the integrating code expects
-    """The schedule cannot be kept as written: a user mistake, worded for the user.
+    """The schedule cannot be kept as written: every problem found, worded for the user."""
 
-    `where` is the key path inside `program:` the problem belongs to, e.g. ("weeks",) or
-    ("milestones", 2, "week"), so the caller can point at the file, line and column.
-    """
-
-    def __init__(self, message: str, hint: str, where: tuple[str | int, ...] = ()) -> None:
-        super().__init__(f"{message} — {hint}")
-        self.message = message
-        self.hint = hint
-        self.where = where
+    def __init__(self, troubles: Sequence[Trouble]) -> None:
+        super().__init__("\n".join(f"{t.message} — {t.hint}" for t in troubles))
+        self.troubles = tuple(troubles)
 
 
-def schedule(program: Program, sessions: Sequence[tuple[str, str, str]], slug: str) -> tuple[Event, ...]:
-    """sessions: (session_id, number, title) in program order."""
-    _check_reach(program)
-    end = program.start + dt.timedelta(weeks=program.weeks)
-    dates = _session_dates(program, len(sessions), end)
+def schedule(program: Program, sessions: Sequence[SessionInfo], slug: str) -> tuple[Event, ...]:
+    """sessions: every session the organization runs, in program order (as-needed ones too)."""
+    troubles: list[Trouble] = list(_check_reach(program))
+    # A date typed years off (2207 for 2027) is reported once: the schedule is made without it,
+    # so that it does not also show up as a program too long to fit.
+    far = {t.where[:2] for t in troubles}
+    breaks = tuple(b for i, b in enumerate(program.breaks) if ("breaks", i) not in far)
+    program = program.model_copy(update={"breaks": breaks})
+    series = program.series()
+    assigned = assign_sessions(series, sessions, troubles)
     taken: set[str] = set()
-    events = [
-        _milestone(m, i, program, end, _unique(_milestone_key(slug, m, i), taken))
-        for i, m in enumerate(program.milestones)
-    ]
-    events += [
-        Event(date, "session", title, _unique(f"{slug}-session-{session_id}", taken), session_id, number)
-        for date, (session_id, number, title) in zip(dates, sessions, strict=True)
-    ]
-    # sorted() is stable, so events on the same day and of the same kind keep their given order.
-    return tuple(sorted(events, key=lambda e: (e.date, e.kind != "milestone")))
-
-
-def _slots(program: Program) -> Iterator[dt.date]:
-    """Every meeting date by cadence, breaks not yet removed. Each is counted from the start,
-    not from the previous one, so monthly dates clamped to a short month never drift."""
-    for k in count():
-        if program.cadence == "monthly":
-            yield _months_later(program.start, k)
+    booked: list[Booked] = []
+    events: list[Event] = []
+    for index, (meetings, carried) in enumerate(zip(series, assigned, strict=True)):
+        dates = _series_dates(program, index, meetings, len(carried), troubles)
+        if meetings.own_agenda:
+            events += [_meeting(meetings, index, n, day, slug, taken) for n, day in enumerate(dates, start=1)]
         else:
-            yield program.start + dt.timedelta(days=CADENCE_DAYS[program.cadence] * k)
+            booked += [Booked(s, day, index) for s, day in zip(carried, dates, strict=False)]
+    troubles += check_lengths(program, assigned)
+    troubles += check_moments(program, booked)
+    by_session = {b.session.id: b for b in booked}
+    end = program.start + dt.timedelta(weeks=program.weeks)
+    attached: dict[str, list[Milestone]] = {}
+    placed: list[tuple[int, Milestone, dt.date]] = []
+    for i, milestone in enumerate(program.milestones):
+        if ("milestones", i) in far:
+            continue
+        if milestone.at is not None:
+            if _attach(milestone, i, by_session, sessions, troubles):
+                attached.setdefault(milestone.at, []).append(milestone)
+            continue
+        event = _milestone(milestone, i, program, end, _unique(_milestone_key(slug, milestone, i), taken), troubles)
+        if event is not None:
+            events.append(event)
+            placed.append((i, milestone, event.date))
+            troubles += check_after(milestone, i, event.date, by_session, sessions)
+    troubles += check_repeats(placed)
+    events += [_session_event(b, series[b.series], slug, taken, attached) for b in booked]
+    if troubles:
+        raise DoesNotFit(troubles)
+    return tuple(sorted(events, key=_order))
 
 
-def _months_later(start: dt.date, months: int) -> dt.date:
-    """`relativedelta` keeps the day of the month, or the month's last day when it is shorter."""
-    later: dt.date = start + relativedelta(months=months)
-    return later
+def _order(event: Event) -> tuple[dt.date, str, bool]:
+    """By date; on one day all-day milestones first, then by time (sorted() keeps ties in order)."""
+    return event.date, event.time or "", event.kind != "milestone"
 
 
-def _in_break(day: dt.date, breaks: Sequence[Break]) -> bool:
-    return any(b.start <= day <= b.end for b in breaks)
-
-
-def _session_dates(program: Program, n: int, end: dt.date) -> list[dt.date]:
-    """The first n meeting dates outside breaks; DoesNotFit when the last is not before `end`.
-    The search stops at the end of the longest program there can be, so it always ends."""
-    dates: list[dt.date] = []
-    moved = False
-    horizon = program.start + dt.timedelta(weeks=MAX_WEEKS)
-    for slot in _slots(program):
-        if len(dates) == n or slot >= horizon:
-            break
-        if _in_break(slot, program.breaks):
-            moved = True
-        else:
-            dates.append(slot)
-    if len(dates) < n:
-        raise _too_long(program, n, None, moved)
-    if dates and dates[-1] >= end:
-        raise _too_long(program, n, _weeks_until(program.start, dates[-1]), moved)
-    return dates
-
-
-def _too_long(program: Program, n: int, needed: int | None, moved: bool) -> DoesNotFit:
-    """`needed` is None when not even the longest program would do: then `weeks` cannot help."""
-    sessions = f"1 session {program.cadence} needs" if n == 1 else f"{n} sessions {program.cadence} need"
-    with_breaks = " (with the breaks)" if moved else ""
-    # Weekly is the most often a program can meet, so only suggest it for the other cadences.
-    more_often = "" if program.cadence == "weekly" else ", meet more often"
-    if needed is None:
-        message = (
-            f"{sessions} more than {MAX_WEEKS} weeks from {program.start}{with_breaks}, the longest a program runs"
-        )
-        shorter = ", shorten the breaks" if moved else ""
-        return DoesNotFit(message, f"choose fewer modules with `modules:`{more_often}{shorter}", ("weeks",))
-    message = f"{sessions} {needed} weeks from {program.start}{with_breaks}, but the program is {_weeks(program.weeks)}"
-    return DoesNotFit(
-        message, f"set `weeks: {needed}`{more_often}, or choose fewer modules with `modules:`", ("weeks",)
+def _session_event(
+    booked: Booked, series: Meetings, slug: str, taken: set[str], attached: dict[str, list[Milestone]]
+) -> Event:
+    s = booked.session
+    return Event(
+        booked.date,
+        "session",
+        s.title,
+        _unique(f"{slug}-session-{s.id}", taken),
+        s.id,
+        s.number,
+        time=series.time,
+        minutes=series.minutes if series.time else None,
+        series=series.name,
+        moment=s.moment,
+        milestones=tuple(attached.get(s.id, ())),
     )
 
 
-def _check_reach(program: Program) -> None:
-    """DoesNotFit for the first break or milestone date further from the start than any program
-    reaches: a mistyped year, named with the date it likely means."""
+def _meeting(series: Meetings, index: int, n: int, day: dt.date, slug: str, taken: set[str]) -> Event:
+    name = series.name or f"meetings {index + 1}"
+    uid = _unique(f"{slug}-{_slugify(name) or index + 1}-{n}", taken)
+    minutes = series.minutes if series.time else None
+    return Event(day, "meeting", name, uid, note=series.agenda, time=series.time, minutes=minutes, series=series.name)
+
+
+def first_day(program: Program, series: Meetings) -> dt.date:
+    if series.start is not None:
+        return series.start
+    week = 1 if series.first_week is None else series.first_week
+    return program.start + dt.timedelta(weeks=week - 1)
+
+
+def last_day(program: Program, series: Meetings) -> dt.date:
+    weeks = series.last_week if series.last_week is not None else program.weeks
+    return program.start + dt.timedelta(weeks=weeks, days=-1)
+
+
+def slots(first: dt.date, cadence: str) -> Iterator[dt.date]:
+    """Every meeting date by cadence, breaks not yet removed. Each is counted from the first,
+    not from the previous one, so monthly dates clamped to a short month never drift."""
+    for k in count():
+        if cadence == "monthly":
+            later: dt.date = first + relativedelta(months=k)
+            yield later
+        else:
+            yield first + dt.timedelta(days=CADENCE_DAYS[cadence] * k)
+
+
+def in_break(day: dt.date, breaks: Sequence[Break]) -> bool:
+    return any(b.start <= day <= b.end for b in breaks)
+
+
+def _series_dates(program: Program, index: int, series: Meetings, n: int, troubles: list[Trouble]) -> list[dt.date]:
+    """The series' meeting dates outside breaks: n of them for sessions, all up to its last
+    day for an agenda of its own. A Trouble when n do not fit (the dates found are kept, so
+    that the other checks still run). The search ends at the longest program there can be."""
+    first, last = first_day(program, series), last_day(program, series)
+    horizon = program.start + dt.timedelta(weeks=MAX_WEEKS)
+    dates: list[dt.date] = []
+    moved = False
+    for slot in slots(first, series.cadence):
+        if (not series.own_agenda and len(dates) == n) or slot >= horizon or (series.own_agenda and slot > last):
+            break
+        if in_break(slot, program.breaks):
+            moved = True
+        else:
+            dates.append(slot)
+    if series.own_agenda:
+        return dates
+    if len(dates) < n:
+        troubles.append(_too_long(program, index, series, n, None, moved))
+    elif dates and dates[-1] > last:
+        troubles.append(_too_long(program, index, series, n, _weeks_until(program.start, dates[-1]), moved))
+    return dates
+
+
+def _too_long(program: Program, index: int, series: Meetings, n: int, needed: int | None, moved: bool) -> Trouble:
+    """`needed` is None when not even the longest program would do: then `weeks` cannot help."""
+    cadence = series.cadence
+    sessions = f"1 session {cadence} needs" if n == 1 else f"{n} sessions {cadence} need"
+    if series.name:
+        sessions = f'the series "{series.name}": {sessions}'
+    with_breaks = " (with the breaks)" if moved else ""
+    # Weekly is the most often a series can meet, so only suggest it for the other cadences.
+    more_often = "" if cadence == "weekly" else ", meet more often"
+    first = first_day(program, series)
+    if needed is None:
+        message = f"{sessions} more than {MAX_WEEKS} weeks from {first}{with_breaks}, the longest a program runs"
+        shorter = ", shorten the breaks" if moved else ""
+        return Trouble(message, f"choose fewer modules with `modules:`{more_often}{shorter}", ("weeks",))
+    if series.last_week is not None:
+        runs = f"1 session {cadence}" if n == 1 else f"{n} sessions {cadence}"
+        carries = f'the series "{series.name}" carries {runs}' if series.name else f"{runs}"
+        message = f"{carries} from {first}{with_breaks}, which takes until week {needed}, but it ends in week {series.last_week}"
+        where = (*series_where(program, index), "last_week")
+        return Trouble(message, f"set `last_week: {needed}`{more_often}, or carry fewer sessions in it", where)
+    message = f"{sessions} {needed} weeks from {first}{with_breaks}, but the program is {_weeks(program.weeks)}"
+    return Trouble(message, f"set `weeks: {needed}`{more_often}, or choose fewer modules with `modules:`", ("weeks",))
+
+
+def _check_reach(program: Program) -> Iterator[Trouble]:
+    """Each break or milestone date further from the start than any program reaches: a
+    mistyped year, named with the date it likely means."""
     reach = dt.timedelta(weeks=MAX_WEEKS)
     for where, what, day in _dates(program):
         if abs(day - program.start) >= reach:
             years = round(abs(day - program.start).days / 365.25)
             side = "after" if day > program.start else "before"
             message = f"{what} {day}, {years} years {side} the program starts on {program.start}"
-            raise DoesNotFit(message, f"did you mean {_likely(day, program)}?", where)
+            yield Trouble(message, f"did you mean {_likely(day, program)}?", where)
 
 
 def _dates(program: Program) -> Iterator[tuple[tuple[str | int, ...], str, dt.date]]:
@@ -158,6 +248,9 @@ def _dates(program: Program) -> Iterator[tuple[tuple[str | int, ...], str, dt.da
     for i, m in enumerate(program.milestones):
         if m.date is not None:
             yield ("milestones", i, "date"), f'the milestone "{m.name}" is on', m.date
+    for i, s in enumerate(program.meetings or ()):
+        if s.start is not None:
+            yield ("meetings", i, "start"), f'the series "{s.name or i + 1}" starts on', s.start
 
 
 def _likely(day: dt.date, program: Program) -> dt.date:
@@ -174,29 +267,58 @@ def _likely(day: dt.date, program: Program) -> dt.date:
     return min(candidates, key=distance)
 
 
-def _milestone(milestone: Milestone, index: int, program: Program, end: dt.date, uid: str) -> Event:
+def _attach(
+    milestone: Milestone,
+    index: int,
+    booked: dict[str, Booked],
+    sessions: Sequence[SessionInfo],
+    troubles: list[Trouble],
+) -> bool:
+    """A milestone `at` a session joins that session's event; a Trouble if it is not booked."""
+    if milestone.at in booked:
+        return True
+    known = {s.id: s for s in sessions}
+    session = known.get(milestone.at or "")
+    where = ("milestones", index, "at")
+    if session is not None and session.as_needed:
+        hint = "give the milestone its own `week` or `date`, or choose a session every pair has"
+        troubles.append(
+            Trouble(f'the milestone "{milestone.name}" is at {session.label}, which is as needed', hint, where)
+        )
+    elif session is None:
+        troubles.append(unknown_session(f'the milestone "{milestone.name}" is at', milestone.at or "", sessions, where))
+    return False
+
+
+def _milestone(
+    milestone: Milestone, index: int, program: Program, end: dt.date, uid: str, troubles: list[Trouble]
+) -> Event | None:
     if milestone.week is not None:
         day = program.start + dt.timedelta(weeks=milestone.week - 1)
     else:
-        assert milestone.date is not None  # the model requires a week or a date
+        assert milestone.date is not None  # the model requires a week, a date or a session
         day = milestone.date
-    if not program.start <= day < end:
-        raise _outside(milestone, index, day, program, end - dt.timedelta(days=1))
-    return Event(day, "milestone", milestone.name, uid, None, None, milestone.note)
+    earliest = program.start - dt.timedelta(weeks=MAX_BEFORE)
+    if not earliest <= day < end:
+        troubles.append(_outside(milestone, index, day, program, end - dt.timedelta(days=1)))
+        return None
+    minutes = milestone.minutes if milestone.time else None
+    return Event(day, "milestone", milestone.name, uid, note=milestone.note, time=milestone.time, minutes=minutes)
 
 
-def _outside(milestone: Milestone, index: int, day: dt.date, program: Program, last: dt.date) -> DoesNotFit:
+def _outside(milestone: Milestone, index: int, day: dt.date, program: Program, last: dt.date) -> Trouble:
     name, start = f'the milestone "{milestone.name}"', program.start
     if milestone.week is not None:
         message = f"{name} is in week {milestone.week}, but the program is {_weeks(program.weeks)}"
         hint = f"choose a `week` from 1 to {program.weeks}, or set `weeks: {milestone.week}`"
-        return DoesNotFit(message, hint, ("milestones", index, "week"))
+        return Trouble(message, hint, ("milestones", index, "week"))
     if day < start:
-        message, longer = f"{name} is on {day}, before the program starts on {start}", ""
+        start = start - dt.timedelta(weeks=MAX_BEFORE)
+        message, longer = f"{name} is on {day}, more than a year before the program starts on {program.start}", ""
     else:
         message, needed = f"{name} is on {day}, after the program ends on {last}", _weeks_until(start, day)
         longer = f", or set `weeks: {needed}`" if needed <= MAX_WEEKS else ""
-    return DoesNotFit(message, f"choose a date from {start} to {last}{longer}", ("milestones", index, "date"))
+    return Trouble(message, f"choose a date from {start} to {last}{longer}", ("milestones", index, "date"))
 
 
 def _weeks_until(start: dt.date, day: dt.date) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,20 +13,22 @@ import pytest
 
 from generator.models.program import Program
 from generator.plan.calendar import calendar_ics
-from generator.read.timeline import Event, schedule
+from generator.read.timeline import Event, SessionInfo, schedule
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # what SOURCE_DATE_EPOCH=1767225600 gives
 TRICKY = "Café; día, 1\nnext"
 
 
-def events() -> tuple[Event, ...]:
+def events(meeting_time: str | None = "09:30", minutes: int = 45, timezone: str | None = None) -> tuple[Event, ...]:
     program = Program.model_validate(
         {
             "name": "Mentoring 2027",
             "start": "2027-12-27",
             "weeks": "10",
             "cadence": "every two weeks",
-            "meeting_time": "09:30",
+            "meeting_minutes": str(minutes),
+            **({"meeting_time": meeting_time} if meeting_time else {}),
+            **({"timezone": timezone} if timezone else {}),
             "breaks": [{"name": "New Year", "start": "2028-01-10", "end": "2028-01-10"}],
             "milestones": [
                 {"name": "Kick-off", "week": "1", "note": "Meet your mentor; bring questions."},
@@ -33,17 +36,16 @@ def events() -> tuple[Event, ...]:
             ],
         }
     )
-    sessions = [("welcome", "1.1", TRICKY), ("goals", "1.2", "Goals"), ("plan", "2.1", "A plan")]
+    sessions = [
+        SessionInfo("welcome", "1.1", TRICKY),
+        SessionInfo("goals", "1.2", "Goals"),
+        SessionInfo("plan", "2.1", "A plan"),
+    ]
     return schedule(program, sessions, "acme")
 
 
 def ics(evs: Sequence[Event] | None = None, **options: Any) -> bytes:
-    options = {
-        "calendar_name": "Acme mentoring",
-        "meeting_minutes": 45,
-        "meeting_time": "09:30",
-        "stamp": STAMP,
-    } | options
+    options = {"calendar_name": "Acme mentoring", "stamp": STAMP} | options
     return calendar_ics(events() if evs is None else evs, **options)
 
 
@@ -95,7 +97,7 @@ def test_timed_sessions_float_and_all_day_entries_are_dates() -> None:
 
 
 def test_without_a_meeting_time_every_event_is_all_day() -> None:
-    found = vevents(ics(meeting_time=None))
+    found = vevents(ics(events(meeting_time=None)))
     assert len(found) == 5
     for vevent in found:
         start, end = vevent.decoded("DTSTART"), vevent.decoded("DTEND")
@@ -105,21 +107,43 @@ def test_without_a_meeting_time_every_event_is_all_day() -> None:
 
 
 def test_a_meeting_late_in_the_evening_ends_the_next_day() -> None:
-    session = Event(dt.date(2028, 12, 31), "session", "Last", "acme-session-last", "last", "9.9")
-    (vevent,) = vevents(ics([session], meeting_time="23:30", meeting_minutes=60))
+    session = Event(
+        dt.date(2028, 12, 31), "session", "Last", "acme-session-last", "last", "9.9", time="23:30", minutes=60
+    )
+    (vevent,) = vevents(ics([session]))
     assert vevent.decoded("DTEND") == dt.datetime(2029, 1, 1, 0, 30)
 
 
-def test_description_has_the_note_and_the_link() -> None:
-    urls = {"acme-session-welcome": "https://handbook.example/modules/start/welcome/"}
-    found = {str(v["UID"]): v for v in vevents(ics(url_for=lambda e: urls.get(e.uid)))}
-    assert str(found["acme-session-welcome@mentorbook"]["DESCRIPTION"]) == urls["acme-session-welcome"]
+def test_description_is_what_the_caller_says() -> None:
+    found = {str(v["UID"]): v for v in vevents(ics())}
     assert str(found["acme-milestone-kick-off@mentorbook"]["DESCRIPTION"]) == "Meet your mentor; bring questions."
     assert "DESCRIPTION" not in found["acme-session-goals@mentorbook"]
-    both = {str(v["UID"]): v for v in vevents(ics(url_for=lambda e: "https://x.example/"))}
-    assert str(both["acme-milestone-kick-off@mentorbook"]["DESCRIPTION"]) == (
-        "Meet your mentor; bring questions.\n\nhttps://x.example/"
-    )
+    worded = {str(v["UID"]): v for v in vevents(ics(describe=lambda e: f"about {e.title}"))}
+    assert str(worded["acme-session-goals@mentorbook"]["DESCRIPTION"]) == "about Goals"
+
+
+def test_with_a_time_zone_timed_entries_carry_tzid_and_the_zone_is_included() -> None:
+    """A calendar shared across sites: 09:30 in Berlin is 09:30 there and 02:30 in Chicago."""
+    data = ics(events(timezone="Europe/Berlin"), timezone="Europe/Berlin")
+    calendar = icalendar.Calendar.from_ical(data)
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/Berlin"
+    assert data.index(b"BEGIN:VTIMEZONE") < data.index(b"BEGIN:VEVENT")
+    assert b"\r\nDTSTART;TZID=Europe/Berlin:20271227T093000\r\n" in data
+    assert b"\r\nDTSTART;VALUE=DATE:20271227\r\n" in data  # the milestone stays all-day
+    timed = [v for v in calendar.walk("VEVENT") if isinstance(v.decoded("DTSTART"), dt.datetime)]
+    assert len(timed) == 3
+    for vevent in timed:
+        start = vevent.decoded("DTSTART")
+        assert start.utcoffset() == dt.timedelta(hours=1)  # winter in Berlin
+        chicago = start.astimezone(zoneinfo.ZoneInfo("America/Chicago"))
+        assert (chicago.hour, chicago.minute) == (2, 30)
+    assert ics(events(timezone="Europe/Berlin"), timezone="Europe/Berlin") == data
+
+
+def test_a_time_zone_is_left_out_when_nothing_has_a_time() -> None:
+    data = ics(events(meeting_time=None), timezone="America/Chicago")
+    assert b"VTIMEZONE" not in data and b"TZID" not in data
 
 
 def test_text_with_commas_semicolons_newlines_and_accents_round_trips() -> None:

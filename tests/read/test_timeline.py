@@ -14,7 +14,7 @@ import pytest
 from pydantic import ValidationError
 
 from generator.models.program import Program
-from generator.read.timeline import DoesNotFit, Event, schedule
+from generator.read.timeline import DoesNotFit, Event, SessionInfo, schedule
 
 # fmt: off
 CASES: list[dict[str, Any]] = [
@@ -173,12 +173,18 @@ CASES: list[dict[str, Any]] = [
         ),
     },
     {
-        "id": "milestone date before the start",
+        "id": "a milestone before the start is preparation",
         "start": "2027-01-11", "weeks": "26", "cadence": "weekly", "sessions": 1,
         "milestones": [{"name": "Briefing", "date": "2027-01-10"}],
+        "events": ["2027-01-10 Briefing", "2027-01-11 S1"],
+    },
+    {
+        "id": "a milestone more than a year before the start",
+        "start": "2027-01-11", "weeks": "26", "cadence": "weekly", "sessions": 1,
+        "milestones": [{"name": "Briefing", "date": "2025-12-01"}],
         "error": (
-            'the milestone "Briefing" is on 2027-01-10, before the program starts on 2027-01-11',
-            "choose a date from 2027-01-11 to 2027-07-11",
+            'the milestone "Briefing" is on 2025-12-01, more than a year before the program starts on 2027-01-11',
+            "choose a date from 2026-01-12 to 2027-07-11",
         ),
     },
     {
@@ -258,8 +264,8 @@ def program(case: dict[str, Any], **changes: Any) -> Program:
     return Program.model_validate({**data, **changes})
 
 
-def sessions(n: int) -> list[tuple[str, str, str]]:
-    return [(f"s{i}", f"1.{i}", f"S{i}") for i in range(1, n + 1)]
+def sessions(n: int) -> list[SessionInfo]:
+    return [SessionInfo(f"s{i}", f"1.{i}", f"S{i}", 30) for i in range(1, n + 1)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -267,7 +273,7 @@ def test_schedule(case: dict[str, Any]) -> None:
     if "error" in case:
         with pytest.raises(DoesNotFit) as caught:
             schedule(program(case), sessions(case["sessions"]), "acme")
-        assert (caught.value.message, caught.value.hint) == case["error"]
+        assert (caught.value.troubles[0].message, caught.value.troubles[0].hint) == case["error"]
         return
     events = schedule(program(case), sessions(case["sessions"]), "acme")
     if "dates" in case:
@@ -284,8 +290,8 @@ TOO_LONG = [c for c in CASES if "error" in c and "need" in c["error"][0] and "`w
 def test_the_suggested_weeks_are_exactly_enough(case: dict[str, Any]) -> None:
     with pytest.raises(DoesNotFit) as caught:
         schedule(program(case), sessions(case["sessions"]), "acme")
-    assert caught.value.where == ("weeks",)
-    needed = int(caught.value.hint.split("`weeks: ")[1].split("`")[0])
+    assert caught.value.troubles[0].where == ("weeks",)
+    needed = int(caught.value.troubles[0].hint.split("`weeks: ")[1].split("`")[0])
     assert len(schedule(program(case, weeks=str(needed)), sessions(case["sessions"]), "acme")) == case["sessions"]
     with pytest.raises(DoesNotFit):
         schedule(program(case, weeks=str(needed - 1)), sessions(case["sessions"]), "acme")
@@ -296,7 +302,7 @@ def test_milestone_errors_say_which_milestone_and_key() -> None:
     milestones = [{"name": "Fine", "week": "2"}, {"name": "Late", "date": "2027-03-01"}]
     with pytest.raises(DoesNotFit) as caught:
         schedule(program({**case, "milestones": milestones}), [], "acme")
-    assert caught.value.where == ("milestones", 1, "date")
+    assert caught.value.troubles[0].where == ("milestones", 1, "date")
     assert "Late" in str(caught.value)
 
 
@@ -355,7 +361,7 @@ def test_hints_never_suggest_weeks_the_schema_refuses(weeks: str, later: int) ->
         try:
             schedule(each, sessions(3), "acme")
         except DoesNotFit as error:
-            for suggested in re.findall(r"`weeks: (\d+)`", error.hint):
+            for suggested in re.findall(r"`weeks: (\d+)`", str(error)):
                 assert program(case, weeks=suggested).weeks == int(suggested)
 
 
@@ -376,3 +382,131 @@ def test_the_models_refuse_dates_and_weeks_no_program_has(changes: dict[str, Any
     with pytest.raises(ValidationError) as caught:
         program({"start": "2027-01-11", "weeks": "4", "cadence": "weekly"}, **changes)
     assert message in str(caught.value)
+
+
+# --- meeting series, moments and milestones tied to sessions ---
+
+
+def series_program(meetings: list[dict[str, Any]], **changes: Any) -> Program:
+    data = {"name": "Mentoring 2027", "start": "2027-01-11", "weeks": "12", "meetings": meetings}
+    return Program.model_validate({**data, **changes})
+
+
+def test_series_before_the_start_between_each_other_and_after_the_end() -> None:
+    """Training in week 0, one-to-ones every two weeks, a group call in the weeks between, and a
+    follow-up after the program's 12 weeks: one list by date, then by time on the same day."""
+    program = series_program(
+        [
+            {"name": "Training", "cadence": "weekly", "first_week": "0", "last_week": "0", "agenda": "Mentors."},
+            {"name": "One-to-ones", "cadence": "fortnightly", "time": "15:00"},
+            {
+                "name": "Group call",
+                "cadence": "every two weeks",
+                "first_week": "2",
+                "last_week": "4",
+                "time": "12:00",
+                "agenda": "All pairs.",
+            },
+            {"name": "Follow-up", "cadence": "monthly", "start": "2027-05-10", "last_week": "18", "agenda": "Later."},
+        ]
+    )
+    events = schedule(program, sessions(2), "acme")
+    assert [(str(e.date), e.time, e.title) for e in events] == [
+        ("2027-01-04", None, "Training"),
+        ("2027-01-11", "15:00", "S1"),
+        ("2027-01-18", "12:00", "Group call"),
+        ("2027-01-25", "15:00", "S2"),
+        ("2027-02-01", "12:00", "Group call"),
+        ("2027-05-10", None, "Follow-up"),
+    ]
+    assert {e.series for e in events if e.kind == "session"} == {"One-to-ones"}
+    assert events[0].kind == "meeting" and events[0].note == "Mentors."
+
+
+def test_a_series_carries_the_sessions_it_lists_and_another_the_rest() -> None:
+    program = series_program(
+        [
+            {"name": "Kickoff", "cadence": "weekly", "last_week": "1", "sessions": ["s2"], "time": "09:00"},
+            {"name": "One-to-ones", "cadence": "weekly", "start": "2027-01-14"},
+        ]
+    )
+    events = schedule(program, [*sessions(3), SessionInfo("later", "2.1", "Later", as_needed=True)], "acme")
+    assert [(str(e.date), e.session_id, e.series) for e in events] == [
+        ("2027-01-11", "s2", "Kickoff"),
+        ("2027-01-14", "s1", "One-to-ones"),
+        ("2027-01-21", "s3", "One-to-ones"),
+    ]
+
+
+def test_a_milestone_at_a_session_is_listed_with_it_once() -> None:
+    program = series_program(
+        [{"name": "One-to-ones", "cadence": "weekly"}],
+        milestones=[{"name": "Agreement signed", "at": "s2", "note": "Tell the lead."}],
+    )
+    events = schedule(program, sessions(3), "acme")
+    assert [e.title for e in events] == ["S1", "S2", "S3"]
+    assert [m.name for m in events[1].milestones] == ["Agreement signed"]
+
+
+def test_every_schedule_problem_is_reported_in_one_pass() -> None:
+    program = series_program(
+        [{"name": "Lunch", "cadence": "weekly", "minutes": "30", "last_week": "2"}],
+        milestones=[
+            {"name": "Review due", "week": "1", "after": "s3"},
+            {"name": "Mid-point review", "week": "2"},
+            {"name": "Signed", "at": "nope"},
+        ],
+    )
+    infos = [
+        SessionInfo("s1", "1.1", "S1", 45),
+        *sessions(3)[1:2],
+        SessionInfo("s3", "1.3", "S3", moment="mid-point review"),
+    ]
+    with pytest.raises(DoesNotFit) as caught:
+        schedule(program, infos, "acme")
+    wheres = sorted(t.where for t in caught.value.troubles)  # type: ignore[type-var]
+    assert wheres == sorted(
+        [
+            ("meetings", 0, "last_week"),  # 3 sessions weekly do not fit in 2 weeks
+            ("meetings", 0, "minutes"),  # 45 minutes in a 30-minute meeting
+            ("milestones", 1, "name"),  # the mid-point review is a session already
+            ("milestones", 0, "week"),  # "Review due" comes before s3, which it follows
+            ("milestones", 2, "at"),  # no such session
+        ]
+    )
+    assert '45 minutes, but the "Lunch" meetings are 30 minutes' in caught.value.troubles[1].message
+
+
+def test_a_milestone_before_the_session_it_follows_names_the_first_week_that_would_do() -> None:
+    program = series_program(
+        [{"name": "One-to-ones", "cadence": "every two weeks"}],
+        milestones=[{"name": "Copy to HR", "week": "2", "after": "s2"}],
+    )
+    with pytest.raises(DoesNotFit) as caught:
+        schedule(program, sessions(2), "acme")
+    (trouble,) = caught.value.troubles
+    assert trouble.where == ("milestones", 0, "week")
+    assert trouble.hint == "choose `week: 3` or later"
+    fixed = series_program(
+        [{"name": "One-to-ones", "cadence": "every two weeks"}],
+        milestones=[{"name": "Copy to HR", "week": "3", "after": "s2"}],
+    )
+    assert [e.title for e in schedule(fixed, sessions(2), "acme")] == ["S1", "Copy to HR", "S2"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"timezone": "Europe/Berln"}, "did you mean `Europe/Berlin`?"),
+        ({"timezone": "chicago"}, "did you mean `America/Chicago`?"),
+        ({"cadence": "weekly"}, "describe the one series of a program without `meetings:`"),
+        ({"meetings": None}, "a program needs `meetings:`"),
+    ],
+)
+def test_a_program_says_what_to_write(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Program.model_validate(
+            {"name": "M", "start": "2027-01-11", "weeks": "12", "meetings": [{"cadence": "weekly"}]} | changes
+        )
+    (error,) = caught.value.errors()
+    assert message in f"{error['msg']} — {error.get('ctx', {}).get('hint', '')}"
