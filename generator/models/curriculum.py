@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, ValidationInfo, field_validator
 
-from generator.models.base import Id, MarkdownText, Minutes, Model, Name, Text, user_error
+from generator.models.base import Id, Language, MarkdownText, Minutes, Model, Name, Text, user_error
 from generator.models.worksheet import Worksheet
 
 
@@ -73,9 +71,7 @@ class GlossaryEntry(Model):
 
 class Curriculum(Model):
     title: Text = Field(description="The handbook's title, e.g. `Leadership Mentoring`.")
-    language: Literal["en", "es"] = Field(
-        "en", description="The language the curriculum and content/ pages are written in."
-    )
+    language: Language = Field("en", description="The language the curriculum and content/ pages are written in.")
     summary: MarkdownText
     guides: tuple[Id, ...] = Field(
         (), description="Hand-written pages from the content/ folder, in order, by file name without `.md`."

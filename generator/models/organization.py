@@ -8,7 +8,19 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from generator.models.base import Colour, Id, MarkdownText, Model, Name, OneLine, Short, Text, user_error
+from generator.models.base import (
+    Choice,
+    Colour,
+    Id,
+    Language,
+    MarkdownText,
+    Model,
+    Name,
+    OneLine,
+    Short,
+    Text,
+    user_error,
+)
 from generator.models.program import Program, Terminology
 
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
@@ -65,8 +77,8 @@ class Organization(Model):
     logo: RelativePath | None = Field(None, description="A PNG or SVG file in the organization's folder.")
     favicon: RelativePath | None = Field(None, description="A small PNG or SVG for browser tabs (default: the logo).")
     colors: Colours
-    language: Literal["en", "es"] = Field("en", description="The language of the handbook's own headings and labels.")
-    paper: Literal["A4", "Letter"] = Field("A4", description="Paper size of every PDF.")
+    language: Language = Field("en", description="The language of the handbook's own headings and labels.")
+    paper: Choice[Literal["A4", "Letter"]] = Field("A4", description="Paper size of every PDF.")
     welcome: MarkdownText = Field(description="The welcome on the handbook's home page.")
     values: tuple[Value, ...] = ()
     how_we_work: tuple[MarkdownText, ...] = Field((), description='"How we do things here": short notes for new pairs.')

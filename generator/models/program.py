@@ -9,10 +9,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from generator.models.base import Model, Name, Sentence, Text, Word, user_error
+from generator.models.base import Choice, Model, Name, Sentence, Text, Word, user_error
 
 CADENCE_DAYS = {"weekly": 7, "every two weeks": 14}
-Cadence = Literal["weekly", "every two weeks", "monthly"]
+Cadence = Choice[Literal["weekly", "every two weeks", "monthly"]]
 MAX_WEEKS = 260  # five years: the longest program, and so the furthest any date needs to reach
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # wide enough for any program, far enough from the end of Python's dates
 MONTHS = (
