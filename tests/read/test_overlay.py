@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.models import Markdown
-from generator.read.overlay import reword_model, rewording
+from generator.read.overlay import reword_model
 from generator.read.project import load_project
+from generator.read.wording import rewording
 from tests.conftest import REPO
 
 WORDS = {
@@ -25,7 +26,15 @@ CASES = [
     ("Mentoring works. MENTORS listen.", "Preceptorship works. PRECEPTORS listen."),
     ("the mentor's notes; the mentees' goals", "the preceptor's notes; the apprentices' goals"),
     ("An mentee", "An apprentice"),
-    ("mentorship and tormentor stay", "mentorship and tormentor stay"),
+    ("mentorship and tormentor", "preceptorship and tormentor"),
+    ("Mentorships end.", "Preceptorships end."),
+    ("The person being mentored.", "The person being supported by a preceptor."),
+    ("A colleague mentoring a director", "A colleague being a preceptor to a director"),
+    ("You need not be senior to mentor someone.", "You need not be senior to be a preceptor to someone."),
+    ("The junior person mentors the senior one.", "The junior person is a preceptor to the senior one."),
+    ("Mentoring works; mentoring agreement", "Preceptorship works; preceptorship agreement"),
+    ("your mentor the first draft", "your preceptor the first draft"),
+    ("the mentor’s view, the Mentees’ goals", "the preceptor’s view, the Apprentices’ goals"),
     ("see [the mentor page](../mentor.md) and `mentor`", "see [the preceptor page](../mentor.md) and `mentor`"),
     ("keep {: .mentor } attributes", "keep {: .mentor } attributes"),
     ("mentorİng stays as written", "mentorİng stays as written"),  # İ folds to i only by Unicode's rules
