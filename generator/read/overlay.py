@@ -14,19 +14,30 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from generator.models import Curriculum, Markdown, OwnCurriculum
+from generator.models import Curriculum, Markdown, Module, OwnCurriculum
+from generator.models.organization import ModuleChoice
 from generator.read.wording import unchanged
 
 M = TypeVar("M", bound=BaseModel)
 KEEP = {"id", "kind", "name", "worksheets", "guides"}  # identifiers, not prose
 
 
-def select_modules(shared: Curriculum, own: OwnCurriculum | None, selection: tuple[str, ...] | None) -> Curriculum:
-    """The curriculum this organization runs: its chosen modules, its own ones included."""
+def select_modules(
+    shared: Curriculum, own: OwnCurriculum | None, selection: tuple[ModuleChoice, ...] | None
+) -> Curriculum:
+    """The curriculum this organization runs: its chosen modules, its own ones included, each
+    with its chosen sessions in the chosen order (checked before: read/selection.py)."""
     own_modules = own.modules if own else ()
     available = {m.id: m for m in (*shared.modules, *own_modules)}
-    order = selection or tuple(available)
-    return shared.model_copy(update={"modules": tuple(available[i] for i in order)})
+    chosen = selection or tuple(ModuleChoice(module=i) for i in available)
+    return shared.model_copy(update={"modules": tuple(_sessions(available[c.module], c) for c in chosen)})
+
+
+def _sessions(module: Module, choice: ModuleChoice) -> Module:
+    if choice.sessions is None:
+        return module
+    by_id = {s.id: s for s in module.sessions}
+    return module.model_copy(update={"sessions": tuple(by_id[i] for i in choice.sessions)})
 
 
 def reword_model(model: M, reword: Callable[[str], str]) -> M:

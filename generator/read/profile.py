@@ -3,7 +3,6 @@ checked on their own and against the shared curriculum."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -14,6 +13,7 @@ from generator.read.assets import Image, check_image, org_file
 from generator.read.checks import check_modules
 from generator.read.colour import AA_TEXT, WHITE, contrast, nearby_passing
 from generator.read.guides import Guide, read_guide
+from generator.read.selection import check_selection
 from generator.read.validate import parse
 from generator.read.yaml_file import YamlFile, load_yaml
 
@@ -86,26 +86,6 @@ def check_colours(source: YamlFile, org: Organization) -> list[Problem]:
                     f'use a darker shade, e.g. "{nearby_passing(colour)}"',
                 )
             )
-    return problems
-
-
-def check_selection(
-    source: YamlFile, org: Organization, shared: Curriculum, own: OwnCurriculum | None
-) -> list[Problem]:
-    known = [m.id for m in shared.modules] + [m.id for m in (own.modules if own else ())]
-    problems = []
-    for index, module_id in enumerate(org.modules or ()):
-        if module_id not in known:
-            close = difflib.get_close_matches(module_id, known, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "the modules are: " + ", ".join(known)
-            problems.append(source.problem(("modules", index), f"modules: there is no module `{module_id}`", hint))
-    seen = set()
-    for index, module_id in enumerate(org.modules or ()):
-        if module_id in seen:
-            problems.append(
-                source.problem(("modules", index), f"modules: `{module_id}` is listed twice", "list each module once")
-            )
-        seen.add(module_id)
     return problems
 
 

@@ -98,3 +98,16 @@ def test_shipped_curriculum_has_no_default_word_left_after_rewording() -> None:
     keys = re.compile(r'"(?:mentor|mentee|facilitator)":')
     leftovers = re.findall(r".{20}\b(?:mentors?|mentees?|mentoring)\b.{20}", keys.sub("", reworded), re.IGNORECASE)
     assert leftovers == []
+
+
+def test_selection_picks_and_orders_sessions_within_a_module(project: Path) -> None:
+    curriculum = project / "curriculum.yaml"
+    text = curriculum.read_text()
+    session = text[text.index("      - id: first-session") :]
+    curriculum.write_text(text + session.replace("first-session", "second-session").replace("First", "Second"))
+    profile = _profile(project, "modules:\n  - module: basics\n    sessions:\n      - second-session\n")
+    loaded = load_project(project, profile)
+    assert [s.id for s in loaded.curriculum.modules[0].sessions] == ["second-session"]
+    profile = _profile(project, "      - first-session\n")  # continues the list above
+    loaded = load_project(project, profile)
+    assert [s.id for s in loaded.curriculum.modules[0].sessions] == ["second-session", "first-session"]
