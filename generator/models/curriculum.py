@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from generator.models.base import Id, Language, MarkdownText, Minutes, Model, Name, Text, user_error
 from generator.models.worksheet import Worksheet
@@ -85,6 +85,16 @@ class Curriculum(Model):
 
 
 class OwnCurriculum(Model):
-    """An organization's own modules, in a YAML file in its folder; validated like the shared ones."""
+    """An organization's own modules and worksheets, in a YAML file in its folder; validated
+    like the shared ones, and their ids must differ from the shared curriculum's."""
 
-    modules: tuple[Module, ...] = Field(min_length=1)
+    worksheets: tuple[Worksheet, ...] = Field(
+        (), description="Your own worksheets (forms); your sessions and the shared ones' ids must not clash."
+    )
+    modules: tuple[Module, ...] = Field((), description="Your own modules, listed in `modules:` of your profile.")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> OwnCurriculum:
+        if not self.modules and not self.worksheets:
+            raise user_error("holds no modules and no worksheets", "add `modules:` or `worksheets:` with at least one")
+        return self

@@ -26,11 +26,14 @@ def select_modules(
     shared: Curriculum, own: OwnCurriculum | None, selection: tuple[ModuleChoice, ...] | None
 ) -> Curriculum:
     """The curriculum this organization runs: its chosen modules, its own ones included, each
-    with its chosen sessions in the chosen order (checked before: read/selection.py)."""
+    with its chosen sessions in the chosen order (checked before: read/selection.py), and the
+    shared worksheets followed by its own."""
     own_modules = own.modules if own else ()
     available = {m.id: m for m in (*shared.modules, *own_modules)}
     chosen = selection or tuple(ModuleChoice(module=i) for i in available)
-    return shared.model_copy(update={"modules": tuple(_sessions(available[c.module], c) for c in chosen)})
+    modules = tuple(_sessions(available[c.module], c) for c in chosen)
+    worksheets = shared.worksheets + (own.worksheets if own else ())
+    return shared.model_copy(update={"modules": modules, "worksheets": worksheets})
 
 
 def _sessions(module: Module, choice: ModuleChoice) -> Module:

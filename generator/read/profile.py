@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.errors import Gather, Problem
 from generator.models import Curriculum, Organization, OwnCurriculum
 from generator.read.assets import Image, check_image, org_file
-from generator.read.checks import check_modules
+from generator.read.checks import check_own
 from generator.read.colour import AA_TEXT, WHITE, contrast, nearby_passing
 from generator.read.guides import Guide, read_guide
 from generator.read.selection import check_selection
@@ -87,8 +87,3 @@ def check_colours(source: YamlFile, org: Organization) -> list[Problem]:
                 )
             )
     return problems
-
-
-def check_own(source: YamlFile, own: OwnCurriculum, shared: Curriculum) -> list[Problem]:
-    """The organization's modules, checked as if they were part of the shared curriculum."""
-    return check_modules(source, own.modules, [w.id for w in shared.worksheets], taken=shared)
