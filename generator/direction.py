@@ -57,3 +57,13 @@ def dir_below(value: Any, width: int = 0) -> Markup:
 def rtl_block(markdown: str) -> Markup:
     """Markdown (already escaped) in a right-to-left block, its paragraphs and lists inside."""
     return Markup(f'<div dir="rtl" markdown="1">\n\n{markdown}\n\n</div>')
+
+
+def rtl_start(value: Any) -> Markup:
+    """Opens a right-to-left block around a whole part of a page (a worksheet's section, whose
+    title says which way it reads), when `value` reads so; `rtl_end` closes it."""
+    return Markup('<div dir="rtl" markdown="1">\n') if is_rtl(value) else Markup("")
+
+
+def rtl_end(value: Any) -> Markup:
+    return Markup("\n</div>\n") if is_rtl(value) else Markup("")

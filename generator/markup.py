@@ -158,15 +158,6 @@ def _converter(extensions: tuple[str, ...]) -> Markdown:
     return Markdown(extensions=[*extensions, SafeLinks()])
 
 
-def text_direction(text: str) -> str:
-    """`rtl` when the first letter is Arabic, Hebrew and the like: WeasyPrint has no `dir=auto`."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("L", "R", "AL"):
-            return "ltr" if kind == "L" else "rtl"
-    return "ltr"
-
-
 def css_string(text: str) -> Markup:
     """A quoted CSS string that no text can break out of (every other character escaped).
     Each escape ends with a space, which CSS swallows, so that a space after it survives."""

@@ -47,7 +47,7 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     favicon = attempt(lambda: check_image(source, ("favicon",), folder, org.favicon))
     gather.problems += check_colours(source, org)
     if shared is not None:
-        gather.problems += check_selection(source, org, shared, own)
+        gather.problems += check_selection(source, org, shared, own, _own_ids(own, own_source, own_name))
         if own is not None and own_source is not None:
             gather.problems += check_own(own_source, own, shared)
     gather.check()
@@ -87,3 +87,17 @@ def check_colours(source: YamlFile, org: Organization) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _own_ids(own: OwnCurriculum | None, source: YamlFile | None, name: str | None) -> list[str] | None:
+    """The ids of the organization's own modules; when its file has a mistake, the ids it
+    declares all the same (so that a wrong agenda total is not also "there is no module ...");
+    None when they cannot be known (the file is missing or unreadable, already reported)."""
+    if own is not None:
+        return [m.id for m in own.modules]
+    if name is None:
+        return []
+    if source is None or not isinstance(source.data, dict):
+        return None
+    modules = source.data.get("modules")
+    return [str(m["id"]) for m in modules if isinstance(m, dict) and "id" in m] if isinstance(modules, list) else None

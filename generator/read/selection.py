@@ -13,16 +13,26 @@ from generator.read.yaml_file import Loc, YamlFile
 
 
 def check_selection(
-    source: YamlFile, org: Organization, shared: Curriculum, own: OwnCurriculum | None
+    source: YamlFile,
+    org: Organization,
+    shared: Curriculum,
+    own: OwnCurriculum | None,
+    own_ids: list[str] | None = None,
 ) -> list[Problem]:
+    """`own_ids`: the ids the organization's own file declares even when it has a mistake of
+    its own (already reported), so that its modules are not also "no module"; None when they
+    cannot be known, and then only repeats are checked."""
     modules = {m.id: m for m in (*shared.modules, *(own.modules if own else ()))}
+    declared = set(own_ids or ())
     problems: list[Problem] = []
     seen: set[str] = set()
     for index, choice in enumerate(org.modules or ()):
         loc: Loc = ("modules", index) if choice.sessions is None else ("modules", index, "module")
         module = modules.get(choice.module)
-        if module is None:
-            hint = _nearest(choice.module, list(modules), "the modules are")
+        if module is None and (own_ids is None or choice.module in declared):
+            pass  # its own file's mistake is the problem to fix
+        elif module is None:
+            hint = _nearest(choice.module, [*modules, *sorted(declared - set(modules))], "the modules are")
             problems.append(source.problem(loc, f"modules: there is no module `{choice.module}`", hint))
         elif choice.module in seen:
             problems.append(source.problem(loc, f"modules: `{choice.module}` is listed twice", "list each module once"))

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import TemplateError
 from markupsafe import Markup
 
-from generator.direction import dir_below, dir_heading, is_rtl, rtl_block
+from generator.direction import dir_below, dir_heading, is_rtl, rtl_block, rtl_end, rtl_start
 from generator.jinja import environment
 from generator.markup import escape_markdown, escape_text
 from generator.models import Markdown
@@ -98,6 +98,8 @@ class Renderer:
         self.markdown.filters["directed"] = _directed
         self.markdown.filters["dir_heading"] = dir_heading
         self.markdown.filters["dir_below"] = dir_below
+        self.markdown.filters["rtl_start"] = rtl_start
+        self.markdown.filters["rtl_end"] = rtl_end
         self.css = environment("css", project_root, css_value)
 
     def source_of(self, template: str) -> str:
