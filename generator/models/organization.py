@@ -98,6 +98,9 @@ class Organization(Model):
     colors: Colours
     language: Language = Field("en", description="The language of the handbook's own headings and labels.")
     paper: Choice[Literal["A4", "Letter"]] = Field("A4", description="Paper size of every PDF.")
+    spelling: Choice[Literal["en-US", "en-GB"]] = Field(
+        "en-US", description="American (`en-US`: color, program) or British (`en-GB`: colour, programme) spelling."
+    )
     welcome: MarkdownText = Field(description="The welcome on the handbook's home page.")
     values: tuple[Value, ...] = ()
     how_we_work: tuple[MarkdownText, ...] = Field((), description='"How we do things here": short notes for new pairs.')
