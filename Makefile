@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core fonts-noto-cjk poppler-utils  # poppler-utils: pdftotext reads right-to-left text as PDF viewers do
 VNU_VERSION  := 26.9.27
 
 PROPERDOCS := .venv-properdocs

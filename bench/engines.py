@@ -20,12 +20,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 from generator.build import render_pages, site_builder
 from generator.plan.pages import PDF_VARIANTS, SitePlan, handbook_pdf, packet_pdf, plan_site, worksheet_pdf
 from generator.read.project import Project, load_project
-from generator.site.mkdocs import derived_config
+from generator.site.mkdocs import derived_config, dump_config
 from generator.site.render import Renderer
 from generator.write import write_files
 
@@ -60,7 +58,7 @@ def main(argv: list[str]) -> None:
         docs_for(project, plan, stage / "docs")
         config = stage / "plain-mkdocs.yml"
         settings = derived_config(plan, base, stage / "docs", stage / "site")
-        config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+        config.write_text(dump_config(settings), encoding="utf-8")
         figures: dict[str, object] = {}
         try:
             zensical = site_builder("zensical")

@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.direction import dir_attribute
+
 TEMPLATES = Path(__file__).parent / "templates"  # the built-in ones
 PRINT = TEMPLATES / "print"  # print templates and the files they read (print.css)
 OVERRIDES = Path("overrides") / "templates"  # a project's own, relative to its root
@@ -42,4 +44,7 @@ def environment(
     }
     if finalize is not None:
         options["finalize"] = finalize
-    return Environment(**options)
+    env = Environment(**options)
+    if kind == "html":
+        env.filters["dir"] = dir_attribute  # ` dir="rtl"` on elements of right-to-left text
+    return env

@@ -158,16 +158,31 @@ def _converter(extensions: tuple[str, ...]) -> Markdown:
     return Markdown(extensions=[*extensions, SafeLinks()])
 
 
-def text_direction(text: str) -> str:
-    """`rtl` when the first letter is Arabic, Hebrew and the like: WeasyPrint has no `dir=auto`."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("L", "R", "AL"):
-            return "ltr" if kind == "L" else "rtl"
-    return "ltr"
-
-
 def css_string(text: str) -> Markup:
     """A quoted CSS string that no text can break out of (every other character escaped).
     Each escape ends with a space, which CSS swallows, so that a space after it survives."""
     return Markup('"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in text) + '"')
+
+
+def slugify(value: str, separator: str) -> str:
+    """A heading's anchor that keeps its letters in every script: "Our values" -> `our-values`
+    and "Módulos" -> `modulos` as Python-Markdown's own slugify makes them, but "قيمنا" ->
+    `قيمنا` where that one drops every letter and leaves `_1`, `_2`. Accents are dropped from
+    Latin letters only (an Arabic or Devanagari mark is part of the word)."""
+    kept, after_ascii = [], False
+    for character in unicodedata.normalize("NFKD", value):
+        if unicodedata.combining(character) and after_ascii:
+            continue
+        kept.append(character)
+        after_ascii = character.isascii()
+    text = unicodedata.normalize("NFC", "".join(kept))
+    text = "".join(c for c in text if c in "_- " or c.isspace() or unicodedata.category(c)[0] in "LMN")
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, text.strip().lower())
+
+
+def readable_slug(name: str, limit: int = 60) -> str:
+    """A file name or id made from a name, that keeps its letters in any script: "Acme
+    Health" -> `acme-health`, "Fundación Puentes" -> `fundacion-puentes`, "جمعية النور" ->
+    `جمعية-النور` (an ASCII-only slug would leave nothing of it)."""
+    words = re.findall(r"[^\W_]+", slugify(name, "-"))
+    return "-".join(words)[:limit].strip("-")

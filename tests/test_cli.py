@@ -173,6 +173,8 @@ def test_shipped_files_point_editors_at_the_schemas() -> None:
     )
     for profile in (REPO / "organizations").glob("*.yaml"):
         assert profile.read_text().startswith("# yaml-language-server: $schema=../schemas/organization.schema.json")
+    for own in (REPO / "organizations").glob("*/curriculum.yaml"):
+        assert own.read_text().startswith("# yaml-language-server: $schema=../../schemas/own-curriculum.schema.json")
 
 
 def test_schema_knows_the_fields() -> None:

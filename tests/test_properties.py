@@ -21,6 +21,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.yaml import yaml_load
 from pydantic import ValidationError
 
 from generator.build import build, render_pages
@@ -63,7 +64,9 @@ def _markdown_options() -> tuple[list[str | object], dict[str, dict[str, object]
     """The Markdown extensions exactly as mkdocs.yml configures them for every handbook."""
     names: list[str | object] = []
     configs: dict[str, dict[str, object]] = {}
-    for entry in yaml.safe_load((SHIPPED / "mkdocs.yml").read_text())["markdown_extensions"]:
+    with (SHIPPED / "mkdocs.yml").open(encoding="utf-8") as handle:
+        extensions = yaml_load(handle)["markdown_extensions"]  # as MkDocs reads it: with its !!python tags
+    for entry in extensions:
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         names.append(name)
         if config:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from pathlib import Path
 
 from generator.errors import UsageError, display_path
 from generator.jinja import environment
+from generator.markup import readable_slug
 from generator.read.layout import require_handbook
 
 
 def slugify(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()))[:60].strip("-")
+    """The profile's file name: the name's letters, in any script (see readable_slug)."""
+    return readable_slug(name)
 
 
 def new_organization(root: Path, name: str) -> str:

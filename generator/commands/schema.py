@@ -12,14 +12,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.models import Curriculum, Organization
+from generator.models import Curriculum, Organization, OwnCurriculum
 
-SCHEMAS: dict[str, type[BaseModel]] = {"curriculum": Curriculum, "organization": Organization}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "curriculum": Curriculum,
+    "organization": Organization,
+    "own-curriculum": OwnCurriculum,  # an organization's own modules and worksheets
+}
 
 
 def schema_of(name: str) -> dict[str, Any]:
     schema = SCHEMAS[name].model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"Mentorbook {name}", **schema}
+    title = f"Mentorbook {name.replace('-', ' ')}"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
 
 
 def schema_text(name: str) -> str:

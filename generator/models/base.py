@@ -6,13 +6,23 @@ into what the handbook needs and say in plain words what is wrong when they cann
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from generator.markup import going_nowhere, links_going_nowhere
 
@@ -161,3 +171,80 @@ Id = Annotated[str, AfterValidator(_id), Field(json_schema_extra={"pattern": _ID
 FieldName = Annotated[str, AfterValidator(_field_name), Field(json_schema_extra={"pattern": _NAME.pattern})]
 Colour = Annotated[str, AfterValidator(_colour), Field(json_schema_extra={"pattern": "^" + _COLOUR.pattern + "$"})]
 Minutes = Annotated[int, Field(ge=1, le=480)]
+
+
+def _spelling(value: str) -> str:
+    """What two spellings of one choice share: `Every two weeks`, `every-two-weeks` and
+    `EVERY TWO WEEKS` are one."""
+    return re.sub(r"[\s_-]+", " ", value.strip()).casefold()
+
+
+def spelled(value: str, choices: tuple[str, ...]) -> str | None:
+    """The choice `value` is a natural spelling of, if any (see NaturalCase)."""
+    key = _spelling(value)
+    return next((c for c in choices if _spelling(c) == key), None)
+
+
+def _any_case_pattern(choices: tuple[str, ...]) -> str:
+    """A JSON Schema pattern that accepts what `NaturalCase` accepts, for editors: JSON Schema
+    has no case-insensitive enum, so each letter becomes a class of its two cases."""
+
+    def letters(choice: str) -> str:
+        out = ""
+        for c in choice:
+            if c.isspace() or c in "-_":
+                out += "[\\s_-]+"
+            elif c.lower() != c.upper():
+                out += f"[{c.lower()}{c.upper()}]"
+            else:
+                out += re.escape(c)
+        return out
+
+    return "^\\s*(" + "|".join(letters(c) for c in choices) + ")\\s*$"
+
+
+@dataclass(frozen=True)
+class NaturalCase:
+    """A choice among fixed spellings, accepted as people write them: in any case, with
+    spaces, hyphens or underscores alike (`paper: letter`, `cadence: Weekly`), plus `aliases`
+    (another name for a choice). What is none of them gets a message listing the choices.
+    Every `Literal` field of the models goes through this one check (`Choice[...]`)."""
+
+    aliases: tuple[tuple[str, str], ...] = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        choices = tuple(str(c) for c in get_args(source))
+        known = {_spelling(c): c for c in choices} | {_spelling(a): c for a, c in self.aliases}
+
+        def natural(value: Any) -> Any:
+            if not isinstance(value, str) or value in choices:
+                return value  # pydantic says what else it is
+            found = known.get(_spelling(value))
+            if found is None:
+                shown = ", ".join(f"`{c}`" for c in choices)
+                close = difflib.get_close_matches(_spelling(value), list(known), n=1, cutoff=0.6)
+                guess = f"did you mean `{known[close[0]]}`? " if close else ""
+                raise user_error(
+                    f'"{value.strip()}" is not one of the choices',
+                    f"{guess}write one of: {shown} (capitals do not matter)",
+                )
+            return found
+
+        return core_schema.no_info_before_validator_function(natural, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        exact = handler(schema)
+        choices = tuple(str(c) for c in exact.get("enum", (exact.get("const"),)))
+        spellings = (*choices, *(a for a, _ in self.aliases))
+        return {"anyOf": [exact, {"type": "string", "pattern": _any_case_pattern(spellings)}]}
+
+
+T = TypeVar("T")
+Choice = Annotated[T, NaturalCase()]
+"""`Choice[Literal["A4", "Letter"]]`: one of these spellings, in any case (see NaturalCase)."""
+
+LANGUAGES = (("English", "en"), ("Spanish", "es"), ("Español", "es"))
+Language = Annotated[Literal["en", "es"], NaturalCase(aliases=LANGUAGES)]
+"""A language Mentorbook has its own headings and labels in: its code, or its name (`English`)."""

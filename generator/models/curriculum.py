@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from pydantic import Field, ValidationInfo, field_validator
-
-from generator.models.base import Id, MarkdownText, Minutes, Model, Name, Text, user_error
+from generator.models.base import Id, Language, MarkdownText, Minutes, Model, Name, Text, user_error
 from generator.models.schedule import Moment
 from generator.models.worksheet import Worksheet
 
@@ -76,9 +74,7 @@ class GlossaryEntry(Model):
 
 class Curriculum(Model):
     title: Text = Field(description="The handbook's title, e.g. `Leadership Mentoring`.")
-    language: Literal["en", "es"] = Field(
-        "en", description="The language the curriculum and content/ pages are written in."
-    )
+    language: Language = Field("en", description="The language the curriculum and content/ pages are written in.")
     summary: MarkdownText
     guides: tuple[Id, ...] = Field(
         (), description="Hand-written pages from the content/ folder, in order, by file name without `.md`."
@@ -92,6 +88,16 @@ class Curriculum(Model):
 
 
 class OwnCurriculum(Model):
-    """An organization's own modules, in a YAML file in its folder; validated like the shared ones."""
+    """An organization's own modules and worksheets, in a YAML file in its folder; validated
+    like the shared ones, and their ids must differ from the shared curriculum's."""
 
-    modules: tuple[Module, ...] = Field(min_length=1)
+    worksheets: tuple[Worksheet, ...] = Field(
+        (), description="Your own worksheets (forms); your sessions and the shared ones' ids must not clash."
+    )
+    modules: tuple[Module, ...] = Field((), description="Your own modules, listed in `modules:` of your profile.")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> OwnCurriculum:
+        if not self.modules and not self.worksheets:
+            raise user_error("holds no modules and no worksheets", "add `modules:` or `worksheets:` with at least one")
+        return self

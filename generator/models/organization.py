@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
-from generator.models.base import Colour, Id, MarkdownText, Model, Name, OneLine, Short, Text, user_error
+from generator.models.base import (
+    Choice,
+    Colour,
+    Id,
+    Language,
+    MarkdownText,
+    Model,
+    Name,
+    OneLine,
+    Short,
+    Text,
+    user_error,
+)
 from generator.models.program import Program, Terminology
 
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
@@ -59,14 +71,36 @@ class Contact(Model):
     note: MarkdownText | None = Field(None, description="When to get in touch, e.g. office hours.")
 
 
+class ModuleChoice(Model):
+    """A module the organization runs: all its sessions, or only some, in the order given."""
+
+    module: Id = Field(description="The module's id, e.g. `goal-setting`.")
+    sessions: tuple[Id, ...] | None = Field(
+        None,
+        min_length=1,
+        description="The ids of the sessions to run, in order (default: all), e.g. `[shaping-goals-and-actions, revisiting-goals]`.",
+    )
+
+
+def _whole_module(value: Any) -> Any:
+    """`- goal-setting` is short for `- module: goal-setting`: the whole module."""
+    return {"module": value} if isinstance(value, str) else value
+
+
+SelectedModule = Annotated[ModuleChoice, BeforeValidator(_whole_module, json_schema_input_type=Id | ModuleChoice)]
+
+
 class Organization(Model):
     name: Text = Field(description="The organization's full name.")
     short_name: Short | None = Field(None, description="A shorter name for headers, e.g. `Harbor & Pine`.")
     logo: RelativePath | None = Field(None, description="A PNG or SVG file in the organization's folder.")
     favicon: RelativePath | None = Field(None, description="A small PNG or SVG for browser tabs (default: the logo).")
     colors: Colours
-    language: Literal["en", "es"] = Field("en", description="The language of the handbook's own headings and labels.")
-    paper: Literal["A4", "Letter"] = Field("A4", description="Paper size of every PDF.")
+    language: Language = Field("en", description="The language of the handbook's own headings and labels.")
+    paper: Choice[Literal["A4", "Letter"]] = Field("A4", description="Paper size of every PDF.")
+    spelling: Choice[Literal["en-US", "en-GB"]] = Field(
+        "en-US", description="American (`en-US`: color, program) or British (`en-GB`: colour, programme) spelling."
+    )
     welcome: MarkdownText = Field(description="The welcome on the handbook's home page.")
     values: tuple[Value, ...] = ()
     how_we_work: tuple[MarkdownText, ...] = Field((), description='"How we do things here": short notes for new pairs.')
@@ -75,8 +109,10 @@ class Organization(Model):
     terminology: Terminology = Field(
         default_factory=Terminology, description="Your words for mentor, mentee and so on."
     )
-    modules: tuple[Id, ...] | None = Field(
-        None, description="Which modules to include, in order (default: all). Your own modules can be listed too."
+    modules: tuple[SelectedModule, ...] | None = Field(
+        None,
+        description="Which modules to include, in order (default: all): a module's id for all its sessions, or "
+        "`module:` and `sessions:` for some of them, in your order. Your own modules can be listed too.",
     )
     curriculum: RelativePath | None = Field(
         None, description="Your own modules and sessions: a YAML file in your folder, e.g. `curriculum.yaml`."

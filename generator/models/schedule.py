@@ -14,9 +14,9 @@ import re
 from calendar import monthrange
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from generator.models.base import Id, Model, Name, Sentence, user_error
+from generator.models.base import Choice, Id, Model, Name, NaturalCase, Sentence, user_error
 
 MAX_WEEKS = 260  # five years: the longest program, and so the furthest any date needs to reach
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # wide enough for any program, far enough from the end of Python's dates
@@ -73,23 +73,12 @@ Clock = Annotated[str, AfterValidator(_clock), Field(json_schema_extra={"pattern
 MAX_BEFORE = 52  # preparation starts at most a year before the program
 CADENCES = ("weekly", "every two weeks", "monthly")
 CADENCE_DAYS = {"weekly": 7, "every two weeks": 14}
-SPELLINGS = {"fortnightly": "every two weeks", "biweekly": "every two weeks"}
+SPELLINGS = (("fortnightly", "every two weeks"), ("biweekly", "every two weeks"))
 
+Cadence = Annotated[Literal["weekly", "every two weeks", "monthly"], NaturalCase(aliases=SPELLINGS)]
+"""`fortnightly` is how many people write "every two weeks"; it means the same."""
 
-def _cadence(value: Any) -> Any:
-    """`fortnightly` is how many people write "every two weeks"; it means the same."""
-    if isinstance(value, str):
-        return SPELLINGS.get(value.strip(), value)
-    return value
-
-
-Cadence = Annotated[
-    Literal["weekly", "every two weeks", "monthly"],
-    BeforeValidator(_cadence),
-    WithJsonSchema({"enum": [*CADENCES, *SPELLINGS], "type": "string"}),
-]
-
-Moment = Literal["kickoff", "agreement", "goals", "mid-point review", "final review", "celebration"]
+Moment = Choice[Literal["kickoff", "agreement", "goals", "mid-point review", "final review", "celebration"]]
 """What a session is in the program's life, beyond its content: shown on the timeline, and
 known to the checks, so that a milestone of the same name is not listed a second time."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
-from generator.models.base import FieldName, Id, MarkdownText, Model, Sentence, Short, Text
+from generator.models.base import Choice, FieldName, Id, MarkdownText, Model, Sentence, Short, Text, spelled
 
 
 class _Input(Model):
@@ -18,38 +18,38 @@ class _Input(Model):
 class TextInput(_Input):
     """One short line of writing."""
 
-    kind: Literal["text"]
+    kind: Choice[Literal["text"]]
 
 
 class LinesInput(_Input):
     """Several writing lines (a multi-line box on screen)."""
 
-    kind: Literal["lines"]
+    kind: Choice[Literal["lines"]]
     lines: int = Field(4, ge=1, le=20, description="How many writing lines to print (1 to 20).")
 
 
 class ChecklistInput(_Input):
-    kind: Literal["checklist"]
+    kind: Choice[Literal["checklist"]]
     items: tuple[Text, ...] = Field(min_length=1, max_length=12, description="The boxes to tick, one per line.")
 
 
 class RatingInput(_Input):
-    kind: Literal["rating"]
+    kind: Choice[Literal["rating"]]
     scale: tuple[Short, ...] = Field(
         min_length=2, max_length=10, description="The labelled points, lowest first, e.g. [Not at all, Partly, Fully]."
     )
 
 
 class DateInput(_Input):
-    kind: Literal["date"]
+    kind: Choice[Literal["date"]]
 
 
 class SignatureInput(_Input):
-    kind: Literal["signature"]
+    kind: Choice[Literal["signature"]]
 
 
 class TableInput(_Input):
-    kind: Literal["table"]
+    kind: Choice[Literal["table"]]
     columns: tuple[Short, ...] = Field(min_length=1, max_length=6, description="Column headings (1 to 6).")
     rows: int = Field(4, ge=1, le=20, description="How many empty rows to print (1 to 20).")
 
@@ -57,15 +57,33 @@ class TableInput(_Input):
 class Note(Model):
     """Guidance text between fields; nothing to fill in."""
 
-    kind: Literal["note"]
+    kind: Choice[Literal["note"]]
     text: MarkdownText
 
 
-WorksheetField = Annotated[
-    TextInput | LinesInput | ChecklistInput | RatingInput | DateInput | SignatureInput | TableInput | Note,
-    Field(discriminator="kind"),
-]
 FIELD_KINDS = ("text", "lines", "checklist", "rating", "date", "signature", "table", "note")
+
+
+def _kind(value: Any) -> str | None:
+    """The field's kind as the union's tag, in any case (`kind: Text`), like every choice; an
+    unknown kind is passed on as written, so that the error names it."""
+    kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", None)
+    if not isinstance(kind, str):
+        return None
+    return spelled(kind, FIELD_KINDS) or kind
+
+
+WorksheetField = Annotated[
+    Annotated[TextInput, Tag("text")]
+    | Annotated[LinesInput, Tag("lines")]
+    | Annotated[ChecklistInput, Tag("checklist")]
+    | Annotated[RatingInput, Tag("rating")]
+    | Annotated[DateInput, Tag("date")]
+    | Annotated[SignatureInput, Tag("signature")]
+    | Annotated[TableInput, Tag("table")]
+    | Annotated[Note, Tag("note")],
+    Discriminator(_kind),
+]
 
 
 class Section(Model):

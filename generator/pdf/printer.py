@@ -27,6 +27,7 @@ from weasyprint.urls import FatalURLFetchingError
 from generator.errors import InputError, Problem
 from generator.jinja import OVERRIDES, PRINT, environment
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
+from generator.pdf.ligatures import right_to_left_ligatures
 from generator.plan.print import PdfDocument, PrintSetup
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class Printer:
 
     def pdf(self, document: Document, variant: str) -> bytes:
         """The PDF of pages laid out by `render`."""
-        return bytes(document.write_pdf(finisher=_radio_kids_are_widgets, **_options(variant)))
+        return bytes(document.write_pdf(finisher=_finish, **_options(variant)))
 
     def _refused(self, error: FatalURLFetchingError, name: str) -> InputError:
         cause = error.__cause__
@@ -145,6 +146,11 @@ def _options(variant: str) -> dict[str, Any]:
     if STANDARD[variant]:
         options["pdf_variant"] = STANDARD[variant]
     return options
+
+
+def _finish(document: object, pdf: Any) -> None:
+    _radio_kids_are_widgets(document, pdf)
+    right_to_left_ligatures(document, pdf)  # Arabic copies as written (pdf/ligatures.py)
 
 
 def _radio_kids_are_widgets(document: object, pdf: Any) -> None:

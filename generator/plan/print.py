@@ -14,7 +14,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.markup import css_string, markdown_html, text_direction
+from generator.direction import direction
+from generator.markup import css_string, markdown_html
 from generator.models import Curriculum, Worksheet
 from generator.plan.fields import FieldView, field_view
 from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
@@ -173,14 +174,14 @@ def sheet_view(worksheet: Worksheet, labels: Mapping[str, str]) -> SheetView:
     return SheetView(
         id=worksheet.id,
         kicker=labels["worksheet"],
-        dir=text_direction(worksheet.title),
+        dir=direction(worksheet.title),
         title=worksheet.title,
         purpose=markdown_html(worksheet.purpose),
         instructions=markdown_html(worksheet.instructions),
         sections=tuple(
             SectionView(
                 title=s.title,
-                dir=text_direction(s.title),
+                dir=direction(s.title),
                 intro=markdown_html(s.intro) if s.intro else None,
                 fields=tuple(field_view(worksheet.id, f, labels) for f in s.fields),
             )

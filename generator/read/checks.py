@@ -6,18 +6,34 @@ import difflib
 from collections.abc import Iterable
 
 from generator.errors import Problem
-from generator.models import Curriculum, Module
+from generator.models import Curriculum, Module, OwnCurriculum, Worksheet
 from generator.read.yaml_file import Loc, YamlFile
 
 
 def check_curriculum(source: YamlFile, curriculum: Curriculum) -> list[Problem]:
     worksheets = curriculum.worksheets
     problems = check_modules(source, curriculum.modules, [w.id for w in worksheets])
-    problems += _unique(
-        source, "worksheet id `{}`", ((("worksheets", i, "id"), w.id) for i, w in enumerate(worksheets))
-    )
+    problems += check_worksheets(source, worksheets)
     glossary = ((("glossary", i, "term"), g.term) for i, g in enumerate(curriculum.glossary))
     problems += _unique(source, "glossary term `{}`", glossary)
+    return problems
+
+
+def check_own(source: YamlFile, own: OwnCurriculum, shared: Curriculum) -> list[Problem]:
+    """An organization's modules and worksheets, checked as if they were part of the shared
+    curriculum: ids unique across both, references to either's worksheets."""
+    known = [w.id for w in shared.worksheets] + [w.id for w in own.worksheets]
+    return check_modules(source, own.modules, known, taken=shared) + check_worksheets(source, own.worksheets, shared)
+
+
+def check_worksheets(
+    source: YamlFile, worksheets: tuple[Worksheet, ...], taken: Curriculum | None = None
+) -> list[Problem]:
+    """Unique worksheet ids (also against `taken`'s) and field names unique in each worksheet."""
+    ids = [(("worksheets", i, "id"), w.id) for i, w in enumerate(worksheets)]
+    problems = _unique(source, "worksheet id `{}`", ids)
+    if taken is not None:
+        problems += _clashes(source, "worksheet", ids, {w.id for w in taken.worksheets})
     for i, worksheet in enumerate(worksheets):
         names = (
             (("worksheets", i, "sections", j, "fields", k, "name"), getattr(f, "name", None))

@@ -3,7 +3,6 @@ checked on their own and against the shared curriculum."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -11,9 +10,10 @@ from pathlib import Path
 from generator.errors import Gather, Problem
 from generator.models import Curriculum, Organization, OwnCurriculum
 from generator.read.assets import Image, check_image, org_file
-from generator.read.checks import check_modules
+from generator.read.checks import check_own
 from generator.read.colour import AA_TEXT, WHITE, contrast, nearby_passing
 from generator.read.guides import Guide, read_guide
+from generator.read.selection import check_selection
 from generator.read.validate import parse
 from generator.read.yaml_file import YamlFile, load_yaml
 
@@ -47,7 +47,7 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     favicon = attempt(lambda: check_image(source, ("favicon",), folder, org.favicon))
     gather.problems += check_colours(source, org)
     if shared is not None:
-        gather.problems += check_selection(source, org, shared, _own_ids(own, own_source, own_name))
+        gather.problems += check_selection(source, org, shared, own, _own_ids(own, own_source, own_name))
         if own is not None and own_source is not None:
             gather.problems += check_own(own_source, own, shared)
     gather.check()
@@ -101,29 +101,3 @@ def _own_ids(own: OwnCurriculum | None, source: YamlFile | None, name: str | Non
         return None
     modules = source.data.get("modules")
     return [str(m["id"]) for m in modules if isinstance(m, dict) and "id" in m] if isinstance(modules, list) else None
-
-
-def check_selection(
-    source: YamlFile, org: Organization, shared: Curriculum, own_ids: list[str] | None
-) -> list[Problem]:
-    """`own_ids` None: the organization's own modules are not known, so only repeats are checked."""
-    known = [m.id for m in shared.modules] + (own_ids or [])
-    problems = []
-    for index, module_id in enumerate(org.modules or ()):
-        if module_id not in known and own_ids is not None:
-            close = difflib.get_close_matches(module_id, known, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "the modules are: " + ", ".join(known)
-            problems.append(source.problem(("modules", index), f"modules: there is no module `{module_id}`", hint))
-    seen = set()
-    for index, module_id in enumerate(org.modules or ()):
-        if module_id in seen:
-            problems.append(
-                source.problem(("modules", index), f"modules: `{module_id}` is listed twice", "list each module once")
-            )
-        seen.add(module_id)
-    return problems
-
-
-def check_own(source: YamlFile, own: OwnCurriculum, shared: Curriculum) -> list[Problem]:
-    """The organization's modules, checked as if they were part of the shared curriculum."""
-    return check_modules(source, own.modules, [w.id for w in shared.worksheets], taken=shared)

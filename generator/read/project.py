@@ -23,10 +23,12 @@ from generator.read.assets import Image
 from generator.read.checks import check_curriculum
 from generator.read.guides import Guide, read_guide
 from generator.read.layout import CONTENT, curriculum_file, guide_file, require_handbook
-from generator.read.overlay import in_language, reword_model, rewording, select_modules
+from generator.read.overlay import in_language, reword_model, select_modules
 from generator.read.profile import Profile, load_profile
+from generator.read.spelling import spellings
 from generator.read.timeline import DoesNotFit, Event, SessionInfo, schedule
 from generator.read.validate import parse
+from generator.read.wording import rewording
 from generator.read.yaml_file import YamlFile, load_yaml
 
 LOCALES = Path(__file__).parent.parent / "locales"
@@ -88,7 +90,10 @@ def _load_project(root: Path, org_file: Path) -> Project:
     # An organization's words replace ours in text of its own language only: Spanish words
     # dropped into English sentences would help nobody. Its labels follow its language anyway.
     same_language = org.language == curriculum.language
-    reword = rewording(org.terminology.chosen() if same_language else {})
+    spelled = spellings(org.spelling)
+    reword = rewording(
+        org.terminology.chosen() if same_language else {}, english=curriculum.language == "en", spelled=spelled
+    )
     shared = reword_model(curriculum, reword) if same_language else in_language(curriculum, curriculum.language)
     runs = select_modules(shared, profile.own, org.modules)  # own text stays as written
     events = attempt(lambda: program_events(profile, runs))
@@ -102,7 +107,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
         organization_file=display_path(org_file),
         slug=profile.slug,
         guides=tuple(_reword_guide(g, reword) for g in guides or ()) + profile.pages,
-        labels=load_labels(org.language, org.terminology.chosen()),
+        labels=load_labels(org.language, org.terminology.chosen(), spelled),
         logo=profile.logo,
         favicon=profile.favicon,
         events=events,
@@ -160,10 +165,14 @@ def load_guides(root: Path, source: YamlFile, curriculum: Curriculum) -> tuple[G
     return tuple(guides)
 
 
-def load_labels(language: str, chosen: Mapping[str, str]) -> Mapping[str, str]:
+def load_labels(
+    language: str, chosen: Mapping[str, str], spelled: Mapping[str, str] | None = None
+) -> Mapping[str, str]:
     """Mentorbook's own interface text in the handbook's language and the organization's
-    words. The locale's `words` name its default words for mentor, mentee and so on."""
+    words (and, in English, its spelling). The locale's `words` name its default words for
+    mentor, mentee and so on."""
     data = dict(load_yaml(LOCALES / f"{language}.yaml").data)
     defaults: dict[str, str] = data.pop("words", None) or {}
-    reword = rewording({defaults.get(key, key): word for key, word in chosen.items()})
+    words = {defaults.get(key, key): word for key, word in chosen.items()}
+    reword = rewording(words, english=language == "en", spelled=spelled)
     return {str(key): reword(str(value)) for key, value in data.items()}

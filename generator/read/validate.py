@@ -117,8 +117,9 @@ def _describe(kind: str, value: Any, ctx: dict[str, Any], name: str, msg: str) -
         return f"should be yes or no, not {shown}", "write `yes` or `no`"
     if kind == "union_tag_invalid":
         tags = [t.strip("'") for t in str(ctx.get("expected_tags", "")).split(", ")]
-        close = difflib.get_close_matches(str(ctx.get("tag")), tags, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else "use one of: " + ", ".join(f"`{t}`" for t in tags)
+        close = difflib.get_close_matches(str(ctx.get("tag")).casefold(), tags, n=1)
+        guess = f"did you mean `{close[0]}`? " if close else ""
+        hint = guess + "use one of: " + ", ".join(f"`{t}`" for t in tags) + " (capitals do not matter)"
         return f"`kind: {ctx.get('tag')}` is not a kind of field", hint
     if kind == "union_tag_not_found":
         return (

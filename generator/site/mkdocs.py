@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import html
 import logging
+import types
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -49,7 +51,7 @@ def organization_settings(plan: SitePlan) -> dict[str, Any]:
     """What Mentorbook sets in mkdocs.yml for one organization (theme keys aside)."""
     return {
         "site_name": html.escape(plan.site_name),
-        "copyright": "<br>".join(html.escape(line) for line in plan.footer) or None,
+        "copyright": "<br>".join(f'<span dir="auto">{html.escape(line)}</span>' for line in plan.footer) or None,
         "nav": _plain(plan.nav),
     }
 
@@ -75,6 +77,22 @@ def derived_config(plan: SitePlan, base_config: Path, docs: Path, site: Path) ->
     hooks = [*(str((base_config.parent / h).resolve()) for h in config.get("hooks") or []), HOOKS_FILE]
     settings = {"theme": theme, "hooks": hooks, "docs_dir": str(docs), "site_dir": str(site)}
     return {**config, **organization_settings(plan), **settings}
+
+
+class _ConfigDumper(yaml.SafeDumper):  # type: ignore[misc]  # yaml has no types here
+    """YAML for a derived mkdocs.yml: a function in it (toc's `slugify`) is written back as the
+    `!!python/name:` tag it was read from."""
+
+
+_ConfigDumper.add_representer(
+    types.FunctionType,
+    lambda dumper, f: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{f.__module__}.{f.__qualname__}", ""),
+)
+
+
+def dump_config(settings: Mapping[str, Any]) -> str:
+    """The text of a derived mkdocs.yml (see derived_config)."""
+    return str(yaml.dump(dict(settings), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False))
 
 
 def _plain(nav: Any) -> Any:

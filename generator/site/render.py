@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import TemplateError
 from markupsafe import Markup
 
+from generator.direction import dir_below, dir_heading, is_rtl, rtl_block, rtl_end, rtl_start
 from generator.jinja import environment
 from generator.markup import escape_markdown, escape_text
 from generator.models import Markdown
@@ -69,6 +70,12 @@ def _cell(value: Any) -> Markup:
     return Markup(_inline(value).replace("\n", " ").replace("|", "\\|"))
 
 
+def _directed(value: Any) -> Markup:
+    """A block of the organization's text, in a right-to-left block when it reads so."""
+    text = markdown_value(value)
+    return rtl_block(text) if is_rtl(value) else Markup(text)
+
+
 _CSS_TOKEN = re.compile(r"[#%.\w -]*")
 
 
@@ -88,6 +95,11 @@ class Renderer:
         self.markdown = environment("markdown", project_root, markdown_value)
         self.markdown.filters["block"] = _block
         self.markdown.filters["cell"] = _cell
+        self.markdown.filters["directed"] = _directed
+        self.markdown.filters["dir_heading"] = dir_heading
+        self.markdown.filters["dir_below"] = dir_below
+        self.markdown.filters["rtl_start"] = rtl_start
+        self.markdown.filters["rtl_end"] = rtl_end
         self.css = environment("css", project_root, css_value)
 
     def source_of(self, template: str) -> str:

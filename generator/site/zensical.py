@@ -19,11 +19,9 @@ from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 
-import yaml
-
 from generator.errors import InputError, Problem, display_path
 from generator.plan.pages import SitePlan
-from generator.site.mkdocs import HOOKS_FILE, derived_config
+from generator.site.mkdocs import HOOKS_FILE, derived_config, dump_config
 
 SUPPORTED = "0.0.73"  # later versions failed to install (a dependency did not resolve)
 CONFIG_NAME = "zensical.yml"  # any name but .toml is read as mkdocs.yml
@@ -66,7 +64,7 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
     if not settings["hooks"]:
         del settings["hooks"]
     _theme_assets_only(settings["theme"], root)
-    config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config.write_text(dump_config(settings), encoding="utf-8")
     command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
     done = subprocess.run(command, cwd=root, env=_environment(), capture_output=True, text=True, check=False)
     output = _ANSI.sub("", done.stdout + done.stderr)

@@ -313,3 +313,13 @@ def test_an_image_on_the_web_in_content_is_refused(tmp_path: Path) -> None:
     text = curriculum.read_text(encoding="utf-8")
     curriculum.write_text(text.replace("Write down a goal.", "'![x](http://example.org/x.png)'"), encoding="utf-8")
     assert "http://example.org/x.png" in _refused_render(root)
+
+
+@pytest.mark.parametrize(
+    ("glyph", "written"),
+    [("لا", "ال"), ("لأ", "أل"), ("fi", "fi"), ("ab", "ab"), ("ب", "ب"), ("לא", "אל")],
+)
+def test_right_to_left_ligatures_are_written_in_drawn_order(glyph: str, written: str) -> None:
+    from generator.pdf.ligatures import drawn_order
+
+    assert drawn_order(glyph) == written

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.models import Markdown
-from generator.read.overlay import reword_model, rewording
+from generator.read.overlay import reword_model
 from generator.read.project import load_project
+from generator.read.wording import rewording
 from tests.conftest import REPO
 
 WORDS = {
@@ -25,7 +26,15 @@ CASES = [
     ("Mentoring works. MENTORS listen.", "Preceptorship works. PRECEPTORS listen."),
     ("the mentor's notes; the mentees' goals", "the preceptor's notes; the apprentices' goals"),
     ("An mentee", "An apprentice"),
-    ("mentorship and tormentor stay", "mentorship and tormentor stay"),
+    ("mentorship and tormentor", "preceptorship and tormentor"),
+    ("Mentorships end.", "Preceptorships end."),
+    ("The person being mentored.", "The person being supported by a preceptor."),
+    ("A colleague mentoring a director", "A colleague being a preceptor to a director"),
+    ("You need not be senior to mentor someone.", "You need not be senior to be a preceptor to someone."),
+    ("The junior person mentors the senior one.", "The junior person is a preceptor to the senior one."),
+    ("Mentoring works; mentoring agreement", "Preceptorship works; preceptorship agreement"),
+    ("your mentor the first draft", "your preceptor the first draft"),
+    ("the mentor’s view, the Mentees’ goals", "the preceptor’s view, the Apprentices’ goals"),
     ("see [the mentor page](../mentor.md) and `mentor`", "see [the preceptor page](../mentor.md) and `mentor`"),
     ("keep {: .mentor } attributes", "keep {: .mentor } attributes"),
     ("mentorİng stays as written", "mentorİng stays as written"),  # İ folds to i only by Unicode's rules
@@ -89,3 +98,16 @@ def test_shipped_curriculum_has_no_default_word_left_after_rewording() -> None:
     keys = re.compile(r'"(?:mentor|mentee|facilitator)":')
     leftovers = re.findall(r".{20}\b(?:mentors?|mentees?|mentoring)\b.{20}", keys.sub("", reworded), re.IGNORECASE)
     assert leftovers == []
+
+
+def test_selection_picks_and_orders_sessions_within_a_module(project: Path) -> None:
+    curriculum = project / "curriculum.yaml"
+    text = curriculum.read_text()
+    session = text[text.index("      - id: first-session") :]
+    curriculum.write_text(text + session.replace("first-session", "second-session").replace("First", "Second"))
+    profile = _profile(project, "modules:\n  - module: basics\n    sessions:\n      - second-session\n")
+    loaded = load_project(project, profile)
+    assert [s.id for s in loaded.curriculum.modules[0].sessions] == ["second-session"]
+    profile = _profile(project, "      - first-session\n")  # continues the list above
+    loaded = load_project(project, profile)
+    assert [s.id for s in loaded.curriculum.modules[0].sessions] == ["second-session", "first-session"]
