@@ -121,10 +121,10 @@ class PdfWorker:
                 made = self.scratch / document.path
                 printer.write(made, printer.html(document.template, document.view), document.variant)
                 done += self._swap_in(job, document.path, made)
-        handbook = job.plan.handbook
-        if job.generation == self.generation and handbook.path in self.updating:
-            made = render_handbook(handbook, job.plan.setup, self.scratch, self.cache)
-            done += self._swap_in(job, handbook.path, made)
+        for handbook in (job.plan.handbook, *job.plan.editions):  # the editions are laid out as the handbook is
+            if job.generation == self.generation and handbook.path in self.updating:
+                made = render_handbook(handbook, job.plan.setup, self.scratch, self.cache)
+                done += self._swap_in(job, handbook.path, made)
         return done
 
     def _swap_in(self, job: Job, path: str, made: Path) -> int:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from generator.models.base import FieldName, Id, MarkdownText, Model, Sentence, Short, Text
+from generator.models.kit import PAIR, Edition
 
 
 class _Input(Model):
@@ -80,6 +81,8 @@ class Worksheet(Model):
     purpose: MarkdownText = Field(description="Why fill this in, in one or two sentences.")
     instructions: MarkdownText = Field(description="How and when to fill it in, and who keeps it.")
     sections: tuple[Section, ...] = Field(min_length=1)
+    standard: Id | None = Field(None, description="The MENTOR standard it serves, e.g. `screening`.")
+    editions: tuple[Edition, ...] = Field(PAIR, description="Whose edition it is in: manager, mentor, mentee.")
 
     def inputs(self) -> tuple[_Input, ...]:
         """Every field a reader fills in, in reading order."""

@@ -25,7 +25,23 @@ def check_curriculum(source: YamlFile, curriculum: Curriculum) -> list[Problem]:
             for k, f in enumerate(section.fields)
         )
         problems += _unique(source, f"field name `{{}}` in worksheet `{worksheet.id}`", names)
-    return problems
+    return problems + _unknown_standards(source, curriculum)
+
+
+def _unknown_standards(source: YamlFile, curriculum: Curriculum) -> list[Problem]:
+    """A worksheet's or run-sheet step's `standard` is one of the curriculum's `standards`."""
+    known = [s.id for s in curriculum.standards]
+    named: list[tuple[Loc, str | None]] = [
+        (("worksheets", i, "standard"), w.standard) for i, w in enumerate(curriculum.worksheets)
+    ]
+    named += [(("run_sheet", i, "standard"), t.standard) for i, t in enumerate(curriculum.run_sheet)]
+    return [unknown(source, loc, "standard", value, known) for loc, value in named if value and value not in known]
+
+
+def unknown(source: YamlFile, loc: Loc, what: str, value: str, known: list[str]) -> Problem:
+    close = difflib.get_close_matches(value, known, n=1)
+    hint = f"did you mean `{close[0]}`?" if close else f"the {what}s are: " + ", ".join(known or ["(none yet)"])
+    return source.problem(loc, f"there is no {what} `{value}`", hint)
 
 
 def check_modules(

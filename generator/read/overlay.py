@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from generator.models import Curriculum, Markdown, OwnCurriculum
 
 M = TypeVar("M", bound=BaseModel)
-KEEP = {"id", "kind", "name", "worksheets", "guides"}  # identifiers, not prose
+KEEP = {"id", "kind", "name", "worksheets", "guides", "standard", "editions", "anchor"}  # identifiers, not prose
 
 
 def select_modules(shared: Curriculum, own: OwnCurriculum | None, selection: tuple[str, ...] | None) -> Curriculum:

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.errors import Gather, Problem
 from generator.models import Curriculum, Organization, OwnCurriculum
 from generator.read.assets import Image, check_image, org_file
-from generator.read.checks import check_modules
+from generator.read.checks import check_modules, unknown
 from generator.read.colour import AA_TEXT, WHITE, contrast, nearby_passing
 from generator.read.guides import Guide, read_guide
 from generator.read.validate import parse
@@ -48,6 +48,7 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     gather.problems += check_colours(source, org)
     if shared is not None:
         gather.problems += check_selection(source, org, shared, own)
+        gather.problems += check_handles(source, org, shared)
         if own is not None and own_source is not None:
             gather.problems += check_own(own_source, own, shared)
     gather.check()
@@ -112,3 +113,14 @@ def check_selection(
 def check_own(source: YamlFile, own: OwnCurriculum, shared: Curriculum) -> list[Problem]:
     """The organization's modules, checked as if they were part of the shared curriculum."""
     return check_modules(source, own.modules, [w.id for w in shared.worksheets], taken=shared)
+
+
+def check_handles(source: YamlFile, org: Organization, shared: Curriculum) -> list[Problem]:
+    """Each contact's `handles` names concerns the escalation table knows."""
+    known = [c.id for c in shared.concerns]
+    return [
+        unknown(source, ("contacts", i, "handles", j), "concern", concern, known)
+        for i, contact in enumerate(org.contacts)
+        for j, concern in enumerate(contact.handles)
+        if concern not in known
+    ]
