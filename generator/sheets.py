@@ -1,7 +1,7 @@
 """Spreadsheets the plan describes, written as .xlsx bytes for the write stage.
 
-openpyxl stamps every zip entry with the time of saving, so two saves of one workbook differ
-(see FIELD-NOTES); the archive is written again with every entry at the build's time
+openpyxl stamps every zip entry, and the workbook's "modified" property, with the time of
+saving, so two saves of one workbook differ (see FIELD-NOTES); the archive is written again with every entry at the build's time
 (SOURCE_DATE_EPOCH when set), so the same input gives the same bytes.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 from generator.plan.tracker import TrackerSheet
@@ -47,8 +48,13 @@ def tracker_xlsx(plan: TrackerSheet) -> bytes:
     return fixed_times(raw.getvalue(), plan.built)
 
 
+CORE = "docProps/core.xml"
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def fixed_times(data: bytes, when: dt.datetime) -> bytes:
-    """The same archive, every entry dated `when` (the zip format starts in 1980)."""
+    """The same archive, every entry dated `when` (the zip format starts in 1980), and the
+    workbook's "modified" too: openpyxl sets it to the time of saving, whatever it was."""
     stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -56,7 +62,10 @@ def fixed_times(data: bytes, when: dt.datetime) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(entry.filename))
+            data = source.read(entry.filename)
+            if entry.filename == CORE:
+                data = _MODIFIED.sub(rb"\g<1>" + f"{when:%Y-%m-%dT%H:%M:%SZ}".encode() + rb"\g<2>", data)
+            target.writestr(info, data)
     return out.getvalue()
 
 
