@@ -37,7 +37,7 @@ from generator.plan.chapters import body_parts, contacts, contents, html, linked
 from generator.plan.kit_site import with_commitments
 from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_head, program_order, sheet_view
-from generator.plan.session import agenda_clock, roles
+from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.read.project import Project
 
 TEMPLATE = "print/handbook.html.j2"
@@ -69,13 +69,14 @@ def plan_handbook(project: Project, paper: str | None = None, selection: Selecti
     numbers = {w.id: n for n, w in enumerate(sheets, start=1)}
     refs = {w.id: f"{labels['worksheet']} {numbers[w.id]}: {w.title}" for w in sheets}
     chosen = curriculum.modules if choice.modules else ()
-    modules = tuple(_module(m, n, refs, labels, choice.role) for n, m in enumerate(chosen, start=1))
+    words = text_words(project)
+    modules = tuple(_module(m, n, refs, labels, choice.role, words) for n, m in enumerate(chosen, start=1))
     kept = [g for g in with_commitments(project) if choice.edition is None or choice.edition in g.editions]
     guides = tuple(GuideView(f"_g{n}", g.title, page_html(g.text)) for n, g in enumerate(kept, start=1))
     guides += choice.chapters
     book = BookView(
         **{**vars(head), "style": replace(head.style, footer=css_string(org.display_name))},
-        title=f"{curriculum.title} · {org.name}",
+        title=f"{choice.title or curriculum.title} · {org.name}",
         variant="print",
         fillable=False,
         cover=_cover(project),
@@ -110,7 +111,12 @@ def _cover(project: Project) -> Cover:
 
 
 def _module(
-    module: Module, number: int, sheets: Mapping[str, str], labels: Mapping[str, str], role: str | None
+    module: Module,
+    number: int,
+    sheets: Mapping[str, str],
+    labels: Mapping[str, str],
+    role: str | None,
+    words: Mapping[str, str],
 ) -> ModuleView:
     return ModuleView(
         id=f"_m-{module.id}",
@@ -121,13 +127,18 @@ def _module(
         objectives=tuple(html(o) for o in module.objectives),
         key_ideas=html(module.guidance) if module.guidance else None,
         sessions=tuple(
-            _session(s, f"{number}.{n}", sheets, labels, role) for n, s in enumerate(module.sessions, start=1)
+            _session(s, f"{number}.{n}", sheets, labels, role, words) for n, s in enumerate(module.sessions, start=1)
         ),
     )
 
 
 def _session(
-    session: Session, number: str, sheets: Mapping[str, str], labels: Mapping[str, str], role: str | None
+    session: Session,
+    number: str,
+    sheets: Mapping[str, str],
+    labels: Mapping[str, str],
+    role: str | None,
+    words: Mapping[str, str],
 ) -> SessionView:
     agenda = tuple(
         AgendaRow(
@@ -145,7 +156,11 @@ def _session(
         summary=html(session.summary),
         guidance=html(session.guidance) if session.guidance else None,
         agenda=agenda,
-        prompts=_per_role(session.prompts, labels, role),
+        prompts=tuple(
+            RoleLines(g.label, tuple(html(x) for x in g.lines))
+            for g in prompt_groups(session, labels, words)
+            if role in (None, g.role)
+        ),
         activity=ActivityView(session.activity.title, html(session.activity.description)),
         advice=tuple(
             Advice(kind, labels[kind], _per_role(getattr(session, kind), labels, role)) for kind in ("tips", "pitfalls")

@@ -62,7 +62,7 @@ def run_sheet_md(steps: Sequence[Step], labels: Mapping[str, str], link: Link) -
     ]
     for step in steps:
         message = _title(step.message.subject, f"kit/messages.md#{step.message.anchor}", link) if step.message else ""
-        do = f"**{cell(step.title)}**: {escape_markdown(step.task.do).replace(chr(10), ' ')}"
+        do = f"**{cell(step.title)}**: " + escape_markdown(step.task.do).replace("\n", " ").replace("|", "\\|")
         lines.append(f"| {cell(step.when)} | {do} | {message} |")
     return "\n".join(lines) + "\n"
 
@@ -121,7 +121,7 @@ def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> st
         (labels["kit_time_training"], labels[f"kit_training_{c.role}"], c.training_minutes),
     ]
     lines = [f"## {escape_text(labels['kit_time'])}", "", escape_text(labels["kit_time_intro"]), ""]
-    lines += [f"| | | {labels['kit_hours']} |", "|---|---|---|"]
+    lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_hours']} |", "|---|---|---|"]
     lines += [f"| {cell(a)} | {cell(b)} | {hours(m, language)} |" for a, b, m in rows]
     total = f"**{hours(c.total_minutes, language)}**"
     over = f"{labels['kit_over']} {c.weeks} {labels['weeks']}" if c.weeks else ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -76,19 +76,10 @@ def offers(project: Project, guides: tuple[Guide, ...]) -> dict[str, list[md.Off
 
 
 def with_commitments(project: Project) -> tuple[Guide, ...]:
+    """The guides, each role description with its time commitment after its text."""
     commitments = {role: commitment(project, role) for role in ("mentor", "mentee")}
     return tuple(
-        Guide(
-            g.path,
-            g.title,
-            Markup(md.with_commitment(g, str(g.text), commitments, project)),
-            g.origin,
-            g.standard,
-            g.editions,
-            g.time_for,
-        )
-        if g.time_for
-        else g
+        replace(g, text=Markup(md.with_commitment(g, str(g.text), commitments, project))) if g.time_for else g
         for g in project.guides
     )
 

@@ -16,7 +16,7 @@ from generator.models import Curriculum, Module, Session, Worksheet
 from generator.plan.fields import site_sections
 from generator.plan.kit_site import manager_only, plan_kit
 from generator.plan.program import TIMELINE, plan_program
-from generator.plan.session import agenda_clock, roles
+from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.tracker import TrackerSheet
 from generator.read.guides import Guide
 from generator.read.project import Project
@@ -55,7 +55,7 @@ def plan_site(project: Project) -> SitePlan:
     curriculum, org = project.curriculum, project.organization
     labels = project.labels
     paths = _Paths(curriculum)
-    common = {"org": org, "labels": labels, "curriculum": curriculum}
+    common = {"org": org, "labels": labels, "curriculum": curriculum, "words": text_words(project)}
     kit = plan_kit(project)
     pages: list[Page] = [_home(project, paths, common)]
     pages += [_guide(guide, common) for guide in kit.guides]
@@ -187,6 +187,7 @@ def _session(session: Session, module: Module, number: str, paths: _Paths, commo
         "module": Link(module.title, _as_html(relative(here, paths.module(module)))),
         "agenda": agenda_clock(session),
         "roles": roles(common["labels"]),
+        "prompts": prompt_groups(session, common["labels"], common["words"]),
         "worksheets": [
             Link(paths.worksheet_title[ref], relative(here, paths.worksheet(ref))) for ref in session.worksheets
         ],

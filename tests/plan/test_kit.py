@@ -163,7 +163,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
         sessions = [s for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions]
         assert len(sessions) == len(project.curriculum.sessions())
         labels = {r.label for s in sessions for r in (*s.prompts, *(r for a in s.advice for r in a.roles))}
-        assert labels == {project.labels[f"for_{role}"]}
+        assert labels == {project.labels[f"{kind}_{role}"] for kind in ("for", "ask", "reflect")}
         titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
         assert titles and all(role in guides[t].editions and not manager_only(guides[t]) for t in titles)
         sheets = {s.id for s in edition.book.sheets}
@@ -177,3 +177,25 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
     assert "Mon, Dec 21, 2026" in str(
         next(c.guide.html for c in chapters if isinstance(c, GuideChapter) and c.guide.title == "Message templates")
     )
+
+
+def test_each_question_tab_says_what_its_questions_are_for(project: Project, plan: Plan) -> None:
+    """Not "For the mentor" for questions the mentor asks on one page and answers on another."""
+    from generator.plan.session import prompt_groups
+
+    labels = project.labels
+    sessions = {s.id: s for s in project.curriculum.sessions()}
+    groups = prompt_groups(sessions["what-mentoring-is"], labels, {})
+    assert [(g.role, g.label) for g in groups] == [
+        ("mentor", labels["reflect_mentor"]),
+        ("mentee", labels["reflect_mentee"]),
+        ("facilitator", labels["ask_facilitator"]),
+    ]
+    feedback = {g.label: g.lines for g in prompt_groups(sessions["feedback-on-the-relationship"], labels, {})}
+    assert any(line.startswith("What part of our sessions") for line in feedback[labels["ask_mentor"]])
+    assert any(line.startswith("How did I react") for line in feedback[labels["reflect_mentor"]])
+    assert all(not line.startswith("How did I") for line in feedback[labels["ask_mentor"]])
+    every = {g.label for s in sessions.values() for g in prompt_groups(s, labels, {})}
+    assert labels["for_mentor"] not in every and labels["for_mentee"] not in every
+    page = next(p for p in plan.site.pages if p.path.endswith("/what-mentoring-is.md"))
+    assert [g.label for g in page.context["prompts"]] == [g.label for g in groups]
