@@ -27,6 +27,11 @@ KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and me
 }
 
 
+# Named outside the labels, which take the organization's words: "MENTOR" and "Mentoring" here
+# are a title and its publisher, not the handbook's words for the roles.
+SOURCE = "*Elements of Effective Practice for Mentoring* (MENTOR)"
+
+
 @dataclass(frozen=True)
 class Offer:
     title: str
@@ -44,7 +49,7 @@ def _title(title: str, target: str, link: Link) -> str:
 
 def standards_md(project: Project, offers: Mapping[str, Sequence[Offer]], link: Link) -> str:
     labels = project.labels
-    lines = [escape_text(labels["kit_standards_intro"]), ""]
+    lines = [f"{SOURCE} {escape_text(labels['kit_standards_intro'])}", ""]
     for standard in project.curriculum.standards:
         lines += [f"## {escape_text(standard.title)}", "", escape_markdown(standard.summary), ""]
         lines += [f"- {_title(o.title, o.target, link)}" for o in offers.get(standard.id, ())]

@@ -199,3 +199,14 @@ def test_each_question_tab_says_what_its_questions_are_for(project: Project, pla
     assert labels["for_mentor"] not in every and labels["for_mentee"] not in every
     page = next(p for p in plan.site.pages if p.path.endswith("/what-mentoring-is.md"))
     assert [g.label for g in page.context["prompts"]] == [g.label for g in groups]
+
+
+def test_the_standards_source_keeps_its_name_in_an_organizations_words() -> None:
+    from generator.plan.kit_pages import SOURCE
+    from generator.plan.kit_site import plan_kit
+
+    brigid = load_project(REPO, REPO / "organizations" / "st-brigid-health.yaml")
+    page = next(p for p in plan_kit(brigid).pages if p.path == "kit/standards.md")
+    assert SOURCE in page.text and "Preceptorship (PRECEPTOR)" not in page.text
+    escalation_page = next(p for p in plan_kit(brigid).pages if p.path == "kit/escalation.md")
+    assert "preceptor, preceptee or manager" in escalation_page.text
