@@ -53,7 +53,7 @@ class Route:
     concern: Concern
     contacts: tuple[Contact, ...]
     assumed: bool  # no contact names this concern: the first contact (or nobody) is shown
-    respond: str
+    respond: str  # the concern's own: a risk of harm the same day, whoever usually answers slower
 
 
 @dataclass(frozen=True)
@@ -146,9 +146,7 @@ def escalation(project: Project) -> tuple[Route, ...]:
     routes = []
     for concern in project.curriculum.concerns:
         named = tuple(c for c in contacts if concern.id in c.handles)
-        chosen = named or contacts[:1]
-        respond = next((c.responds for c in chosen if c.responds), None) or concern.respond
-        routes.append(Route(concern, chosen, not named, respond))
+        routes.append(Route(concern, named or contacts[:1], not named, concern.respond))
     return tuple(routes)
 
 

@@ -93,7 +93,7 @@ def escalation_md(routes: Sequence[Route], labels: Mapping[str, str]) -> str:
     head = (labels["kit_concern"], labels["kit_first_step"], labels["kit_who"], labels["kit_how_fast"])
     lines = [escape_text(labels["kit_escalation_intro"]), "", "| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for route in routes:
-        who = "<br>".join(_contact(c) for c in route.contacts) or cell(labels["kit_program_lead"])
+        who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(labels["kit_program_lead"])
         if route.assumed:
             who += f" ({cell(labels['kit_unassigned'])})"
         lines.append(
@@ -102,9 +102,11 @@ def escalation_md(routes: Sequence[Route], labels: Mapping[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _contact(contact: Contact) -> str:
+def _contact(contact: Contact, labels: Mapping[str, str]) -> str:
+    """Who, how to reach them, and how fast they usually answer (the profile's `responds`)."""
     reach = " · ".join(x for x in (contact.email, contact.phone) if x)
-    return cell(f"{contact.role}: {contact.name}" + (f" ({reach})" if reach else ""))
+    usually = f"; {labels['kit_usually']} {contact.responds}" if contact.responds else ""
+    return cell(f"{contact.role}: {contact.name}" + (f" ({reach}{usually})" if reach or usually else ""))
 
 
 def tracker_md(project: Project, columns: Sequence[str], link: Link) -> str:

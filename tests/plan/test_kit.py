@@ -106,7 +106,8 @@ def test_the_escalation_table_comes_from_the_contacts(project: Project, plan: Pl
     routes = {r.concern.id: r for r in escalation(project)}
     assert set(routes) == {c.id for c in project.curriculum.concerns}
     assert [c.role for c in routes["speak-up"].contacts] == ["HR partner"]
-    assert routes["speak-up"].respond == "within one working day"  # the contact's own promise
+    assert routes["speak-up"].respond == "within five working days"  # the concern's, not the contact's usual
+    assert routes["harm"].respond == "the same day"
     assert [c.name for c in routes["support"].contacts] == ["Employee assistance service"]
     assert not any(r.assumed for r in routes.values())
     contacts = tuple(c.model_copy(update={"handles": ()}) for c in project.organization.contacts)
@@ -114,7 +115,8 @@ def test_the_escalation_table_comes_from_the_contacts(project: Project, plan: Pl
     fallback = escalation(bare)
     assert all(r.assumed and [c.role for c in r.contacts] == ["Program lead"] for r in fallback)
     assert fallback[0].respond == project.curriculum.concerns[0].respond
-    assert "HR partner: Sam Lindqvist" in _page(plan, "kit/escalation.md")
+    page = _page(plan, "kit/escalation.md")  # as Markdown shows it
+    assert r"HR partner: Sam Lindqvist \(people@harborandpine.example; usually answers within one working day\)" in page
 
 
 def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project, plan: Plan) -> None:
