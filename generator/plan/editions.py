@@ -44,15 +44,19 @@ def kit_chapters(project: Project) -> tuple[GuideView, ...]:
 
 def plan_editions(project: Project, paper: str | None = None) -> tuple[HandbookPlan, ...]:
     labels, slug = project.labels, project.slug
+    kit = kit_chapters(project)
     manager = Selection(
         edition_pdf(slug, "manager"),
         edition="manager",
         modules=False,
-        chapters=kit_chapters(project),
+        chapters=kit,
         title=labels["edition_manager"],
     )
+    where_to_go = tuple(c for c in kit if c.title == labels["kit_escalation"])  # the pairs' speak-up route too
     pairs = [
-        Selection(edition_pdf(slug, role), edition=role, role=role, title=labels[f"edition_{role}"])
+        Selection(
+            edition_pdf(slug, role), edition=role, role=role, chapters=where_to_go, title=labels[f"edition_{role}"]
+        )
         for role in ("mentor", "mentee")
     ]
     return tuple(plan_handbook(project, paper, selection) for selection in (manager, *pairs))

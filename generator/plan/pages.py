@@ -67,7 +67,8 @@ def plan_site(project: Project) -> SitePlan:
     pages.append(_worksheet_index(curriculum, paths, common, project.curriculum_file))
     pages += [_worksheet(w, paths, common, project.curriculum_file) for w in curriculum.worksheets]
     pages.append(Page("glossary.md", labels["glossary"], "glossary.md.j2", common, project.curriculum_file))
-    pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", common, project.organization_file))
+    contacts = {**common, "escalation": Link(labels["kit_escalation"], "kit/escalation.md")}
+    pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", contacts, project.organization_file))
     pages += [
         Page(k.path, k.title, "guide.md.j2", {**common, "text": k.text}, project.curriculum_file) for k in kit.pages
     ]

@@ -167,7 +167,8 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
         labels = {r.label for s in sessions for r in (*s.prompts, *(r for a in s.advice for r in a.roles))}
         assert labels == {project.labels[f"{kind}_{role}"] for kind in ("for", "ask", "reflect")}
         titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
-        assert titles and all(role in guides[t].editions and not manager_only(guides[t]) for t in titles)
+        assert titles[-1] == project.labels["kit_escalation"]  # where to raise a concern, in every edition
+        assert all(role in guides[t].editions and not manager_only(guides[t]) for t in titles[:-1])
         sheets = {s.id for s in edition.book.sheets}
         assert sheets == {w.id for w in project.curriculum.worksheets if role in w.editions}
         assert edition.book.labels["handbook"] == project.labels[f"edition_{role}"]
@@ -212,3 +213,8 @@ def test_the_standards_source_keeps_its_name_in_an_organizations_words() -> None
     assert SOURCE in page.text and "Preceptorship (PRECEPTOR)" not in page.text
     escalation_page = next(p for p in plan_kit(brigid).pages if p.path == "kit/escalation.md")
     assert "preceptor, preceptee or manager" in escalation_page.text
+
+
+def test_the_contacts_page_leads_to_who_handles_what(plan: Plan) -> None:
+    page = next(p for p in plan.site.pages if p.path == "contacts.md")
+    assert page.context["escalation"].url == "kit/escalation.md"
