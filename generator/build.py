@@ -24,6 +24,7 @@ from generator.plan.pages import SitePlan
 from generator.read.fingerprint import input_hash
 from generator.read.layout import base_config, default_profile, require_handbook
 from generator.read.project import Project, load_project
+from generator.sheets import spreadsheets
 from generator.site.render import Renderer
 from generator.stages import Stages
 from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
@@ -99,7 +100,7 @@ def make_docs(
     from generator.pdf.printer import render_pdfs
 
     with stages("write"):
-        write_files(docs, texts, plan.site.files)
+        write_files(docs, texts, {**plan.site.files, **spreadsheets(plan.site.sheets)})
     try:
         if place_pdfs:
             place_pdfs(plan, docs)
@@ -109,6 +110,9 @@ def make_docs(
                 render_pdfs(plan.pdfs, plan.setup, docs, pool, lambda n, m: stages.progress("pdfs", n, m))
             with stages("handbook"):
                 render_handbook(plan.handbook, plan.setup, docs, pool)
+            with stages("editions"):
+                for edition in plan.editions:
+                    render_handbook(edition, plan.setup, docs, pool)
     except TemplateError as error:
         raise _print_template_problem(error, plan) from error
 

@@ -147,10 +147,10 @@ class PdfWorker:
                 made.parent.mkdir(parents=True, exist_ok=True)
                 made.write_bytes(pdf)
                 done += self._swap_in(job, document.path, made)
-            handbook = job.plan.handbook
-            if job.generation == self.generation and handbook.path in self.updating:
-                made = render_handbook(handbook, job.plan.setup, self.scratch, pool)
-                done += self._swap_in(job, handbook.path, made)
+            for handbook in (job.plan.handbook, *job.plan.editions):  # the editions are laid out as the handbook is
+                if job.generation == self.generation and handbook.path in self.updating:
+                    made = render_handbook(handbook, job.plan.setup, self.scratch, pool)
+                    done += self._swap_in(job, handbook.path, made)
         return done
 
     def _swap_in(self, job: Job, path: str, made: Path) -> int:

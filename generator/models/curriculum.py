@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from generator.models.base import Id, Language, MarkdownText, Minutes, Model, Name, Text, user_error
+from generator.models.kit import Concern, Standard, Task
 from generator.models.schedule import Moment
 from generator.models.worksheet import Worksheet
 
@@ -82,6 +83,9 @@ class Curriculum(Model):
     glossary: tuple[GlossaryEntry, ...] = ()
     worksheets: tuple[Worksheet, ...] = ()
     modules: tuple[Module, ...] = Field(min_length=1)
+    standards: tuple[Standard, ...] = Field((), description="MENTOR's standards, which guides and worksheets serve.")
+    run_sheet: tuple[Task, ...] = Field((), description="What the program's organizers do and send, dated.")
+    concerns: tuple[Concern, ...] = Field((), description="The kinds of concern the escalation table routes.")
 
     def sessions(self) -> tuple[Session, ...]:
         return tuple(s for m in self.modules for s in m.sessions)

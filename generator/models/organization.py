@@ -69,6 +69,8 @@ class Contact(Model):
     email: Email | None = None
     phone: Short | None = None
     note: MarkdownText | None = Field(None, description="When to get in touch, e.g. office hours.")
+    handles: tuple[Id, ...] = Field((), description="The concerns this contact handles, e.g. [poor-fit, speak-up].")
+    responds: Short | None = Field(None, description="How fast they usually answer, e.g. `within one working day`.")
 
 
 class ModuleChoice(Model):

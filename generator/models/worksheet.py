@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag
 
 from generator.models.base import Choice, FieldName, Id, MarkdownText, Model, Sentence, Short, Text, spelled
+from generator.models.kit import PAIR, Edition
 
 
 class _Input(Model):
@@ -98,6 +99,8 @@ class Worksheet(Model):
     purpose: MarkdownText = Field(description="Why fill this in, in one or two sentences.")
     instructions: MarkdownText = Field(description="How and when to fill it in, and who keeps it.")
     sections: tuple[Section, ...] = Field(min_length=1)
+    standard: Id | None = Field(None, description="The MENTOR standard it serves, e.g. `screening`.")
+    editions: tuple[Edition, ...] = Field(PAIR, description="Whose edition it is in: manager, mentor, mentee.")
 
     def inputs(self) -> tuple[_Input, ...]:
         """Every field a reader fills in, in reading order."""

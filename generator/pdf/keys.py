@@ -13,5 +13,6 @@ def pdf_keys(plan: Plan) -> dict[str, str]:
     """Every PDF's key, from its HTML (0.14 s for the shipped curriculum, no layout)."""
     printer = Printer(plan.setup)
     keys = {d.path: printer.key(d.variant, printer.html(d.template, d.view)) for d in plan.pdfs}
-    keys[plan.handbook.path] = handbook_key(printer, plan.handbook)
+    for book in (plan.handbook, *plan.editions):
+        keys[book.path] = handbook_key(printer, book)
     return keys

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.plan.book import HandbookPlan
+from generator.plan.editions import plan_editions
 from generator.plan.handbook import plan_handbook
 from generator.plan.pages import SitePlan, plan_site
 from generator.plan.print import PdfDocument, PrintSetup, plan_packets, plan_worksheets, print_setup
@@ -31,6 +32,7 @@ class Plan:
     worksheets: tuple[PdfDocument, ...]  # each worksheet's fillable and print PDF
     packets: tuple[PdfDocument, ...]  # every worksheet in one PDF, fillable and print
     handbook: HandbookPlan
+    editions: tuple[HandbookPlan, ...]  # the manager's edition, the mentor's and the mentee's guide
     calendar: FileDocument | None  # the program's .ics (written with the site's pages)
     setup: PrintSetup  # what laying the PDFs out needs besides them
 
@@ -41,8 +43,9 @@ class Plan:
     def paths(self) -> tuple[str, ...]:
         """Every document's path in the docs folder, in the order the build makes them."""
         files = (self.calendar.path,) if self.calendar else ()
-        pages = tuple(page.path for page in self.site.pages)
-        return pages + files + tuple(d.path for d in self.pdfs) + (self.handbook.path,)
+        pages = tuple(page.path for page in self.site.pages) + tuple(s.path for s in self.site.sheets)
+        books = (self.handbook.path, *(e.path for e in self.editions))
+        return pages + files + tuple(d.path for d in self.pdfs) + books
 
 
 def plan_build(project: Project) -> Plan:
@@ -53,6 +56,7 @@ def plan_build(project: Project) -> Plan:
         plan_worksheets(project),
         plan_packets(project),
         plan_handbook(project),
+        plan_editions(project),
         calendar,
         print_setup(project),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from babel.dates import format_interval
 
@@ -34,27 +34,49 @@ from generator.plan.book import (
     SheetRef,
 )
 from generator.plan.chapters import body_parts, contacts, contents, html, linked, page_html, program_view, values
+from generator.plan.kit_site import with_commitments
 from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_head, program_order, sheet_view
-from generator.plan.session import agenda_clock, roles
+from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.read.project import Project
 
 TEMPLATE = "print/handbook.html.j2"
 
 
-def plan_handbook(project: Project, paper: str | None = None) -> HandbookPlan:
+@dataclass(frozen=True)
+class Selection:
+    """Which parts of the one source a book holds: the whole handbook, or an edition of it
+    (editions.py) with one role's lines, the guides and worksheets marked for it, and chapters
+    of its own (the kit's pages)."""
+
+    path: str
+    edition: str | None = None  # the guides and worksheets marked for it; None: all
+    role: str | None = None  # only this role's prompts, tips and pitfalls; None: every role's
+    modules: bool = True
+    chapters: tuple[GuideView, ...] = ()  # after the guides
+    title: str | None = None  # on the cover, instead of "Handbook"
+
+
+def plan_handbook(project: Project, paper: str | None = None, selection: Selection | None = None) -> HandbookPlan:
     """The print variant (tagged PDF/UA, writing lines in the worksheets): a handbook is read
     and printed."""
     org, curriculum, labels = project.organization, project.curriculum, project.labels
+    choice = selection or Selection(handbook_pdf(project.slug))
     head = print_head(project, paper)
-    sheets = program_order(curriculum)
+    if choice.title:
+        head = replace(head, labels={**labels, "handbook": choice.title})
+    sheets = [w for w in program_order(curriculum) if choice.edition is None or choice.edition in w.editions]
     numbers = {w.id: n for n, w in enumerate(sheets, start=1)}
     refs = {w.id: f"{labels['worksheet']} {numbers[w.id]}: {w.title}" for w in sheets}
-    modules = tuple(_module(m, n, refs, labels) for n, m in enumerate(curriculum.modules, start=1))
-    guides = tuple(GuideView(f"_g{n}", g.title, page_html(g.text)) for n, g in enumerate(project.guides, start=1))
+    chosen = curriculum.modules if choice.modules else ()
+    words = text_words(project)
+    modules = tuple(_module(m, n, refs, labels, choice.role, words) for n, m in enumerate(chosen, start=1))
+    kept = [g for g in with_commitments(project) if choice.edition is None or choice.edition in g.editions]
+    guides = tuple(GuideView(f"_g{n}", g.title, page_html(g.text)) for n, g in enumerate(kept, start=1))
+    guides += choice.chapters
     book = BookView(
         **{**vars(head), "style": replace(head.style, footer=css_string(org.display_name))},
-        title=f"{curriculum.title} · {org.name}",
+        title=f"{choice.title or curriculum.title} · {org.name}",
         variant="print",
         fillable=False,
         cover=_cover(project),
@@ -68,7 +90,7 @@ def plan_handbook(project: Project, paper: str | None = None) -> HandbookPlan:
     )
     entries = contents(book, modules, guides)
     targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
-    return HandbookPlan(handbook_pdf(project.slug), TEMPLATE, book, body_parts(book, modules, guides), entries, targets)
+    return HandbookPlan(choice.path, TEMPLATE, book, body_parts(book, modules, guides), entries, targets)
 
 
 def program_dates(program: Program, language: str) -> str:
@@ -88,7 +110,14 @@ def _cover(project: Project) -> Cover:
     )
 
 
-def _module(module: Module, number: int, sheets: Mapping[str, str], labels: Mapping[str, str]) -> ModuleView:
+def _module(
+    module: Module,
+    number: int,
+    sheets: Mapping[str, str],
+    labels: Mapping[str, str],
+    role: str | None,
+    words: Mapping[str, str],
+) -> ModuleView:
     return ModuleView(
         id=f"_m-{module.id}",
         kicker=f"{labels['module']} {number}",
@@ -97,11 +126,20 @@ def _module(module: Module, number: int, sheets: Mapping[str, str], labels: Mapp
         why=html(module.why_it_matters),
         objectives=tuple(html(o) for o in module.objectives),
         key_ideas=html(module.guidance) if module.guidance else None,
-        sessions=tuple(_session(s, f"{number}.{n}", sheets, labels) for n, s in enumerate(module.sessions, start=1)),
+        sessions=tuple(
+            _session(s, f"{number}.{n}", sheets, labels, role, words) for n, s in enumerate(module.sessions, start=1)
+        ),
     )
 
 
-def _session(session: Session, number: str, sheets: Mapping[str, str], labels: Mapping[str, str]) -> SessionView:
+def _session(
+    session: Session,
+    number: str,
+    sheets: Mapping[str, str],
+    labels: Mapping[str, str],
+    role: str | None,
+    words: Mapping[str, str],
+) -> SessionView:
     agenda = tuple(
         AgendaRow(
             f"{slot.start}–{slot.end} {labels['min']}",
@@ -118,19 +156,23 @@ def _session(session: Session, number: str, sheets: Mapping[str, str], labels: M
         summary=html(session.summary),
         guidance=html(session.guidance) if session.guidance else None,
         agenda=agenda,
-        prompts=_per_role(session.prompts, labels),
+        prompts=tuple(
+            RoleLines(g.label, tuple(html(x) for x in g.lines))
+            for g in prompt_groups(session, labels, words)
+            if role in (None, g.role)
+        ),
         activity=ActivityView(session.activity.title, html(session.activity.description)),
         advice=tuple(
-            Advice(kind, labels[kind], _per_role(getattr(session, kind), labels)) for kind in ("tips", "pitfalls")
+            Advice(kind, labels[kind], _per_role(getattr(session, kind), labels, role)) for kind in ("tips", "pitfalls")
         ),
-        worksheets=tuple(SheetRef(f"#{ref}", sheets[ref]) for ref in session.worksheets),
+        worksheets=tuple(SheetRef(f"#{ref}", sheets[ref]) for ref in session.worksheets if ref in sheets),
     )
 
 
-def _per_role(lines: PerRole, labels: Mapping[str, str]) -> tuple[RoleLines, ...]:
-    """Each side's lines under its label; a role with none is left out."""
+def _per_role(lines: PerRole, labels: Mapping[str, str], only: str | None = None) -> tuple[RoleLines, ...]:
+    """Each side's lines under its label (or only one side's); a role with none is left out."""
     return tuple(
         RoleLines(role.label, tuple(html(item) for item in getattr(lines, role.key)))
         for role in roles(labels)
-        if getattr(lines, role.key)
+        if getattr(lines, role.key) and only in (None, role.key)
     )

@@ -14,8 +14,10 @@ from urllib.parse import quote
 
 from generator.models import Curriculum, Module, Session, Worksheet
 from generator.plan.fields import site_sections
+from generator.plan.kit_site import manager_only, plan_kit
 from generator.plan.program import TIMELINE, plan_program
-from generator.plan.session import agenda_clock, roles
+from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
+from generator.plan.tracker import TrackerSheet
 from generator.read.guides import Guide
 from generator.read.project import Project
 
@@ -40,6 +42,7 @@ class SitePlan:
     footer: tuple[str, ...] = ()
     files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan: the .ics, the logo
     grouped: bool = False  # modules are grouped in the navigation: see `_module_groups`
+    sheets: tuple[TrackerSheet, ...] = ()  # workbooks the write stage makes (sheets.py): the pair tracker
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,10 @@ def plan_site(project: Project) -> SitePlan:
     curriculum, org = project.curriculum, project.organization
     labels = project.labels
     paths = _Paths(curriculum)
-    common = {"org": org, "labels": labels, "curriculum": curriculum}
+    common = {"org": org, "labels": labels, "curriculum": curriculum, "words": text_words(project)}
+    kit = plan_kit(project)
     pages: list[Page] = [_home(project, paths, common)]
-    pages += [_guide(guide, common) for guide in project.guides]
+    pages += [_guide(guide, common) for guide in kit.guides]
     pages.append(_overview(curriculum, paths, common, project.curriculum_file))
     for number, module in enumerate(curriculum.modules, start=1):
         pages.append(_module(module, number, paths, common, project.curriculum_file))
@@ -63,7 +67,11 @@ def plan_site(project: Project) -> SitePlan:
     pages.append(_worksheet_index(curriculum, paths, common, project.curriculum_file))
     pages += [_worksheet(w, paths, common, project.curriculum_file) for w in curriculum.worksheets]
     pages.append(Page("glossary.md", labels["glossary"], "glossary.md.j2", common, project.curriculum_file))
-    pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", common, project.organization_file))
+    contacts = {**common, "escalation": Link(labels["kit_escalation"], "kit/escalation.md")}
+    pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", contacts, project.organization_file))
+    pages += [
+        Page(k.path, k.title, "guide.md.j2", {**common, "text": k.text}, project.curriculum_file) for k in kit.pages
+    ]
     timeline, files = plan_program(project, lambda session_id: paths.session_by_id[session_id], common)
     if timeline:
         path, title, context = timeline
@@ -72,7 +80,8 @@ def plan_site(project: Project) -> SitePlan:
     pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
     nav = _nav(pages, curriculum, project.guides, labels)
     grouped = len(curriculum.modules) > MAX_UNGROUPED
-    return SitePlan(org.name, tuple(pages), nav, theme, _footer(project), {**files, **images}, grouped)
+    files = {**files, **images, **kit.files}
+    return SitePlan(org.name, tuple(pages), nav, theme, _footer(project), files, grouped, kit.sheets)
 
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -122,7 +131,7 @@ def _home(project: Project, paths: _Paths, common: dict[str, Any]) -> Page:
         }
         for m in project.curriculum.modules
     ]
-    guides = [Link(g.title, relative(here, g.path)) for g in project.guides]
+    guides = [Link(g.title, relative(here, g.path)) for g in project.guides if not manager_only(g)]
     context = {
         **common,
         "modules": modules,
@@ -179,6 +188,7 @@ def _session(session: Session, module: Module, number: str, paths: _Paths, commo
         "module": Link(module.title, _as_html(relative(here, paths.module(module)))),
         "agenda": agenda_clock(session),
         "roles": roles(common["labels"]),
+        "prompts": prompt_groups(session, common["labels"], common["words"]),
         "worksheets": [
             Link(paths.worksheet_title[ref], relative(here, paths.worksheet(ref))) for ref in session.worksheets
         ],
@@ -291,8 +301,13 @@ def _nav(
     nav: list[NavItem] = [entry("index.md")]
     if TIMELINE in titles:
         nav.append(entry(TIMELINE))
-    if guides:
-        nav.append({labels["guides"]: [entry(g.path) for g in guides]})
+    pairs = [g for g in guides if not manager_only(g)]
+    if pairs:
+        nav.append({labels["guides"]: [entry(g.path) for g in pairs]})
+    kit = [p.path for p in pages if p.path.startswith("kit/")]
+    nav.append(
+        {labels["kit"]: [kit[0], *(entry(p) for p in kit[1:]), *(entry(g.path) for g in guides if manager_only(g))]}
+    )
     nav += [
         {labels["modules"]: modules},
         {labels["worksheets"]: worksheets},

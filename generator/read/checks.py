@@ -16,7 +16,7 @@ def check_curriculum(source: YamlFile, curriculum: Curriculum) -> list[Problem]:
     problems += check_worksheets(source, worksheets)
     glossary = ((("glossary", i, "term"), g.term) for i, g in enumerate(curriculum.glossary))
     problems += _unique(source, "glossary term `{}`", glossary)
-    return problems
+    return problems + _unknown_standards(source, curriculum)
 
 
 def check_own(source: YamlFile, own: OwnCurriculum, shared: Curriculum) -> list[Problem]:
@@ -42,6 +42,22 @@ def check_worksheets(
         )
         problems += _unique(source, f"field name `{{}}` in worksheet `{worksheet.id}`", names)
     return problems
+
+
+def _unknown_standards(source: YamlFile, curriculum: Curriculum) -> list[Problem]:
+    """A worksheet's or run-sheet step's `standard` is one of the curriculum's `standards`."""
+    known = [s.id for s in curriculum.standards]
+    named: list[tuple[Loc, str | None]] = [
+        (("worksheets", i, "standard"), w.standard) for i, w in enumerate(curriculum.worksheets)
+    ]
+    named += [(("run_sheet", i, "standard"), t.standard) for i, t in enumerate(curriculum.run_sheet)]
+    return [unknown(source, loc, "standard", value, known) for loc, value in named if value and value not in known]
+
+
+def unknown(source: YamlFile, loc: Loc, what: str, value: str, known: list[str]) -> Problem:
+    close = difflib.get_close_matches(value, known, n=1)
+    hint = f"did you mean `{close[0]}`?" if close else f"the {what}s are: " + ", ".join(known or ["(none yet)"])
+    return source.problem(loc, f"there is no {what} `{value}`", hint)
 
 
 def check_modules(

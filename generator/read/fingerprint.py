@@ -32,6 +32,7 @@ PACKAGES = (
     "pydyf",
     "pypdf",
     "icalendar",
+    "openpyxl",
     "babel",
     "pydantic",
     "PyYAML",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from markupsafe import Markup
 
 from generator.errors import InputError, Problem, display_path
 from generator.markup import escape_markdown, going_nowhere, links_going_nowhere
+from generator.models.kit import EDITIONS
+from generator.read.frontmatter import FrontMatter, front_matter
 
 MAX_PAGE_BYTES = 1_000_000  # a long guide is about 50 KB; see `read_guide`
 
@@ -21,9 +24,12 @@ class Guide:
     title: str
     text: Markup  # Markdown written by the curriculum's authors or the organization
     origin: str  # the user's file, as messages name it
+    standard: str | None = None  # the MENTOR standard it serves (front matter, frontmatter.py)
+    editions: tuple[str, ...] = EDITIONS  # whose edition it is in
+    time_for: str | None = None  # the role whose time commitment the page shows
 
 
-def read_guide(path: Path, docs_path: str, *, trusted: bool) -> Guide:
+def read_guide(path: Path, docs_path: str, *, trusted: bool, standards: Collection[str] = ()) -> Guide:
     """A page whose first line is its `# Title`; raises InputError if it cannot be used.
 
     Our own pages may use raw HTML; an organization's pages are its text, so raw HTML in
@@ -45,6 +51,9 @@ def read_guide(path: Path, docs_path: str, *, trusted: bool) -> Guide:
         raise InputError(
             [Problem(shown, 0, 0, f"the page cannot be read ({error.strerror})", "check the file name and folder")]
         ) from None
+    meta = FrontMatter()
+    if trusted:
+        meta, text = front_matter(text, shown, standards)
     first = text.lstrip().split("\n", 1)[0]
     if not first.startswith("# "):
         raise InputError(
@@ -61,7 +70,7 @@ def read_guide(path: Path, docs_path: str, *, trusted: bool) -> Guide:
     if not trusted:
         _check_links(text, shown)
     body = text if trusted else escape_markdown(text)
-    return Guide(docs_path, first[2:].strip(), Markup(body), shown)
+    return Guide(docs_path, first[2:].strip(), Markup(body), shown, meta.standard, meta.editions, meta.time_for)
 
 
 def _too_big(shown: str, size: int) -> Problem:

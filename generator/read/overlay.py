@@ -19,7 +19,7 @@ from generator.models.organization import ModuleChoice
 from generator.read.wording import unchanged
 
 M = TypeVar("M", bound=BaseModel)
-KEEP = {"id", "kind", "name", "worksheets", "guides"}  # identifiers, not prose
+KEEP = {"id", "kind", "name", "worksheets", "guides", "standard", "editions", "anchor"}  # identifiers, not prose
 
 
 def select_modules(

@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.errors import Gather, Problem
 from generator.models import Curriculum, Organization, OwnCurriculum
 from generator.read.assets import Image, check_image, org_file
-from generator.read.checks import check_own
+from generator.read.checks import check_own, unknown
 from generator.read.colour import AA_TEXT, WHITE, contrast, nearby_passing
 from generator.read.guides import Guide, read_guide
 from generator.read.selection import check_selection
@@ -48,6 +48,7 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     gather.problems += check_colours(source, org)
     if shared is not None:
         gather.problems += check_selection(source, org, shared, own, _own_ids(own, own_source, own_name))
+        gather.problems += check_handles(source, org, shared)
         if own is not None and own_source is not None:
             gather.problems += check_own(own_source, own, shared)
     gather.check()
@@ -101,3 +102,14 @@ def _own_ids(own: OwnCurriculum | None, source: YamlFile | None, name: str | Non
         return None
     modules = source.data.get("modules")
     return [str(m["id"]) for m in modules if isinstance(m, dict) and "id" in m] if isinstance(modules, list) else None
+
+
+def check_handles(source: YamlFile, org: Organization, shared: Curriculum) -> list[Problem]:
+    """Each contact's `handles` names concerns the escalation table knows."""
+    known = [c.id for c in shared.concerns]
+    return [
+        unknown(source, ("contacts", i, "handles", j), "concern", concern, known)
+        for i, contact in enumerate(org.contacts)
+        for j, concern in enumerate(contact.handles)
+        if concern not in known
+    ]

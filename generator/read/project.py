@@ -157,7 +157,8 @@ def load_guides(root: Path, source: YamlFile, curriculum: Curriculum) -> tuple[G
             )
             continue
         try:
-            guides.append(read_guide(path, f"guides/{name}.md", trusted=True))
+            standards = [s.id for s in curriculum.standards]
+            guides.append(read_guide(path, f"guides/{name}.md", trusted=True, standards=standards))
         except InputError as error:
             problems += error.problems
     if problems:

@@ -1,0 +1,62 @@
+"""The editions (pure): the program manager's edition, the mentor's guide and the mentee's
+guide, each planned as a selection of the one handbook's chapters (plan/handbook.py) and laid
+out by the handbook's renderer. Nothing in them is a second copy: the guides and worksheets say
+which editions they belong to, the sessions' lines say whose they are, and the manager's
+edition adds the kit's pages as chapters, made from the same Markdown as the site's.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator.markup import escape_text
+from generator.plan import kit_pages as md
+from generator.plan.book import GuideView, HandbookPlan
+from generator.plan.chapters import page_html
+from generator.plan.handbook import Selection, plan_handbook
+from generator.plan.kit import escalation, messages, run_sheet
+from generator.plan.kit_site import edition_pdf, offers, with_commitments
+from generator.plan.tracker import tracker_columns
+from generator.read.project import Project
+
+
+def _no_link(target: str) -> None:
+    """In print, titles stand without links: their pages are chapters or on the website."""
+
+
+def kit_chapters(project: Project) -> tuple[GuideView, ...]:
+    """The kit's pages as chapters of the manager's edition."""
+    labels = project.labels
+    steps = run_sheet(project)
+    tracker = md.tracker_md(project, [c.title for c in tracker_columns(project)], _no_link)
+    texts = (
+        ("kit_standards", md.standards_md(project, offers(project, with_commitments(project)), _no_link)),
+        ("kit_run_sheet", md.run_sheet_md(steps, labels, _no_link)),
+        ("kit_messages", md.messages_md(messages(steps), labels, anchors=False)),
+        ("kit_escalation", md.escalation_md(escalation(project), labels)),
+        ("kit_tracker", f"{tracker}\n{escape_text(labels['kit_tracker_site'])}\n"),
+    )
+    return tuple(
+        GuideView(f"_k{n}", labels[label], page_html(Markup(f"# {escape_text(labels[label])}\n\n{text}")))
+        for n, (label, text) in enumerate(texts, start=1)
+    )
+
+
+def plan_editions(project: Project, paper: str | None = None) -> tuple[HandbookPlan, ...]:
+    labels, slug = project.labels, project.slug
+    kit = kit_chapters(project)
+    manager = Selection(
+        edition_pdf(slug, "manager"),
+        edition="manager",
+        modules=False,
+        chapters=kit,
+        title=labels["edition_manager"],
+    )
+    where_to_go = tuple(c for c in kit if c.title == labels["kit_escalation"])  # the pairs' speak-up route too
+    pairs = [
+        Selection(
+            edition_pdf(slug, role), edition=role, role=role, chapters=where_to_go, title=labels[f"edition_{role}"]
+        )
+        for role in ("mentor", "mentee")
+    ]
+    return tuple(plan_handbook(project, paper, selection) for selection in (manager, *pairs))

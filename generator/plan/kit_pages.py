@@ -1,0 +1,142 @@
+"""The kit's pages as Markdown, made once and shown twice: as site pages (through guide.md.j2)
+and as chapters of the program manager's edition. Every value is escaped as it is placed.
+
+`link(target)` says where a title leads: a page's relative address on the site, or None in
+print, where the title is shown without a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.markup import escape_markdown, escape_text
+from generator.models.organization import Contact
+from generator.plan.kit import Commitment, Message, Route, Step, hours
+from generator.read.guides import Guide
+from generator.read.project import Project
+
+Link = Callable[[str], str | None]
+TRACKER_CSV, TRACKER_XLSX = "kit/pair-tracker.csv", "kit/pair-tracker.xlsx"
+KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
+    "kit/standards.md": ("kit_standards", None),
+    "kit/run-sheet.md": ("kit_run_sheet", None),
+    "kit/messages.md": ("kit_messages", None),
+    "kit/escalation.md": ("kit_escalation", "monitoring"),
+    "kit/tracker.md": ("kit_tracker", "monitoring"),
+}
+
+
+# Named outside the labels, which take the organization's words: "MENTOR" and "Mentoring" here
+# are a title and its publisher, not the handbook's words for the roles.
+SOURCE = "*Elements of Effective Practice for Mentoring* (MENTOR)"
+
+
+@dataclass(frozen=True)
+class Offer:
+    title: str
+    target: str  # a docs path
+
+
+def cell(text: str) -> str:
+    return escape_text(text).replace("\n", " ").replace("|", "\\|")
+
+
+def _title(title: str, target: str, link: Link) -> str:
+    url = link(target)
+    return f"[{escape_text(title)}]({url})" if url else escape_text(title)
+
+
+def standards_md(project: Project, offers: Mapping[str, Sequence[Offer]], link: Link) -> str:
+    labels = project.labels
+    lines = [f"{SOURCE} {escape_text(labels['kit_standards_intro'])}", ""]
+    for standard in project.curriculum.standards:
+        lines += [f"## {escape_text(standard.title)}", "", escape_markdown(standard.summary), ""]
+        lines += [f"- {_title(o.title, o.target, link)}" for o in offers.get(standard.id, ())]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def run_sheet_md(steps: Sequence[Step], labels: Mapping[str, str], link: Link) -> str:
+    intro = labels["kit_run_sheet_intro"] if any(s.day for s in steps) else labels["kit_run_sheet_undated"]
+    lines = [
+        escape_text(intro),
+        "",
+        f"| {labels['kit_when']} | {labels['kit_do']} | {labels['kit_send']} |",
+        "|---|---|---|",
+    ]
+    for step in steps:
+        message = _title(step.message.subject, f"kit/messages.md#{step.message.anchor}", link) if step.message else ""
+        do = f"**{cell(step.title)}**: " + escape_markdown(step.task.do).replace("\n", " ").replace("|", "\\|")
+        lines.append(f"| {cell(step.when)} | {do} | {message} |")
+    return "\n".join(lines) + "\n"
+
+
+def messages_md(messages: Sequence[Message], labels: Mapping[str, str], *, anchors: bool) -> str:
+    lines = [escape_text(labels["kit_messages_intro"]), ""]
+    if not messages:
+        lines += [escape_text(labels["kit_run_sheet_undated"]), ""]
+    for message in messages:
+        heading = f"## {escape_text(message.subject)}" + (f" {{ #{message.anchor} }}" if anchors else "")
+        lines += [heading, ""]
+        lines += [
+            f"**{escape_text(labels['kit_send_on'])}:** {escape_text(message.when)}  ",
+            f"**{escape_text(labels['kit_to'])}:** {escape_text(message.to)}",
+            "",
+        ]
+        lines += [f"> {line}" if line else ">" for line in message.body.strip().split("\n")]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def escalation_md(routes: Sequence[Route], labels: Mapping[str, str]) -> str:
+    head = (labels["kit_concern"], labels["kit_first_step"], labels["kit_who"], labels["kit_how_fast"])
+    lines = [escape_text(labels["kit_escalation_intro"]), "", "| " + " | ".join(head) + " |", "|---|---|---|---|"]
+    for route in routes:
+        who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(labels["kit_program_lead"])
+        if route.assumed:
+            who += f" ({cell(labels['kit_unassigned'])})"
+        lines.append(
+            f"| {cell(route.concern.concern)} | {cell(route.concern.first_step)} | {who} | {cell(route.respond)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _contact(contact: Contact, labels: Mapping[str, str]) -> str:
+    """Who, how to reach them, and how fast they usually answer (the profile's `responds`)."""
+    reach = " · ".join(x for x in (contact.email, contact.phone) if x)
+    usually = f"; {labels['kit_usually']} {contact.responds}" if contact.responds else ""
+    return cell(f"{contact.role}: {contact.name}" + (f" ({reach}{usually})" if reach or usually else ""))
+
+
+def tracker_md(project: Project, columns: Sequence[str], link: Link) -> str:
+    labels = project.labels
+    lines = [escape_text(labels["kit_tracker_intro"]), ""]
+    for target, label in ((TRACKER_XLSX, "kit_tracker_xlsx"), (TRACKER_CSV, "kit_tracker_csv")):
+        lines.append(f"- {_title(labels[label], target, link)}")
+    lines += ["", f"**{escape_text(labels['kit_columns'])}:** " + " · ".join(escape_text(c) for c in columns), ""]
+    return "\n".join(lines)
+
+
+def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> str:
+    """The role description's "time it takes", from the organization's schedule."""
+    per = round(c.session_minutes / c.sessions) if c.sessions else 0
+    prep = c.preparation_minutes // c.sessions if c.sessions else 0
+    rows = [
+        (labels["kit_time_sessions"], f"{c.sessions} × {per} {labels['minutes']}", c.session_minutes),
+        (labels["kit_time_preparation"], f"{c.sessions} × {prep} {labels['minutes']}", c.preparation_minutes),
+        (labels["kit_time_training"], labels[f"kit_training_{c.role}"], c.training_minutes),
+    ]
+    lines = [f"## {escape_text(labels['kit_time'])}", "", escape_text(labels["kit_time_intro"]), ""]
+    lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_hours']} |", "|---|---|---|"]
+    lines += [f"| {cell(a)} | {cell(b)} | {hours(m, language)} |" for a, b, m in rows]
+    total = f"**{hours(c.total_minutes, language)}**"
+    over = f"{labels['kit_over']} {c.weeks} {labels['weeks']}" if c.weeks else ""
+    lines.append(f"| **{cell(labels['kit_time_total'])}** | {cell(over)} | {total} |")
+    return "\n".join(lines) + "\n"
+
+
+def with_commitment(guide: Guide, text: str, commitments: Mapping[str, Commitment], project: Project) -> str:
+    if guide.time_for is None:
+        return text
+    return f"{text.rstrip()}\n\n{commitment_md(commitments[guide.time_for], project.labels, project.organization.language)}"

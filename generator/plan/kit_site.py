@@ -1,0 +1,124 @@
+"""The program manager's kit as a section of the site: its pages, the tracker files, and what
+each of MENTOR's standards is offered, computed from what every guide, worksheet and run-sheet
+step says it serves."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from generator.markup import escape_text
+from generator.models.kit import EDITIONS
+from generator.plan import kit_pages as md
+from generator.plan.kit import commitment, escalation, messages, run_sheet
+from generator.plan.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
+from generator.read.guides import Guide
+from generator.read.project import Project
+
+INDEX = "kit/index.md"
+EDITION_FILES = {"manager": "manager-edition", "mentor": "mentor-guide", "mentee": "mentee-guide"}
+
+
+@dataclass(frozen=True)
+class KitPage:
+    path: str
+    title: str
+    text: Markup  # Markdown, made safe
+
+
+@dataclass(frozen=True)
+class Kit:
+    pages: tuple[KitPage, ...]
+    files: dict[str, bytes]
+    sheets: tuple[TrackerSheet, ...]  # written by the write stage (sheets.py)
+    guides: tuple[Guide, ...]  # every guide, the role descriptions with their time commitment
+
+
+def edition_pdf(slug: str, edition: str) -> str:
+    return f"guide/{slug}-{EDITION_FILES[edition]}.pdf"
+
+
+def manager_only(guide: Guide) -> bool:
+    """A guide for the people running the program: listed in the kit, not among the pairs' guides."""
+    return tuple(guide.editions) == ("manager",)
+
+
+def site_link(here: str) -> Callable[[str], str | None]:
+    base = posixpath.dirname(here)
+    return lambda target: posixpath.relpath("/" + target, "/" + base)
+
+
+def offers(project: Project, guides: tuple[Guide, ...]) -> dict[str, list[md.Offer]]:
+    """Standard id -> what serves it: guides and worksheets that name it, the run-sheet and
+    message templates for the standards of their steps, and the kit pages that name one."""
+    found: dict[str, list[md.Offer]] = {s.id: [] for s in project.curriculum.standards}
+    labels = project.labels
+
+    def add(standard: str | None, offer: md.Offer) -> None:
+        if standard in found and offer not in found[standard]:
+            found[standard].append(offer)
+
+    for guide in guides:
+        add(guide.standard, md.Offer(guide.title, guide.path))
+    for worksheet in project.curriculum.worksheets:
+        add(worksheet.standard, md.Offer(f"{labels['worksheet']}: {worksheet.title}", f"worksheets/{worksheet.id}.md"))
+    for task in project.curriculum.run_sheet:
+        add(task.standard, md.Offer(labels["kit_run_sheet"], "kit/run-sheet.md"))
+        if task.message:
+            add(task.standard, md.Offer(labels["kit_messages"], "kit/messages.md"))
+    for path, (label, standard) in md.KIT_PAGES.items():
+        add(standard, md.Offer(labels[label], path))
+    return found
+
+
+def with_commitments(project: Project) -> tuple[Guide, ...]:
+    """The guides, each role description with its time commitment after its text."""
+    commitments = {role: commitment(project, role) for role in ("mentor", "mentee")}
+    return tuple(
+        replace(g, text=Markup(md.with_commitment(g, str(g.text), commitments, project))) if g.time_for else g
+        for g in project.guides
+    )
+
+
+def plan_kit(project: Project) -> Kit:
+    labels = project.labels
+    guides = with_commitments(project)
+    steps = run_sheet(project)
+    columns = tracker_columns(project)
+    texts = {
+        "kit/standards.md": md.standards_md(project, offers(project, guides), site_link("kit/standards.md")),
+        "kit/run-sheet.md": md.run_sheet_md(steps, labels, site_link("kit/run-sheet.md")),
+        "kit/messages.md": md.messages_md(messages(steps), labels, anchors=True),
+        "kit/escalation.md": md.escalation_md(escalation(project), labels),
+        "kit/tracker.md": md.tracker_md(project, [c.title for c in columns], site_link("kit/tracker.md")),
+    }
+    pages = [KitPage(INDEX, labels["kit"], Markup(index_md(project, guides)))]
+    pages += [
+        KitPage(
+            path, labels[md.KIT_PAGES[path][0]], Markup(f"# {escape_text(labels[md.KIT_PAGES[path][0]])}\n\n{text}")
+        )
+        for path, text in texts.items()
+    ]
+    files = {md.TRACKER_CSV: tracker_csv(project, columns)}
+    return Kit(tuple(pages), files, (tracker_sheet(project, columns, md.TRACKER_XLSX),), guides)
+
+
+def index_md(project: Project, guides: tuple[Guide, ...]) -> str:
+    labels, link = project.labels, site_link(INDEX)
+    lines = [f"# {escape_text(labels['kit'])}", "", escape_text(labels["kit_intro"]), ""]
+    lines += [f"- [{escape_text(labels[label])}]({link(path)})" for path, (label, _) in md.KIT_PAGES.items()]
+    lines += ["", f"## {escape_text(labels['kit_editions'])}", ""]
+    lines += [
+        f"- [{escape_text(labels[f'edition_{e}'])}]({quote(str(link(edition_pdf(project.slug, e))))})" for e in EDITIONS
+    ]
+    lines += ["", f"## {escape_text(labels['kit_guides'])}", ""]
+    lines += [f"- [{escape_text(g.title)}]({link(g.path)})" for g in guides if "manager" in g.editions]
+    forms = [w for w in project.curriculum.worksheets if "manager" in w.editions]
+    if forms:
+        lines += ["", f"## {escape_text(labels['kit_forms'])}", ""]
+        lines += [f"- [{escape_text(w.title)}]({link(f'worksheets/{w.id}.md')})" for w in forms]
+    return "\n".join(lines) + "\n"

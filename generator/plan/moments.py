@@ -1,0 +1,73 @@
+"""The dates the program manager's kit is planned from, in one place.
+
+Everything in the kit (run-sheet, messages, tracker columns, time commitment) reads the
+schedule through `kit_dates` only. Its milestones are the program's own (dated, or `at` a
+session) and the sessions that carry a program moment (kickoff, mid-point review, ...); its
+meetings are every session and series meeting from the start on (training before the start
+is counted apart, as training).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.read.project import Project
+from generator.read.timeline import Event
+
+
+@dataclass(frozen=True)
+class Dated:
+    day: dt.date
+    title: str
+
+
+@dataclass(frozen=True)
+class KitDates:
+    program: str
+    start: dt.date
+    end: dt.date  # the program's last day
+    weeks: int
+    meeting_minutes: int  # all those meetings' minutes together
+    meetings: int  # dated sessions and series meetings from the start on
+    milestones: tuple[Dated, ...]
+    modules: tuple[Dated, ...]  # each module's first session
+
+
+def kit_dates(project: Project) -> KitDates | None:
+    """The program's dates from today's schedule (`project.events`); None without a program."""
+    program = project.organization.program
+    if program is None:
+        return None
+    events = project.events
+    first_of_module: dict[str, dt.date] = {}
+    for event in events:
+        if event.kind == "session" and event.number:
+            first_of_module.setdefault(event.number.split(".")[0], event.date)
+    titles = [m.title for m in project.curriculum.modules]
+    modules = tuple(Dated(day, titles[int(n) - 1]) for n, day in first_of_module.items() if int(n) <= len(titles))
+    series = program.series()
+    length = {s.name: s.minutes for s in series}
+    met = [e for e in events if e.kind in ("session", "meeting") and e.date >= program.start]
+    return KitDates(
+        program=program.name,
+        start=program.start,
+        end=program.start + dt.timedelta(weeks=program.weeks, days=-1),
+        weeks=program.weeks,
+        meeting_minutes=sum(e.minutes or length.get(e.series, series[0].minutes) for e in met),
+        meetings=len(met),
+        milestones=_milestones(events),
+        modules=modules,
+    )
+
+
+def _milestones(events: tuple[Event, ...]) -> tuple[Dated, ...]:
+    """Each milestone once: its own date, the session it is `at`, or a session's moment."""
+    dated: list[Dated] = []
+    for event in events:
+        if event.kind == "milestone":
+            dated.append(Dated(event.date, event.title))
+        dated += [Dated(event.date, m.name) for m in event.milestones]
+        if event.moment and not event.milestones:
+            dated.append(Dated(event.date, event.title))
+    return tuple(dated)

@@ -1,0 +1,220 @@
+"""The program manager's kit, planned without the file system: MENTOR's six standards each with
+what the handbook offers (computed from what guides and worksheets declare), the run-sheet and
+messages dated from the example's schedule, the escalation table from its contacts, the role
+descriptions' time worked out from its program, and the editions as selections of one source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from generator.plan import Plan, plan_build
+from generator.plan.book import GuideChapter, ModuleChapter
+from generator.plan.kit import PREPARATION_MINUTES, TRAINING_MINUTES, commitment, escalation, messages, run_sheet
+from generator.plan.kit_site import edition_pdf, manager_only, offers, with_commitments
+from generator.plan.moments import kit_dates
+from generator.plan.program import timeline_date
+from generator.read.layout import DEFAULT_ORG, SHIPPED
+from generator.read.project import Project, load_project
+from tests.conftest import REPO
+
+SIX = ["Recruitment", "Screening", "Training", "Matching and initiating", "Monitoring and support", "Closure"]
+
+
+@pytest.fixture(scope="module")
+def project() -> Iterator[Project]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        yield load_project(REPO, REPO / DEFAULT_ORG)
+
+
+@pytest.fixture(scope="module")
+def plan(project: Project) -> Plan:
+    return plan_build(project)
+
+
+def _page(plan: Plan, path: str) -> str:
+    return str(next(p for p in plan.site.pages if p.path == path).context["text"])
+
+
+def test_each_of_the_six_standards_has_what_the_handbook_offers_for_it(project: Project, plan: Plan) -> None:
+    assert [s.title for s in project.curriculum.standards] == SIX
+    found = offers(project, with_commitments(project))
+    assert all(found[s.id] for s in project.curriculum.standards), found
+    page = _page(plan, "kit/standards.md")
+    paths = {p.path for p in plan.site.pages}
+    for standard in project.curriculum.standards:
+        assert f"## {standard.title}" in page
+        for offer in found[standard.id]:
+            assert offer.target.split("#")[0] in paths  # every offer is a page of this site
+    section = page.split("## Closure")[1]
+    assert "Endings, planned and unplanned" in section and "Exit conversation" in section
+
+
+def test_the_standards_follow_what_the_data_declares(project: Project) -> None:
+    """Nothing is a hand-kept list: a worksheet that names another standard moves with it."""
+    sheets = tuple(
+        w.model_copy(update={"standard": "training"}) if w.id == "match-check" else w
+        for w in project.curriculum.worksheets
+    )
+    moved = replace(project, curriculum=project.curriculum.model_copy(update={"worksheets": sheets}))
+    found = offers(moved, with_commitments(moved))
+    titles = {s: [o.title for o in found[s]] for s in found}
+    assert "Worksheet: Match check" in titles["training"]
+    assert "Worksheet: Match check" not in titles["matching"]
+
+
+def test_the_run_sheet_is_dated_from_the_schedule(project: Project) -> None:
+    start = dt.date(2027, 1, 11)
+    steps = run_sheet(project)
+    days = [s.day for s in steps]
+    assert days == sorted(days)
+    by_id: dict[str, list[dt.date]] = {}
+    for step in steps:
+        assert step.day is not None
+        by_id.setdefault(step.task.id, []).append(step.day)
+    assert by_id["invite"] == [start - dt.timedelta(weeks=8)]
+    assert by_id["check-in"] == [start + dt.timedelta(weeks=w) for w in (4, 12, 20, 28, 36, 44)]
+    milestones = [e.date for e in project.events if e.kind == "milestone"]
+    assert by_id["milestone-reminder"] == [d - dt.timedelta(weeks=1) for d in milestones]
+    firsts = [e.date for e in project.events if e.kind == "session" and (e.number or "").endswith(".1")]
+    assert by_id["module-reminder"] == firsts
+    end = start + dt.timedelta(weeks=48, days=-1)
+    assert by_id["end-near"] == [end - dt.timedelta(weeks=4)]
+
+
+def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) -> None:
+    sent = messages(run_sheet(project))
+    assert not [m for m in sent if "{" in m.subject or "{" in m.body or "&#123;" in m.body]
+    intro = next(m for m in sent if m.anchor == "introduce-1")
+    assert intro.when == "Mon, Dec 21, 2026" and "Mon, Jan 11, 2027" in intro.body
+    assert r"Dana Okafor \(mentoring@harborandpine.example\)" in intro.body  # as Markdown shows it
+    midpoint = next(e for e in project.events if e.title == "Mid-point review")
+    reminder = next(m for m in sent if m.subject.startswith("Mid-point review"))
+    assert reminder.subject == f"Mid-point review on {timeline_date(midpoint.date, 'en')}"
+    assert reminder.when == timeline_date(midpoint.date - dt.timedelta(weeks=1), "en")
+    page = _page(plan, "kit/messages.md")
+    assert all(m.subject in page and m.when in page for m in sent)
+    assert "(messages.md#introduce-1)" in _page(plan, "kit/run-sheet.md")
+
+
+def test_the_escalation_table_comes_from_the_contacts(project: Project, plan: Plan) -> None:
+    routes = {r.concern.id: r for r in escalation(project)}
+    assert set(routes) == {c.id for c in project.curriculum.concerns}
+    assert [c.role for c in routes["speak-up"].contacts] == ["HR partner"]
+    assert routes["speak-up"].respond == "within five working days"  # the concern's, not the contact's usual
+    assert routes["harm"].respond == "the same day"
+    assert [c.name for c in routes["support"].contacts] == ["Employee assistance service"]
+    assert not any(r.assumed for r in routes.values())
+    contacts = tuple(c.model_copy(update={"handles": ()}) for c in project.organization.contacts)
+    bare = replace(project, organization=project.organization.model_copy(update={"contacts": contacts}))
+    fallback = escalation(bare)
+    assert all(r.assumed and [c.role for c in r.contacts] == ["Program lead"] for r in fallback)
+    assert fallback[0].respond == project.curriculum.concerns[0].respond
+    page = _page(plan, "kit/escalation.md")  # as Markdown shows it
+    assert r"HR partner: Sam Lindqvist \(people@harborandpine.example; usually answers within one working day\)" in page
+
+
+def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project, plan: Plan) -> None:
+    dates = kit_dates(project)
+    assert dates is not None and dates.meetings == len(project.curriculum.sessions())
+    mentor = commitment(project, "mentor")
+    assert mentor.session_minutes == dates.meetings * 60
+    assert mentor.total_minutes == dates.meetings * (60 + PREPARATION_MINUTES["mentor"]) + TRAINING_MINUTES["mentor"]
+    assert "| **In all** | over 48 weeks | **28.75** |" in _page(plan, "guides/mentor-role.md")
+    program = project.organization.program
+    assert program is not None
+    shorter = program.model_copy(update={"meeting_minutes": 45})
+    other = replace(project, organization=project.organization.model_copy(update={"program": shorter}))
+    assert commitment(other, "mentor").session_minutes == dates.meetings * 45
+    assert "The time it takes" in _page(plan, "guides/mentee-role.md")
+
+
+@pytest.mark.parametrize(("guide", "role"), [("mentor-training", "mentor"), ("mentee-orientation", "mentee")])
+def test_the_training_hours_counted_are_the_training_guides_agendas(guide: str, role: str) -> None:
+    text = (SHIPPED / "content" / f"{guide}.md").read_text(encoding="utf-8")
+    total = re.search(r"\| \*\*Total\*\* \| \*\*(\d+)\*\* \|", text)
+    steps = re.findall(r"^\| \d:\d\d \| [^|]+ \| (\d+) \|$", text, re.MULTILINE)
+    assert total and int(total.group(1)) == TRAINING_MINUTES[role] == sum(int(s) for s in steps)
+
+
+def test_the_kit_is_its_own_section_with_the_guides_for_the_people_running_it(project: Project, plan: Plan) -> None:
+    sections = {next(iter(item)): item[next(iter(item))] for item in plan.site.nav if isinstance(item, dict)}
+    kit = sections[project.labels["kit"]]
+    assert kit[0] == "kit/index.md"
+    listed = [next(iter(entry.values())) for entry in kit[1:]]
+    assert {"kit/standards.md", "kit/run-sheet.md", "guides/mentor-training.md"} <= set(listed)
+    pairs = [next(iter(entry.values())) for entry in sections[project.labels["guides"]]]
+    assert "guides/mentor-training.md" not in pairs and "guides/endings.md" in pairs
+    index = _page(plan, "kit/index.md")
+    for edition in ("manager", "mentor", "mentee"):
+        assert edition_pdf(project.slug, edition).split("/")[-1] in index
+    assert "pair-tracker.xlsx" in _page(plan, "kit/tracker.md")
+
+
+def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: Plan) -> None:
+    manager, mentor, mentee = plan.editions
+    assert [e.path for e in plan.editions] == [edition_pdf(project.slug, e) for e in ("manager", "mentor", "mentee")]
+    guides = {g.title: g for g in project.guides}
+    for edition, role in ((mentor, "mentor"), (mentee, "mentee")):
+        chapters = [c for part in edition.parts for c in part.chapters]
+        sessions = [s for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions]
+        assert len(sessions) == len(project.curriculum.sessions())
+        labels = {r.label for s in sessions for r in (*s.prompts, *(r for a in s.advice for r in a.roles))}
+        assert labels == {project.labels[f"{kind}_{role}"] for kind in ("for", "ask", "reflect")}
+        titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
+        assert titles[-1] == project.labels["kit_escalation"]  # where to raise a concern, in every edition
+        assert all(role in guides[t].editions and not manager_only(guides[t]) for t in titles[:-1])
+        sheets = {s.id for s in edition.book.sheets}
+        assert sheets == {w.id for w in project.curriculum.worksheets if role in w.editions}
+        assert edition.book.labels["handbook"] == project.labels[f"edition_{role}"]
+    chapters = [c for part in manager.parts for c in part.chapters]
+    assert not [c for c in chapters if isinstance(c, ModuleChapter)]
+    titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
+    assert {"Mentor training workshop", "Run-sheet", "Message templates", "Pair tracker"} <= set(titles)
+    assert {"match-check", "mentor-application", "exit-conversation"} <= {s.id for s in manager.book.sheets}
+    assert "Mon, Dec 21, 2026" in str(
+        next(c.guide.html for c in chapters if isinstance(c, GuideChapter) and c.guide.title == "Message templates")
+    )
+
+
+def test_each_question_tab_says_what_its_questions_are_for(project: Project, plan: Plan) -> None:
+    """Not "For the mentor" for questions the mentor asks on one page and answers on another."""
+    from generator.plan.session import prompt_groups
+
+    labels = project.labels
+    sessions = {s.id: s for s in project.curriculum.sessions()}
+    groups = prompt_groups(sessions["what-mentoring-is"], labels, {})
+    assert [(g.role, g.label) for g in groups] == [
+        ("mentor", labels["reflect_mentor"]),
+        ("mentee", labels["reflect_mentee"]),
+        ("facilitator", labels["ask_facilitator"]),
+    ]
+    feedback = {g.label: g.lines for g in prompt_groups(sessions["feedback-on-the-relationship"], labels, {})}
+    assert any(line.startswith("What part of our sessions") for line in feedback[labels["ask_mentor"]])
+    assert any(line.startswith("How did I react") for line in feedback[labels["reflect_mentor"]])
+    assert all(not line.startswith("How did I") for line in feedback[labels["ask_mentor"]])
+    every = {g.label for s in sessions.values() for g in prompt_groups(s, labels, {})}
+    assert labels["for_mentor"] not in every and labels["for_mentee"] not in every
+    page = next(p for p in plan.site.pages if p.path.endswith("/what-mentoring-is.md"))
+    assert [g.label for g in page.context["prompts"]] == [g.label for g in groups]
+
+
+def test_the_standards_source_keeps_its_name_in_an_organizations_words() -> None:
+    from generator.plan.kit_pages import SOURCE
+    from generator.plan.kit_site import plan_kit
+
+    brigid = load_project(REPO, REPO / "organizations" / "st-brigid-health.yaml")
+    page = next(p for p in plan_kit(brigid).pages if p.path == "kit/standards.md")
+    assert SOURCE in page.text and "Preceptorship (PRECEPTOR)" not in page.text
+    escalation_page = next(p for p in plan_kit(brigid).pages if p.path == "kit/escalation.md")
+    assert "preceptor, preceptee or manager" in escalation_page.text
+
+
+def test_the_contacts_page_leads_to_who_handles_what(plan: Plan) -> None:
+    page = next(p for p in plan.site.pages if p.path == "contacts.md")
+    assert page.context["escalation"].url == "kit/escalation.md"
