@@ -4,7 +4,7 @@ separators people write, and every such field in the models goes through that on
 from __future__ import annotations
 
 import re
-from typing import Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 import pytest
 from pydantic import BaseModel, ValidationError
@@ -61,6 +61,8 @@ def _literal_fields(model: type[BaseModel], seen: set[type]) -> list[tuple[str, 
         stack = [info.annotation]
         while stack:
             tp = stack.pop()
+            if get_origin(tp) is Annotated and any(isinstance(m, NaturalCase) for m in tp.__metadata__):
+                continue  # a Choice inside another type, e.g. tuple[Choice[Literal[...]], ...]
             if get_origin(tp) is Literal:
                 found.append((f"{model.__name__}.{name}", info))
             elif isinstance(tp, type) and issubclass(tp, BaseModel):

@@ -11,12 +11,14 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from openpyxl import load_workbook
 
 from generator.plan import plan_build
 from generator.plan.kit_pages import TRACKER_CSV, TRACKER_XLSX
+from generator.plan.moments import Dated, kit_dates
 from generator.plan.tracker import ROWS, TrackerSheet
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import Project, load_project
@@ -50,7 +52,7 @@ def test_the_tracker_opens_with_its_columns_a_row_per_pair_and_the_schedules_dat
     table = book.active
     assert table is not None and table.title == "Pair tracker"
     rows = list(table.iter_rows(values_only=True))
-    milestones = [e for e in project.events if e.kind == "milestone"]
+    milestones = [Milestone(m.title, m.day) for m in _milestones(project)]
     assert list(rows[0]) == [*HEAD, *(m.title for m in milestones), *TAIL]
     planned = rows[1][len(HEAD) : len(HEAD) + len(milestones)]
     assert [d.date() for d in planned if isinstance(d, dt.datetime)] == [m.date for m in milestones]
@@ -74,7 +76,19 @@ def test_the_csv_has_the_same_columns_and_planned_dates(project: Project) -> Non
     data = plan_build(project).site.files[TRACKER_CSV]
     assert data.startswith(b"\xef\xbb\xbf")  # so that Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    milestones = [e for e in project.events if e.kind == "milestone"]
+    milestones = [Milestone(m.title, m.day) for m in _milestones(project)]
     assert rows[0] == [*HEAD, *(m.title for m in milestones), *TAIL]
     assert rows[1][len(HEAD) : len(HEAD) + len(milestones)] == [m.date.isoformat() for m in milestones]
     assert len(rows) == ROWS + 2
+
+
+class Milestone(NamedTuple):
+    title: str
+    date: dt.date
+
+
+def _milestones(project: Project) -> tuple[Dated, ...]:
+    """The tracker's date columns: the schedule's milestones and moments, each once (plan/moments.py)."""
+    dates = kit_dates(project)
+    assert dates is not None and len(dates.milestones) >= 6
+    return dates.milestones

@@ -13,12 +13,12 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.models.base import Id, MarkdownText, Model, Sentence, Short, Text, user_error
+from generator.models.base import Choice, Id, MarkdownText, Model, Sentence, Short, Text, user_error
 
-Edition = Literal["manager", "mentor", "mentee"]
+Edition = Choice[Literal["manager", "mentor", "mentee"]]
 EDITIONS: tuple[Edition, ...] = ("manager", "mentor", "mentee")
 PAIR: tuple[Edition, ...] = ("mentor", "mentee")  # what a worksheet belongs to unless it says
-Anchor = Literal["start", "end", "milestone", "module"]
+Anchor = Choice[Literal["start", "end", "milestone", "module"]]
 PLACEHOLDERS = {
     "date": "the day this is sent",
     "program": "the program's name",

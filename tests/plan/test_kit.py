@@ -78,12 +78,14 @@ def test_the_run_sheet_is_dated_from_the_schedule(project: Project) -> None:
         assert step.day is not None
         by_id.setdefault(step.task.id, []).append(step.day)
     assert by_id["invite"] == [start - dt.timedelta(weeks=8)]
-    assert by_id["check-in"] == [start + dt.timedelta(weeks=w) for w in (4, 12, 20, 28, 36, 44)]
-    milestones = [e.date for e in project.events if e.kind == "milestone"]
+    assert by_id["check-in"] == [start + dt.timedelta(weeks=w) for w in (4, 12, 20, 28)]  # of 36 weeks
+    dates = kit_dates(project)
+    assert dates is not None
+    milestones = [m.day for m in dates.milestones]
     assert by_id["milestone-reminder"] == [d - dt.timedelta(weeks=1) for d in milestones]
     firsts = [e.date for e in project.events if e.kind == "session" and (e.number or "").endswith(".1")]
     assert by_id["module-reminder"] == firsts
-    end = start + dt.timedelta(weeks=48, days=-1)
+    end = start + dt.timedelta(weeks=36, days=-1)
     assert by_id["end-near"] == [end - dt.timedelta(weeks=4)]
 
 
@@ -93,9 +95,9 @@ def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) ->
     intro = next(m for m in sent if m.anchor == "introduce-1")
     assert intro.when == "Mon, Dec 21, 2026" and "Mon, Jan 11, 2027" in intro.body
     assert r"Dana Okafor \(mentoring@harborandpine.example\)" in intro.body  # as Markdown shows it
-    midpoint = next(e for e in project.events if e.title == "Mid-point review")
-    reminder = next(m for m in sent if m.subject.startswith("Mid-point review"))
-    assert reminder.subject == f"Mid-point review on {timeline_date(midpoint.date, 'en')}"
+    midpoint = next(e for e in project.events if e.moment == "mid-point review")
+    reminder = next(m for m in sent if m.subject.startswith(midpoint.title))
+    assert reminder.subject == f"{midpoint.title} on {timeline_date(midpoint.date, 'en')}"
     assert reminder.when == timeline_date(midpoint.date - dt.timedelta(weeks=1), "en")
     page = _page(plan, "kit/messages.md")
     assert all(m.subject in page and m.when in page for m in sent)
@@ -121,16 +123,12 @@ def test_the_escalation_table_comes_from_the_contacts(project: Project, plan: Pl
 
 def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project, plan: Plan) -> None:
     dates = kit_dates(project)
-    assert dates is not None and dates.meetings == len(project.curriculum.sessions())
+    booked = [e for e in project.events if e.kind in ("session", "meeting") and e.date >= project.events[0].date]
+    assert dates is not None and dates.meetings == len(booked) == 20  # the as-needed session is not booked
     mentor = commitment(project, "mentor")
-    assert mentor.session_minutes == dates.meetings * 60
-    assert mentor.total_minutes == dates.meetings * (60 + PREPARATION_MINUTES["mentor"]) + TRAINING_MINUTES["mentor"]
-    assert "| **In all** | over 48 weeks | **28.75** |" in _page(plan, "guides/mentor-role.md")
-    program = project.organization.program
-    assert program is not None
-    shorter = program.model_copy(update={"meeting_minutes": 45})
-    other = replace(project, organization=project.organization.model_copy(update={"program": shorter}))
-    assert commitment(other, "mentor").session_minutes == dates.meetings * 45
+    assert mentor.session_minutes == 90 + 19 * 60  # the kickoff is 90 minutes, the rest 60
+    assert mentor.total_minutes == 1230 + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"]
+    assert "| **In all** | over 36 weeks | **28** |" in _page(plan, "guides/mentor-role.md")
     assert "The time it takes" in _page(plan, "guides/mentee-role.md")
 
 

@@ -88,11 +88,27 @@ def test_the_challenge_reflection_holds_all_seven_steps_in_order() -> None:
     assert [label.split(". ", 1)[0] for label in numbered] == [str(n) for n in range(1, 8)]
 
 
-@pytest.mark.parametrize("worksheet_id", [w.id for w in shipped().worksheets])
+def _program_form(worksheet_id: str) -> bool:
+    """A form the program manager uses (an application, a match check), not a pair's."""
+    return sheet(worksheet_id).editions == ("manager",) or (
+        "manager" in sheet(worksheet_id).editions
+        and not any(worksheet_id in s.worksheets for s in shipped().sessions())
+    )
+
+
+@pytest.mark.parametrize("worksheet_id", [w.id for w in shipped().worksheets if not _program_form(w.id)])
 def test_each_worksheet_is_used_and_its_instructions_name_its_first_session(worksheet_id: str) -> None:
     users = [s for s in shipped().sessions() if worksheet_id in s.worksheets]
     assert users, f"no session uses {worksheet_id}"
     assert users[0].title in sheet(worksheet_id).instructions
+
+
+@pytest.mark.parametrize("worksheet_id", [w.id for w in shipped().worksheets if _program_form(w.id)])
+def test_each_program_form_is_named_in_a_guide(worksheet_id: str) -> None:
+    """The program manager's forms are used in the kit's guides, not in a pair's session."""
+    title = sheet(worksheet_id).title
+    guides = (SHIPPED / "content").glob("*.md")
+    assert any(title.casefold() in g.read_text(encoding="utf-8").casefold() for g in guides), f"no guide names {title}"
 
 
 @pytest.mark.parametrize("session_id", [s.id for s in shipped().sessions()])
