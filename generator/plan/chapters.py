@@ -63,7 +63,7 @@ def program_view(project: Project) -> ProgramView | None:
             date=" ".join(part for part in (timeline_date(e.date, language), clock(e)) if part),
             milestone=e.kind != "session",
             title=f"{labels['session']} {e.number}: {e.title}" if e.kind == "session" else e.title,
-            note=" · ".join(str(n) for n in event_notes(e, labels)) or None,
+            note=None if e.kind == "meeting" else " · ".join(str(n) for n in event_notes(e, labels)) or None,
             target=f"#_s-{e.session_id}" if e.session_id else None,
         )
         for e in project.events
