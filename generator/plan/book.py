@@ -59,6 +59,7 @@ class ProgramView:
     facts: str
     rows: tuple[TimelineRow, ...]
     breaks: tuple[Break, ...]
+    as_needed: tuple[TimelineRow, ...] = ()  # sessions offered, never booked: listed apart
 
 
 @dataclass(frozen=True)

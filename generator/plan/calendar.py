@@ -2,8 +2,8 @@
 
 An event with a time of day is a timed entry; one without (a milestone, a series without a
 `time`) is all-day. With the program's `timezone`, timed entries carry its TZID and the file
-holds that zone's VTIMEZONE (its rules over the program's years only, from the system's time
-zone data), so 15:00 in Europe/Berlin shows as 09:00 in Chicago. Without one they are in
+holds that zone's VTIMEZONE (its rules over the program's years only, from the pinned
+`tzdata` package), so 15:00 in Europe/Berlin shows as 09:00 in Chicago. Without one they are in
 "floating" local time: 09:30 shows as 09:30 wherever the reader is, which suits pairs who meet
 in their own time zone. UIDs come from the timeline and DTSTAMP from the build time the caller
 passes, so the same input gives the same bytes and a re-import updates entries in place.
@@ -12,6 +12,7 @@ passes, so the same input gives the same bytes and a re-import updates entries i
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import zoneinfo
 from collections.abc import Callable, Sequence
 
@@ -41,7 +42,7 @@ def calendar_ics(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", calendar_name)
-    zone = zoneinfo.ZoneInfo(timezone) if timezone else None
+    zone = time_zone(timezone) if timezone else None
     for event in events:
         vevent = _vevent(event, stamp.astimezone(dt.UTC), _when(event, zone), summary(event), describe(event))
         calendar.add_component(vevent)
@@ -52,6 +53,17 @@ def calendar_ics(
         calendar.subcomponents.sort(key=lambda c: c.name != "VTIMEZONE")
     data: bytes = calendar.to_ical()
     return data
+
+
+def time_zone(name: str) -> zoneinfo.ZoneInfo:
+    """The zone's rules from the pinned `tzdata` package, so that the VTIMEZONE is the same
+    bytes on every machine (the system's own zone files differ from one update to the next);
+    the system's, for a name the package does not have."""
+    try:
+        with importlib.resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).open("rb") as data:
+            return zoneinfo.ZoneInfo.from_file(data, key=name)
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return zoneinfo.ZoneInfo(name)
 
 
 def _vevent(

@@ -63,18 +63,17 @@ def program_view(project: Project) -> ProgramView | None:
             date=" ".join(part for part in (timeline_date(e.date, language), clock(e)) if part),
             milestone=e.kind != "session",
             title=f"{labels['session']} {e.number}: {e.title}" if e.kind == "session" else e.title,
-            note=" · ".join(str(n) for n in event_notes(e, labels)) or None,
+            note=None if e.kind == "meeting" else " · ".join(str(n) for n in event_notes(e, labels)) or None,
             target=f"#_s-{e.session_id}" if e.session_id else None,
         )
         for e in project.events
     )
     breaks = tuple(Break(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks)
-    extra = as_needed(project, lambda sid: f"#_s-{sid}")
     offered = tuple(
-        TimelineRow(labels["as_needed"], False, f"{labels['session']} {a.number}: {a.title}", None, a.url)
-        for a in extra
+        TimelineRow("", False, f"{labels['session']} {a.number}: {a.title}", None, a.url)
+        for a in as_needed(project, lambda sid: f"#_s-{sid}")
     )
-    return ProgramView("_program", program.name, " · ".join(facts), rows + offered, breaks)
+    return ProgramView("_program", program.name, " · ".join(facts), rows, breaks, offered)
 
 
 def body_parts(book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView]) -> tuple[BodyPart, ...]:
@@ -130,7 +129,7 @@ def contents(book: BookView, modules: Sequence[ModuleView], guides: Sequence[Gui
 
 def linked(book: BookView, modules: Sequence[ModuleView]) -> frozenset[str]:
     """Anchors that the body links to: sessions from the timeline, worksheets from sessions."""
-    rows = book.program.rows if book.program else ()
+    rows = (*book.program.rows, *book.program.as_needed) if book.program else ()
     found = {row.target[1:] for row in rows if row.target}
     for module in modules:
         found |= {sheet.target[1:] for session in module.sessions for sheet in session.worksheets}

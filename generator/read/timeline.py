@@ -20,7 +20,8 @@ The rules, in the words a program organizer would use:
 - No program runs longer than MAX_WEEKS weeks, so a break or milestone date further than that
   from the start is a typo (2207 for 2027): the build names it and the date it likely means.
 
-Every problem is gathered (schedule_checks.py holds the cross-checks), so that one run shows
+Every problem is gathered (schedule_checks.py holds the cross-checks, schedule_dates.py the
+dates written outside the program), so that one run shows
 them all. Each event has a `uid` that stays the same from build to build, so a calendar app
 that imports the schedule again updates its entries instead of adding them twice.
 """
@@ -50,6 +51,7 @@ from generator.read.schedule_checks import (
     series_where,
     unknown_session,
 )
+from generator.read.schedule_dates import far_dates, outside, weeks, weeks_until
 
 __all__ = ["DoesNotFit", "Event", "SessionInfo", "Trouble", "schedule"]
 
@@ -80,7 +82,7 @@ class DoesNotFit(Exception):  # noqa: N818 -- the name the integrating code expe
 
 def schedule(program: Program, sessions: Sequence[SessionInfo], slug: str) -> tuple[Event, ...]:
     """sessions: every session the organization runs, in program order (as-needed ones too)."""
-    troubles: list[Trouble] = list(_check_reach(program))
+    troubles: list[Trouble] = list(far_dates(program))
     # A date typed years off (2207 for 2027) is reported once: the schedule is made without it,
     # so that it does not also show up as a program too long to fit.
     far = {t.where[:2] for t in troubles}
@@ -200,7 +202,7 @@ def _series_dates(program: Program, index: int, series: Meetings, n: int, troubl
     if len(dates) < n:
         troubles.append(_too_long(program, index, series, n, None, moved))
     elif dates and dates[-1] > last:
-        troubles.append(_too_long(program, index, series, n, _weeks_until(program.start, dates[-1]), moved))
+        troubles.append(_too_long(program, index, series, n, weeks_until(program.start, dates[-1]), moved))
     return dates
 
 
@@ -224,47 +226,8 @@ def _too_long(program: Program, index: int, series: Meetings, n: int, needed: in
         message = f"{carries} from {first}{with_breaks}, which takes until week {needed}, but it ends in week {series.last_week}"
         where = (*series_where(program, index), "last_week")
         return Trouble(message, f"set `last_week: {needed}`{more_often}, or carry fewer sessions in it", where)
-    message = f"{sessions} {needed} weeks from {first}{with_breaks}, but the program is {_weeks(program.weeks)}"
+    message = f"{sessions} {needed} weeks from {first}{with_breaks}, but the program is {weeks(program.weeks)}"
     return Trouble(message, f"set `weeks: {needed}`{more_often}, or choose fewer modules with `modules:`", ("weeks",))
-
-
-def _check_reach(program: Program) -> Iterator[Trouble]:
-    """Each break or milestone date further from the start than any program reaches: a
-    mistyped year, named with the date it likely means."""
-    reach = dt.timedelta(weeks=MAX_WEEKS)
-    for where, what, day in _dates(program):
-        if abs(day - program.start) >= reach:
-            years = round(abs(day - program.start).days / 365.25)
-            side = "after" if day > program.start else "before"
-            message = f"{what} {day}, {years} years {side} the program starts on {program.start}"
-            yield Trouble(message, f"did you mean {_likely(day, program)}?", where)
-
-
-def _dates(program: Program) -> Iterator[tuple[tuple[str | int, ...], str, dt.date]]:
-    """(where, what, date) of every date written in the program apart from its start."""
-    for i, b in enumerate(program.breaks):
-        yield ("breaks", i, "start"), f'the break "{b.name}" starts on', b.start
-        yield ("breaks", i, "end"), f'the break "{b.name}" ends on', b.end
-    for i, m in enumerate(program.milestones):
-        if m.date is not None:
-            yield ("milestones", i, "date"), f'the milestone "{m.name}" is on', m.date
-    for i, s in enumerate(program.meetings or ()):
-        if s.start is not None:
-            yield ("meetings", i, "start"), f'the series "{s.name or i + 1}" starts on', s.start
-
-
-def _likely(day: dt.date, program: Program) -> dt.date:
-    """The same day and month in a year of the program (or one either side): the one whose year
-    differs from the typed one in the fewest digits, then the nearest to the program."""
-    first, last = program.start, program.start + dt.timedelta(weeks=program.weeks, days=-1)
-    years = range(first.year - 1, last.year + 2)
-    candidates: list[dt.date] = [day + relativedelta(year=y) for y in years]  # 29 February: the 28th in other years
-
-    def distance(candidate: dt.date) -> tuple[int, int]:
-        digits = sum(a != b for a, b in zip(f"{candidate.year:04d}", f"{day.year:04d}", strict=True))
-        return digits, max((first - candidate).days, (candidate - last).days, 0)
-
-    return min(candidates, key=distance)
 
 
 def _attach(
@@ -300,34 +263,10 @@ def _milestone(
         day = milestone.date
     earliest = program.start - dt.timedelta(weeks=MAX_BEFORE)
     if not earliest <= day < end:
-        troubles.append(_outside(milestone, index, day, program, end - dt.timedelta(days=1)))
+        troubles.append(outside(milestone, index, day, program, end - dt.timedelta(days=1)))
         return None
     minutes = milestone.minutes if milestone.time else None
     return Event(day, "milestone", milestone.name, uid, note=milestone.note, time=milestone.time, minutes=minutes)
-
-
-def _outside(milestone: Milestone, index: int, day: dt.date, program: Program, last: dt.date) -> Trouble:
-    name, start = f'the milestone "{milestone.name}"', program.start
-    if milestone.week is not None:
-        message = f"{name} is in week {milestone.week}, but the program is {_weeks(program.weeks)}"
-        hint = f"choose a `week` from 1 to {program.weeks}, or set `weeks: {milestone.week}`"
-        return Trouble(message, hint, ("milestones", index, "week"))
-    if day < start:
-        start = start - dt.timedelta(weeks=MAX_BEFORE)
-        message, longer = f"{name} is on {day}, more than a year before the program starts on {program.start}", ""
-    else:
-        message, needed = f"{name} is on {day}, after the program ends on {last}", _weeks_until(start, day)
-        longer = f", or set `weeks: {needed}`" if needed <= MAX_WEEKS else ""
-    return Trouble(message, f"choose a date from {start} to {last}{longer}", ("milestones", index, "date"))
-
-
-def _weeks_until(start: dt.date, day: dt.date) -> int:
-    """How many program weeks it takes for `day` to be inside the program."""
-    return (day - start).days // 7 + 1
-
-
-def _weeks(n: int) -> str:
-    return "1 week" if n == 1 else f"{n} weeks"
 
 
 def _milestone_key(slug: str, milestone: Milestone, index: int) -> str:
