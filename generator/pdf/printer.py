@@ -25,6 +25,7 @@ from generator.errors import InputError, Problem
 from generator.jinja import OVERRIDES, PRINT, environment
 from generator.pdf.cache import PdfCache
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
+from generator.pdf.forms import tidy_form_fields
 from generator.plan.print import PdfDocument, PrintSetup
 
 STANDARD = {"fillable": None, "print": "pdf/ua-1"}  # the PDF variant asked of WeasyPrint
@@ -114,7 +115,7 @@ class Printer:
 
     def pdf(self, document: Document, variant: str) -> bytes:
         """The PDF of pages laid out by `render`."""
-        return bytes(document.write_pdf(finisher=_radio_kids_are_widgets, **_options(variant)))
+        return bytes(document.write_pdf(finisher=tidy_form_fields, **_options(variant)))
 
     def _refused(self, error: FatalURLFetchingError, name: str) -> InputError:
         cause = error.__cause__
@@ -138,12 +139,3 @@ def _options(variant: str) -> dict[str, Any]:
     if STANDARD[variant]:
         options["pdf_variant"] = STANDARD[variant]
     return options
-
-
-def _radio_kids_are_widgets(document: object, pdf: Any) -> None:
-    """WeasyPrint 70 gives each radio button its own field name as well as the group's,
-    so readers see `a:b.a:b` fields and some ignore the group. A button is only a widget."""
-    for obj in pdf.objects:
-        if isinstance(obj, dict) and obj.get("Subtype") == "/Widget" and "Parent" in obj:
-            for key in ("T", "TU", "FT"):
-                obj.pop(key, None)
