@@ -27,6 +27,7 @@ from generator.read.project import Project, load_project
 from generator.site.render import Renderer
 from generator.stages import Stages
 from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
+from generator.xlsx import xlsx_bytes
 
 ENGINES = ("mkdocs", "zensical")
 # How the PDFs get into the docs folder when they are not laid out there and then: `serve`
@@ -96,6 +97,7 @@ def make_docs(
 
     with stages("write"):
         write_files(docs, texts, plan.site.files)
+        write_files(docs, {}, {sheet.path: xlsx_bytes(sheet) for sheet in plan.site.spreadsheets})
     try:
         if place_pdfs:
             place_pdfs(plan, docs)

@@ -16,6 +16,7 @@ from generator.models import Curriculum, Module, Session, Worksheet
 from generator.plan.fields import site_sections
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, roles
+from generator.plan.xlsform import Spreadsheet
 from generator.read.guides import Guide
 from generator.read.project import Project
 
@@ -40,6 +41,7 @@ class SitePlan:
     footer: tuple[str, ...] = ()
     files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan: the .ics, the logo
     grouped: bool = False  # modules are grouped in the navigation: see `_module_groups`
+    spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (see xlsx.py)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def plan_site(project: Project) -> SitePlan:
             pages.append(_session(session, module, f"{number}.{sub}", paths, common, project.curriculum_file))
     pages.append(_worksheet_index(curriculum, paths, common, project.curriculum_file))
     pages += [_worksheet(w, paths, common, project.curriculum_file) for w in curriculum.worksheets]
+    feedback, bank, sheets = _feedback(project, common)
+    pages.append(feedback)
     pages.append(Page("glossary.md", labels["glossary"], "glossary.md.j2", common, project.curriculum_file))
     pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", common, project.organization_file))
     timeline, files = plan_program(project, lambda session_id: paths.session_by_id[session_id], common)
@@ -72,7 +76,14 @@ def plan_site(project: Project) -> SitePlan:
     pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
     nav = _nav(pages, curriculum, project.guides, labels)
     grouped = len(curriculum.modules) > MAX_UNGROUPED
-    return SitePlan(org.name, tuple(pages), nav, theme, _footer(project), {**files, **images}, grouped)
+    files = {**files, **images, **bank}
+    return SitePlan(org.name, tuple(pages), nav, theme, _footer(project), files, grouped, sheets)
+
+
+def _feedback(project: Project, common: dict[str, Any]) -> tuple[Page, dict[str, bytes], tuple[Spreadsheet, ...]]:
+    from generator.plan.feedback import plan_feedback_site  # it builds on this module's Page and Link
+
+    return plan_feedback_site(project, common)
 
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -296,6 +307,7 @@ def _nav(
     nav += [
         {labels["modules"]: modules},
         {labels["worksheets"]: worksheets},
+        entry("feedback/index.md"),
         entry("glossary.md"),
         entry("contacts.md"),
     ]
