@@ -1,8 +1,8 @@
 """Spreadsheets planned as values (plan/xlsform.py's `Spreadsheet`) made into .xlsx bytes.
 
-Byte-stable under SOURCE_DATE_EPOCH: openpyxl stamps every zip entry with the time of
-saving (two saves 2 s apart differ even with the workbook's dates fixed), so the archive is
-written again with each entry stamped with the build's time.
+Byte-stable under SOURCE_DATE_EPOCH: openpyxl's `save` stamps the workbook's `modified` date,
+and every zip entry, with the time of saving (two saves 2 s apart differ), so the workbook is
+written without `save` and the archive again with each entry stamped with the build's time.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import zipfile
 from datetime import UTC, datetime
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from generator.plan.xlsform import Spreadsheet
 
@@ -29,7 +30,8 @@ def xlsx_bytes(spreadsheet: Spreadsheet) -> bytes:
     book.properties.created = book.properties.modified = moment
     book.properties.creator = spreadsheet.creator
     raw = io.BytesIO()
-    book.save(raw)
+    # Not `book.save`: it stamps `modified` with the time of saving.
+    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     return _with_fixed_times(raw.getvalue(), moment)
 
 

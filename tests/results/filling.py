@@ -33,3 +33,13 @@ def fill(blank: Path, values: Mapping[str, str], target: Path) -> Path:
     writer.write(out)
     target.write_bytes(out.getvalue())
     return target
+
+
+def restamp(source: Path, keywords: str, target: Path) -> Path:
+    """The same filled form with other keywords: how a form of another version looks."""
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.add_metadata({"/Keywords": keywords})
+    out = io.BytesIO()
+    writer.write(out)
+    target.write_bytes(out.getvalue())
+    return target

@@ -1,0 +1,139 @@
+"""`mentorbook results` on the example's forms filled with pypdf (tests/results/conftest.py):
+what is counted, what is left out and named, what the minimum group size hides, and that no
+name reaches the report. A CSV shaped like a survey tool's export goes the same way."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.cli import main
+from generator.commands.results import results
+from generator.errors import InputError
+from generator.plan.xlsform import FORM_COLUMN, VERSION_COLUMN
+from tests.results.conftest import NAMES, Filled, form
+
+pytestmark = pytest.mark.slow  # lays out PDFs
+
+
+def run(filled: Filled, tmp_path: Path, *inputs: Path, minimum: int = 5) -> tuple[int, dict[str, str], str]:
+    outcome = results(filled.root, None, list(inputs or [filled.inputs]), tmp_path / "report", minimum=minimum)
+    issues = {Path(i.source).name: i.message for i in outcome.issues}
+    return outcome.counted, issues, (outcome.out / "index.html").read_text(encoding="utf-8")
+
+
+def test_counts_the_good_and_names_each_mistake(filled: Filled, tmp_path: Path) -> None:
+    counted, issues, _ = run(filled, tmp_path)
+    assert counted == 22  # 6 + 3 check-ins, 5 + 5 self-assessments, 3 evaluations
+    assert set(issues) == {"altered.pdf", "pulse-mentor-1.pdf", "empty.pdf", "goal-plan.pdf", "old-version.pdf"}
+    assert '"Perfect" is not one of its answers (Poor, Fair, Good, Very good, Excellent)' in issues["altered.pdf"]
+    assert (
+        issues["pulse-mentor-1.pdf"].startswith("repeats ")
+        and "pulse-mentor-1-copy.pdf" in issues["pulse-mentor-1.pdf"]
+    )
+    assert issues["empty.pdf"] == "is empty: no question was answered"
+    assert "not one of this handbook's feedback forms (its fields are from `goal-plan`)" in issues["goal-plan.pdf"]
+    assert issues["old-version.pdf"] == "is version 0 of `pulse-mentor`; this handbook's is version 1"
+    problems = (tmp_path / "report" / "problems.txt").read_text(encoding="utf-8")
+    assert problems.count("\n") == 5 and "altered.pdf" in problems
+
+
+def test_a_group_below_the_minimum_shows_only_its_count(filled: Filled, tmp_path: Path) -> None:
+    _, _, page = run(filled, tmp_path)
+    assert "Mentee: 3 responses, fewer than 5, so not shown" in page
+    assert "Mentor (n=6)" in page and "Mentee (n=3)" not in page
+    assert "Shorter agendas" not in page  # the mentees' writing is hidden with their breakdown
+    assert "Meet somewhere quieter (0)" in page
+    assert "Before the program (n=5)" in page and "At the end of the program (n=5)" in page  # before and after
+    assert "End-of-program evaluation" in page and "Honest feedback" not in page  # 3 evaluations: hidden
+    _, _, everything = run(filled, tmp_path, minimum=3)
+    assert "Mentee (n=3)" in everything and "Shorter agendas (0)" in everything
+
+
+def test_no_name_reaches_the_report(filled: Filled, tmp_path: Path) -> None:
+    run(filled, tmp_path)
+    out = tmp_path / "report"
+    text = " ".join(page.extract_text() for page in PdfReader(out / "report.pdf").pages)
+    for made in (
+        (out / "index.html").read_text(encoding="utf-8"),
+        (out / "responses.csv").read_text(encoding="utf-8"),
+        text,
+    ):
+        assert not [name for name in NAMES if name in made]
+    assert "Self-assessment" in text and "Mid-point check-in" in text
+
+
+def test_the_tidy_csv_holds_every_answer(filled: Filled, tmp_path: Path) -> None:
+    run(filled, tmp_path)
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "report" / "responses.csv").read_text(encoding="utf-8-sig"))))
+    assert len({r["response"] for r in rows}) == 22
+    ratings = [r for r in rows if r["form"] == "self-assessment-end" and r["item"] == "area_handling_setbacks"]
+    assert len(ratings) == 5 and all(
+        r["position"]
+        == str(["Not yet", "Starting out", "Getting there", "Confident", "Could teach it"].index(r["answer"]) + 1)
+        for r in ratings
+    )
+
+
+def test_the_command_warns_and_exits_0_or_1_when_nothing_counts(
+    filled: Filled, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(filled.root)
+    assert main(["results", str(filled.inputs), "--out", str(tmp_path / "r")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("warning: ") == 5 and "altered.pdf" in err
+    bad = [filled.inputs / "empty.pdf", filled.inputs / "goal-plan.pdf"]
+    assert main(["results", *map(str, bad), "--out", str(tmp_path / "r2")]) == 1
+    assert "empty.pdf: is empty" in capsys.readouterr().err
+    with pytest.raises(InputError):
+        results(filled.root, None, [filled.inputs / "altered.pdf"], tmp_path / "r3")
+
+
+def kobo_export(rows: list[dict[str, str]]) -> str:
+    """What KoboToolbox's CSV export of the XLSForm looks like: `;`-separated, its own columns
+    around ours, choice names (not labels) as the answers."""
+    header = [
+        "start",
+        "end",
+        FORM_COLUMN,
+        VERSION_COLUMN,
+        "goals_on_track",
+        "support_right",
+        "meetings_as_planned",
+        "one_change",
+        "meta/instanceID",
+        "_id",
+        "_uuid",
+        "_submission_time",
+        "_index",
+    ]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, header, delimiter=";", restval="")
+    writer.writeheader()
+    for n, row in enumerate(rows):
+        writer.writerow(
+            {"start": "2027-03-01T10:00:00", FORM_COLUMN: "pulse-mentee", VERSION_COLUMN: "1", "_id": str(n), **row}
+        )
+    return out.getvalue()
+
+
+def test_a_survey_export_goes_the_same_way(filled: Filled, tmp_path: Path) -> None:
+    rows = [
+        {"goals_on_track": name, "meetings_as_planned": "most_of_them", "_uuid": f"u{n}"}
+        for n, name in enumerate(["agree", "partly_agree", "unsure", "agree", "disagree", "agree"])
+    ]
+    rows.append({"goals_on_track": "agree", "_uuid": "u0"})  # sent twice
+    rows.append({"goals_on_track": "very_much", "_uuid": "u9"})  # not an answer of this form
+    rows.append({"one_change": "Meet in person", "_uuid": "u10"})  # labels and writing are fine too
+    export = tmp_path / "kobo.csv"
+    export.write_text(kobo_export(rows), encoding="utf-8")
+    counted, issues, page = run(filled, tmp_path, export, form(filled.blank, "pulse-mentor"))
+    assert counted == 7
+    assert issues["kobo.csv:8"].startswith("repeats ") and "kobo.csv:2" in issues["kobo.csv:8"]
+    assert '"very_much" is not one of its answers' in issues["kobo.csv:9"]
+    assert issues["pulse-mentor-fillable.pdf"] == "is empty: no question was answered"
+    assert "Mentee (n=6)" in page and "Meet in person" in page  # 6 of the 7 rated their goals
