@@ -31,14 +31,14 @@ COLOURS = ("#1f5f8b", "#b4441c", "#4d7a2a", "#6b4c9a")
 
 def chart_svg(item: ItemTally, labels: Mapping[str, str]) -> bytes | None:
     """The chart of a rating, yes/no or choice question; None without a group to show."""
-    groups = item.shown
+    groups = tuple(g for g in item.shown if g.answered)
     if not item.answers or not groups:
         return None
     import matplotlib
     from matplotlib.figure import Figure
 
     with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]  # typed as a Literal of every key
-        figure = Figure(figsize=(6.4, 0.45 * len(item.answers) * max(1, len(groups) * 0.7) + 0.9))
+        figure = Figure(figsize=(6.4, 0.28 * len(item.answers) * (1 + len(groups)) + 0.9))
         axes = figure.add_subplot()
         height = 0.8 / len(groups)
         positions = range(len(item.answers))
@@ -65,7 +65,7 @@ def _short(text: str) -> str:
 def describe(item: ItemTally, labels: Mapping[str, str]) -> str:
     """The chart in words: each group's share per answer."""
     parts = []
-    for group in item.shown:
+    for group in (g for g in item.shown if g.answered):
         shares = ", ".join(
             f"{answer} {_percent(count, group.answered)}"
             for answer, count in zip(item.answers, group.counts, strict=True)

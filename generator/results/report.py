@@ -80,7 +80,7 @@ def _instrument(t: InstrumentTally, minimum: int, labels: Mapping[str, str]) -> 
 
 
 def _item(item: ItemTally, minimum: int, labels: Mapping[str, str]) -> ItemView:
-    shown = item.shown
+    shown = tuple(g for g in item.shown if g.answered)
     svg = chart_svg(item, labels)
     chart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode() if svg else None
     rows = tuple(
@@ -89,7 +89,7 @@ def _item(item: ItemTally, minimum: int, labels: Mapping[str, str]) -> ItemView:
     hidden = tuple(
         labels["hidden_group"].format(group=g.name, n=g.responses, minimum=minimum) for g in item.groups if not g.shown
     )
-    texts = tuple((g.name, g.texts) for g in shown) if not item.answers else ()
+    texts = tuple((g.name, g.texts) for g in item.shown) if not item.answers else ()
     groups = tuple(f"{g.name} (n={g.answered})" for g in shown)
     return ItemView(item.id, item.label, chart, describe(item, labels) if svg else "", groups, rows, texts, hidden)
 

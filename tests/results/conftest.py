@@ -22,6 +22,7 @@ from tests.results.filling import fill, restamp
 
 AGREE = ("Disagree", "Partly disagree", "Unsure", "Partly agree", "Agree")
 CONFIDENCE = ("Not yet", "Starting out", "Getting there", "Confident", "Could teach it")
+AREAS = ("setting_and_reaching_goals", "speaking_up_with_confidence", "building_a_network", "handling_setbacks")
 NAMES = ("Ada Quillfeather", "Bram Oduya", "Cato Lindqvist", "Dara Osei", "Eun-ji Park")
 
 
@@ -73,9 +74,7 @@ def _fill_all(blank: Path, out: Path) -> None:
     for occasion, shift in (("start", 0), ("end", 2)):  # self-assessments, before and after: 5 each
         for n, name in enumerate(NAMES):
             values = {"respondent_name": name, "focus_area": "Handling setbacks"}
-            values |= {
-                f"area_{a}": CONFIDENCE[min(4, n % 3 + shift)] for a in ("building_a_network", "handling_setbacks")
-            }
+            values |= {f"area_{a}": CONFIDENCE[min(4, (n + len(a)) % 3 + shift)] for a in AREAS}
             fill(
                 form(blank, f"self-assessment-{occasion}"),
                 _named(f"self-assessment-{occasion}", values),
