@@ -83,7 +83,9 @@ def timed_results(root: Path, inputs: Path, out: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "generator", "results", "-q", str(inputs), "--out", str(out)],
-        cwd=root, check=True, env=os.environ,
+        cwd=root,
+        check=True,
+        env=os.environ,
     )
     return time.perf_counter() - started
 
