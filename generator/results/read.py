@@ -67,6 +67,9 @@ def read_inputs(paths: list[Path], shown: dict[Path, str]) -> tuple[list[Submiss
     problems: list[tuple[str, str, str]] = []
     for path in paths:
         name = shown[path]
+        if not path.is_file():
+            problems.append((name, "does not exist", "check the file's name and folder"))
+            continue
         try:
             submissions += read_csv(path, name) if path.suffix.lower() == ".csv" else [read_pdf(path, name)]
         except UnreadableError as error:
