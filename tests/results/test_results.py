@@ -137,3 +137,30 @@ def test_a_survey_export_goes_the_same_way(filled: Filled, tmp_path: Path) -> No
     assert '"very_much" is not one of its answers' in issues["kobo.csv:9"]
     assert issues["pulse-mentor-fillable.pdf"] == "is empty: no question was answered"
     assert "Mentee (n=6)" in page and "Meet in person" in page  # 6 of the 7 rated their goals
+
+
+def test_each_form_pdf_carries_its_id_and_version_and_names_only_where_named(filled: Filled) -> None:
+    for path in sorted((filled.blank / "feedback" / "pdf").glob("*-fillable.pdf")):
+        form_id = path.name.removesuffix("-fillable.pdf")
+        reader = PdfReader(path)
+        assert reader.metadata is not None and reader.metadata["/Keywords"] == f"mentorbook-form:{form_id}@1"
+        names = set(reader.get_fields() or {})
+        assert all(name.startswith(f"{form_id}:") for name in names)
+        assert (f"{form_id}:respondent_name" in names) == form_id.startswith("self-assessment"), form_id
+        listed = reader.trailer["/Root"]["/AcroForm"]["/Fields"]
+        assert len(listed) == len(names)  # only top-level fields
+        printed = PdfReader(path.with_name(f"{form_id}-print.pdf"))
+        assert not printed.get_fields() and printed.metadata["/Keywords"] == f"mentorbook-form:{form_id}@1"
+
+
+def test_a_yes_no_question_exports_its_label(filled: Filled, tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(form(filled.blank, "evaluation-mentee")))
+    values = {"evaluation-mentee:would_recommend": "/Yes", "evaluation-mentee:relationship_quality": "/Very good"}
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    writer.write(tmp_path / "filled.pdf")
+    fields = PdfReader(tmp_path / "filled.pdf").get_fields() or {}
+    assert {name: fields[name]["/V"] for name in values} == values
+    assert fields["evaluation-mentee:would_recommend"]["/_States_"] == ["/Yes", "/No"]
