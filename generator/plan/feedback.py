@@ -16,6 +16,7 @@ from generator.plan.question_bank import (
     FOLDER,
     JSON_FILE,
     SCHEMA_FILE,
+    TRACKER_FILE,
     bank_files,
     bank_sheets,
     qualtrics_path,
@@ -51,7 +52,9 @@ def plan_feedback_site(
     context = {
         **common,
         "forms": [_form_entry(form, here, labels, program_weeks(project)) for form in forms],
-        "bank": [Link(name, relative(here, f"{FOLDER}/{name}")) for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE)],
+        "bank": [
+            Link(name, relative(here, f"{FOLDER}/{name}")) for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, TRACKER_FILE)
+        ],
         "outcomes": project.instruments.outcomes,
     }
     page = Page(here, labels["feedback"], "feedback.md.j2", context, project.organization_file)

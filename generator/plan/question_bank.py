@@ -24,6 +24,7 @@ from generator.plan.xlsform import Spreadsheet, xlsform
 
 FOLDER = "feedback/question-bank"
 JSON_FILE, SCHEMA_FILE, CSV_FILE = "question-bank.json", "question-bank.schema.json", "question-bank.csv"
+TRACKER_FILE = "outcomes-tracker.csv"  # the outcome measures as a tracker's columns, one row per person
 CSV_COLUMNS = (
     "form",
     "instrument",
@@ -103,6 +104,7 @@ def bank_files(bank: QuestionBank, forms: tuple[Form, ...], labels: Mapping[str,
         f"{FOLDER}/{JSON_FILE}": _json(bank.model_dump(mode="json")),
         f"{FOLDER}/{SCHEMA_FILE}": _json(bank_schema()),
         f"{FOLDER}/{CSV_FILE}": bank_csv(bank),
+        f"{FOLDER}/{TRACKER_FILE}": tracker_csv(bank, labels),
     }
     for form in forms:
         files[qualtrics_path(form.id)] = qualtrics_txt(form, labels).encode()
@@ -141,6 +143,15 @@ def bank_csv(bank: QuestionBank) -> bytes:
             row = (*head, "" if form.week is None else form.week, "yes" if form.anonymous else "no")
             writer.writerow((*row, item.id, item.kind, item.label, item.help or "", " | ".join(item.answers)))
     return ("\ufeff" + out.getvalue()).encode()  # a byte-order mark: spreadsheet programs then read UTF-8
+
+
+def tracker_csv(bank: QuestionBank, labels: Mapping[str, str]) -> bytes:
+    """An empty tracker: who, their role, then a column per outcome measure (headed by its
+    label, its id in brackets, so that the columns can be matched however they are reworded)."""
+    header = [labels["tracker_person"], labels["answered_by"], *(f"{o.label} [{o.id}]" for o in bank.outcomes)]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(header)
+    return ("\ufeff" + out.getvalue()).encode()
 
 
 _QUALTRICS = {

@@ -96,6 +96,12 @@ def test_the_question_bank_matches_its_schema_and_the_forms(example: Project) ->
     rows = files["feedback/question-bank/question-bank.csv"].decode("utf-8-sig").splitlines()
     assert len(rows) == 1 + sum(len(f.items) for f in bank.forms)
     assert {s.path.rsplit("/", 1)[1] for s in sheets} == {f"{f}.xlsx" for f in FORMS}
+    tracker = files["feedback/question-bank/outcomes-tracker.csv"].decode("utf-8-sig").splitlines()
+    assert tracker == [
+        "Person,Answered by,Meetings held [meetings_held],Completed the program [completed],"
+        "Still with the organization after 6 months [retained_6_months],"
+        "Still with the organization after 12 months [retained_12_months]"
+    ]
 
 
 def test_every_xlsform_converts_with_pyxform(example: Project) -> None:
