@@ -135,8 +135,9 @@ def read_csv(path: Path, name: str) -> list[Submission]:
 
 
 def _column(heading: str) -> str:
-    """Kobo names a question in a group `group/name`, ODK Central `group-name`: the name is last."""
-    return heading.strip().rpartition("/")[2]
+    """Kobo names a question in a group `group/name`, ODK Central `group-name` (and its own
+    `meta-instanceID`): the name is last. A question's name never holds `-` or `/`."""
+    return heading.strip().rpartition("/")[2].rpartition("-")[2]
 
 
 def _csv_submission(header: list[str], row: list[str], source: str) -> Submission:

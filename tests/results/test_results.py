@@ -164,3 +164,27 @@ def test_a_yes_no_question_exports_its_label(filled: Filled, tmp_path: Path) -> 
     fields = PdfReader(tmp_path / "filled.pdf").get_fields() or {}
     assert {name: fields[name]["/V"] for name in values} == values
     assert fields["evaluation-mentee:would_recommend"]["/_States_"] == ["/Yes", "/No"]
+
+
+def test_an_odk_central_export_goes_the_same_way(filled: Filled, tmp_path: Path) -> None:
+    """ODK Central's CSV: its own columns first and last, `meta-instanceID`, labels or names."""
+    header = ["SubmissionDate", FORM_COLUMN, VERSION_COLUMN, "would_recommend", "what_helped", "meta-instanceID"]
+    header += ["KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent", "AttachmentsExpected", "Status"]
+    header += ["ReviewState", "DeviceID", "Edits", "FormVersion"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, header, restval="")
+    writer.writeheader()
+    for n in range(5):
+        answer = "yes" if n % 2 else "No"
+        row = {
+            FORM_COLUMN: "evaluation-mentor",
+            VERSION_COLUMN: "1",
+            "would_recommend": answer,
+            "what_helped": f"Time ({n})",
+        }
+        writer.writerow({**row, "meta-instanceID": f"uuid:{n}", "KEY": f"uuid:{n}", "SubmissionDate": "2027-12-01"})
+    export = tmp_path / "central.csv"
+    export.write_text(out.getvalue(), encoding="utf-8")
+    counted, issues, page = run(filled, tmp_path, export)
+    assert (counted, issues) == (5, {})
+    assert "Mentor (n=5)" in page and "Time (4)" in page
