@@ -38,7 +38,7 @@ def chart_svg(item: ItemTally, labels: Mapping[str, str]) -> bytes | None:
     from matplotlib.figure import Figure
 
     with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]  # typed as a Literal of every key
-        figure = Figure(figsize=(6.4, 0.28 * len(item.answers) * (1 + len(groups)) + 0.9))
+        figure = Figure(figsize=(6.4, 0.22 * len(item.answers) * (1 + len(groups)) + 0.9))
         axes = figure.add_subplot()
         height = 0.8 / len(groups)
         positions = range(len(item.answers))
