@@ -32,6 +32,7 @@ PACKAGES = (
     "pydyf",
     "pypdf",
     "icalendar",
+    "openpyxl",  # the question bank's XLSForms
     "babel",
     "pydantic",
     "PyYAML",
