@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from pypdf import PdfReader
@@ -93,24 +94,35 @@ def test_the_command_warns_and_exits_0_or_1_when_nothing_counts(
         results(filled.root, None, [filled.inputs / "altered.pdf"], tmp_path / "r3")
 
 
-def kobo_export(rows: list[dict[str, str]]) -> str:
-    """What KoboToolbox's CSV export of the XLSForm looks like: `;`-separated, its own columns
-    around ours, choice names (not labels) as the answers."""
-    header = [
-        "start",
-        "end",
-        FORM_COLUMN,
-        VERSION_COLUMN,
-        "goals_on_track",
-        "support_right",
-        "meetings_as_planned",
-        "one_change",
-        "meta/instanceID",
-        "_id",
-        "_uuid",
-        "_submission_time",
-        "_index",
-    ]
+def survey_columns(filled: Filled, form_id: str) -> list[str]:
+    """The columns of a survey tool's export of `form_id`: its XLSForm converted by pyxform,
+    each element of the XForm's instance as a column (`meta/instanceID` in a group)."""
+    from pyxform.xls2xform import convert
+
+    from generator.plan.feedback import plan_feedback_site
+    from generator.read.project import load_project
+    from generator.xlsx import xlsx_bytes
+
+    project = load_project(filled.root, filled.root / "organizations" / "example.yaml")
+    sheet = next(s for s in plan_feedback_site(project, {})[2] if s.path.endswith(f"/{form_id}.xlsx"))
+    xform = ElementTree.fromstring(convert(xlsform=io.BytesIO(xlsx_bytes(sheet)), file_type=".xlsx").xform)
+    data = xform.find(".//{http://www.w3.org/2002/xforms}instance/{http://www.w3.org/2002/xforms}data")
+    assert data is not None and data.get("id") == form_id
+
+    def paths(element: ElementTree.Element, prefix: str) -> list[str]:
+        names = []
+        for child in element:
+            name = prefix + child.tag.rpartition("}")[2]
+            names += paths(child, name + "/") if len(child) else [name]
+        return names
+
+    return paths(data, "")
+
+
+def kobo_export(columns: list[str], rows: list[dict[str, str]]) -> str:
+    """What KoboToolbox's CSV export looks like: `;`-separated, its own columns around the
+    survey's, choice names (not labels) as the answers."""
+    header = ["start", "end", *columns, "_id", "_uuid", "_submission_time", "_index"]
     out = io.StringIO()
     writer = csv.DictWriter(out, header, delimiter=";", restval="")
     writer.writeheader()
@@ -130,7 +142,17 @@ def test_a_survey_export_goes_the_same_way(filled: Filled, tmp_path: Path) -> No
     rows.append({"goals_on_track": "very_much", "_uuid": "u9"})  # not an answer of this form
     rows.append({"one_change": "Meet in person", "_uuid": "u10"})  # labels and writing are fine too
     export = tmp_path / "kobo.csv"
-    export.write_text(kobo_export(rows), encoding="utf-8")
+    columns = survey_columns(filled, "pulse-mentee")
+    assert columns == [
+        FORM_COLUMN,
+        VERSION_COLUMN,
+        "goals_on_track",
+        "support_right",
+        "meetings_as_planned",
+        "one_change",
+        "meta/instanceID",
+    ]
+    export.write_text(kobo_export(columns, rows), encoding="utf-8")
     counted, issues, page = run(filled, tmp_path, export, form(filled.blank, "pulse-mentor"))
     assert counted == 7
     assert issues["kobo.csv:8"].startswith("repeats ") and "kobo.csv:2" in issues["kobo.csv:8"]
