@@ -21,6 +21,8 @@ def print_report(results: dict[str, Any]) -> None:
     print()
     _organizations(results["organizations"])
     _pdfs(results["worksheet_pdfs"])
+    if "results_report" in results:
+        _results_report(results["results_report"])
     print()
     for line in verdicts(results):
         print(line)
@@ -81,6 +83,13 @@ def _pdfs(pdfs: dict[str, Any]) -> None:
         f"worksheet PDFs, one process, shipped curriculum ({pdfs['worksheets']} worksheets): "
         f"{pdfs['per_file']:.2f} s per file, {pdfs['per_worksheet_both_variants']:.2f} s per worksheet "
         f"(fillable + print), {pdfs['per_worksheet_with_packets']:.2f} s with its share of the two packets"
+    )
+
+
+def _results_report(figures: dict[str, Any]) -> None:
+    print(
+        f"mentorbook results, a fresh process, {figures['responses']} responses: "
+        f"{figures['pdf_seconds']:.1f} s from filled PDFs, {figures['csv_seconds']:.1f} s from a CSV export"
     )
 
 

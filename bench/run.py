@@ -125,6 +125,12 @@ def worksheet_pdfs(root: Path) -> dict[str, Any]:
     }
 
 
+def results_report(root: Path) -> dict[str, Any]:
+    """`mentorbook results` on 500 filled PDFs and on a 500-row CSV export (bench/results_figures.py)."""
+    _, out = python(str(BENCH / "results_figures.py"), "500", cwd=root)
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
 def preview(folder: Path, sizes: list[int | None], before: Path | None) -> dict[str, Any]:
     """bench/preview.py at each size: this checkout's `serve` and, with `before`, another's
     (say `git worktree add /tmp/pv_before <base>`), in the same run."""
@@ -179,6 +185,8 @@ def main() -> None:
         print(f"[bench] {args.organizations} organizations...", file=sys.stderr, flush=True)
         results["organizations"] = organizations(Path(folder) / "orgs", args.organizations)
         results["worksheet_pdfs"] = worksheet_pdfs(Path(folder) / "shipped")
+        print("[bench] results: 500 responses...", file=sys.stderr, flush=True)
+        results["results_report"] = results_report(Path(folder) / "shipped")
         print("[bench] preview (serve: edit -> reload, edit -> last PDF)...", file=sys.stderr, flush=True)
         results["preview"] = preview(Path(folder) / "preview", [None, 200], None)
     results["bench_seconds"] = time.perf_counter() - started

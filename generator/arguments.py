@@ -24,7 +24,8 @@ examples:
   mentorbook build                                   the example organization into site/
   mentorbook build --org organizations/acme.yaml --out public/acme
   mentorbook validate --org organizations/acme.yaml  check without building
-  mentorbook new-org "Acme Health"                   start a new profile"""
+  mentorbook new-org "Acme Health"                   start a new profile
+  mentorbook results returned/ export.csv            a report on filled feedback forms"""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -98,6 +99,23 @@ def _schema(verb: argparse.ArgumentParser) -> None:
 
 def _new_org(verb: argparse.ArgumentParser) -> None:
     verb.add_argument("name", help='the organization\'s name, e.g. "Acme Health"')
+
+
+def _results(verb: argparse.ArgumentParser) -> None:
+    _org_option(verb)
+    verb.add_argument(
+        "inputs", nargs="+", type=Path, metavar="INPUT", help="filled fillable PDFs, CSV exports, or folders of them"
+    )
+    verb.add_argument(
+        "--out", type=Path, metavar="DIR", help="where the report goes (default: results/); replaced each run"
+    )
+    verb.add_argument(
+        "--min-group",
+        type=_whole_number(1, 1000),
+        default=5,
+        metavar="N",
+        help="the smallest group whose answers are shown (default: 5); smaller ones show only their count",
+    )
 
 
 def _nothing(verb: argparse.ArgumentParser) -> None:
@@ -175,6 +193,15 @@ VERBS: tuple[tuple[str, str, str, Options], ...] = (
         "Write organizations/SLUG.yaml, a commented profile to fill in, and the folder organizations/SLUG/ for "
         "its logo.",
         _new_org,
+    ),
+    (
+        "results",
+        "report on filled feedback forms",
+        "Read filled feedback forms (fillable PDFs) and CSV exports of the question bank's XLSForms, check that "
+        "each answers this handbook's forms, and write a report (page and PDF), a CSV of every answer and the "
+        "problems found. A submission that is altered, repeated, empty or from another form is left out and "
+        "named; the rest are counted (exit 0). Exit 1 when nothing could be counted.",
+        _results,
     ),
     (
         "doctor",

@@ -170,6 +170,20 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _results(args: argparse.Namespace) -> int:
+    from generator.commands.results import results
+    from generator.errors import display_path
+
+    outcome = results(Path.cwd(), args.org, args.inputs, args.out, minimum=args.min_group)
+    for issue in outcome.issues:
+        print(f"warning: {issue.source}: {issue.message} — {issue.hint}", file=sys.stderr)
+    if not args.quiet:
+        left_out = f", {_plural(len(outcome.issues), 'submission')} left out" if outcome.issues else ""
+        shown = display_path(outcome.out / "index.html")
+        print(f"counted {_plural(outcome.counted, 'response')}{left_out}: open {shown}")
+    return 0
+
+
 def _doctor(args: argparse.Namespace) -> int:
     from generator.commands.doctor import examine
 
@@ -182,6 +196,7 @@ def _doctor(args: argparse.Namespace) -> int:
 
 VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": _init,
+    "results": _results,
     "build": _build,
     "validate": _validate,
     "serve": _serve,

@@ -33,7 +33,7 @@ def test_help_is_instant_and_imports_nothing_heavy() -> None:
     assert out.strip().endswith("[]")
 
 
-@pytest.mark.parametrize("verb", ["init", "build", "validate", "serve", "schema", "new-org", "doctor"])
+@pytest.mark.parametrize("verb", ["init", "build", "validate", "serve", "schema", "new-org", "doctor", "results"])
 def test_every_verb_has_help(verb: str) -> None:
     result = run(verb, "--help")
     assert result.returncode == 0
@@ -44,7 +44,13 @@ def test_usage_mistakes_exit_2() -> None:
     assert run().returncode == 2
     assert run("bild").returncode == 2
     assert run("build", "--colour", "red").returncode == 2
-    for args in (("build", "--all", "--jobs", "-1"), ("build", "--all", "--jobs", "two"), ("serve", "--port", "99999")):
+    for args in (
+        ("build", "--all", "--jobs", "-1"),
+        ("build", "--all", "--jobs", "two"),
+        ("serve", "--port", "99999"),
+        ("results",),
+        ("results", "x.pdf", "--min-group", "0"),
+    ):
         result = run(*args)
         assert result.returncode == 2 and "Traceback" not in result.stderr, args
 

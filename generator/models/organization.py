@@ -122,6 +122,12 @@ class Organization(Model):
     pages: tuple[RelativePath, ...] = Field(
         (), description="Your own Markdown pages in your folder, shown under Guides."
     )
+    development_areas: tuple[Short, ...] | None = Field(
+        None,
+        min_length=1,
+        max_length=8,
+        description="What your mentees want to grow in, rated in the self-assessment (default: five common areas).",
+    )
 
     @property
     def display_name(self) -> str:

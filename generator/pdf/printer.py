@@ -27,6 +27,7 @@ from weasyprint.urls import FatalURLFetchingError
 from generator.errors import InputError, Problem
 from generator.jinja import OVERRIDES, PRINT, environment
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
+from generator.pdf.forms import tidy_form_fields
 from generator.pdf.ligatures import right_to_left_ligatures
 from generator.plan.print import PdfDocument, PrintSetup
 
@@ -149,14 +150,5 @@ def _options(variant: str) -> dict[str, Any]:
 
 
 def _finish(document: object, pdf: Any) -> None:
-    _radio_kids_are_widgets(document, pdf)
+    tidy_form_fields(document, pdf)  # radio states named by their labels, top-level fields only (pdf/forms.py)
     right_to_left_ligatures(document, pdf)  # Arabic copies as written (pdf/ligatures.py)
-
-
-def _radio_kids_are_widgets(document: object, pdf: Any) -> None:
-    """WeasyPrint 70 gives each radio button its own field name as well as the group's,
-    so readers see `a:b.a:b` fields and some ignore the group. A button is only a widget."""
-    for obj in pdf.objects:
-        if isinstance(obj, dict) and obj.get("Subtype") == "/Widget" and "Parent" in obj:
-            for key in ("T", "TU", "FT"):
-                obj.pop(key, None)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from generator.plan.book import HandbookPlan
 from generator.plan.editions import plan_editions
+from generator.plan.feedback import plan_feedback_pdfs
 from generator.plan.handbook import plan_handbook
 from generator.plan.pages import SitePlan, plan_site
 from generator.plan.print import PdfDocument, PrintSetup, plan_packets, plan_worksheets, print_setup
@@ -35,10 +36,11 @@ class Plan:
     editions: tuple[HandbookPlan, ...]  # the manager's edition, the mentor's and the mentee's guide
     calendar: FileDocument | None  # the program's .ics (written with the site's pages)
     setup: PrintSetup  # what laying the PDFs out needs besides them
+    forms: tuple[PdfDocument, ...] = ()  # each feedback form's fillable and print PDF
 
     @property
     def pdfs(self) -> tuple[PdfDocument, ...]:
-        return self.worksheets + self.packets
+        return self.worksheets + self.packets + self.forms
 
     def paths(self) -> tuple[str, ...]:
         """Every document's path in the docs folder, in the order the build makes them."""
@@ -59,4 +61,5 @@ def plan_build(project: Project) -> Plan:
         plan_editions(project),
         calendar,
         print_setup(project),
+        plan_feedback_pdfs(project),
     )

@@ -18,6 +18,7 @@ from generator.plan.kit_site import manager_only, plan_kit
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.tracker import TrackerSheet
+from generator.plan.xlsform import Spreadsheet
 from generator.read.guides import Guide
 from generator.read.project import Project
 
@@ -43,6 +44,7 @@ class SitePlan:
     files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan: the .ics, the logo
     grouped: bool = False  # modules are grouped in the navigation: see `_module_groups`
     sheets: tuple[TrackerSheet, ...] = ()  # workbooks the write stage makes (sheets.py): the pair tracker
+    spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (see xlsx.py)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ def plan_site(project: Project) -> SitePlan:
             pages.append(_session(session, module, f"{number}.{sub}", paths, common, project.curriculum_file))
     pages.append(_worksheet_index(curriculum, paths, common, project.curriculum_file))
     pages += [_worksheet(w, paths, common, project.curriculum_file) for w in curriculum.worksheets]
+    feedback, bank, sheets = _feedback(project, common)
+    pages.append(feedback)
     pages.append(Page("glossary.md", labels["glossary"], "glossary.md.j2", common, project.curriculum_file))
     contacts = {**common, "escalation": Link(labels["kit_escalation"], "kit/escalation.md")}
     pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", contacts, project.organization_file))
@@ -80,8 +84,14 @@ def plan_site(project: Project) -> SitePlan:
     pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
     nav = _nav(pages, curriculum, project.guides, labels)
     grouped = len(curriculum.modules) > MAX_UNGROUPED
-    files = {**files, **images, **kit.files}
-    return SitePlan(org.name, tuple(pages), nav, theme, _footer(project), files, grouped, kit.sheets)
+    files = {**files, **images, **kit.files, **bank}
+    return SitePlan(org.name, tuple(pages), nav, theme, _footer(project), files, grouped, kit.sheets, sheets)
+
+
+def _feedback(project: Project, common: dict[str, Any]) -> tuple[Page, dict[str, bytes], tuple[Spreadsheet, ...]]:
+    from generator.plan.feedback import plan_feedback_site  # it builds on this module's Page and Link
+
+    return plan_feedback_site(project, common)
 
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -311,6 +321,7 @@ def _nav(
     nav += [
         {labels["modules"]: modules},
         {labels["worksheets"]: worksheets},
+        entry("feedback/index.md"),
         entry("glossary.md"),
         entry("contacts.md"),
     ]

@@ -32,7 +32,7 @@ PACKAGES = (
     "pydyf",
     "pypdf",
     "icalendar",
-    "openpyxl",
+    "openpyxl",  # the pair tracker and the question bank's XLSForms
     "babel",
     "pydantic",
     "PyYAML",

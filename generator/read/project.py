@@ -19,9 +19,11 @@ from markupsafe import Markup
 from generator.clock import build_time
 from generator.errors import Gather, InputError, Problem, display_path
 from generator.models import Curriculum, Organization
+from generator.models.instrument import Instruments
 from generator.read.assets import Image
 from generator.read.checks import check_curriculum
 from generator.read.guides import Guide, read_guide
+from generator.read.instruments import load_instruments
 from generator.read.layout import CONTENT, curriculum_file, guide_file, require_handbook
 from generator.read.overlay import in_language, reword_model, select_modules
 from generator.read.profile import Profile, load_profile
@@ -51,6 +53,7 @@ class Project:
     favicon: Image | None
     events: tuple[Event, ...]  # the program timeline, empty without a `program:`
     built: dt.datetime  # "now", or SOURCE_DATE_EPOCH for reproducible builds
+    instruments: Instruments  # the evaluation instruments, in the organization's words
 
 
 def load_project(root: Path, org_file: Path) -> Project:
@@ -97,7 +100,8 @@ def _load_project(root: Path, org_file: Path) -> Project:
     shared = reword_model(curriculum, reword) if same_language else in_language(curriculum, curriculum.language)
     runs = select_modules(shared, profile.own, org.modules)  # own text stays as written
     events = attempt(lambda: program_events(profile, runs))
-    if problems or events is None:
+    instruments = attempt(lambda: load_instruments(org.language, rewording(org.terminology.chosen())))
+    if problems or events is None or instruments is None:
         raise InputError(problems)
     return Project(
         root=root,
@@ -112,6 +116,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
         favicon=profile.favicon,
         events=events,
         built=build_time(),
+        instruments=instruments,
     )
 
 

@@ -159,11 +159,22 @@ def test_fields_match_each_definition_in_reading_order(rendered: Rendered) -> No
 
 
 def test_rating_is_one_choice_among_its_labelled_points(rendered: Rendered) -> None:
+    """Each point's state is its label: a filled form exports "Halfway", not `/1`."""
     for worksheet in rendered.project.curriculum.worksheets:
         fields = rendered.pdf(worksheet_pdf(worksheet.id, "fillable")).get_fields() or {}
         for field in worksheet.inputs():
             if field.kind == "rating":
-                assert fields[f"{worksheet.id}:{field.name}"]["/Opt"] == list(field.scale)  # type: ignore[attr-defined]
+                group = fields[f"{worksheet.id}:{field.name}"]
+                assert group["/_States_"] == [f"/{point}" for point in field.scale]  # type: ignore[attr-defined]
+                assert "/Opt" not in group and group["/V"] == "/Off"
+
+
+def test_the_form_lists_only_top_level_fields(rendered: Rendered) -> None:
+    """A radio button is a widget of its group, not a field of its own in `/AcroForm /Fields`."""
+    for worksheet in rendered.project.curriculum.worksheets:
+        reader = rendered.pdf(worksheet_pdf(worksheet.id, "fillable"))
+        listed = [ref.get_object()["/T"] for ref in reader.trailer["/Root"]["/AcroForm"]["/Fields"]]
+        assert listed == list(expected_fields(worksheet)), worksheet.id
 
 
 def test_every_pdf_is_a4_with_a_title(rendered: Rendered) -> None:
@@ -196,8 +207,9 @@ def test_text_is_real_and_holds_every_prompt(rendered: Rendered) -> None:
 def test_filled_values_survive_save_and_reopen(rendered: Rendered) -> None:
     for worksheet in rendered.project.curriculum.worksheets:
         kinds = expected_fields(worksheet)
+        points = {f"{worksheet.id}:{f.name}": f.scale for f in worksheet.inputs() if f.kind == "rating"}  # type: ignore[attr-defined]
         values = {
-            name: {"checkbox": "/on", "radio": "/1"}.get(kind, f"{kind} {n}")
+            name: "/on" if kind == "checkbox" else f"/{points[name][-1]}" if kind == "radio" else f"{kind} {n}"
             for n, (name, kind) in enumerate(kinds.items())
         }
         writer = PdfWriter(clone_from=rendered.pdf(worksheet_pdf(worksheet.id, "fillable")))

@@ -1,0 +1,78 @@
+"""The feedback part of a handbook (pure): each form's PDFs, the question bank and the page
+that links them. The forms come from the instruments (instruments.py), in the
+organization's words, on its development areas."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from generator.plan.form_pdfs import form_pdf, plan_form_pdfs
+from generator.plan.instruments import Form, occasion_week, plan_forms
+from generator.plan.pages import PDF_VARIANTS, Link, Page, relative
+from generator.plan.print import PdfDocument, print_head
+from generator.plan.question_bank import (
+    CSV_FILE,
+    FOLDER,
+    JSON_FILE,
+    SCHEMA_FILE,
+    TRACKER_FILE,
+    bank_files,
+    bank_sheets,
+    qualtrics_path,
+    question_bank,
+    xlsform_path,
+)
+from generator.plan.xlsform import Spreadsheet
+from generator.read.project import Project
+
+FEEDBACK_PAGE = "feedback/index.md"
+
+
+def project_forms(project: Project) -> tuple[Form, ...]:
+    return plan_forms(project.instruments, project.organization.development_areas, project.labels)
+
+
+def program_weeks(project: Project) -> int | None:
+    program = project.organization.program
+    return program.weeks if program else None
+
+
+def plan_feedback_pdfs(project: Project, paper: str | None = None) -> tuple[PdfDocument, ...]:
+    return plan_form_pdfs(project_forms(project), print_head(project, paper))
+
+
+def plan_feedback_site(
+    project: Project, common: Mapping[str, Any]
+) -> tuple[Page, dict[str, bytes], tuple[Spreadsheet, ...]]:
+    """The feedback page, and the question bank's files and spreadsheets it links to."""
+    forms, labels = project_forms(project), project.labels
+    bank = question_bank(forms, project.instruments, project.organization.name, program_weeks(project))
+    here = FEEDBACK_PAGE
+    context = {
+        **common,
+        "forms": [_form_entry(form, here, labels, program_weeks(project)) for form in forms],
+        "bank": [
+            Link(name, relative(here, f"{FOLDER}/{name}")) for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, TRACKER_FILE)
+        ],
+        "outcomes": project.instruments.outcomes,
+    }
+    page = Page(here, labels["feedback"], "feedback.md.j2", context, project.organization_file)
+    return page, bank_files(bank, forms, labels), bank_sheets(forms, labels, project.built)
+
+
+def _form_entry(form: Form, here: str, labels: Mapping[str, str], weeks: int | None) -> dict[str, Any]:
+    week = occasion_week(form.occasion, weeks)
+    return {
+        "title": form.title,
+        "id": form.id,
+        "purpose": form.instrument.purpose,
+        "role": labels[f"role_{form.role.value}"],
+        "when": form.occasion.title + (f" ({labels['week']} {week})" if week else ""),
+        "privacy": labels["anonymous_form" if form.instrument.anonymous else "named_form"],
+        "pdfs": [Link(labels[f"pdf_{v}"], relative(here, form_pdf(form.id, v))) for v in PDF_VARIANTS],
+        "files": [
+            Link("XLSForm (.xlsx)", relative(here, xlsform_path(form.id))),
+            Link("Qualtrics (.txt)", relative(here, qualtrics_path(form.id))),
+        ],
+    }

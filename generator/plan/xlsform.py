@@ -1,0 +1,82 @@
+"""A form as an XLSForm: the spreadsheet KoboToolbox, ODK Central and Enketo import.
+
+Sheets `survey` (one row per question), `choices` (each list's answers) and `settings` (the
+form's id and version). Two `calculate` rows, `mentorbook_form` and `mentorbook_version`,
+put the form's id and version into every submission, so that a survey tool's CSV export
+tells `results` what each row answers. Choice names are made from their labels (an export
+may hold either; results reads both). The .xlsx itself is made by `generator/xlsx.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator.plan.instruments import NAME_ITEM, Form, FormItem
+
+FORM_COLUMN, VERSION_COLUMN = "mentorbook_form", "mentorbook_version"
+SURVEY_COLUMNS = ("type", "name", "label", "hint", "appearance", "calculation")
+_TYPES = {"short_text": "text", "long_text": "text"}
+
+
+def choice_names(answers: tuple[str, ...]) -> tuple[str, ...]:
+    """A name per answer, from its letters (`Partly agree` -> `partly_agree`), unique in its
+    list; `a3` for the third where no Latin letter or digit is left."""
+    names: list[str] = []
+    for number, answer in enumerate(answers, start=1):
+        name = "_".join(re.findall(r"[a-z0-9]+", answer.lower()))[:30] or f"a{number}"
+        if not name[0].isalpha():
+            name = f"a{name}"
+        names.append(name if name not in names else f"{name}_{number}")
+    return tuple(names)
+
+
+def list_name(item: FormItem) -> str:
+    return f"{item.id}_answers"
+
+
+def survey_rows(form: Form, labels: Mapping[str, str]) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = [
+        ("calculate", FORM_COLUMN, "", "", "", f"'{form.id}'"),
+        ("calculate", VERSION_COLUMN, "", "", "", f"'{form.version}'"),
+    ]
+    if not form.instrument.anonymous:
+        rows.append(("text", NAME_ITEM, labels["your_name"], "", "", ""))
+    for item in form.items:
+        kind = _TYPES.get(item.kind, f"select_one {list_name(item)}")
+        appearance = "multiline" if item.kind == "long_text" else ""
+        rows.append((kind, item.id, item.label, item.help or "", appearance, ""))
+    return rows
+
+
+def choice_rows(form: Form) -> list[tuple[str, ...]]:
+    return [
+        (list_name(item), name, answer)
+        for item in form.items
+        if item.answers
+        for name, answer in zip(choice_names(item.answers), item.answers, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class Spreadsheet:
+    """An .xlsx as values: its path in the docs folder, its sheets' rows (a header first) and
+    the time to stamp it with. `xlsx.py` makes the bytes when the files are written: openpyxl
+    works through temporary files, and planning opens none."""
+
+    path: str
+    sheets: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    creator: str
+    built: datetime
+
+
+def xlsform(path: str, form: Form, labels: Mapping[str, str], built: datetime) -> Spreadsheet:
+    settings = (("form_title", "form_id", "version"), (form.title, form.id, str(form.version)))
+    sheets = (
+        ("survey", (SURVEY_COLUMNS, *survey_rows(form, labels))),
+        ("choices", (("list_name", "name", "label"), *choice_rows(form))),
+        ("settings", settings),
+    )
+    return Spreadsheet(path, sheets, "Mentorbook", built)

@@ -1,0 +1,2 @@
+"""`mentorbook results`: filled forms and survey exports in, a report out (read -> check ->
+tally -> charts -> report)."""

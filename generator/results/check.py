@@ -1,0 +1,134 @@
+"""Checking each submission against the form it claims: the right form and version, answers
+among each question's choices, something filled in, and not a repeat of one already counted.
+
+A submission that fails is left out, with one problem naming its file and what to do; the
+others are counted. Answers in a CSV may be a choice's name (`partly_agree`, what a survey
+tool exports by default) or its label: both are taken, and filed as the label.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from generator.plan.instruments import NAME_ITEM, Form
+from generator.plan.xlsform import choice_names
+from generator.results.read import Submission
+
+
+@dataclass(frozen=True)
+class Response:
+    source: str
+    form: Form
+    answers: dict[str, str]  # item id -> label or text; unanswered items are absent (never the name)
+
+
+@dataclass(frozen=True)
+class Issue:
+    source: str
+    message: str
+    hint: str
+
+
+class RejectedError(Exception):
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def check_all(submissions: list[Submission], forms: tuple[Form, ...]) -> tuple[list[Response], list[Issue]]:
+    by_id = {form.id: form for form in forms}
+    responses: list[Response] = []
+    issues: list[Issue] = []
+    seen: dict[str, str] = {}  # duplicate key -> the source counted first
+    for submission in submissions:
+        try:
+            form = _form_of(submission, by_id)
+            answers = _answers(submission, form)
+        except RejectedError as error:
+            issues.append(Issue(submission.source, str(error), error.hint))
+            continue
+        keys = [k for k in (submission.key, _content_key(form, submission, answers)) if k]
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first:
+            issues.append(Issue(submission.source, f"repeats {first}", "counted once; remove the copy"))
+            continue
+        seen.update(dict.fromkeys(keys, submission.source))
+        responses.append(Response(submission.source, form, {k: v for k, v in answers.items() if k != NAME_ITEM}))
+    return responses, issues
+
+
+def _form_of(submission: Submission, by_id: dict[str, Form]) -> Form:
+    known = ", ".join(sorted(by_id))
+    if submission.claims is None:
+        origin = ", ".join(sorted(submission.fields_of)) or "no form"
+        raise RejectedError(
+            f"is not one of this handbook's feedback forms (its fields are from `{origin}`)",
+            f"give a filled copy of one of the feedback forms ({known})",
+        )
+    form = by_id.get(submission.claims)
+    if form is None:
+        raise RejectedError(
+            f"says it answers `{submission.claims}`, a form this handbook does not have", f"forms: {known}"
+        )
+    if submission.version != str(form.version):
+        raise RejectedError(
+            f"is version {submission.version} of `{form.id}`; this handbook's is version {form.version}",
+            "collect the answers again on the current form (download it from the handbook's Feedback page)",
+        )
+    foreign = submission.fields_of - {form.id}
+    if foreign:
+        raise RejectedError(
+            f"says it is `{form.id}` but has fields of `{', '.join(sorted(foreign))}`: it was altered",
+            "collect the answers again on an unaltered copy of the form",
+        )
+    return form
+
+
+def _answers(submission: Submission, form: Form) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    for item_id, value in submission.values.items():
+        if not value:
+            continue
+        if item_id == NAME_ITEM:
+            if form.instrument.anonymous:
+                raise RejectedError(f"has a name in `{form.id}`, which is anonymous", "remove the name column")
+            answers[item_id] = value
+            continue
+        item = form.item(item_id)
+        if item is None:
+            raise RejectedError(
+                f"has `{item_id}`, which is not a question of `{form.id}`: it was altered", _again(form)
+            )
+        if item.answers:
+            label = _label(value, item.answers)
+            if label is None:
+                allowed = ", ".join(item.answers)
+                raise RejectedError(f'`{item_id}`: "{value}" is not one of its answers ({allowed})', _again(form))
+            value = label
+        answers[item_id] = value
+    if not any(k != NAME_ITEM for k in answers):
+        raise RejectedError("is empty: no question was answered", "leave it out, or fill it in and give it again")
+    return answers
+
+
+def _again(form: Form) -> str:
+    return f"collect the answers again on an unaltered copy of `{form.id}`"
+
+
+def _label(value: str, answers: tuple[str, ...]) -> str | None:
+    if value in answers:
+        return value
+    names = dict(zip(choice_names(answers), answers, strict=True))
+    return names.get(value)
+
+
+def _content_key(form: Form, submission: Submission, answers: dict[str, str]) -> str:
+    """The same answers to the same form, with a name or some writing among them, are a copy
+    (ratings alone may well be the same from two people)."""
+    texts = [i.id for i in form.items if i.kind in ("short_text", "long_text")] + [NAME_ITEM]
+    if not any(answers.get(t) for t in texts):
+        return ""
+    blob = json.dumps([form.id, sorted(answers.items())], ensure_ascii=False)
+    return "content:" + hashlib.sha256(blob.encode()).hexdigest()

@@ -1,0 +1,173 @@
+"""The feedback forms as planned from the instruments: stable ids, the organization's areas
+and words, a question bank that matches its schema, XLSForms that pyxform converts, and
+byte-stable spreadsheets and charts. No PDF is laid out here."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import zipfile
+from collections.abc import Iterator
+
+import pytest
+from pyxform.xls2xform import convert
+
+from generator.models.instrument import ITEM_KINDS, Role
+from generator.plan.feedback import plan_feedback_site, project_forms
+from generator.plan.instruments import NAME_ITEM, Form, occasion_week
+from generator.plan.question_bank import QuestionBank, bank_schema, qualtrics_txt, question_bank
+from generator.plan.xlsform import choice_names
+from generator.read.layout import DEFAULT_ORG
+from generator.read.project import Project, load_project
+from generator.results.charts import chart_svg, describe
+from generator.results.tally import Group, ItemTally
+from generator.xlsx import xlsx_bytes
+from tests.conftest import EPOCH, REPO
+
+FORMS = {
+    "self-assessment-start",
+    "self-assessment-end",
+    "pulse-mentor",
+    "pulse-mentee",
+    "evaluation-mentor",
+    "evaluation-mentee",
+}
+
+
+def load(org: str) -> Project:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        return load_project(REPO, REPO / "organizations" / f"{org}.yaml")
+
+
+@pytest.fixture(scope="module")
+def example() -> Iterator[Project]:
+    yield load(DEFAULT_ORG.stem)
+
+
+def test_every_instrument_has_stable_ids_every_kind_a_version_and_a_time(example: Project) -> None:
+    forms = project_forms(example)
+    assert {f.id for f in forms} == FORMS
+    kinds = {item.kind for f in forms for item in f.items}
+    assert kinds == set(ITEM_KINDS)
+    for f in forms:
+        ids = [i.id for i in f.items]
+        assert len(ids) == len(set(ids)) and NAME_ITEM not in ids, f.id
+        assert f.version >= 1 and occasion_week(f.occasion, 40) is not None
+        assert all(i.answers for i in f.items if i.kind in ("rating", "yes_no", "choice"))
+    pulses = [f for f in forms if f.instrument.id == "pulse"]
+    assert {f.role for f in pulses} == {Role.MENTOR, Role.MENTEE} and all(f.instrument.anonymous for f in pulses)
+    before, after = (f for f in forms if f.instrument.id == "self-assessment")
+    assert [i.id for i in before.items] == [i.id for i in after.items]  # the same items, before and after
+
+
+def test_weeks_follow_the_program_behind_one_function() -> None:
+    from generator.models.instrument import Occasion
+
+    weeks = {at: occasion_week(Occasion(id="x", title="X", at=at), 24) for at in ("start", "middle", "end")}
+    assert weeks == {"start": 1, "middle": 12, "end": 24}
+    assert occasion_week(Occasion(id="x", title="X", at=7), None) == 7
+    assert occasion_week(Occasion(id="x", title="X", at="end"), None) is None
+
+
+def test_the_self_assessment_rates_the_organizations_areas_in_its_words() -> None:
+    project = load("st-brigid-health")
+    start = next(f for f in project_forms(project) if f.id == "self-assessment-start")
+    areas = [i.label for i in start.items if i.section == "areas"]
+    assert areas == [
+        "Clinical judgement under pressure",
+        "Handover and documentation",
+        "Speaking up for patient safety",
+        "Looking after yourself on shift",
+    ]
+    purpose = start.instrument.purpose
+    assert "your preceptor" in purpose and "mentor" not in purpose
+    pulse = next(f for f in project_forms(project) if f.id == "pulse-mentor")  # the id keeps our word
+    assert pulse.role is Role.MENTOR and "Preceptor" in pulse.title
+
+
+def test_the_question_bank_matches_its_schema_and_the_forms(example: Project) -> None:
+    _, files, sheets = plan_feedback_site(example, {})
+    bank = QuestionBank.model_validate_json(files["feedback/question-bank/question-bank.json"])
+    assert {f.id for f in bank.forms} == FORMS
+    assert json.loads(files["feedback/question-bank/question-bank.schema.json"]) == bank_schema()
+    assert {o.id for o in bank.outcomes} == {"meetings_held", "completed", "retained_6_months", "retained_12_months"}
+    rows = files["feedback/question-bank/question-bank.csv"].decode("utf-8-sig").splitlines()
+    assert len(rows) == 1 + sum(len(f.items) for f in bank.forms)
+    assert {s.path.rsplit("/", 1)[1] for s in sheets} == {f"{f}.xlsx" for f in FORMS}
+    tracker = files["feedback/question-bank/outcomes-tracker.csv"].decode("utf-8-sig").splitlines()
+    assert tracker == [
+        "Person,Answered by,Meetings held [meetings_held],Completed the program [completed],"
+        "Still with the organization after 6 months [retained_6_months],"
+        "Still with the organization after 12 months [retained_12_months]"
+    ]
+
+
+def test_every_xlsform_converts_with_pyxform(example: Project) -> None:
+    _, _, sheets = plan_feedback_site(example, {})
+    for sheet in sheets:
+        warnings: list[str] = []
+        result = convert(xlsform=io.BytesIO(xlsx_bytes(sheet)), warnings=warnings, file_type=".xlsx")
+        assert warnings == [], sheet.path
+        assert "<mentorbook_form/>" in result.xform and "<mentorbook_version/>" in result.xform
+
+
+def test_the_xlsform_is_byte_stable(example: Project) -> None:
+    _, _, sheets = plan_feedback_site(example, {})
+    first = xlsx_bytes(sheets[0])
+    time.sleep(2.1)  # a zip entry's time has a 2 s resolution
+    assert xlsx_bytes(sheets[0]) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+        assert {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"} <= set(
+            archive.namelist()
+        )
+
+
+def test_qualtrics_txt_has_a_question_per_item_with_its_id(example: Project) -> None:
+    form = next(f for f in project_forms(example) if f.id == "evaluation-mentee")
+    text = qualtrics_txt(form, example.labels)
+    assert text.startswith("[[AdvancedFormat]]")
+    assert text.count("[[Question:") == len(form.items) and text.count("[[ID:") == len(form.items)
+    assert "[[Question:TE:Essay]]\n[[ID:what_helped]]" in text
+
+
+def test_choice_names_are_unique_xml_names() -> None:
+    assert choice_names(("Partly agree", "Yes", "4 — mostly", "Oui ?", "شكرا", "Yes")) == (
+        "partly_agree",
+        "yes",
+        "a4_mostly",
+        "oui",
+        "a5",
+        "yes_6",
+    )
+
+
+def item(*groups: Group) -> ItemTally:
+    return ItemTally(
+        "goals_on_track", "The goals we set are on track.", "rating", ("Disagree", "Unsure", "Agree"), groups
+    )
+
+
+def test_charts_are_byte_stable_and_described(example: Project) -> None:
+    tally = item(
+        Group("Mentor", 6, True, (1, 2, 3), ()),
+        Group("Mentee", 5, True, (0, 1, 4), ()),
+        Group("x", 2, False, (0, 0, 0), ()),
+    )
+    svg = chart_svg(tally, example.labels)
+    assert svg is not None and svg == chart_svg(tally, example.labels)
+    assert b"<dc:date>" not in svg and b"Mentee (n=5)" in svg and b"x (n=" not in svg
+    assert describe(tally, example.labels).endswith(
+        "Mentor (6 answers): Disagree 17%, Unsure 33%, Agree 50%; Mentee (5 answers): Disagree 0%, Unsure 20%, Agree 80%."
+    )
+    assert chart_svg(item(Group("x", 2, False, (0, 0, 0), ())), example.labels) is None  # nothing to show
+
+
+def test_forms_are_planned_for_every_example(example: Project) -> None:
+    for org in ("fundacion-puentes", "northwind-freight", "st-brigid-health"):
+        forms: tuple[Form, ...] = project_forms(load(org))
+        assert {f.id for f in forms} == FORMS
+    bank = question_bank(project_forms(example), example.instruments, example.organization.name, 40)
+    assert {f.week for f in bank.forms} == {1, 20, 40}
