@@ -28,7 +28,6 @@ from generator.sheets import spreadsheets
 from generator.site.render import Renderer
 from generator.stages import Stages
 from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
-from generator.xlsx import xlsx_bytes
 
 ENGINES = ("mkdocs", "zensical")
 # How the PDFs get into the docs folder when they are not laid out there and then: `serve`
@@ -101,8 +100,7 @@ def make_docs(
     from generator.pdf.printer import render_pdfs
 
     with stages("write"):
-        sheets = {**spreadsheets(plan.site.sheets), **{s.path: xlsx_bytes(s) for s in plan.site.spreadsheets}}
-        write_files(docs, texts, {**plan.site.files, **sheets})
+        write_files(docs, texts, {**plan.site.files, **spreadsheets(plan.site.sheets, plan.site.spreadsheets)})
     try:
         if place_pdfs:
             place_pdfs(plan, docs)

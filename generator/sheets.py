@@ -1,18 +1,29 @@
-"""Spreadsheets the plan describes, written as .xlsx bytes for the write stage.
+"""Spreadsheets the plan describes, made into .xlsx bytes for the write stage: the pair tracker
+(plan/tracker.py) and the question bank's XLSForms (plan/xlsform.py).
 
-openpyxl stamps every zip entry, and the workbook's "modified" property, with the time of
-saving, so two saves of one workbook differ (see FIELD-NOTES); the archive is written again with every entry at the build's time
-(SOURCE_DATE_EPOCH when set), so the same input gives the same bytes.
+Byte-stable under SOURCE_DATE_EPOCH: openpyxl's `save` stamps the workbook's "modified"
+property, and every zip entry, with the time of saving, so two saves of one workbook differ
+(see FIELD-NOTES). Each workbook is written without `save`, with its dates set to the build's
+time, and the archive is written again with every entry dated that time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
+from typing import TYPE_CHECKING
 
 from generator.plan.tracker import TrackerSheet
+from generator.plan.xlsform import Spreadsheet
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+
+def spreadsheets(trackers: tuple[TrackerSheet, ...], tables: tuple[Spreadsheet, ...]) -> dict[str, bytes]:
+    """Every planned workbook, by its path in the docs folder."""
+    return {**{s.path: tracker_xlsx(s) for s in trackers}, **{s.path: xlsx_bytes(s) for s in tables}}
 
 
 def tracker_xlsx(plan: TrackerSheet) -> bytes:
@@ -22,8 +33,6 @@ def tracker_xlsx(plan: TrackerSheet) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
-    book.properties.creator = "Mentorbook"
-    book.properties.created = book.properties.modified = plan.built
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
     sheet.title = plan.title
@@ -43,32 +52,40 @@ def tracker_xlsx(plan: TrackerSheet) -> bytes:
     choice.add(f"{status}3:{status}{plan.rows + 2}")
     sheet.add_data_validation(choice)
     sheet.freeze_panes = "B3"
+    return _stable(book, plan.built, "Mentorbook")
+
+
+def xlsx_bytes(spreadsheet: Spreadsheet) -> bytes:
+    """A workbook of plain sheets (an XLSForm's survey, choices and settings)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    if first is not None:
+        book.remove(first)
+    for title, rows in spreadsheet.sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    return _stable(book, spreadsheet.built, spreadsheet.creator)
+
+
+def _stable(book: Workbook, built: dt.datetime, creator: str) -> bytes:
+    from openpyxl.writer.excel import ExcelWriter
+
+    moment = built.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+    book.properties.created = book.properties.modified = moment
+    book.properties.creator = creator
     raw = io.BytesIO()
-    book.save(raw)
-    return fixed_times(raw.getvalue(), plan.built)
-
-
-CORE = "docProps/core.xml"
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def fixed_times(data: bytes, when: dt.datetime) -> bytes:
-    """The same archive, every entry dated `when` (the zip format starts in 1980), and the
-    workbook's "modified" too: openpyxl sets it to the time of saving, whatever it was."""
-    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()  # not `save`
+    stamp = max(moment, dt.datetime(1980, 1, 1)).timetuple()[:6]  # the zip format starts in 1980
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for entry in source.infolist():
             info = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            data = source.read(entry.filename)
-            if entry.filename == CORE:
-                data = _MODIFIED.sub(rb"\g<1>" + f"{when:%Y-%m-%dT%H:%M:%SZ}".encode() + rb"\g<2>", data)
-            target.writestr(info, data)
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
     return out.getvalue()
-
-
-def spreadsheets(sheets: tuple[TrackerSheet, ...]) -> dict[str, bytes]:
-    """Every planned workbook, by its path in the docs folder."""
-    return {sheet.path: tracker_xlsx(sheet) for sheet in sheets}

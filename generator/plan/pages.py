@@ -44,7 +44,7 @@ class SitePlan:
     files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan: the .ics, the logo
     grouped: bool = False  # modules are grouped in the navigation: see `_module_groups`
     sheets: tuple[TrackerSheet, ...] = ()  # workbooks the write stage makes (sheets.py): the pair tracker
-    spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (see xlsx.py)
+    spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (sheets.py): the XLSForms
 
 
 @dataclass(frozen=True)

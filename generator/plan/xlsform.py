@@ -4,7 +4,7 @@ Sheets `survey` (one row per question), `choices` (each list's answers) and `set
 form's id and version). Two `calculate` rows, `mentorbook_form` and `mentorbook_version`,
 put the form's id and version into every submission, so that a survey tool's CSV export
 tells `results` what each row answers. Choice names are made from their labels (an export
-may hold either; results reads both). The .xlsx itself is made by `generator/xlsx.py`.
+may hold either; results reads both). The .xlsx itself is made by `generator/sheets.py`.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def choice_rows(form: Form) -> list[tuple[str, ...]]:
 @dataclass(frozen=True)
 class Spreadsheet:
     """An .xlsx as values: its path in the docs folder, its sheets' rows (a header first) and
-    the time to stamp it with. `xlsx.py` makes the bytes when the files are written: openpyxl
+    the time to stamp it with. `sheets.py` makes the bytes when the files are written: openpyxl
     works through temporary files, and planning opens none."""
 
     path: str

@@ -22,7 +22,7 @@ from generator.read.layout import DEFAULT_ORG
 from generator.read.project import Project, load_project
 from generator.results.charts import chart_svg, describe
 from generator.results.tally import Group, ItemTally
-from generator.xlsx import xlsx_bytes
+from generator.sheets import xlsx_bytes
 from tests.conftest import EPOCH, REPO
 
 FORMS = {

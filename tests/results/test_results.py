@@ -101,7 +101,7 @@ def survey_columns(filled: Filled, form_id: str) -> list[str]:
 
     from generator.plan.feedback import plan_feedback_site
     from generator.read.project import load_project
-    from generator.xlsx import xlsx_bytes
+    from generator.sheets import xlsx_bytes
 
     project = load_project(filled.root, filled.root / "organizations" / "example.yaml")
     sheet = next(s for s in plan_feedback_site(project, {})[2] if s.path.endswith(f"/{form_id}.xlsx"))
