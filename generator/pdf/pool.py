@@ -22,7 +22,6 @@ jobs not yet started are cancelled: nothing waits forever.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sys
@@ -170,11 +169,7 @@ class PdfPool:
             return partial(self._remembered, job, _never)
         if self._pool is None:
             self._pool = executor(self.workers)
-            gc.freeze()  # forked workers then leave the parent's objects alone: those pages stay shared
-            future = self._pool.submit(_call, self.setup, job.run, job.args)  # forks every worker
-            gc.unfreeze()
-        else:
-            future = self._pool.submit(_call, self.setup, job.run, job.args)
+        future = self._pool.submit(_call, self.setup, job.run, job.args)
         self._sent.append(future)
         return partial(self._remembered, job, partial(_result, future))
 
