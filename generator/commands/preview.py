@@ -23,7 +23,7 @@ import shutil
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,8 +120,8 @@ class PdfWorker:
             except (InputError, TemplateError) as error:
                 self._failed(job, error)
                 continue
-            except BrokenProcessPool:
-                if self.stopping:  # stop() ended the workers under this job
+            except (BrokenProcessPool, CancelledError):
+                if self.stopping:  # stop() cancelled the jobs and ended the workers under this job
                     return
                 raise
             if done and job.generation == self.generation:
