@@ -7,9 +7,13 @@ import shutil
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from generator.plan import Plan
+    from generator.read.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "generator" / "shipped"  # the curriculum, guides, base config and theme Mentorbook ships
@@ -66,6 +70,25 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = copy_project(tmp_path / "project")
     monkeypatch.chdir(root)
     return root
+
+
+@pytest.fixture(scope="session")
+def example_project() -> Project:
+    """The example organization's Project as `build` reads it at the pinned time, read once for
+    every test that plans from it (tests/plan/, the tracker's)."""
+    from generator.read.layout import DEFAULT_ORG
+    from generator.read.project import load_project
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        return load_project(REPO, REPO / DEFAULT_ORG)
+
+
+@pytest.fixture(scope="session")
+def example_plan(example_project: Project) -> Plan:
+    from generator.plan import plan_build
+
+    return plan_build(example_project)
 
 
 @pytest.fixture(scope="session")

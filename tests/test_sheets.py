@@ -9,36 +9,31 @@ import datetime as dt
 import io
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from openpyxl import load_workbook
 
-from generator.plan import plan_build
+from generator.plan import Plan
 from generator.plan.kit_pages import TRACKER_CSV, TRACKER_XLSX
 from generator.plan.moments import Dated, kit_dates
 from generator.plan.tracker import ROWS, TrackerSheet
-from generator.read.layout import DEFAULT_ORG
-from generator.read.project import Project, load_project
+from generator.read.project import Project
 from generator.sheets import tracker_xlsx
-from tests.conftest import REPO
 
 HEAD = ["Pair", "Mentor", "Mentee", "Matched on", "Status"]
 TAIL = ["Last check-in", "Notes (no personal details)"]
 
 
-@pytest.fixture(scope="module")
-def project() -> Iterator[Project]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        yield load_project(REPO, REPO / DEFAULT_ORG)
+@pytest.fixture
+def project(example_project: Project) -> Project:
+    return example_project
 
 
-@pytest.fixture(scope="module")
-def sheet(project: Project) -> TrackerSheet:
-    (tracker,) = plan_build(project).site.sheets
+@pytest.fixture
+def sheet(example_plan: Plan) -> TrackerSheet:
+    (tracker,) = example_plan.site.sheets
     return tracker
 
 
@@ -72,8 +67,8 @@ def test_two_saves_seconds_apart_give_the_same_bytes(sheet: TrackerSheet) -> Non
         assert {info.date_time for info in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
 
 
-def test_the_csv_has_the_same_columns_and_planned_dates(project: Project) -> None:
-    data = plan_build(project).site.files[TRACKER_CSV]
+def test_the_csv_has_the_same_columns_and_planned_dates(project: Project, example_plan: Plan) -> None:
+    data = example_plan.site.files[TRACKER_CSV]
     assert data.startswith(b"\xef\xbb\xbf")  # so that Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     milestones = [Milestone(m.title, m.day) for m in _milestones(project)]

@@ -7,34 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
 
-from generator.plan import Plan, plan_build
+from generator.plan import Plan
 from generator.plan.book import GuideChapter, ModuleChapter
 from generator.plan.kit import PREPARATION_MINUTES, TRAINING_MINUTES, commitment, escalation, messages, run_sheet
 from generator.plan.kit_site import edition_pdf, manager_only, offers, with_commitments
 from generator.plan.moments import kit_dates
 from generator.plan.program import timeline_date
-from generator.read.layout import DEFAULT_ORG, SHIPPED
+from generator.read.layout import SHIPPED
 from generator.read.project import Project, load_project
 from tests.conftest import REPO
 
 SIX = ["Recruitment", "Screening", "Training", "Matching and initiating", "Monitoring and support", "Closure"]
-
-
-@pytest.fixture(scope="module")
-def project() -> Iterator[Project]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        yield load_project(REPO, REPO / DEFAULT_ORG)
-
-
-@pytest.fixture(scope="module")
-def plan(project: Project) -> Plan:
-    return plan_build(project)
 
 
 def _page(plan: Plan, path: str) -> str:

@@ -15,21 +15,7 @@ from generator.plan import Plan, plan_build
 from generator.plan.book import ModuleChapter
 from generator.plan.pages import PDF_VARIANTS, handbook_pdf, packet_pdf, worksheet_pdf
 from generator.plan.print import PacketView, program_order
-from generator.read.layout import DEFAULT_ORG
-from generator.read.project import Project, load_project
-from tests.conftest import REPO
-
-
-@pytest.fixture(scope="module")
-def project() -> Iterator[Project]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        yield load_project(REPO, REPO / DEFAULT_ORG)
-
-
-@pytest.fixture(scope="module")
-def plan(project: Project) -> Plan:
-    return plan_build(project)
+from generator.read.project import Project
 
 
 def test_planning_reads_no_file_and_gives_the_same_plan_again(project: Project, plan: Plan) -> None:
