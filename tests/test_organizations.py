@@ -81,9 +81,18 @@ def own_phrases(slug: str) -> list[str]:
     return sorted(phrases, key=len, reverse=True)
 
 
+# A publication and its publisher (generator/plan/kit_pages.py SOURCE): a title, not the
+# handbook's word for a role, so no organization's terminology applies to it.
+PROPER_NAMES = re.compile(r"Elements\s+of\s+Effective\s+Practice\s+for\s+Mentoring\W*\(?\s*MENTOR\s*\)?")
+
+
+def without_proper_names(text: str) -> str:
+    return PROPER_NAMES.sub(" ", text)
+
+
 def leftover_default_words(text: str, slug: str, phrases: list[str]) -> list[str]:
     words = replaced_words(slug)
-    flat = _flat(text)
+    flat = _flat(without_proper_names(text))
     for phrase in phrases:
         flat = flat.replace(phrase, " ")
     for word in sorted(words.values(), key=len, reverse=True):

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from generator.build import build
 from generator.read.wording import FORMS, VERBS
 from tests.conftest import REPO, _building_in
-from tests.test_organizations import visible_text
+from tests.test_organizations import visible_text, without_proper_names
 
 pytestmark = pytest.mark.slow  # builds a whole handbook with its PDFs
 
@@ -69,6 +69,7 @@ def _neutral(profile: str) -> str:
 
 
 def _leaks(text: str) -> list[str]:
+    text = without_proper_names(text)
     return [text[max(m.start() - 40, 0) : m.end() + 40].replace("\n", " ") for m in DEFAULTS.finditer(text)]
 
 
