@@ -29,7 +29,11 @@ from generator.plan.program import as_needed, clock, event_notes, program_facts,
 from generator.read.project import Project
 
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
-PART_SESSIONS = 24  # about 80 pages, 150 MB while laid out (a longer module goes on in the next part)
+# A part's pages stay in a worker's memory until it is written (about 1.1 MB a page): a part of
+# 12 sessions is about 45 pages, a part of 6 guides about 25. Smaller parts also share the
+# cores better; every chapter starts a page, so where a part ends does not change the layout.
+PART_SESSIONS = 12  # a longer module goes on in the next part
+PART_GUIDES = 6
 OPENING = ("welcome", "values", "how_we_work", "contacts", "program")  # the chapters before the modules
 
 
@@ -77,12 +81,14 @@ def program_view(project: Project) -> ProgramView | None:
 
 
 def body_parts(book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView]) -> tuple[BodyPart, ...]:
-    """The body's chapters in print order, grouped into the parts laid out one at a time:
-    the organization's chapters and modules up to PART_SESSIONS sessions a part (a longer
-    module goes on in the next part, without its opening), then the guides, glossary and
-    worksheets (the same size whatever the curriculum's)."""
+    """The body's chapters in print order, grouped into the parts laid out apart: the
+    organization's own chapters (the timeline is as long as the program); the modules, up to
+    PART_SESSIONS sessions a part (a longer module goes on in the next part, without its
+    opening); the guides, PART_GUIDES a part; then the glossary and the worksheets."""
     opening: list[Chapter] = [Chapter(kind) for kind in OPENING if getattr(book, kind)]
-    parts, current, count = [], opening, 0
+    parts: list[list[Chapter]] = [opening]
+    current: list[Chapter] = []
+    count = 0
     for module in modules:
         sessions = module.sessions
         for start in range(0, max(len(sessions), 1), PART_SESSIONS):
@@ -93,9 +99,11 @@ def body_parts(book: BookView, modules: Sequence[ModuleView], guides: Sequence[G
             current.append(ModuleChapter("module", module, piece, start == 0))
             count += len(piece)
     parts.append(current)
-    closing: list[Chapter] = [GuideChapter("guide", g) for g in guides]
-    closing += [Chapter(kind) for kind in ("glossary", "sheets") if getattr(book, kind)]
-    return tuple(BodyPart(tuple(part), _continues(part)) for part in (*parts, closing) if part)
+    parts += [
+        [GuideChapter("guide", g) for g in guides[n : n + PART_GUIDES]] for n in range(0, len(guides), PART_GUIDES)
+    ]
+    parts.append([Chapter(kind) for kind in ("glossary", "sheets") if getattr(book, kind)])
+    return tuple(BodyPart(tuple(part), _continues(part)) for part in parts if part)
 
 
 def _continues(chapters: Sequence[Chapter]) -> bool:
