@@ -9,11 +9,12 @@ first, so the output is the same bytes with one worker or many.
 `build` forks its workers, so they share the loaded modules (a cold process costs about 0.6 s
 more) and, as long as no collection there visits them, the plan's objects: the fork happens with
 the garbage collector's objects frozen (at 200 sessions, 521 MB for the whole tree became 447
-with the smaller parts of plan/chapters.py). Each builds its own Printer, fonts included, once per setup. A process with other threads
-(serve: its server and the preview's thread) must not fork (a lock another thread held stays held
-forever in the child): there the workers come from a fork server, a fresh process started once
-that has WeasyPrint loaded, and `serve` keeps one executor for all its builds (preview.py), so the
-cold start is paid once. One worker means no pool: each job runs here when its result is asked
+with the smaller parts of plan/chapters.py). Each builds its own Printer, fonts included, once
+per setup. A process with other threads (serve: its server and the preview's thread) must not
+fork (a lock another thread held stays held forever in the child): there the workers come from
+a fork server, a fresh process started once that has WeasyPrint loaded, and `serve` keeps one
+executor for all its builds (preview.py), so the cold start is paid once (a fork server in
+`build` too measured 497 MB at 200 sessions: the server is one more process). One worker means no pool: each job runs here when its result is asked
 for, one at a time. That is what `build --all` asks for when it builds several organizations at
 once (commands/all_orgs.py: no pool inside a pool).
 
@@ -76,8 +77,9 @@ def cores() -> int:
 
 
 def executor(workers: int | None = None) -> ProcessPoolExecutor:
-    """Worker processes that are safe to start from here: forked from a process with no other
-    thread, else from a fork server that has the layout modules loaded already."""
+    """Worker processes that are safe to start from here: forked, all at once and with the
+    garbage collector's objects frozen, from a process with no other thread; else from a fork
+    server that has the layout modules loaded already."""
     if threading.active_count() > 1:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["generator.pdf.parts", "generator.pdf.printer"])
