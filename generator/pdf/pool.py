@@ -14,9 +14,10 @@ per setup. A process with other threads (serve: its server and the preview's thr
 fork (a lock another thread held stays held forever in the child): there the workers come from
 a fork server, a fresh process started once that has WeasyPrint loaded, and `serve` keeps one
 executor for all its builds (preview.py), so the cold start is paid once (a fork server in
-`build` too measured 497 MB at 200 sessions: the server is one more process). One worker means no pool: each job runs here when its result is asked
-for, one at a time. That is what `build --all` asks for when it builds several organizations at
-once (commands/all_orgs.py: no pool inside a pool).
+`build` too measured 497 MB at 200 sessions: the server is one more process). One worker
+means no pool: each job runs here when its result is asked for, one at a time. That is what
+`build --all` asks for when it builds several organizations at once (commands/all_orgs.py: no
+pool inside a pool).
 
 A user's mistake inside a worker (a refused image) comes back as the same InputError; a bug
 comes back as its exception; a worker that dies breaks the pool (BrokenProcessPool), and the
