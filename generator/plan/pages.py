@@ -6,7 +6,6 @@ only place values. The result is tested without a file system.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,14 +14,14 @@ from urllib.parse import quote
 from generator.models import Curriculum, Module, Session, Worksheet
 from generator.plan.fields import site_sections
 from generator.plan.kit_site import manager_only, plan_kit
+from generator.plan.nav import MAX_UNGROUPED, NavItem, navigation
+from generator.plan.paths import Paths, relative
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.tracker import TrackerSheet
 from generator.plan.xlsform import Spreadsheet
 from generator.read.guides import Guide
 from generator.read.project import Project
-
-NavItem = str | dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class SitePlan:
     theme: Mapping[str, Any] = field(default_factory=dict)
     footer: tuple[str, ...] = ()
     files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan: the .ics, the logo
-    grouped: bool = False  # modules are grouped in the navigation: see `_module_groups`
+    grouped: bool = False  # modules are grouped in the navigation: see plan/nav.py
     sheets: tuple[TrackerSheet, ...] = ()  # workbooks the write stage makes (sheets.py): the pair tracker
     spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (sheets.py): the XLSForms
 
@@ -56,7 +55,7 @@ class Link:
 def plan_site(project: Project) -> SitePlan:
     curriculum, org = project.curriculum, project.organization
     labels = project.labels
-    paths = _Paths(curriculum)
+    paths = Paths(curriculum)
     common = {"org": org, "labels": labels, "curriculum": curriculum, "words": text_words(project)}
     kit = plan_kit(project)
     pages: list[Page] = [_home(project, paths, common)]
@@ -82,7 +81,7 @@ def plan_site(project: Project) -> SitePlan:
         pages.insert(1, Page(path, title, "program.md.j2", context, project.organization_file))
     images, theme = _branding(project)
     pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
-    nav = _nav(pages, curriculum, project.guides, labels)
+    nav = navigation(pages, curriculum, project.guides, labels)
     grouped = len(curriculum.modules) > MAX_UNGROUPED
     files = {**files, **images, **kit.files, **bank}
     return SitePlan(org.name, tuple(pages), nav, theme, _footer(project), files, grouped, kit.sheets, sheets)
@@ -95,42 +94,9 @@ def _feedback(project: Project, common: dict[str, Any]) -> tuple[Page, dict[str,
 
 
 BRAND_CSS = "assets/stylesheets/brand.css"
-MAX_UNGROUPED = 12  # modules listed one by one in the navigation; more are put in groups
-GROUP_SIZE = 10
 
 
-class _Paths:
-    """Where each page of the curriculum lives in the docs folder."""
-
-    def __init__(self, curriculum: Curriculum) -> None:
-        self.module_of = {s.id: m for m in curriculum.modules for s in m.sessions}
-        self.session_by_id = {s.id: f"modules/{m.id}/{s.id}.md" for m in curriculum.modules for s in m.sessions}
-        self.worksheet_title = {w.id: w.title for w in curriculum.worksheets}
-        self.worksheet_users: dict[str, list[Session]] = {w.id: [] for w in curriculum.worksheets}
-        for session in curriculum.sessions():
-            for ref in session.worksheets:
-                self.worksheet_users[ref].append(session)
-
-    @staticmethod
-    def module(module: Module) -> str:
-        return f"modules/{module.id}/index.md"
-
-    def session(self, session: Session) -> str:
-        return f"modules/{self.module_of[session.id].id}/{session.id}.md"
-
-    @staticmethod
-    def worksheet(worksheet_id: str) -> str:
-        return f"worksheets/{worksheet_id}.md"
-
-
-def relative(from_page: str, to_page: str) -> str:
-    """A link from one docs page to another, as MkDocs expects it (relative .md path). Both
-    paths start at "/" (the docs folder), so relpath does not ask the system for the working
-    folder: that was a quarter of planning a 1,000-session handbook (6,500 links)."""
-    return posixpath.relpath("/" + to_page, "/" + posixpath.dirname(from_page))
-
-
-def _home(project: Project, paths: _Paths, common: dict[str, Any]) -> Page:
+def _home(project: Project, paths: Paths, common: dict[str, Any]) -> Page:
     here = "index.md"
     modules = [
         {
@@ -158,7 +124,7 @@ def _guide(guide: Guide, common: dict[str, Any]) -> Page:
     return Page(guide.path, guide.title, "guide.md.j2", {**common, "text": guide.text}, guide.origin)
 
 
-def _overview(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
+def _overview(curriculum: Curriculum, paths: Paths, common: dict[str, Any], origin: str) -> Page:
     here = "modules/index.md"
     modules = [
         {
@@ -174,7 +140,7 @@ def _overview(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], ori
     return Page(here, common["labels"]["program_overview"], "overview.md.j2", {**common, "modules": modules}, origin)
 
 
-def _module(module: Module, number: int, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
+def _module(module: Module, number: int, paths: Paths, common: dict[str, Any], origin: str) -> Page:
     here = paths.module(module)
     sessions = [
         {
@@ -189,7 +155,7 @@ def _module(module: Module, number: int, paths: _Paths, common: dict[str, Any], 
     return Page(here, module.title, "module.md.j2", context, origin)
 
 
-def _session(session: Session, module: Module, number: str, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
+def _session(session: Session, module: Module, number: str, paths: Paths, common: dict[str, Any], origin: str) -> Page:
     here = paths.session(session)
     context = {
         **common,
@@ -236,7 +202,7 @@ def _pdf_links(here: str, labels: Mapping[str, str], worksheet_id: str | None = 
     return [Link(labels[f"pdf_{v}"], relative(here, worksheet_pdf(worksheet_id, v))) for v in PDF_VARIANTS]
 
 
-def _worksheet_index(curriculum: Curriculum, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
+def _worksheet_index(curriculum: Curriculum, paths: Paths, common: dict[str, Any], origin: str) -> Page:
     here = "worksheets/index.md"
     packet = _pdf_links(here, common["labels"]) if curriculum.worksheets else []
     worksheets = [
@@ -251,7 +217,7 @@ def _worksheet_index(curriculum: Curriculum, paths: _Paths, common: dict[str, An
     return Page(here, common["labels"]["worksheets"], "worksheets.md.j2", context, origin)
 
 
-def _worksheet(worksheet: Worksheet, paths: _Paths, common: dict[str, Any], origin: str) -> Page:
+def _worksheet(worksheet: Worksheet, paths: Paths, common: dict[str, Any], origin: str) -> Page:
     here = paths.worksheet(worksheet.id)
     used_in = [Link(s.title, relative(here, paths.session(s))) for s in paths.worksheet_users[worksheet.id]]
     pdfs = _pdf_links(here, common["labels"], worksheet.id)
@@ -279,50 +245,3 @@ def _footer(project: Project) -> tuple[str, ...]:
         reach = " · ".join(x for x in (contact.email, contact.phone) if x)
         lines.append(f"{contact.role}: {contact.name}" + (f" ({reach})" if reach else ""))
     return tuple(lines)
-
-
-def _module_groups(modules: list[NavItem], label: str) -> list[NavItem]:
-    """`Modules 1–10`, `Modules 11–20`...: a large curriculum's modules in groups, so that a page's
-    menu lists the groups and the open group's modules, not every module (every page carries its
-    menu, so a menu that grows with the curriculum makes the build grow with its square)."""
-    groups: list[NavItem] = []
-    for start in range(0, len(modules), GROUP_SIZE):
-        chunk = modules[start : start + GROUP_SIZE]
-        groups.append({f"{label} {start + 1}–{start + len(chunk)}": chunk})
-    return groups
-
-
-def _nav(
-    pages: list[Page], curriculum: Curriculum, guides: tuple[Guide, ...], labels: Mapping[str, str]
-) -> tuple[NavItem, ...]:
-    titles = {p.path: p.title for p in pages}
-
-    def entry(path: str) -> dict[str, str]:
-        return {titles[path]: path}
-
-    modules: list[NavItem] = ["modules/index.md"]
-    for module in curriculum.modules:
-        index = _Paths.module(module)
-        children = [index] + [f"modules/{module.id}/{s.id}.md" for s in module.sessions]
-        modules.append({module.title: [children[0], *(entry(c) for c in children[1:])]})
-    if len(curriculum.modules) > MAX_UNGROUPED:
-        modules = [modules[0], *_module_groups(modules[1:], labels["modules"])]
-    worksheets: list[NavItem] = ["worksheets/index.md", *(entry(_Paths.worksheet(w.id)) for w in curriculum.worksheets)]
-    nav: list[NavItem] = [entry("index.md")]
-    if TIMELINE in titles:
-        nav.append(entry(TIMELINE))
-    pairs = [g for g in guides if not manager_only(g)]
-    if pairs:
-        nav.append({labels["guides"]: [entry(g.path) for g in pairs]})
-    kit = [p.path for p in pages if p.path.startswith("kit/")]
-    nav.append(
-        {labels["kit"]: [kit[0], *(entry(p) for p in kit[1:]), *(entry(g.path) for g in guides if manager_only(g))]}
-    )
-    nav += [
-        {labels["modules"]: modules},
-        {labels["worksheets"]: worksheets},
-        entry("feedback/index.md"),
-        entry("glossary.md"),
-        entry("contacts.md"),
-    ]
-    return tuple(nav)
