@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from generator.build import render_pages
 from generator.cli import main
+from generator.plan.kit_pages import SOURCE
 from generator.plan.pages import plan_site
 from generator.read.project import load_project
 from generator.site.render import Renderer
@@ -81,9 +82,9 @@ def own_phrases(slug: str) -> list[str]:
     return sorted(phrases, key=len, reverse=True)
 
 
-# A publication and its publisher (generator/plan/kit_pages.py SOURCE): a title, not the
-# handbook's word for a role, so no organization's terminology applies to it.
-PROPER_NAMES = re.compile(r"Elements\s+of\s+Effective\s+Practice\s+for\s+Mentoring\W*\(?\s*MENTOR\s*\)?")
+# A publication and its publisher (kit_pages.SOURCE, as the page or the PDF's text shows it):
+# a title, not the handbook's word for a role, so no organization's terminology applies to it.
+PROPER_NAMES = re.compile(r"\W*".join(map(re.escape, re.findall(r"\w+", SOURCE))) + r"\W?")
 
 
 def without_proper_names(text: str) -> str:
