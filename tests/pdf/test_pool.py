@@ -107,7 +107,7 @@ def test_cancel_drops_the_jobs_not_begun(tmp_path: Path) -> None:
         assert pool.workers == 1
     with PdfPool(setup, 2) as pool:
         made = [pool.start(Job(_sleeps, (0.5,)))]
-        while not pool._sent[0].running():  # sent on to the workers: no longer cancellable
+        while not (pool._sent[0].running() or pool._sent[0].done()):  # sent on: no longer cancellable
             time.sleep(0.01)
         made += [pool.start(Job(_sleeps, (0.5,))) for _ in range(5)]
         pool.cancel()
