@@ -20,6 +20,11 @@ MAX_UNGROUPED = 12  # modules listed one by one in the navigation; more are put 
 GROUP_SIZE = 10
 
 
+def grouped(curriculum: Curriculum) -> bool:
+    """Whether the navigation lists the modules in groups (see `_module_groups`)."""
+    return len(curriculum.modules) > MAX_UNGROUPED
+
+
 def _module_groups(modules: list[NavItem], label: str) -> list[NavItem]:
     """`Modules 1–10`, `Modules 11–20`...: a large curriculum's modules in groups, so that a page's
     menu lists the groups and the open group's modules, not every module (every page carries its
@@ -44,7 +49,7 @@ def navigation(
         index = Paths.module(module)
         children = [index] + [f"modules/{module.id}/{s.id}.md" for s in module.sessions]
         modules.append({module.title: [children[0], *(entry(c) for c in children[1:])]})
-    if len(curriculum.modules) > MAX_UNGROUPED:
+    if grouped(curriculum):
         modules = [modules[0], *_module_groups(modules[1:], labels["modules"])]
     worksheets: list[NavItem] = ["worksheets/index.md", *(entry(Paths.worksheet(w.id)) for w in curriculum.worksheets)]
     nav: list[NavItem] = [entry("index.md")]

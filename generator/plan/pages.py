@@ -14,7 +14,7 @@ from urllib.parse import quote
 from generator.models import Curriculum, Module, Session, Worksheet
 from generator.plan.fields import site_sections
 from generator.plan.kit_site import manager_only, plan_kit
-from generator.plan.nav import MAX_UNGROUPED, NavItem, navigation
+from generator.plan.nav import NavItem, grouped, navigation
 from generator.plan.paths import Paths, relative
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
@@ -82,9 +82,10 @@ def plan_site(project: Project) -> SitePlan:
     images, theme = _branding(project)
     pages.append(Page(BRAND_CSS, "", "brand.css.j2", common, project.organization_file))
     nav = navigation(pages, curriculum, project.guides, labels)
-    grouped = len(curriculum.modules) > MAX_UNGROUPED
     files = {**files, **images, **kit.files, **bank}
-    return SitePlan(org.name, tuple(pages), nav, theme, _footer(project), files, grouped, kit.sheets, sheets)
+    return SitePlan(
+        org.name, tuple(pages), nav, theme, _footer(project), files, grouped(curriculum), kit.sheets, sheets
+    )
 
 
 def _feedback(project: Project, common: dict[str, Any]) -> tuple[Page, dict[str, bytes], tuple[Spreadsheet, ...]]:
