@@ -95,7 +95,7 @@ def make_docs(
     """Everything the site engine reads: pages, files made by the plan, worksheet and handbook PDFs
     (with `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts),
     laid out by `pdf_jobs` processes (None: one per core; 1: in this one)."""
-    from generator.pdf.handbook import render_handbook
+    from generator.pdf.handbook import render_books
     from generator.pdf.pool import PdfPool
     from generator.pdf.printer import render_pdfs
 
@@ -108,11 +108,12 @@ def make_docs(
         with PdfPool(plan.setup, pdf_jobs, pdf_cache) as pool:
             with stages("pdfs"):
                 render_pdfs(plan.pdfs, plan.setup, docs, pool, lambda n, m: stages.progress("pdfs", n, m))
-            with stages("handbook"):
-                render_handbook(plan.handbook, plan.setup, docs, pool)
+            books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool)
+            with stages("handbook"):  # while it is made, the workers begin the editions
+                next(books)
             with stages("editions"):
-                for edition in plan.editions:
-                    render_handbook(edition, plan.setup, docs, pool)
+                for _ in books:
+                    pass
     except TemplateError as error:
         raise _print_template_problem(error, plan) from error
 

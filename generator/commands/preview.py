@@ -129,9 +129,9 @@ class PdfWorker:
                 self._say(f"{done} PDF{'s' if done != 1 else ''} updated in {time.perf_counter() - started:.1f} s")
 
     def _lay_out(self, job: Job) -> int:
-        """Lay out the stale PDFs on every core, the handbook last (the slowest); stop when
-        cancelled."""
-        from generator.pdf.handbook import render_handbook
+        """Lay out the stale PDFs on every core, the books (handbook and editions) last, all
+        started at once; stop when cancelled."""
+        from generator.pdf.handbook import render_books
         from generator.pdf.pool import PdfPool, executor
         from generator.pdf.printer import file_job
 
@@ -147,10 +147,12 @@ class PdfWorker:
                 made.parent.mkdir(parents=True, exist_ok=True)
                 made.write_bytes(pdf)
                 done += self._swap_in(job, document.path, made)
-            for handbook in (job.plan.handbook, *job.plan.editions):  # the editions are laid out as the handbook is
-                if job.generation == self.generation and handbook.path in self.updating:
-                    made = render_handbook(handbook, job.plan.setup, self.scratch, pool)
-                    done += self._swap_in(job, handbook.path, made)
+            books = [b for b in (job.plan.handbook, *job.plan.editions) if b.path in self.updating]
+            for book, made in zip(books, render_books(books, job.plan.setup, self.scratch, pool), strict=True):
+                done += self._swap_in(job, book.path, made)
+                if job.generation != self.generation:
+                    self.dropped += pool.cancel()
+                    return done
         return done
 
     def _swap_in(self, job: Job, path: str, made: Path) -> int:

@@ -21,7 +21,7 @@ and contents) from i.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
@@ -39,15 +39,38 @@ CONTENTS_PER_PART = 300  # contents entries: about 9 pages
 def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, pool: PdfPool | None = None) -> Path:
     """Write the handbook into `docs`, where the home page links to it. Without a `pool`, one
     worker: here, one part after the other."""
+    [path] = render_books([handbook], setup, docs, pool)
+    return path
+
+
+def render_books(
+    books: Sequence[HandbookPlan], setup: PrintSetup, docs: Path, pool: PdfPool | None = None
+) -> Iterator[Path]:
+    """Write each book (the handbook, the editions) into `docs`, yielding each one's path as it
+    is written, in order. Every book's parts are started at once, so that the workers lay out
+    the next books while this one's contents and footers are made (they go first) and while
+    it is joined here."""
     with nullcontext(pool) if pool else PdfPool(setup, 1) as jobs:
-        printer, targets = jobs.printer, handbook.targets
-        started = [
-            jobs.start(part_job(part_html(printer, handbook, p.chapters), targets, p.continues)) for p in handbook.parts
-        ]
-        body, body_footers, fronts = _body(jobs, handbook, started)
-        front = [made() for made in fronts]
-        front_footers = _footers(jobs, handbook, front, front=True)
-        footers = [made() for made in (*front_footers, *body_footers)]
+        started = [_start(jobs, book) for book in books]
+        for book, parts in zip(books, started, strict=True):
+            yield _finish(jobs, book, parts, docs)
+
+
+def _start(jobs: PdfPool, handbook: HandbookPlan) -> list[Made]:
+    """Send each part of the book's body to a worker, as soon as its HTML is printed."""
+    targets = handbook.targets
+    return [
+        jobs.start(part_job(part_html(jobs.printer, handbook, p.chapters), targets, p.continues))
+        for p in handbook.parts
+    ]
+
+
+def _finish(jobs: PdfPool, handbook: HandbookPlan, started: Sequence[Made], docs: Path) -> Path:
+    """The book's body as it comes back, its contents and footers, joined into its file."""
+    body, body_footers, fronts = _body(jobs, handbook, started)
+    front = [made() for made in fronts]
+    front_footers = _footers(jobs, handbook, front, front=True)
+    footers = [made() for made in (*front_footers, *body_footers)]
     parts = [replace(laid.part, footer=footer) for laid, footer in zip([*front, *body], footers, strict=True)]
     target = docs / handbook.path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -71,13 +94,13 @@ def _body(
         body.append(laid)
         for name, index in laid.anchors.items():
             pages.setdefault(name, first_page + index)
-        footers.append(jobs.start(footer_job(jobs.printer, handbook, laid.count, first_page, front=False)))
+        footers.append(jobs.start(footer_job(jobs.printer, handbook, laid.count, first_page, front=False), first=True))
         first_page += laid.count
         last = number == len(started) - 1
         for n, entries in [(n, es) for n, es in waiting if last or all(e.target[1:] in pages for e in es)]:
             numbered = [replace(e, page=pages.get(e.target[1:], 0)) for e in entries]
             html = front_html(jobs.printer, handbook, numbered, first=n == 0)
-            fronts[n] = jobs.start(part_job(html, handbook.targets, False))
+            fronts[n] = jobs.start(part_job(html, handbook.targets, False), first=True)
         waiting = [(n, e) for n, e in waiting if n not in fronts]
     return body, footers, [fronts[n] for n in sorted(fronts)]
 
@@ -87,7 +110,7 @@ def _footers(jobs: PdfPool, handbook: HandbookPlan, laid_out: Sequence[LaidOut],
     for laid in laid_out[:-1]:
         firsts.append(firsts[-1] + laid.count)
     return [
-        jobs.start(footer_job(jobs.printer, handbook, laid.count, at, front))
+        jobs.start(footer_job(jobs.printer, handbook, laid.count, at, front), first=True)
         for laid, at in zip(laid_out, firsts, strict=True)
     ]
 

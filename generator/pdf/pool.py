@@ -10,7 +10,12 @@ first, so the output is the same bytes with one worker or many.
 more) and, as long as no collection there visits them, the plan's objects: the fork happens with
 the garbage collector's objects frozen (at 200 sessions, 521 MB for the whole tree became 447
 with the smaller parts of plan/chapters.py). Each builds its own Printer, fonts included, once
-per setup. A process with other threads (serve: its server and the preview's thread) must not
+per setup. A worker's memory grows by 1 to 1.7 MB with every part it lays out, outside Python
+(WeasyPrint's libraries; giving it back with malloc_trim frees a third), so a pool replaces
+its workers once each has been given WORKER_BUDGET characters of HTML (the standard library's
+`max_tasks_per_child` hangs on Python 3.11 when a worker leaves, CPython gh-115634). A
+shipped-size build never reaches it; a 1,000-session one replaces its workers about a dozen
+times. A process with other threads (serve: its server and the preview's thread) must not
 fork (a lock another thread held stays held forever in the child): there the workers come from
 a fork server, a fresh process started once that has WeasyPrint loaded, and `serve` keeps one
 executor for all its builds (preview.py), so the cold start is paid once (a fork server in
@@ -32,8 +37,9 @@ import os
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -48,6 +54,8 @@ if TYPE_CHECKING:
     from generator.pdf.printer import Printer
 
 Made = Callable[[], Any]  # a started job's result, when asked for
+WORKER_BUDGET = 1_500_000  # characters of HTML a worker lays out before it is replaced
+WINDOW = 4  # jobs per worker in the workers' hands at a time: enough for the parent's joins
 _worker_printers: dict[PrintSetup, Printer] = {}  # this worker process's own, one per setup
 
 
@@ -133,7 +141,14 @@ class PdfPool:
     """Lays out jobs with `workers` processes (None: one per core); with a `cache` (serve), a
     job made before from the same inputs is not made again. A context manager: its own workers
     start with the first job sent to them and stop at its end; a `shared` executor (serve's)
-    is used and left running, and `cancel()` drops the jobs this pool sent that have not begun."""
+    is used and left running, and `cancel()` drops the jobs started that have not begun.
+
+    The started jobs wait here, and WINDOW per worker at a time are in the workers' hands: so a
+    job started `first` (a book's contents and footers, which its join waits for) goes before
+    the others waiting (the next books' parts), and a cancelled build leaves few jobs begun.
+    The pool's own workers are replaced once each has been given WORKER_BUDGET characters of
+    HTML: the jobs after that wait until the workers have made what they were given, and go to
+    new ones, forked then (with no other thread left to fork beside)."""
 
     def __init__(
         self,
@@ -148,7 +163,10 @@ class PdfPool:
         self.printer = Printer(setup)  # the HTML and the cache's keys; the jobs, with one worker
         self.workers = workers or cores()
         self._pool: ProcessPoolExecutor | None = shared
-        self._sent: list[Future[Any]] = []
+        self._given = 0  # characters of HTML sent to this pool's present workers
+        self._first: deque[_Slot] = deque()  # started `first`, not yet sent
+        self._waiting: deque[_Slot] = deque()  # the other jobs started, not yet sent
+        self._sent: list[Future[Any]] = []  # in the workers' hands: not yet done
 
     def __enter__(self) -> PdfPool:
         return self
@@ -163,9 +181,14 @@ class PdfPool:
         self._pool = self.shared
 
     def cancel(self) -> int:
-        """Drop the jobs sent that no worker has begun (those begun run on, their results unread);
-        how many were dropped."""
-        return sum(future.cancel() for future in self._sent)
+        """Drop the jobs started that no worker has begun (those begun run on, their results
+        unread); how many were dropped."""
+        waiting = [*self._first, *self._waiting]
+        self._first.clear()
+        self._waiting.clear()
+        for slot in waiting:
+            slot.future = _cancelled()
+        return len(waiting) + sum(future.cancel() for future in self._sent)
 
     def run(self, jobs: Sequence[Job]) -> Iterator[Any]:
         """Each job's result, in order; the longest jobs are sent first."""
@@ -173,17 +196,43 @@ class PdfPool:
         started = {n: self.start(jobs[n]) for n in longest_first}
         return (started[n]() for n in range(len(jobs)))
 
-    def start(self, job: Job) -> Made:
-        """Send `job` to a worker now (with one worker: run it when its result is asked for)."""
+    def start(self, job: Job, first: bool = False) -> Made:
+        """Send `job` to a worker as soon as one has room for it, before the jobs waiting that
+        were not started `first` (with one worker: run it when its result is asked for)."""
         if self.workers == 1 and self.shared is None:
             return partial(self._remembered, job, partial(job.run, self.printer, *job.args))
         if self.cache is not None and job.made_of and self._key(job) in self.cache.entries:
             return partial(self._remembered, job, _never)
-        if self._pool is None:
-            self._pool = executor(self.workers)
-        future = self._pool.submit(_call, self.setup, job.run, job.args)
-        self._sent.append(future)
-        return partial(self._remembered, job, partial(_result, future))
+        slot = _Slot(job)
+        (self._first if first else self._waiting).append(slot)
+        self._send()
+        return partial(self._remembered, job, partial(self._result, slot))
+
+    def _send(self) -> None:
+        """Send waiting jobs on while the workers hold fewer than WINDOW each; replace the
+        pool's own workers once they have been given their budget and have made it all."""
+        self._sent = [future for future in self._sent if not future.done()]
+        while (self._first or self._waiting) and len(self._sent) < WINDOW * self.workers:
+            if self.shared is None and self._given >= WORKER_BUDGET * self.workers:
+                if self._sent:
+                    return
+                if self._pool is not None:
+                    self._pool.shutdown(wait=True)  # its results stay with their futures
+                self._pool, self._given = None, 0
+            slot = (self._first or self._waiting).popleft()
+            if self._pool is None:
+                self._pool = executor(self.workers)
+            slot.future = self._pool.submit(_call, self.setup, slot.job.run, slot.job.args)
+            self._given += slot.job.size
+            self._sent.append(slot.future)
+
+    def _result(self, slot: _Slot) -> Any:
+        """What the worker made of `slot`'s job, sending the waiting jobs on meanwhile."""
+        self._send()
+        while slot.future is None or not slot.future.done():
+            wait(self._sent, return_when=FIRST_COMPLETED)
+            self._send()
+        return _result(slot.future)
 
     def _remembered(self, job: Job, make: Made) -> Any:
         if self.cache is None or not job.made_of:
@@ -192,6 +241,20 @@ class PdfPool:
 
     def _key(self, job: Job) -> str:
         return self.printer.key(*job.made_of)
+
+
+@dataclass
+class _Slot:
+    """A started job, and once it is sent to a worker, its future."""
+
+    job: Job
+    future: Future[Any] | None = None
+
+
+def _cancelled() -> Future[Any]:
+    future: Future[Any] = Future()
+    future.cancel()
+    return future
 
 
 def _call(setup: PrintSetup, run: Callable[..., Any], args: tuple[Any, ...]) -> Any:

@@ -69,8 +69,8 @@ def plan_handbook(project: Project, paper: str | None = None, selection: Selecti
     numbers = {w.id: n for n, w in enumerate(sheets, start=1)}
     refs = {w.id: f"{labels['worksheet']} {numbers[w.id]}: {w.title}" for w in sheets}
     chosen = curriculum.modules if choice.modules else ()
-    words = text_words(project)
-    modules = tuple(_module(m, n, refs, labels, choice.role, words) for n, m in enumerate(chosen, start=1))
+    printed = _Printed(refs, labels, choice.role, text_words(project))
+    modules = tuple(_module(m, n, printed) for n, m in enumerate(chosen, start=1))
     kept = [g for g in with_commitments(project) if choice.edition is None or choice.edition in g.editions]
     guides = tuple(GuideView(f"_g{n}", g.title, page_html(g.text)) for n, g in enumerate(kept, start=1))
     guides += choice.chapters
@@ -110,14 +110,18 @@ def _cover(project: Project) -> Cover:
     )
 
 
-def _module(
-    module: Module,
-    number: int,
-    sheets: Mapping[str, str],
-    labels: Mapping[str, str],
-    role: str | None,
-    words: Mapping[str, str],
-) -> ModuleView:
+@dataclass(frozen=True)
+class _Printed:
+    """What one book prints its modules and sessions with."""
+
+    sheets: Mapping[str, str]  # worksheet id -> "Worksheet 3: its title", in this book's numbering
+    labels: Mapping[str, str]
+    role: str | None  # only this role's lines; None: every role's
+    words: Mapping[str, str]  # the organization's words, for the prompts' labels
+
+
+def _module(module: Module, number: int, printed: _Printed) -> ModuleView:
+    labels = printed.labels
     return ModuleView(
         id=f"_m-{module.id}",
         kicker=f"{labels['module']} {number}",
@@ -126,20 +130,12 @@ def _module(
         why=html(module.why_it_matters),
         objectives=tuple(html(o) for o in module.objectives),
         key_ideas=html(module.guidance) if module.guidance else None,
-        sessions=tuple(
-            _session(s, f"{number}.{n}", sheets, labels, role, words) for n, s in enumerate(module.sessions, start=1)
-        ),
+        sessions=tuple(_session(s, f"{number}.{n}", printed) for n, s in enumerate(module.sessions, start=1)),
     )
 
 
-def _session(
-    session: Session,
-    number: str,
-    sheets: Mapping[str, str],
-    labels: Mapping[str, str],
-    role: str | None,
-    words: Mapping[str, str],
-) -> SessionView:
+def _session(session: Session, number: str, printed: _Printed) -> SessionView:
+    labels, role, sheets = printed.labels, printed.role, printed.sheets
     agenda = tuple(
         AgendaRow(
             f"{slot.start}–{slot.end} {labels['min']}",
@@ -158,7 +154,7 @@ def _session(
         agenda=agenda,
         prompts=tuple(
             RoleLines(g.label, tuple(html(x) for x in g.lines))
-            for g in prompt_groups(session, labels, words)
+            for g in prompt_groups(session, labels, printed.words)
             if role in (None, g.role)
         ),
         activity=ActivityView(session.activity.title, html(session.activity.description)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import CancelledError
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,8 @@ from typing import Any
 import pytest
 
 from generator.errors import InputError
-from generator.pdf.handbook import render_handbook
+from generator.pdf import pool as pool_module
+from generator.pdf.handbook import render_books
 from generator.pdf.pool import Job, PdfPool
 from generator.pdf.printer import render_pdfs
 from generator.plan import plan_build
@@ -31,7 +33,9 @@ def _made_with(root: Path, workers: int, docs: Path) -> dict[str, str]:
     with PdfPool(plan.setup, workers) as pool:
         assert pool.workers == workers
         render_pdfs(plan.pdfs, plan.setup, docs, pool)
-        render_handbook(plan.handbook, plan.setup, docs, pool)
+        assert list(render_books((plan.handbook, *plan.editions), plan.setup, docs, pool)) == [
+            docs / book.path for book in (plan.handbook, *plan.editions)
+        ]
     return tree_digest(docs)
 
 
@@ -40,6 +44,50 @@ def test_one_worker_and_two_make_the_same_bytes(tmp_path: Path, monkeypatch: pyt
     root = copy_project(tmp_path / "project")
     one, two = _made_with(root, 1, tmp_path / "one"), _made_with(root, 2, tmp_path / "two")
     assert one == two and len(one) >= 5 and any(name.startswith("guide/") for name in one)
+    monkeypatch.setattr(pool_module, "WORKER_BUDGET", 40_000)  # workers replaced every few jobs
+    assert _made_with(root, 2, tmp_path / "replaced") == one
+
+
+def test_workers_are_replaced_once_given_their_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each worker lays out at most WORKER_BUDGET characters of HTML (WeasyPrint's native memory
+    grows with every document a process lays out); the results still come back in order."""
+    monkeypatch.setattr(pool_module, "WORKER_BUDGET", 10)
+    root = copy_project(tmp_path / "project")
+    setup = plan_build(load_project(root, root / ORG)).setup
+    with PdfPool(setup, 2) as pool:
+        made = [pool.start(Job(_pid_and, (n,), size=10)) for n in range(8)]
+        assert len(pool._waiting) == 6  # two jobs of 10 characters fill two workers
+        results = [m() for m in made]
+    assert [n for _, n in results] == list(range(8))
+    assert len({pid for pid, _ in results}) >= 4 and os.getpid() not in {pid for pid, _ in results}
+    with PdfPool(setup, 2) as pool:
+        made = [pool.start(Job(_pid_and, (n,), size=10)) for n in range(4)]
+        assert pool.cancel() >= 2  # the two still waiting here, and any not begun
+        with pytest.raises(CancelledError):
+            made[3]()
+
+
+def test_a_job_started_first_goes_before_those_waiting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A book's contents and footers (started `first`) are not queued behind the next books'
+    parts: the workers hold WINDOW jobs each, and the rest wait in the pool, `first` ahead."""
+    monkeypatch.setattr(pool_module, "WINDOW", 1)
+    root = copy_project(tmp_path / "project")
+    setup = plan_build(load_project(root, root / ORG)).setup
+    with PdfPool(setup, 2) as pool:
+        later = [pool.start(Job(_began_at, (0.3,))) for _ in range(4)]  # two sent, two waiting
+        first = pool.start(Job(_began_at, (0.0,)), first=True)
+        began = [made() for made in later]
+        assert first() < began[3]  # without `first`, it would begin after the last of them
+
+
+def _began_at(printer: Any, seconds: float) -> float:
+    began = time.monotonic()  # the same clock in every process of this machine
+    time.sleep(seconds)
+    return began
+
+
+def _pid_and(printer: Any, n: int) -> tuple[int, int]:
+    return os.getpid(), n
 
 
 def test_an_image_refused_in_a_worker_is_the_users_problem(tmp_path: Path) -> None:
@@ -92,7 +140,7 @@ def test_a_process_with_other_threads_lays_out_in_fork_server_workers(tmp_path: 
         for run in ("first", "second"):  # the same workers, for two builds
             with PdfPool(plan.setup, shared=shared) as pool:
                 render_pdfs(plan.pdfs, plan.setup, tmp_path / run, pool)
-                render_handbook(plan.handbook, plan.setup, tmp_path / run, pool)
+                list(render_books((plan.handbook, *plan.editions), plan.setup, tmp_path / run, pool))
             assert tree_digest(tmp_path / run) == forked
         shared.shutdown()
     finally:
@@ -110,9 +158,17 @@ def test_cancel_drops_the_jobs_not_begun(tmp_path: Path) -> None:
         while not (pool._sent[0].running() or pool._sent[0].done()):  # sent on: no longer cancellable
             time.sleep(0.01)
         made += [pool.start(Job(_sleeps, (0.5,))) for _ in range(5)]
-        pool.cancel()
+        assert pool.cancel() >= 3  # at most two more were begun
         assert made[0]() == 0.5  # begun before the cancel: it runs on
-        assert sum(f.cancelled() for f in pool._sent) >= 3  # at most two more were sent on
+        assert sum(_cancelled(m) for m in made[1:]) >= 3
+
+
+def _cancelled(made: Any) -> bool:
+    try:
+        made()
+    except CancelledError:
+        return True
+    return False
 
 
 def _sleeps(printer: Any, seconds: float) -> float:
