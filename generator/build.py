@@ -20,6 +20,7 @@ from generator.errors import InputError, Problem, display_path
 from generator.jinja import OVERRIDES
 from generator.pdf.cache import PdfCache
 from generator.plan import Plan, plan_build
+from generator.plan.chapters import PART_SESSIONS
 from generator.plan.pages import SitePlan
 from generator.read.fingerprint import input_hash
 from generator.read.layout import base_config, default_profile, require_handbook
@@ -55,6 +56,7 @@ def build(
     pdf_cache: PdfCache | None = None,
     place_pdfs: PlacePdfs | None = None,
     pdf_jobs: int | None = None,
+    part_sessions: int = PART_SESSIONS,
 ) -> BuildResult:
     started, stages = time.perf_counter(), stages or Stages()
     require_handbook(root)  # before the lock: outside a project, nothing is written
@@ -71,7 +73,7 @@ def build(
         with stages("load"):
             project = load_project(root, org_file)
         with stages("pages"):
-            plan = plan_build(project)
+            plan = plan_build(project, part_sessions)
             texts = render_pages(plan.site, Renderer(root))
         site = plan.site
         pages = sum(1 for p in site.pages if p.path.endswith(".md"))

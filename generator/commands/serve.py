@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.build import build
-from generator.commands.preview import Job, PdfWorker
+from generator.commands.preview import PART_SESSIONS, Job, PdfWorker
 from generator.errors import InputError, UsageError
 from generator.plan import Plan
 from generator.read.layout import SHIPPED, require_handbook
@@ -88,7 +88,7 @@ def _rebuilder(
             jobs.append(worker.place(plan, docs))
 
         try:
-            result = build(root, org_file, out, place_pdfs=place)
+            result = build(root, org_file, out, place_pdfs=place, part_sessions=PART_SESSIONS)
         except InputError as error:
             if jobs:  # the PDFs of the last good build were cancelled: go on with them
                 worker.resume()

@@ -47,13 +47,15 @@ def render_books(
     books: Sequence[HandbookPlan], setup: PrintSetup, docs: Path, pool: PdfPool | None = None
 ) -> Iterator[Path]:
     """Write each book (the handbook, the editions) into `docs`, yielding each one's path as it
-    is written, in order. Every book's parts are started at once, so that the workers lay out
-    the next books while this one's contents and footers are made (they go first) and while
-    it is joined here."""
+    is written, in order. The next book's parts are started once this one's have come back, so
+    that the workers lay them out while this one's contents and footers are made (those go
+    first) and while it is joined here; only two books' HTML is held at a time."""
     with nullcontext(pool) if pool else PdfPool(setup, 1) as jobs:
-        started = [_start(jobs, book) for book in books]
-        for book, parts in zip(books, started, strict=True):
-            yield _finish(jobs, book, parts, docs)
+        started = _start(jobs, books[0]) if books else []
+        for number, book in enumerate(books):
+            body, body_footers, fronts = _body(jobs, book, started)
+            started = _start(jobs, books[number + 1]) if number + 1 < len(books) else []
+            yield _finish(jobs, book, body, body_footers, fronts, docs)
 
 
 def _start(jobs: PdfPool, handbook: HandbookPlan) -> list[Made]:
@@ -65,9 +67,10 @@ def _start(jobs: PdfPool, handbook: HandbookPlan) -> list[Made]:
     ]
 
 
-def _finish(jobs: PdfPool, handbook: HandbookPlan, started: Sequence[Made], docs: Path) -> Path:
-    """The book's body as it comes back, its contents and footers, joined into its file."""
-    body, body_footers, fronts = _body(jobs, handbook, started)
+def _finish(
+    jobs: PdfPool, handbook: HandbookPlan, body: list[LaidOut], body_footers: list[Made], fronts: list[Made], docs: Path
+) -> Path:
+    """The book's contents and footers, once laid out, joined with its body into its file."""
     front = [made() for made in fronts]
     front_footers = _footers(jobs, handbook, front, front=True)
     footers = [made() for made in (*front_footers, *body_footers)]

@@ -164,8 +164,8 @@ class PdfPool:
         self.workers = workers or cores()
         self._pool: ProcessPoolExecutor | None = shared
         self._given = 0  # characters of HTML sent to this pool's present workers
-        self._first: deque[_Slot] = deque()  # started `first`, not yet sent
-        self._waiting: deque[_Slot] = deque()  # the other jobs started, not yet sent
+        self._first: deque[tuple[_Slot, Job]] = deque()  # started `first`, not yet sent
+        self._waiting: deque[tuple[_Slot, Job]] = deque()  # the other jobs started, not yet sent
         self._sent: list[Future[Any]] = []  # in the workers' hands: not yet done
 
     def __enter__(self) -> PdfPool:
@@ -186,7 +186,7 @@ class PdfPool:
         waiting = [*self._first, *self._waiting]
         self._first.clear()
         self._waiting.clear()
-        for slot in waiting:
+        for slot, _ in waiting:
             slot.future = _cancelled()
         return len(waiting) + sum(future.cancel() for future in self._sent)
 
@@ -203,9 +203,11 @@ class PdfPool:
             return partial(self._remembered, job, partial(job.run, self.printer, *job.args))
         if self.cache is not None and job.made_of and self._key(job) in self.cache.entries:
             return partial(self._remembered, job, _never)
-        slot = _Slot(job)
-        (self._first if first else self._waiting).append(slot)
+        slot = _Slot()
+        (self._first if first else self._waiting).append((slot, job))
         self._send()
+        if self.cache is None or not job.made_of:
+            return partial(self._result, slot)  # not the job: its HTML is let go once sent
         return partial(self._remembered, job, partial(self._result, slot))
 
     def _send(self) -> None:
@@ -219,11 +221,11 @@ class PdfPool:
                 if self._pool is not None:
                     self._pool.shutdown(wait=True)  # its results stay with their futures
                 self._pool, self._given = None, 0
-            slot = (self._first or self._waiting).popleft()
+            slot, job = (self._first or self._waiting).popleft()
             if self._pool is None:
                 self._pool = executor(self.workers)
-            slot.future = self._pool.submit(_call, self.setup, slot.job.run, slot.job.args)
-            self._given += slot.job.size
+            slot.future = self._pool.submit(_call, self.setup, job.run, job.args)
+            self._given += job.size
             self._sent.append(slot.future)
 
     def _result(self, slot: _Slot) -> Any:
@@ -245,9 +247,8 @@ class PdfPool:
 
 @dataclass
 class _Slot:
-    """A started job, and once it is sent to a worker, its future."""
+    """Where a started job's future will be, once it is sent to a worker."""
 
-    job: Job
     future: Future[Any] | None = None
 
 

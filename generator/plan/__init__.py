@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.plan.book import HandbookPlan
+from generator.plan.chapters import PART_SESSIONS
 from generator.plan.editions import plan_editions
 from generator.plan.feedback import plan_feedback_pdfs
 from generator.plan.handbook import plan_handbook
@@ -50,15 +51,17 @@ class Plan:
         return pages + files + tuple(d.path for d in self.pdfs) + books
 
 
-def plan_build(project: Project) -> Plan:
+def plan_build(project: Project, part_sessions: int = PART_SESSIONS) -> Plan:
+    """Every document of the build; the books laid out in parts of at most `part_sessions`
+    sessions (plan/chapters.py: `serve` asks for smaller ones, commands/preview.py)."""
     site = plan_site(project)
     calendar = FileDocument(CALENDAR, site.files[CALENDAR]) if CALENDAR in site.files else None
     return Plan(
         site,
         plan_worksheets(project),
         plan_packets(project),
-        plan_handbook(project),
-        plan_editions(project),
+        plan_handbook(project, part_sessions=part_sessions),
+        plan_editions(project, part_sessions=part_sessions),
         calendar,
         print_setup(project),
         plan_feedback_pdfs(project),

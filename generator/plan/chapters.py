@@ -80,20 +80,22 @@ def program_view(project: Project) -> ProgramView | None:
     return ProgramView("_program", program.name, " · ".join(facts), rows, breaks, offered)
 
 
-def body_parts(book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView]) -> tuple[BodyPart, ...]:
+def body_parts(
+    book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView], most: int = PART_SESSIONS
+) -> tuple[BodyPart, ...]:
     """The body's chapters in print order, grouped into the parts laid out apart: the
     organization's own chapters (the timeline is as long as the program); the modules, up to
-    PART_SESSIONS sessions a part (a longer module goes on in the next part, without its
-    opening); the guides, PART_GUIDES a part; then the glossary and the worksheets."""
+    `most` sessions a part (a longer module goes on in the next part, without its opening);
+    the guides, PART_GUIDES a part; then the glossary and the worksheets."""
     opening: list[Chapter] = [Chapter(kind) for kind in OPENING if getattr(book, kind)]
     parts: list[list[Chapter]] = [opening]
     current: list[Chapter] = []
     count = 0
     for module in modules:
         sessions = module.sessions
-        for start in range(0, max(len(sessions), 1), PART_SESSIONS):
-            piece = sessions[start : start + PART_SESSIONS]
-            if count and count + len(piece) > PART_SESSIONS:
+        for start in range(0, max(len(sessions), 1), most):
+            piece = sessions[start : start + most]
+            if count and count + len(piece) > most:
                 parts.append(current)
                 current, count = [], 0
             current.append(ModuleChapter("module", module, piece, start == 0))

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from generator.markup import escape_text
 from generator.plan import kit_pages as md
 from generator.plan.book import GuideView, HandbookPlan
-from generator.plan.chapters import page_html
+from generator.plan.chapters import PART_SESSIONS, page_html
 from generator.plan.handbook import Selection, plan_handbook
 from generator.plan.kit import escalation, messages, run_sheet
 from generator.plan.kit_site import edition_pdf, offers, with_commitments
@@ -42,7 +42,9 @@ def kit_chapters(project: Project) -> tuple[GuideView, ...]:
     )
 
 
-def plan_editions(project: Project, paper: str | None = None) -> tuple[HandbookPlan, ...]:
+def plan_editions(
+    project: Project, paper: str | None = None, part_sessions: int = PART_SESSIONS
+) -> tuple[HandbookPlan, ...]:
     labels, slug = project.labels, project.slug
     kit = kit_chapters(project)
     manager = Selection(
@@ -59,4 +61,4 @@ def plan_editions(project: Project, paper: str | None = None) -> tuple[HandbookP
         )
         for role in ("mentor", "mentee")
     ]
-    return tuple(plan_handbook(project, paper, selection) for selection in (manager, *pairs))
+    return tuple(plan_handbook(project, paper, selection, part_sessions) for selection in (manager, *pairs))

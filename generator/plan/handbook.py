@@ -33,7 +33,17 @@ from generator.plan.book import (
     SessionView,
     SheetRef,
 )
-from generator.plan.chapters import body_parts, contacts, contents, html, linked, page_html, program_view, values
+from generator.plan.chapters import (
+    PART_SESSIONS,
+    body_parts,
+    contacts,
+    contents,
+    html,
+    linked,
+    page_html,
+    program_view,
+    values,
+)
 from generator.plan.kit_site import with_commitments
 from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_head, program_order, sheet_view
@@ -57,9 +67,11 @@ class Selection:
     title: str | None = None  # on the cover, instead of "Handbook"
 
 
-def plan_handbook(project: Project, paper: str | None = None, selection: Selection | None = None) -> HandbookPlan:
+def plan_handbook(
+    project: Project, paper: str | None = None, selection: Selection | None = None, part_sessions: int = PART_SESSIONS
+) -> HandbookPlan:
     """The print variant (tagged PDF/UA, writing lines in the worksheets): a handbook is read
-    and printed."""
+    and printed. Laid out in parts of at most `part_sessions` sessions (chapters.py)."""
     org, curriculum, labels = project.organization, project.curriculum, project.labels
     choice = selection or Selection(handbook_pdf(project.slug))
     head = print_head(project, paper)
@@ -90,7 +102,7 @@ def plan_handbook(project: Project, paper: str | None = None, selection: Selecti
     )
     entries = contents(book, modules, guides)
     targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
-    return HandbookPlan(choice.path, TEMPLATE, book, body_parts(book, modules, guides), entries, targets)
+    return HandbookPlan(choice.path, TEMPLATE, book, body_parts(book, modules, guides, part_sessions), entries, targets)
 
 
 def program_dates(program: Program, language: str) -> str:
