@@ -53,9 +53,11 @@ def render_books(
     with nullcontext(pool) if pool else PdfPool(setup, 1) as jobs:
         started = _start(jobs, books[0]) if books else []
         for number, book in enumerate(books):
-            body, body_footers, fronts = _body(jobs, book, started)
+            body = _body(jobs, book, started)
             started = _start(jobs, books[number + 1]) if number + 1 < len(books) else []
-            yield _finish(jobs, book, body, body_footers, fronts, docs)
+            path = _finish(jobs, book, *body, docs)
+            del body  # its parts' PDFs, not held while the next book is laid out
+            yield path
 
 
 def _start(jobs: PdfPool, handbook: HandbookPlan) -> list[Made]:

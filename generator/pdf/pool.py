@@ -13,9 +13,9 @@ with the smaller parts of plan/chapters.py). Each builds its own Printer, fonts 
 per setup. A worker's memory grows by 1 to 1.7 MB with every part it lays out, outside Python
 (WeasyPrint's libraries; giving it back with malloc_trim frees a third), so a pool replaces
 its workers once each has been given WORKER_BUDGET characters of HTML (the standard library's
-`max_tasks_per_child` hangs on Python 3.11 when a worker leaves, CPython gh-115634). A
-shipped-size build never reaches it; a 1,000-session one replaces its workers about a dozen
-times. A process with other threads (serve: its server and the preview's thread) must not
+`max_tasks_per_child` hangs on Python 3.11 when a worker leaves, CPython gh-115634): a
+shipped-size build replaces them once, a 1,000-session one about twenty times (a 300-session
+build's whole tree: 373 MB with 1.5 million characters a worker, 348 with 500,000). A process with other threads (serve: its server and the preview's thread) must not
 fork (a lock another thread held stays held forever in the child): there the workers come from
 a fork server, a fresh process started once that has WeasyPrint loaded, and `serve` keeps one
 executor for all its builds (preview.py), so the cold start is paid once (a fork server in
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from generator.pdf.printer import Printer
 
 Made = Callable[[], Any]  # a started job's result, when asked for
-WORKER_BUDGET = 1_500_000  # characters of HTML a worker lays out before it is replaced
+WORKER_BUDGET = 500_000  # characters of HTML a worker lays out before it is replaced
 WINDOW = 4  # jobs per worker in the workers' hands at a time: enough for the parent's joins
 _worker_printers: dict[PrintSetup, Printer] = {}  # this worker process's own, one per setup
 

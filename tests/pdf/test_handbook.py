@@ -26,8 +26,8 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 import generator.pdf.handbook
-import generator.plan.chapters
 from generator.pdf.handbook import render_handbook
+from generator.plan.chapters import PART_SESSIONS
 from generator.plan.handbook import plan_handbook
 from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_setup
@@ -97,12 +97,15 @@ def worded_project(root: Path) -> Project:
     return load_project(root, root / "organizations" / "worded.yaml")
 
 
-def make_handbook(project: Project, docs: Path) -> Path:
-    return render_handbook(plan_handbook(project), print_setup(project), docs)
+def make_handbook(project: Project, docs: Path, part_sessions: int = PART_SESSIONS) -> Path:
+    return render_handbook(plan_handbook(project, part_sessions=part_sessions), print_setup(project), docs)
+
+
+SMALL_PARTS = 1  # sessions to a part, with in_small_parts: many parts, each module in several
 
 
 def in_small_parts(patch: pytest.MonkeyPatch) -> None:
-    patch.setattr(generator.plan.chapters, "PART_SESSIONS", 1)
+    """Contents laid out in parts of 4 entries (with SMALL_PARTS, the body in parts too)."""
     patch.setattr(generator.pdf.handbook, "CONTENTS_PER_PART", 4)
 
 
@@ -113,7 +116,7 @@ def worded(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         in_small_parts(patch)
         project = worded_project(root)
-        return Handbook(project, make_handbook(project, root / "docs"))
+        return Handbook(project, make_handbook(project, root / "docs", SMALL_PARTS))
 
 
 @pytest.fixture(scope="session")
@@ -128,10 +131,9 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     sessions go on from one part into the next."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        patch.setattr(generator.plan.chapters, "PART_SESSIONS", 2)
         patch.setattr(generator.pdf.handbook, "CONTENTS_PER_PART", 10)
         project = load_project(REPO, REPO / DEFAULT_ORG)
-        return Handbook(project, make_handbook(project, tmp_path_factory.mktemp("split")))
+        return Handbook(project, make_handbook(project, tmp_path_factory.mktemp("split"), part_sessions=2))
 
 
 @pytest.fixture(params=["example", "worded", "split"])
@@ -358,7 +360,7 @@ def test_same_input_same_bytes_wherever_it_is_built(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     in_small_parts(monkeypatch)
-    again = make_handbook(worded_project(tmp_path / "elsewhere"), tmp_path / "docs")
+    again = make_handbook(worded_project(tmp_path / "elsewhere"), tmp_path / "docs", SMALL_PARTS)
     assert again.read_bytes() == worded.path.read_bytes()
 
 

@@ -20,7 +20,7 @@ from generator.pdf.printer import render_pdfs
 from generator.plan import plan_build
 from generator.read.project import load_project
 from tests.conftest import copy_project
-from tests.pdf.test_handbook import in_small_parts
+from tests.pdf.test_handbook import SMALL_PARTS, in_small_parts
 from tests.util import tree_digest
 
 pytestmark = pytest.mark.slow  # lays out PDFs: not in `make test-fast`
@@ -29,7 +29,7 @@ ORG = Path("organizations") / "org.yaml"
 
 
 def _made_with(root: Path, workers: int, docs: Path) -> dict[str, str]:
-    plan = plan_build(load_project(root, root / ORG))
+    plan = plan_build(load_project(root, root / ORG), SMALL_PARTS)
     with PdfPool(plan.setup, workers) as pool:
         assert pool.workers == workers
         render_pdfs(plan.pdfs, plan.setup, docs, pool)
@@ -129,7 +129,7 @@ def test_a_process_with_other_threads_lays_out_in_fork_server_workers(tmp_path: 
     from generator.pdf.pool import executor
 
     root = copy_project(tmp_path / "project")
-    plan = plan_build(load_project(root, root / ORG))
+    plan = plan_build(load_project(root, root / ORG), SMALL_PARTS)
     forked = _made_with(root, 2, tmp_path / "forked")
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)

@@ -13,6 +13,7 @@ import pytest
 
 from generator.plan import Plan, plan_build
 from generator.plan.book import ModuleChapter
+from generator.plan.chapters import PART_SESSIONS
 from generator.plan.pages import PDF_VARIANTS, handbook_pdf, packet_pdf, worksheet_pdf
 from generator.plan.print import PacketView, program_order
 from generator.read.project import Project
@@ -49,6 +50,23 @@ def test_the_handbook_parts_hold_every_chapter_once_in_order(project: Project, p
     assert not handbook.parts[0].continues
     entries = {e.target[1:] for e in handbook.contents}
     assert set(sessions) <= entries and {s.id for s in handbook.book.sheets} <= entries <= handbook.targets
+
+
+@pytest.mark.parametrize("most", [1, 3, PART_SESSIONS])
+def test_every_book_is_laid_out_in_parts_of_at_most_so_many_sessions(project: Project, most: int) -> None:
+    """`serve` asks for parts of 3 sessions (an edit lays out less again); the chapters, in
+    order, are the same whatever the parts."""
+    plan, whole = plan_build(project, most), plan_build(project, 1_000)
+    for book, one in zip((plan.handbook, *plan.editions), (whole.handbook, *whole.editions), strict=True):
+        counts = [sum(len(c.sessions) for c in p.chapters if isinstance(c, ModuleChapter)) for p in book.parts]
+        assert max(counts) <= most
+        assert [c for p in book.parts for c in p.chapters if not isinstance(c, ModuleChapter)] == [
+            c for p in one.parts for c in p.chapters if not isinstance(c, ModuleChapter)
+        ]
+        assert [s for p in book.parts for c in p.chapters if isinstance(c, ModuleChapter) for s in c.sessions] == [
+            s for p in one.parts for c in p.chapters if isinstance(c, ModuleChapter) for s in c.sessions
+        ]
+    assert len(plan.handbook.parts) > len(whole.handbook.parts) or most == PART_SESSIONS
 
 
 def test_the_calendar_and_every_page_are_listed(plan: Plan) -> None:
