@@ -78,7 +78,10 @@ def build(
         site = plan.site
         pages = sum(1 for p in site.pages if p.path.endswith(".md"))
         with staged_output(out) as stage:
-            make_docs(plan, texts, stage.docs, stages, pdf_cache, place_pdfs, pdf_jobs)
+            with stages("write"):
+                write_files(stage.docs, texts, {**site.files, **spreadsheets(site.sheets, site.spreadsheets)})
+            del texts  # written: not held while the PDFs are laid out (13 MB at 1,000 sessions)
+            make_docs(plan, stage.docs, stages, pdf_cache, place_pdfs, pdf_jobs)
             with stages("site"):
                 build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.origin for p in site.pages})
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
@@ -87,22 +90,19 @@ def build(
 
 def make_docs(
     plan: Plan,
-    texts: dict[str, str],
     docs: Path,
     stages: Stages,
     pdf_cache: PdfCache | None = None,
     place_pdfs: PlacePdfs | None = None,
     pdf_jobs: int | None = None,
 ) -> None:
-    """Everything the site engine reads: pages, files made by the plan, worksheet and handbook PDFs
-    (with `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts),
-    laid out by `pdf_jobs` processes (None: one per core; 1: in this one)."""
+    """The PDFs the site engine copies beside the pages: worksheets, forms and books (with
+    `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts), laid
+    out by `pdf_jobs` processes (None: one per core; 1: in this one)."""
     from generator.pdf.handbook import render_books
     from generator.pdf.pool import PdfPool
     from generator.pdf.printer import render_pdfs
 
-    with stages("write"):
-        write_files(docs, texts, {**plan.site.files, **spreadsheets(plan.site.sheets, plan.site.spreadsheets)})
     try:
         if place_pdfs:
             place_pdfs(plan, docs)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from generator.pdf.join import join_parts
 from generator.pdf.parts import LaidOut, footer_job, part_job
-from generator.pdf.pool import Made, PdfPool
+from generator.pdf.pool import Made, PdfPool, give_back
 from generator.pdf.printer import Printer
 from generator.plan.book import Chapter, ContentsEntry, HandbookPlan
 from generator.plan.print import PrintSetup
@@ -57,6 +57,7 @@ def render_books(
             started = _start(jobs, books[number + 1]) if number + 1 < len(books) else []
             path = _finish(jobs, book, *body, docs)
             del body  # its parts' PDFs, not held while the next book is laid out
+            give_back()
             yield path
 
 
