@@ -9,14 +9,16 @@ worksheet reads the same in the handbook as in its own PDF. What it prints is pl
 
 WeasyPrint keeps every laid-out page in memory until it writes (about 1.3 MB a page), so the
 body is laid out in the plan's parts and joined at the end (join.py). The parts are jobs for
-the PDF pool (pool.py), each sent to a worker as soon as its HTML is printed: they are laid
-out without footers, whose page numbers would need the earlier parts' page counts (a part's
+the PDF pool (pool.py), each started as soon as its HTML is printed: they are laid out
+without footers, whose page numbers would need the earlier parts' page counts (a part's
 page count does not depend on its footer). As the parts come back, in order, each one's
 footers are laid out on blank pages (cheap: about 0.1 s for 80), and each part of the
 contents as soon as the pages it lists are known; join.py lays the footers over the pages as
 artifacts, which is also what PDF/UA asks of a running footer (WeasyPrint leaves its own
-untagged, its #1836). Like a book, the body's pages count from 1 and the front matter (cover
-and contents) from i.
+untagged, its #1836). The footers and contents go to the workers ahead of the next book's
+parts (the editions follow the handbook, render_books), so the workers lay out that book while
+this one is finished and joined. Like a book, the body's pages count from 1 and the front
+matter (cover and contents) from i.
 """
 
 from __future__ import annotations

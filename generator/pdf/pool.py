@@ -14,10 +14,11 @@ per setup. A worker's memory grows by 1 to 1.7 MB with every part it lays out, o
 (WeasyPrint's libraries; giving it back with malloc_trim frees a third), so a pool replaces
 its workers once each has been given WORKER_BUDGET characters of HTML (the standard library's
 `max_tasks_per_child` hangs on Python 3.11 when a worker leaves, CPython gh-115634): a
-shipped-size build replaces them once, a 1,000-session one about twenty times (a 300-session
-build's whole tree: 373 MB with 1.5 million characters a worker, 348 with 500,000). A process with other threads (serve: its server and the preview's thread) must not
-fork (a lock another thread held stays held forever in the child): there the workers come from
-a fork server, a fresh process started once that has WeasyPrint loaded, and `serve` keeps one
+shipped-size build replaces them twice, a 1,000-session one about forty times (a 300-session
+build's books, the whole tree: 373 MB with 1.5 million characters a worker, 348 with 500,000).
+A process with other threads (serve: its server and the preview's thread) must not fork (a
+lock another thread held stays held forever in the child): there the workers come from a fork
+server, a fresh process started once that has WeasyPrint loaded, and `serve` keeps one
 executor for all its builds (preview.py), so the cold start is paid once (a fork server in
 `build` too measured 497 MB at 200 sessions: the server is one more process). One worker
 means no pool: each job runs here when its result is asked for, one at a time. That is what
