@@ -133,8 +133,9 @@ class PdfWorker:
                 self._say(f"{done} PDF{'s' if done != 1 else ''} updated in {time.perf_counter() - started:.1f} s")
 
     def _lay_out(self, job: Job) -> int:
-        """Lay out the stale PDFs on every core, the books (handbook and editions) last, all
-        started at once; stop when cancelled."""
+        """Lay out the stale PDFs on every core, the books (handbook and editions) last, each
+        one's parts laid out while the book before is finished (render_books); stop when
+        cancelled."""
         from generator.pdf.handbook import render_books
         from generator.pdf.pool import PdfPool, executor
         from generator.pdf.printer import file_job

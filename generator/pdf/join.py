@@ -230,7 +230,7 @@ class _Writer:
         return self.next - 1
 
     def _place(self, number: int, kind: int, where: int, index: int) -> None:
-        self.rows[number * _ROW.size : (number + 1) * _ROW.size] = _ROW.pack(kind, where, index)
+        _ROW.pack_into(self.rows, number * _ROW.size, kind, where, index)
 
     def number(self, objgen: tuple[int, int]) -> None:
         self.numbers[objgen] = self.reserve()
