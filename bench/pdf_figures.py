@@ -18,8 +18,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from generator.pdf.files import render_pdfs
 from generator.pdf.handbook import render_handbook
-from generator.pdf.printer import render_pdfs
 from generator.plan import plan_build
 from generator.plan.handbook import plan_handbook
 from generator.plan.print import print_setup

@@ -99,9 +99,9 @@ def make_docs(
     """The PDFs the site engine copies beside the pages: worksheets, forms and books (with
     `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts), laid
     out by `pdf_jobs` processes (None: one per core; 1: in this one)."""
-    from generator.pdf.handbook import render_books
+    from generator.pdf.files import join_files, lay_out_files
+    from generator.pdf.handbook import render_books, start_book
     from generator.pdf.pool import PdfPool
-    from generator.pdf.printer import render_pdfs
 
     try:
         if place_pdfs:
@@ -109,8 +109,11 @@ def make_docs(
             return
         with PdfPool(plan.setup, pdf_jobs, pdf_cache) as pool:
             with stages("pdfs"):
-                render_pdfs(plan.pdfs, plan.setup, docs, pool, lambda n, m: stages.progress("pdfs", n, m))
-            books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool)
+                laid_out = lay_out_files(pool, plan.pdfs)
+                handbook = start_book(pool, plan.handbook)  # laid out while the files are joined
+                for done, _ in enumerate(join_files(laid_out, docs), start=1):
+                    stages.progress("pdfs", done, len(plan.pdfs))
+            books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool, handbook)
             with stages("handbook"):  # while it is made, the workers begin the editions
                 next(books)
             with stages("editions"):

@@ -97,7 +97,7 @@ def test_the_pdf_shows_the_svg_as_written_again(tmp_path: Path) -> None:
     profile.write_text(profile.read_text(encoding="utf-8") + "logo: logo.svg\n", encoding="utf-8")
     project = load_project(root, profile)
     plan = plan_build(project)
-    packets = [doc.view.logo for doc in plan.packets if isinstance(doc.view, PacketView)]
+    packets = [doc.front.logo for doc in plan.packets if isinstance(doc.front, PacketView)]
     for uri in (plan.handbook.book.cover.logo, *packets):
         assert uri is not None
         assert base64.b64decode(uri.removeprefix("data:image/svg+xml;base64,")) == REBUILT

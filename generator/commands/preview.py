@@ -136,21 +136,18 @@ class PdfWorker:
         """Lay out the stale PDFs on every core, the books (handbook and editions) last, each
         one's parts laid out while the book before is finished (render_books); stop when
         cancelled."""
+        from generator.pdf.files import render_files
         from generator.pdf.handbook import render_books
         from generator.pdf.pool import PdfPool, executor
-        from generator.pdf.printer import file_job
 
         if self.executor is None:
             self.executor = executor()
         done, stale = 0, [d for d in job.plan.pdfs if d.path in self.updating]
         with PdfPool(job.plan.setup, cache=self.cache, shared=self.executor) as pool:
-            for document, (pdf, _) in zip(stale, pool.run([file_job(pool.printer, d) for d in stale]), strict=True):
+            for document, made, _ in render_files(pool, stale, self.scratch):
                 if job.generation != self.generation:
                     self.dropped += pool.cancel()
                     return done
-                made = self.scratch / document.path
-                made.parent.mkdir(parents=True, exist_ok=True)
-                made.write_bytes(pdf)
                 done += self._swap_in(job, document.path, made)
             books = [b for b in (job.plan.handbook, *job.plan.editions) if b.path in self.updating]
             for book, made in zip(books, render_books(books, job.plan.setup, self.scratch, pool), strict=True):

@@ -1,4 +1,5 @@
-"""Tagged PDFs made part by part -> one tagged PDF, as if WeasyPrint had made it whole.
+"""Tagged PDFs made part by part -> one tagged PDF, as if WeasyPrint had made it whole: a book
+from its parts, a worksheet's or the packet's file from the worksheets' bodies (files.py).
 
 The handbook is laid out in parts (pdf/handbook.py) because WeasyPrint holds every laid-out page
 in memory until it writes the file: about 1.3 MB a page, 4 GB for a 1,000-session handbook.
@@ -16,32 +17,33 @@ The joined file keeps what a reader and a screen reader rely on:
   given for anchors that live in other parts, so that it kept the links to them);
 - bookmarks, in order and at their levels (a module that goes on into the next part keeps
   all its sessions under it); page labels (roman numbers for the front matter);
-- each part's footers (laid out apart, parts.py), each page's laid over it as a form marked
-  as an artifact: not content, so outside the structure tree, as PDF/UA asks;
-- the first part's language, title, XMP metadata and document information;
+- each part's footers (laid out apart, parts.py), or the file's (files.py), each page's laid
+  over it as a form marked as an artifact: not content, so outside the structure tree, as
+  PDF/UA asks;
+- a worksheet's bookmark under the book's "Worksheets" (a part `nested`), without its
+  sections';
+- the form fields of fillable parts: one form of every part's fields, in order, with the
+  resources their appearances name;
+- the first part's language, title, XMP metadata (PDF/UA's; a fillable one has none) and
+  document information;
 - an ID computed from the content, so that the same parts give the same bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import re
-import struct
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import cast
 
 import pikepdf
 from pikepdf import Name, Pdf
 
 from generator.pdf.overlay import laid_over
+from generator.pdf.writer import Writer
 
-_TOKENS = re.compile(rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|(\d+) (\d+) R", re.S)  # strings, or a reference
 _SKIPPED_TYPES = {"/ObjStm", "/XRef", "/Catalog", "/Pages", "/StructTreeRoot"}
-_ROW = struct.Struct(">BIH")  # a cross-reference stream's row: /W [1 4 2]
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ class Part:
     pdf: bytes
     stand_ins: frozenset[str]  # named destinations that stand in for other parts' anchors
     continues: bool = False  # its first bookmark goes on the previous part's last (a long module)
-    footer: bytes | None = None  # a PDF of as many pages, laid over this part's as an artifact
+    footer: bytes | None = None  # a PDF whose pages from `footer_from` are laid over this part's
+    footer_from: int = 0
+    nested: bool = False  # its bookmarks go under the previous part's last, without their own
 
 
 Outline = tuple[bytes, int, float, list["Outline"]]  # title (as PDF), page number, top, children
@@ -65,19 +69,30 @@ class _Joined:
     next_key: int = 0
     destinations: list[tuple[str, bytes]] = field(default_factory=list)
     outline: list[Outline] = field(default_factory=list)
+    fields: list[int] = field(default_factory=list)  # the form's fields, in order
+    resources: dict[str, dict[str, bytes]] = field(default_factory=dict)  # what their appearances name
 
 
-def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
-    """Write `parts` as one PDF; the first `front_pages` pages are labelled i, ii, iii..."""
+def join_parts(
+    parts: Sequence[Part], target: Path, front_pages: int, footer: bytes | None = None, footer_from: int = 0
+) -> None:
+    """Write `parts` as one PDF; the first `front_pages` pages are labelled i, ii, iii... The
+    pages of a `footer` from `footer_from` on are laid over the parts' (else each part's own)."""
     with target.open("wb") as file:
-        out = _Writer(file)
+        out = Writer(file)
         catalog, pages, tree, document, parent_tree, names, outlines = (out.reserve() for _ in range(7))
         joined, fixed = _Joined(), {"pages": pages, "tree": tree, "document": document}
         for number, part in enumerate(parts):
-            with Pdf.open(io.BytesIO(part.pdf)) as pdf, laid_over(pdf, part.footer):
+            over = (footer, footer_from + len(joined.pages)) if footer else (part.footer, part.footer_from)
+            with Pdf.open(io.BytesIO(part.pdf)) as pdf, laid_over(pdf, *over):
                 _copy(pdf, part, out, joined, fixed, first=number == 0)
                 if number == 0:  # the document's language, XMP and information are the first part's
-                    lang, metadata = pdf.Root.Lang.unparse(), out.numbers[pdf.Root.Metadata.objgen]
+                    lang = pdf.Root.Lang.unparse()
+                    metadata = (
+                        b" /Metadata %d 0 R" % out.numbers[pdf.Root.Metadata.objgen]
+                        if Name.Metadata in pdf.Root
+                        else b""
+                    )
                     info = out.numbers[pdf.trailer.Info.objgen]
         out.write_object(pages, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (_refs(joined.pages), len(joined.pages)))
         kids = _refs(joined.document_kids)
@@ -96,18 +111,30 @@ def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
             catalog,
             b"<< /Type /Catalog /Pages %d 0 R /StructTreeRoot %d 0 R /Outlines %d 0 R /Names << /Dests %d 0 R >>"
             b" /PageLabels << /Nums [%s] >> /MarkInfo << /Marked true >> /ViewerPreferences << /DisplayDocTitle"
-            b" true >> /Lang %s /Metadata %d 0 R >>" % (pages, tree, outlines, names, labels, lang, metadata),
+            b" true >> /Lang %s%s%s >>" % (pages, tree, outlines, names, labels, lang, metadata, _form(joined)),
         )
         out.finish(catalog, info)
 
 
-def _copy(pdf: Pdf, part: Part, out: _Writer, joined: _Joined, fixed: dict[str, int], first: bool) -> None:
+def _form(joined: _Joined) -> bytes:
+    """The catalog's form, if the parts have fields: theirs, and the resources they name."""
+    if not joined.fields:
+        return b""
+    kinds = b" ".join(
+        b"/%s << %s >>" % (kind.encode()[1:], b" ".join(b"%s %s" % (n.encode(), v) for n, v in entries.items()))
+        for kind, entries in joined.resources.items()
+    )
+    return b" /AcroForm << /Fields [%s] /DR << %s >> /NeedAppearances true >>" % (_refs(joined.fields), kinds)
+
+
+def _copy(pdf: Pdf, part: Part, out: Writer, joined: _Joined, fixed: dict[str, int], first: bool) -> None:
     """Write one part's objects, renumbered; note what the joined document's own objects need."""
     stand_ins, continues = part.stand_ins, part.continues
     tree = pdf.Root.StructTreeRoot
     document, leaf = tree.K[0], tree.ParentTree
     skipped = {document.objgen, *_outline_objects(pdf)}
-    skipped |= set() if first else {pdf.trailer.Info.objgen, pdf.Root.Metadata.objgen}
+    if not first:
+        skipped |= {pdf.trailer.Info.objgen} | ({pdf.Root.Metadata.objgen} if Name.Metadata in pdf.Root else set())
     out.numbers = {  # references to the part's own page tree and roots lead to the joined one's
         pdf.Root.Pages.objgen: fixed["pages"],
         tree.objgen: fixed["tree"],
@@ -118,8 +145,7 @@ def _copy(pdf: Pdf, part: Part, out: _Writer, joined: _Joined, fixed: dict[str, 
     leaf.Limits = pikepdf.Array([min(keys), max(keys)])
     joined.next_key = max(keys) + 1
     objects = [o for o in pdf.objects if o.objgen not in skipped and _kept(o)]
-    for obj in objects:
-        out.number(obj.objgen)
+    objects = [o for o in objects if out.number(o)]
     for obj in objects:
         out.copy(obj)
     joined.pages += [out.numbers[page.obj.objgen] for page in pdf.pages]
@@ -133,7 +159,24 @@ def _copy(pdf: Pdf, part: Part, out: _Writer, joined: _Joined, fixed: dict[str, 
         entries = [_entry(item, page_numbers) for item in outline.root]
     if continues and entries and joined.outline and entries[0][0] == joined.outline[-1][0]:
         joined.outline[-1][3].extend(entries.pop(0)[3])
-    joined.outline += entries
+    if part.nested and joined.outline:
+        joined.outline[-1][3].extend((title, page, top, []) for title, page, top, _ in entries)
+    else:
+        joined.outline += entries
+    _fields(pdf, out, joined)
+
+
+def _fields(pdf: Pdf, out: Writer, joined: _Joined) -> None:
+    """A fillable part's fields, and the resources their appearances name (the first part's
+    where two name the same: the same font, by WeasyPrint's names for its subsets)."""
+    form = pdf.Root.get(Name.AcroForm)
+    if form is None:
+        return
+    joined.fields += [out.numbers[item.objgen] for item in form.get(Name.Fields, pikepdf.Array())]
+    for kind, entries in form.get(Name.DR, pikepdf.Dictionary()).items():
+        kept = joined.resources.setdefault(kind, {})
+        for name, value in entries.items():
+            kept.setdefault(name, out.renumber(value.unparse()))
 
 
 def _kept(obj: pikepdf.Object) -> bool:
@@ -173,12 +216,12 @@ def _entry(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int]) -> Outl
     return (pikepdf.String(item.title).unparse(), pages[destination[0].objgen], top, children)
 
 
-def _write_outline(out: _Writer, root: int, entries: list[Outline]) -> None:
+def _write_outline(out: Writer, root: int, entries: list[Outline]) -> None:
     count, ends = _write_items(out, root, entries)
     out.write_object(root, b"<< /Type /Outlines /Count %d%s >>" % (count, ends))
 
 
-def _write_items(out: _Writer, parent: int, entries: list[Outline]) -> tuple[int, bytes]:
+def _write_items(out: Writer, parent: int, entries: list[Outline]) -> tuple[int, bytes]:
     """Write `entries` as the children of outline item `parent`. Returns how many items are
     open below it (all are, as WeasyPrint writes them) and its /First and /Last."""
     numbers = [out.reserve() for _ in entries]
@@ -205,94 +248,3 @@ def _real(value: float) -> bytes:
 
 def _refs(numbers: list[int]) -> bytes:
     return b" ".join(b"%d 0 R" % n for n in numbers)
-
-
-class _Writer:
-    """A PDF written object by object: numbers handed out as needed; objects other than
-    streams packed, compressed, a hundred to an object stream, as WeasyPrint does (the
-    structure tree is most of a handbook's objects); a cross-reference stream, whose rows are
-    kept as written, 7 bytes an object (a dict of tuples took 200: 80 MB for the 400,000
-    objects of a 1,000-session handbook); an MD5 of every byte for the document ID."""
-
-    PACK = 100
-
-    def __init__(self, file: BinaryIO) -> None:
-        self.file, self.digest = file, hashlib.md5(usedforsecurity=False)
-        self.next = 1
-        self.numbers: dict[tuple[int, int], int] = {}  # the current part's objects -> ours
-        self.rows = bytearray(_ROW.pack(0, 0, 65535))  # each number's cross-reference row
-        self.pending: list[tuple[int, bytes]] = []
-        self._write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-
-    def reserve(self) -> int:
-        self.next += 1
-        self.rows += bytes(_ROW.size)  # free, until the object is written
-        return self.next - 1
-
-    def _place(self, number: int, kind: int, where: int, index: int) -> None:
-        _ROW.pack_into(self.rows, number * _ROW.size, kind, where, index)
-
-    def number(self, objgen: tuple[int, int]) -> None:
-        self.numbers[objgen] = self.reserve()
-
-    def copy(self, obj: pikepdf.Object) -> None:
-        number = self.numbers[obj.objgen]
-        if isinstance(obj, pikepdf.Stream):
-            raw = obj.read_raw_bytes()  # as stored (compressed): streams hold no references
-            head = pikepdf.Dictionary({**dict(obj.stream_dict.items()), "/Length": len(raw)}).unparse()
-            self._stream(number, self.renumber(head), raw)
-        else:
-            self.write_object(number, self.renumber(obj.unparse(resolved=True)))
-
-    def renumber(self, data: bytes) -> bytes:
-        def sub(match: re.Match[bytes]) -> bytes:
-            if match.group(1) is None:
-                return match.group(0)
-            return b"%d 0 R" % self.numbers[(int(match.group(1)), int(match.group(2)))]
-
-        return _TOKENS.sub(sub, data)
-
-    def write_object(self, number: int, body: bytes) -> None:
-        self.pending.append((number, body))
-        if len(self.pending) == self.PACK:
-            self._pack()
-
-    def _stream(self, number: int, head: bytes, data: bytes) -> None:
-        self._place(number, 1, self.file.tell(), 0)
-        self._write(b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (number, head, data))
-
-    def _pack(self) -> None:
-        number, header, bodies, offset = self.reserve(), [], [], 0
-        for index, (packed, body) in enumerate(self.pending):
-            self._place(packed, 2, number, index)
-            header.append(b"%d %d" % (packed, offset))
-            bodies.append(body)
-            offset += len(body) + 1
-        first = b" ".join(header) + b"\n"
-        data = zlib.compress(first + b"\n".join(bodies) + b"\n")
-        head = b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>" % (
-            len(self.pending),
-            len(first),
-            len(data),
-        )
-        self._stream(number, head, data)
-        self.pending = []
-
-    def finish(self, root: int, info: int) -> None:
-        if self.pending:
-            self._pack()
-        number = self.reserve()
-        self._place(number, 1, self.file.tell(), 0)
-        table = zlib.compress(self.rows)
-        ident = self.digest.hexdigest().encode()
-        head = (
-            b"<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]"
-            b" /Filter /FlateDecode /Length %d >>" % (self.next, root, info, ident, ident, len(table))
-        )
-        start = self.file.tell()
-        self._write(b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (number, head, table))
-        self._write(b"startxref\n%d\n%%%%EOF\n" % start)
-
-    def _write(self, data: bytes) -> None:
-        self.file.write(data)
-        self.digest.update(data)

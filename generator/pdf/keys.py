@@ -4,6 +4,7 @@ equal bytes. `serve` compares them with the served files' to lay out only what c
 
 from __future__ import annotations
 
+from generator.pdf.files import file_key
 from generator.pdf.handbook import handbook_key
 from generator.pdf.printer import Printer
 from generator.plan import Plan
@@ -12,7 +13,7 @@ from generator.plan import Plan
 def pdf_keys(plan: Plan) -> dict[str, str]:
     """Every PDF's key, from its HTML (0.14 s for the shipped curriculum, no layout)."""
     printer = Printer(plan.setup)
-    keys = {d.path: printer.key(d.variant, printer.html(d.template, d.view)) for d in plan.pdfs}
+    keys = {d.path: file_key(printer, d) for d in plan.pdfs}
     for book in (plan.handbook, *plan.editions):
         keys[book.path] = handbook_key(printer, book)
     return keys

@@ -1,4 +1,4 @@
-"""The handbook's footers laid over its pages (join.py): each footer page as a form, drawn after
+"""The footers laid over a joined file's pages (join.py): each footer page as a form, drawn after
 the page's own content and marked as an artifact, so that it stays outside the structure tree
 (PDF/UA asks that of running headers and footers; WeasyPrint leaves its own untagged, #1836)."""
 
@@ -13,17 +13,18 @@ from pikepdf import Name, Pdf
 
 
 @contextmanager
-def laid_over(pdf: Pdf, footer: bytes | None) -> Iterator[None]:
-    """Lay each page of `footer` over the same page of `pdf`, as a form marked as an artifact
-    (running footers are not content: PDF/UA). The footer stays open until the part is copied:
-    its streams are read only then."""
+def laid_over(pdf: Pdf, footer: bytes | None, start: int = 0) -> Iterator[None]:
+    """Lay each page of `footer` from its page `start` (from 0) over the pages of `pdf` in turn,
+    as a form marked as an artifact (running footers are not content: PDF/UA). The footer
+    stays open until the part is copied: its streams are read only then."""
     if footer is None:
         yield
         return
     with Pdf.open(io.BytesIO(footer)) as source:
-        if len(source.pages) != len(pdf.pages):
-            raise ValueError(f"a footer of {len(source.pages)} pages for a part of {len(pdf.pages)}")
-        for page, over in zip(pdf.pages, source.pages, strict=True):
+        overs = list(source.pages)[start : start + len(pdf.pages)]
+        if len(overs) != len(pdf.pages):
+            raise ValueError(f"{len(overs)} footer pages from page {start} for a part of {len(pdf.pages)}")
+        for page, over in zip(pdf.pages, overs, strict=True):
             name = _unused(page, "/Footer")
             page.add_resource(pdf.copy_foreign(over.as_form_xobject()), Name.XObject, Name(name))
             page.contents_add(pdf.make_stream(b"q"), prepend=True)

@@ -10,6 +10,7 @@ over its page as an artifact.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from generator.pdf.join import Part
@@ -22,23 +23,32 @@ FOOTER_TEMPLATE = "print/handbook_footer.html.j2"
 
 @dataclass(frozen=True)
 class LaidOut:
-    """A part, its number of pages and the page (from 0) of each of its anchors."""
+    """A part, its number of pages, the page (from 0) of each of its anchors and the seconds
+    it took to lay out."""
 
     part: Part
     count: int
     anchors: dict[str, int]
+    seconds: float = 0.0
 
 
-def part_job(html: str, targets: frozenset[str], continues: bool) -> Job:
-    named = " ".join(sorted(targets))
-    return Job(lay_out_part, (html, targets, continues), (html, named, str(continues)), len(html))
+def part_job(
+    html: str, targets: frozenset[str], continues: bool, variant: str = "print", name: str = "the handbook"
+) -> Job:
+    """A part of a book, or a worksheet's body (files.py) in its `variant`; `name` is what a
+    refused image is said to be in."""
+    made_of = (html, " ".join(sorted(targets)), str(continues), variant)
+    return Job(lay_out_part, (html, targets, continues, variant, name), made_of, len(html))
 
 
-def lay_out_part(printer: Printer, html: str, targets: frozenset[str], continues: bool) -> LaidOut:
+def lay_out_part(
+    printer: Printer, html: str, targets: frozenset[str], continues: bool, variant: str, name: str
+) -> LaidOut:
     """A job (in a worker): one part's PDF, its number of pages and the page (from 0) of each
     of its anchors. The targets it links to in other parts get stand-in anchors, without which
     WeasyPrint would drop those links."""
-    document = printer.render(html, "print", "the handbook")
+    started = time.perf_counter()
+    document = printer.render(html, variant, name)
     anchors: dict[str, int] = {}
     for index, page in enumerate(document.pages):
         for name in page.anchors:
@@ -46,7 +56,8 @@ def lay_out_part(printer: Printer, html: str, targets: frozenset[str], continues
     stand_ins = targets - anchors.keys()
     for name in sorted(stand_ins):
         document.pages[-1].anchors[name] = (0, 0, 0, 0)
-    return LaidOut(Part(printer.pdf(document, "print"), stand_ins, continues), len(document.pages), anchors)
+    pdf = printer.pdf(document, variant)
+    return LaidOut(Part(pdf, stand_ins, continues), len(document.pages), anchors, time.perf_counter() - started)
 
 
 def footer_job(printer: Printer, handbook: HandbookPlan, count: int, first_page: int, front: bool) -> Job:

@@ -1,4 +1,4 @@
-"""PDF layout on every core: worksheets, packets and the handbook's parts are independent jobs.
+"""PDF layout on every core: worksheets' pages and the books' parts are independent jobs.
 
 A job is a module-level function `job(printer, *args)` and its arguments (HTML strings, names):
 the parent prints the HTML from the plan's views (cheap, and what the serve cache keys on), a
@@ -33,6 +33,7 @@ jobs not yet started are cancelled: nothing waits forever.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import multiprocessing
 import os
@@ -180,6 +181,7 @@ class PdfPool:
         self._first: deque[tuple[_Slot, Job]] = deque()  # started `first`, not yet sent
         self._waiting: deque[tuple[_Slot, Job]] = deque()  # the other jobs started, not yet sent
         self._sent: list[Future[Any]] = []  # in the workers' hands: not yet done
+        self._kept: dict[str, Made] = {}  # the jobs started `keep`, by their key
 
     def __enter__(self) -> PdfPool:
         return self
@@ -209,9 +211,16 @@ class PdfPool:
         started = {n: self.start(jobs[n]) for n in longest_first}
         return (started[n]() for n in range(len(jobs)))
 
-    def start(self, job: Job, first: bool = False) -> Made:
+    def start(self, job: Job, first: bool = False, keep: bool = False) -> Made:
         """Send `job` to a worker as soon as one has room for it, before the jobs waiting that
-        were not started `first` (with one worker: run it when its result is asked for)."""
+        were not started `first` (with one worker: run it when its result is asked for). A job
+        started `keep` is made once for the pool's life: started again, it gives the same
+        result (a worksheet's pages, in its own PDF, the packet and the books)."""
+        if keep:
+            key = self._key(job)
+            if key not in self._kept:
+                self._kept[key] = functools.cache(self.start(job, first))
+            return self._kept[key]
         if self.workers == 1 and self.shared is None:
             return partial(self._remembered, job, partial(job.run, self.printer, *job.args))
         if self.cache is not None and job.made_of and self._key(job) in self.cache.entries:

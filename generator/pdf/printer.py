@@ -1,24 +1,19 @@
-"""Worksheets -> PDFs: one fillable and one print PDF per worksheet, and the two packets.
+"""The print templates and WeasyPrint, as every PDF job uses them (files.py, handbook.py).
 
 The PDFs come from our own print templates (templates/print/), not from the site's HTML, and
 are written into the docs folder before MkDocs runs, so the site links to them like any page.
-Each file is a job for the PDF pool (pool.py): its HTML printed here from the plan's view,
-laid out on every core by workers that keep one font configuration each (a fresh process per
-file would add most of a second), and written here in the plan's order. WeasyPrint reads files
-only through `ProjectFetcher` (fetch.py). What each PDF shows is planned (plan/print.py); this
-module only prints and lays it out.
+The parent prints each job's HTML from the plan's views; a worker of the PDF pool (pool.py)
+lays it out with its own Printer, whose font configuration it keeps (a fresh process per
+file would add most of a second). WeasyPrint reads files only through `ProjectFetcher`
+(fetch.py). What each PDF shows is planned (plan/print.py, plan/handbook.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
-from collections.abc import Callable, Sequence
-from contextlib import nullcontext
 from dataclasses import fields
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
@@ -29,49 +24,9 @@ from generator.jinja import OVERRIDES, PRINT, environment
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
 from generator.pdf.forms import tidy_form_fields
 from generator.pdf.ligatures import right_to_left_ligatures
-from generator.plan.print import PdfDocument, PrintSetup
-
-if TYPE_CHECKING:
-    from generator.pdf.pool import Job, PdfPool
+from generator.plan.print import PrintSetup
 
 STANDARD = {"fillable": None, "print": "pdf/ua-1", "footer": None}  # the PDF variant asked of WeasyPrint
-
-
-def render_pdfs(
-    documents: Sequence[PdfDocument],
-    setup: PrintSetup,
-    docs: Path,
-    pool: PdfPool | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> dict[str, float]:
-    """Write every worksheet's PDFs and the packets into `docs`; return seconds per file (laying
-    it out). Without a `pool`, one worker: here, one file after the other."""
-    from generator.pdf.pool import PdfPool
-
-    with nullcontext(pool) if pool else PdfPool(setup, 1) as jobs:
-        made = jobs.run([file_job(jobs.printer, document) for document in documents])
-        seconds = {}
-        for done, (document, (pdf, spent)) in enumerate(zip(documents, made, strict=True), start=1):
-            (docs / document.path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / document.path).write_bytes(pdf)
-            seconds[document.path] = spent
-            if progress:
-                progress(done, len(documents))
-    return seconds
-
-
-def file_job(printer: Printer, document: PdfDocument) -> Job:
-    from generator.pdf.pool import Job
-
-    html = printer.html(document.template, document.view)
-    return Job(lay_out_file, (html, document.variant, Path(document.path).name), (document.variant, html), len(html))
-
-
-def lay_out_file(printer: Printer, html: str, variant: str, name: str) -> tuple[bytes, float]:
-    """A job (in a worker): one worksheet's or packet's PDF, and the seconds it took."""
-    started = time.perf_counter()
-    pdf = printer.pdf(printer.render(html, variant, name), variant)
-    return pdf, time.perf_counter() - started
 
 
 def view_context(view: object, **extra: object) -> dict[str, object]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.plan.print import PrintHead, SheetView
+from generator.plan.print import PrintHead, SheetBody, SheetView
 
 
 @dataclass(frozen=True)
@@ -164,10 +164,12 @@ class GuideChapter(Chapter):
 
 @dataclass(frozen=True)
 class BodyPart:
-    """Chapters laid out together; `continues`: it starts in a module the part before began."""
+    """Chapters laid out together; `continues`: it starts in a module the part before began.
+    Or, without chapters, a worksheet's `sheet` body: the same pages as in its own PDF."""
 
     chapters: tuple[Chapter, ...]
     continues: bool
+    sheet: SheetBody | None = None
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from generator.plan.book import (
     TimelineRow,
     Value,
 )
+from generator.plan.print import SheetBody
 from generator.plan.program import as_needed, clock, event_notes, program_facts, series_lines, timeline_date
 from generator.read.project import Project
 
@@ -82,12 +83,17 @@ def program_view(project: Project) -> ProgramView | None:
 
 
 def body_parts(
-    book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView], most: int = PART_SESSIONS
+    book: BookView,
+    modules: Sequence[ModuleView],
+    guides: Sequence[GuideView],
+    most: int = PART_SESSIONS,
+    sheets: Sequence[SheetBody] = (),
 ) -> tuple[BodyPart, ...]:
     """The body's chapters in print order, grouped into the parts laid out apart: the
     organization's own chapters (the timeline is as long as the program); the modules, up to
     `most` sessions a part (a longer module goes on in the next part, without its opening);
-    the guides, PART_GUIDES a part; then the glossary and the worksheets."""
+    the guides, PART_GUIDES a part; then the glossary and the worksheets' heading; then each
+    worksheet's body, as laid out for its own PDF (plan/print.py)."""
     opening: list[Chapter] = [Chapter(kind) for kind in OPENING if getattr(book, kind)]
     parts: list[list[Chapter]] = [opening]
     current: list[Chapter] = []
@@ -106,7 +112,8 @@ def body_parts(
         [GuideChapter("guide", g) for g in guides[n : n + PART_GUIDES]] for n in range(0, len(guides), PART_GUIDES)
     ]
     parts.append([Chapter(kind) for kind in ("glossary", "sheets") if getattr(book, kind)])
-    return tuple(BodyPart(tuple(part), _continues(part)) for part in parts if part)
+    chapters = tuple(BodyPart(tuple(part), _continues(part)) for part in parts if part)
+    return chapters + tuple(BodyPart((), False, sheet) for sheet in sheets)
 
 
 def _continues(chapters: Sequence[Chapter]) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from generator.models.worksheet import LinesInput, RatingInput, Section, TextInput, Worksheet, WorksheetField
 from generator.plan.instruments import NAME_ITEM, Form, FormItem
 from generator.plan.pages import PDF_VARIANTS
-from generator.plan.print import WORKSHEET, PdfDocument, PrintHead, SheetsView, sheet_view
+from generator.plan.print import PdfDocument, PrintHead, SheetBody, SheetsView, sheet_view
 
 LONG_TEXT_LINES = 5
 
@@ -34,7 +34,7 @@ def form_pdf(form_id: str, variant: str) -> str:
 def plan_form_pdfs(forms: tuple[Form, ...], head: PrintHead) -> tuple[PdfDocument, ...]:
     labels = head.labels
     return tuple(
-        PdfDocument(form_pdf(form.id, variant), WORKSHEET, variant, _view(form, head, variant, labels))
+        PdfDocument(form_pdf(form.id, variant), variant, (SheetBody(variant, _view(form, head, variant, labels)),))
         for form in forms
         for variant in PDF_VARIANTS
     )

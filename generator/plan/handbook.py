@@ -46,7 +46,7 @@ from generator.plan.chapters import (
 )
 from generator.plan.kit_site import with_commitments
 from generator.plan.pages import handbook_pdf
-from generator.plan.print import print_head, program_order, sheet_view
+from generator.plan.print import print_head, program_order, sheet_bodies
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.read.project import Project
 
@@ -77,9 +77,9 @@ def plan_handbook(
     head = print_head(project, paper)
     if choice.title:
         head = replace(head, labels={**labels, "handbook": choice.title})
-    sheets = [w for w in program_order(curriculum) if choice.edition is None or choice.edition in w.editions]
-    numbers = {w.id: n for n, w in enumerate(sheets, start=1)}
-    refs = {w.id: f"{labels['worksheet']} {numbers[w.id]}: {w.title}" for w in sheets}
+    bodies = sheet_bodies(project, paper)  # numbered in program order, in every book alike
+    sheets = [bodies[w.id, "print"] for w in program_order(curriculum) if choice.edition in (None, *w.editions)]
+    refs = {s.view.sheets[0].id: f"{s.view.sheets[0].kicker}: {s.title}" for s in sheets}
     chosen = curriculum.modules if choice.modules else ()
     printed = _Printed(refs, labels, choice.role, text_words(project))
     modules = tuple(_module(m, n, printed) for n, m in enumerate(chosen, start=1))
@@ -98,11 +98,12 @@ def plan_handbook(
         contacts=contacts(org),
         program=program_view(project),
         glossary=tuple(GlossaryEntry(e.term, html(e.definition)) for e in curriculum.glossary),
-        sheets=tuple(replace(sheet_view(w, labels), kicker=f"{labels['worksheet']} {numbers[w.id]}") for w in sheets),
+        sheets=tuple(s.view.sheets[0] for s in sheets),
     )
     entries = contents(book, modules, guides)
     targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
-    return HandbookPlan(choice.path, TEMPLATE, book, body_parts(book, modules, guides, part_sessions), entries, targets)
+    parts = body_parts(book, modules, guides, part_sessions, tuple(sheets))
+    return HandbookPlan(choice.path, TEMPLATE, book, parts, entries, targets)
 
 
 def program_dates(program: Program, language: str) -> str:

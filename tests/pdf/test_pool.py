@@ -14,9 +14,9 @@ import pytest
 
 from generator.errors import InputError
 from generator.pdf import pool as pool_module
+from generator.pdf.files import render_pdfs
 from generator.pdf.handbook import render_books
 from generator.pdf.pool import Job, PdfPool
-from generator.pdf.printer import render_pdfs
 from generator.plan import plan_build
 from generator.read.project import load_project
 from tests.conftest import copy_project

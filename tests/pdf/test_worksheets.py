@@ -23,10 +23,11 @@ from generator.errors import InputError
 from generator.jinja import PRINT
 from generator.models import Worksheet
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
-from generator.pdf.printer import Printer, lay_out_file, render_pdfs
+from generator.pdf.files import front_html, render_pdfs
+from generator.pdf.printer import Printer
 from generator.plan import plan_build
 from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
-from generator.plan.print import plan_packets, plan_worksheets, print_setup, program_order
+from generator.plan.print import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import Project, load_project
 from tests.conftest import EPOCH, copy_project, copy_repo
@@ -262,12 +263,10 @@ def test_the_site_links_each_worksheet_to_its_pdfs(example_site: Path) -> None:
 
 def test_letter_paper(every_kind: Rendered, tmp_path: Path) -> None:
     project = every_kind.project
-    printer = Printer(print_setup(project))
     sheet = next(d for d in plan_worksheets(project, "Letter") if d.variant == "print")
-    pdf, _ = lay_out_file(printer, printer.html(sheet.template, sheet.view), "print", "letter.pdf")
-    (tmp_path / "letter.pdf").write_bytes(pdf)
-    box = PdfReader(tmp_path / "letter.pdf").pages[0].mediabox
-    assert (float(box.width), float(box.height)) == LETTER
+    render_pdfs([sheet], print_setup(project), tmp_path)
+    for page in PdfReader(tmp_path / sheet.path).pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == LETTER
 
 
 def test_user_text_stays_text_and_arabic_renders(every_kind: Rendered) -> None:
@@ -282,8 +281,11 @@ def test_golden_html(template: str, variant: str, tmp_path: Path, update_golden:
     project = every_kind_project(tmp_path)
     documents = plan_worksheets(project) if template == "worksheet" else plan_packets(project)
     name = worksheet_pdf("every-kind", variant) if template == "worksheet" else packet_pdf(variant)
-    document = next(d for d in documents if d.path == name)
-    html = Printer(print_setup(project)).html(document.template, document.view)
+    document, printer = next(d for d in documents if d.path == name), Printer(print_setup(project))
+    if document.front:  # the cover and contents, numbered as if the worksheets began on page 3
+        html = front_html(printer, document.front, [3 + n for n in range(len(document.sheets))])
+    else:
+        html = printer.html(WORKSHEET, document.sheets[0].view)
     golden = GOLDEN / f"{template}-{variant}.html"
     if update_golden:
         golden.write_text(html, encoding="utf-8")

@@ -32,12 +32,25 @@ def test_every_worksheet_has_its_two_pdfs_and_the_packets_hold_them_all(project:
     worksheets = project.curriculum.worksheets
     assert [d.path for d in plan.worksheets] == [worksheet_pdf(w.id, v) for w in worksheets for v in PDF_VARIANTS]
     assert [d.variant for d in plan.worksheets] == list(PDF_VARIANTS) * len(worksheets)
-    assert all(d.view.title == w.title for d, w in zip(plan.worksheets[::2], worksheets, strict=True))
+    assert all(d.head.title == w.title for d, w in zip(plan.worksheets[::2], worksheets, strict=True))
     assert [d.path for d in plan.packets] == [packet_pdf(v) for v in PDF_VARIANTS]
     for packet in plan.packets:
-        assert isinstance(packet.view, PacketView)
-        assert [s.id for s in packet.view.sheets] == [w.id for w in program_order(project.curriculum)]
-        assert packet.view.fillable == (packet.variant == "fillable")
+        assert isinstance(packet.front, PacketView)
+        order = [w.id for w in program_order(project.curriculum)]
+        assert [s.id for s in packet.front.sheets] == order
+        assert [body.view.sheets[0].id for body in packet.sheets] == order
+        assert packet.front.fillable == (packet.variant == "fillable")
+        assert all(body.variant == packet.variant for body in packet.sheets)
+
+
+def test_a_worksheet_is_numbered_alike_in_its_pdf_the_packet_and_every_book(project: Project, plan: Plan) -> None:
+    """ "Worksheet 3" is the same worksheet wherever it is printed, and the same pages."""
+    numbered = {w.id: f"{project.labels['worksheet']} {n}" for n, w in enumerate(program_order(project.curriculum), 1)}
+    own = {d.sheets[0].view.sheets[0].id: d.sheets[0] for d in plan.worksheets if d.variant == "print"}
+    assert {i: body.view.sheets[0].kicker for i, body in own.items()} == numbered
+    for book in (plan.handbook, *plan.editions):
+        for part in (p for p in book.parts if p.sheet):
+            assert part.sheet == own[part.sheet.view.sheets[0].id]
 
 
 def test_the_handbook_parts_hold_every_chapter_once_in_order(project: Project, plan: Plan) -> None:
@@ -91,7 +104,7 @@ def typed(value: Any, where: str) -> Iterator[str]:
 
 
 def test_print_views_are_typed_all_the_way_down(plan: Plan) -> None:
-    views = [*(d.view for d in plan.pdfs), plan.handbook]
+    views = [*(body.view for d in plan.pdfs for body in d.sheets), *(d.front for d in plan.packets), plan.handbook]
     assert [where for n, view in enumerate(views) for where in typed(view, f"view{n}")] == []
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pdf.printer import render_pdfs
+from generator.pdf.files import render_pdfs
 from generator.plan import plan_build
 from generator.plan.pages import worksheet_pdf
 from generator.read.layout import DEFAULT_ORG
