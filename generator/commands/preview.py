@@ -136,21 +136,26 @@ class PdfWorker:
         """Lay out the stale PDFs on every core, the books (handbook and editions) last, each
         one's parts laid out while the book before is finished (render_books); stop when
         cancelled."""
-        from generator.pdf.files import render_files
-        from generator.pdf.handbook import render_books
+        from generator.pdf.files import join_files, lay_out_files
+        from generator.pdf.handbook import render_books, start_book
         from generator.pdf.pool import PdfPool, executor
 
         if self.executor is None:
             self.executor = executor()
         done, stale = 0, [d for d in job.plan.pdfs if d.path in self.updating]
+        books = [b for b in (job.plan.handbook, *job.plan.editions) if b.path in self.updating]
         with PdfPool(job.plan.setup, cache=self.cache, shared=self.executor) as pool:
-            for document, made, _ in render_files(pool, stale, self.scratch):
+            laid_out = lay_out_files(pool, stale, lambda: job.generation != self.generation)
+            if job.generation != self.generation:
+                self.dropped += pool.cancel()
+                return done
+            first = start_book(pool, books[0]) if books else []  # laid out while the files are joined
+            for document, made, _ in join_files(laid_out, self.scratch):
                 if job.generation != self.generation:
                     self.dropped += pool.cancel()
                     return done
                 done += self._swap_in(job, document.path, made)
-            books = [b for b in (job.plan.handbook, *job.plan.editions) if b.path in self.updating]
-            for book, made in zip(books, render_books(books, job.plan.setup, self.scratch, pool), strict=True):
+            for book, made in zip(books, render_books(books, job.plan.setup, self.scratch, pool, first), strict=True):
                 done += self._swap_in(job, book.path, made)
                 if job.generation != self.generation:
                     self.dropped += pool.cancel()
