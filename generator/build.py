@@ -113,6 +113,7 @@ def make_docs(
                 handbook = start_book(pool, plan.handbook)  # laid out while the files are joined
                 for done, _ in enumerate(join_files(laid_out, docs), start=1):
                     stages.progress("pdfs", done, len(plan.pdfs))
+                del laid_out  # written: their pages not held while the books are laid out
             books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool, handbook)
             with stages("handbook"):  # while it is made, the workers begin the editions
                 next(books)

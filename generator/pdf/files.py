@@ -12,6 +12,7 @@ more.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -97,13 +98,20 @@ def lay_out_files(
     pages, 7 ms a page). The files are joined by `join_files`: meanwhile, the workers may lay
     out something else (build.py: the handbook). Once `cancelled`, it stops waiting and gives
     nothing to join."""
-    unique = {id(body): body_job(jobs.printer, body) for document in documents for body in document.sheets}
-    started = {key: jobs.start(job, keep=True) for key, job in sorted(unique.items(), key=lambda kv: -kv[1].size)}
+    body_jobs = [[body_job(jobs.printer, body) for body in document.sheets] for document in documents]
+    started: dict[str, Made] = {}
+    every = [
+        (job, body) for d, js in zip(documents, body_jobs, strict=True) for job, body in zip(js, d.sheets, strict=True)
+    ]
+    for job, body in sorted(every, key=lambda pair: -pair[0].size):
+        key = jobs.printer.key(*job.made_of)
+        if key not in started:  # the books' worksheets are the print ones: the pool keeps those
+            started[key] = functools.cache(jobs.start(job, keep=body.variant == "print"))
     sheets = []
-    for document in documents:
+    for document_jobs in body_jobs:
         if cancelled():
             return []
-        sheets.append([started[id(body)]() for body in document.sheets])
+        sheets.append([started[jobs.printer.key(*job.made_of)]() for job in document_jobs])
     runs: list[FooterRun] = []
     for document, laid in zip(documents, sheets, strict=True):
         parts = [_front(jobs, document, laid), *laid] if document.front else laid
