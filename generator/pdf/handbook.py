@@ -34,7 +34,7 @@ from generator.pdf.join import join_parts
 from generator.pdf.parts import LaidOut, footer_job, part_job
 from generator.pdf.pool import Made, PdfPool, give_back
 from generator.pdf.printer import Printer
-from generator.plan.book import Chapter, ContentsEntry, HandbookPlan
+from generator.plan.book import Chapter, ContentsEntry, HandbookPlan, ModuleChapter
 from generator.plan.print import WORKSHEET, PrintSetup
 
 CONTENTS_PER_PART = 300  # contents entries: about 9 pages
@@ -79,7 +79,10 @@ def start_book(jobs: PdfPool, handbook: HandbookPlan) -> list[Made]:
     return [
         jobs.start(body_job(jobs.printer, p.sheet), keep=True)
         if p.sheet
-        else jobs.start(part_job(part_html(jobs.printer, handbook, p.chapters), handbook.targets, p.continues))
+        else jobs.start(
+            part_job(part_html(jobs.printer, handbook, p.chapters), handbook.targets, p.continues),
+            keep=not any(isinstance(c, ModuleChapter) for c in p.chapters),  # the same in every book
+        )
         for p in handbook.parts
     ]
 
@@ -163,7 +166,11 @@ def handbook_key(printer: Printer, handbook: HandbookPlan) -> str:
 
 
 def part_html(printer: Printer, handbook: HandbookPlan, chapters: Sequence[Chapter]) -> str:
-    return printer.html(handbook.template, handbook.book, front=False, first=False, chapters=chapters)
+    """A part of the body. Its own title is never shown (the joined file's is its front's), so
+    it is the curriculum's in every book: a chapter that every book holds, printed the same,
+    is laid out once for them all."""
+    book = handbook.book
+    return printer.html(handbook.template, book, front=False, first=False, chapters=chapters, title=book.cover.title)
 
 
 def front_parts(handbook: HandbookPlan) -> list[tuple[ContentsEntry, ...]]:

@@ -10,8 +10,10 @@ over its page as an artifact.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
+from html import unescape
 
 from generator.pdf.join import Part
 from generator.pdf.pool import Job
@@ -19,6 +21,7 @@ from generator.pdf.printer import Printer
 from generator.plan.book import HandbookPlan
 
 FOOTER_TEMPLATE = "print/handbook_footer.html.j2"
+_LINK = re.compile(r'href="#([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ def part_job(
 ) -> Job:
     """A part of a book, or a worksheet's body (files.py) in its `variant`; `name` is what a
     refused image is said to be in."""
+    targets = targets & _linked(html)  # so that a part is the same job in every book that holds it
     made_of = (html, " ".join(sorted(targets)), str(continues), variant)
     return Job(lay_out_part, (html, targets, continues, variant, name), made_of, len(html))
 
@@ -72,3 +76,8 @@ def footer_job(printer: Printer, handbook: HandbookPlan, count: int, first_page:
 def lay_out_footer(printer: Printer, html: str) -> bytes:
     """A job (in a worker): a footer PDF, untagged: it is laid over its part as an artifact."""
     return printer.pdf(printer.render(html, "footer", "the handbook's footers"), "footer")
+
+
+def _linked(html: str) -> frozenset[str]:
+    """The anchors that `html` links to."""
+    return frozenset(unescape(name) for name in _LINK.findall(html))

@@ -33,9 +33,11 @@ EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean somet
 # A part's pages stay in a worker's memory until it is written (about 1.1 MB a page): a part of
 # 6 sessions is about 22 pages, a part of 6 guides about 25 (a 300-session build's whole tree:
 # 348 MB with parts of 12 sessions, 332 with 6). Smaller parts also share the cores better;
-# every chapter starts a page, so where a part ends does not change the layout.
+# every chapter starts a page, so where a part ends does not change the layout. A guide is a
+# part of its own: the same guide in the handbook and an edition is then the same part, laid
+# out once for both (pdf/handbook.py), as are the opening chapters and the glossary.
 PART_SESSIONS = 6  # a longer module goes on in the next part
-PART_GUIDES = 6
+PART_GUIDES = 1
 OPENING = ("welcome", "values", "how_we_work", "contacts", "program")  # the chapters before the modules
 
 

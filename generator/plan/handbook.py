@@ -83,8 +83,11 @@ def plan_handbook(
     chosen = curriculum.modules if choice.modules else ()
     printed = _Printed(refs, labels, choice.role, text_words(project))
     modules = tuple(_module(m, n, printed) for n, m in enumerate(chosen, start=1))
-    kept = [g for g in with_commitments(project) if choice.edition is None or choice.edition in g.editions]
-    guides = tuple(GuideView(f"_g{n}", g.title, page_html(g.text)) for n, g in enumerate(kept, start=1))
+    guides = tuple(  # numbered alike in every book: the same guide is the same part (chapters.py)
+        GuideView(f"_g{n}", g.title, page_html(g.text))
+        for n, g in enumerate(with_commitments(project), start=1)
+        if choice.edition is None or choice.edition in g.editions
+    )
     guides += choice.chapters
     book = BookView(
         **{**vars(head), "style": replace(head.style, footer=css_string(org.display_name))},
