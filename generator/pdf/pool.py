@@ -19,8 +19,7 @@ build's books, the whole tree: 373 MB with 1.5 million characters a worker, 348 
 A process with other threads (serve: its server and the preview's thread) must not fork (a
 lock another thread held stays held forever in the child): there the workers come from a fork
 server, a fresh process started once that has WeasyPrint loaded, and `serve` keeps one
-executor for all its builds (preview.py), so the cold start is paid once (a fork server in
-`build` too measured 497 MB at 200 sessions: the server is one more process). One worker
+executor for all its builds (preview.py), so the cold start is paid once. One worker
 means no pool: each job runs here when its result is asked for, one at a time. That is what
 `build --all` asks for when it builds several organizations at once (commands/all_orgs.py: no
 pool inside a pool).
@@ -213,12 +212,10 @@ class PdfPool:
 
     def start(self, job: Job, first: bool = False, keep: bool = False) -> Made:
         """Send `job` to a worker as soon as one has room for it, before the jobs waiting that
-        were not started `first` (with one worker: run it when its result is asked for). A job
-        started `keep` is made once for the pool's life: started again, it gives the same
-        result (a worksheet's pages, in its own PDF, the packet and the books)."""
+        were not started `first` (one worker: run it when asked for). A job started `keep` is
+        made once for the pool's life (a worksheet's pages, in its PDF, the packet and books)."""
         if keep:
-            key = self._key(job)
-            if key not in self._kept:
+            if (key := self._key(job)) not in self._kept:
                 self._kept[key] = functools.cache(self.start(job, first))
             return self._kept[key]
         if self.workers == 1 and self.shared is None:
