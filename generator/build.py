@@ -8,10 +8,12 @@ already in the output folder is skipped (see fingerprint.py), unless forced.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
@@ -29,6 +31,11 @@ from generator.sheets import spreadsheets
 from generator.site.render import Renderer
 from generator.stages import Stages
 from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
+
+if TYPE_CHECKING:
+    from generator.pdf.pool import Made, PdfPool
+
+T = TypeVar("T")
 
 ENGINES = ("mkdocs", "zensical")
 # How the PDFs get into the docs folder when they are not laid out there and then: `serve`
@@ -74,52 +81,74 @@ def build(
             project = load_project(root, org_file)
         with stages("pages"):
             plan = plan_build(project, part_sessions)
-            texts = render_pages(plan.site, Renderer(root))
         site = plan.site
         pages = sum(1 for p in site.pages if p.path.endswith(".md"))
-        with staged_output(out) as stage:
+        with pdf_maker(plan, stages, pdf_cache, place_pdfs, pdf_jobs) as make_pdfs, staged_output(out) as stage:
+            with stages("pages"):  # the workers begin the worksheets meanwhile
+                texts = render_pages(site, Renderer(root))
             with stages("write"):
                 write_files(stage.docs, texts, {**site.files, **spreadsheets(site.sheets, site.spreadsheets)})
             del texts  # written: not held while the PDFs are laid out (13 MB at 1,000 sessions)
-            make_docs(plan, stage.docs, stages, pdf_cache, place_pdfs, pdf_jobs)
+            make_pdfs(stage.docs)
             with stages("site"):
                 build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.origin for p in site.pages})
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
 
-def make_docs(
+@contextmanager
+def pdf_maker(
     plan: Plan,
-    docs: Path,
     stages: Stages,
     pdf_cache: PdfCache | None = None,
     place_pdfs: PlacePdfs | None = None,
     pdf_jobs: int | None = None,
-) -> None:
-    """The PDFs the site engine copies beside the pages: worksheets, forms and books (with
-    `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts), laid
-    out by `pdf_jobs` processes (None: one per core; 1: in this one)."""
-    from generator.pdf.files import join_files, lay_out_files
-    from generator.pdf.handbook import render_books, start_book
+) -> Iterator[Callable[[Path], None]]:
+    """What makes the PDFs the site engine copies beside the pages: worksheets, forms and books
+    (with `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts),
+    laid out by `pdf_jobs` processes (None: one per core; 1: in this one). The worksheets are
+    begun at once, so that the workers lay them out while the site's pages are rendered and
+    written (about a second at the shipped size); the workers end when the PDFs are made."""
+    from generator.pdf.files import start_bodies
     from generator.pdf.pool import PdfPool
 
+    if place_pdfs:
+        yield partial(place_pdfs, plan)
+        return
+    with ExitStack() as workers:
+        pool = workers.enter_context(PdfPool(plan.setup, pdf_jobs, pdf_cache))
+        bodies = _printing(plan, start_bodies, pool, plan.pdfs)
+
+        def make(docs: Path) -> None:
+            with workers:
+                _printing(plan, make_docs, plan, pool, bodies, docs, stages)
+
+        yield make
+
+
+def make_docs(plan: Plan, pool: PdfPool, bodies: list[list[Made]], docs: Path, stages: Stages) -> None:
+    """The files (the worksheets' `bodies` begun), then the books."""
+    from generator.pdf.files import join_files, lay_out_files
+    from generator.pdf.handbook import render_books, start_book
+
+    with stages("pdfs"):
+        laid_out = lay_out_files(pool, plan.pdfs, bodies=bodies)
+        handbook = start_book(pool, plan.handbook)  # laid out while the files are joined
+        for done, _ in enumerate(join_files(laid_out, docs), start=1):
+            stages.progress("pdfs", done, len(plan.pdfs))
+        del laid_out  # written: their pages not held while the books are laid out
+    books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool, handbook)
+    with stages("handbook"):  # while it is made, the workers begin the editions
+        next(books)
+    with stages("editions"):
+        for _ in books:
+            pass
+
+
+def _printing(plan: Plan, step: Callable[..., T], *args: Any) -> T:
+    """`step(*args)`, a mistake in a print template said as one (an override's, likely)."""
     try:
-        if place_pdfs:
-            place_pdfs(plan, docs)
-            return
-        with PdfPool(plan.setup, pdf_jobs, pdf_cache) as pool:
-            with stages("pdfs"):
-                laid_out = lay_out_files(pool, plan.pdfs)
-                handbook = start_book(pool, plan.handbook)  # laid out while the files are joined
-                for done, _ in enumerate(join_files(laid_out, docs), start=1):
-                    stages.progress("pdfs", done, len(plan.pdfs))
-                del laid_out  # written: their pages not held while the books are laid out
-            books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool, handbook)
-            with stages("handbook"):  # while it is made, the workers begin the editions
-                next(books)
-            with stages("editions"):
-                for _ in books:
-                    pass
+        return step(*args)
     except TemplateError as error:
         raise _print_template_problem(error, plan) from error
 

@@ -90,28 +90,36 @@ def render_files(
     return join_files(lay_out_files(jobs, documents), docs)
 
 
-def lay_out_files(
-    jobs: PdfPool, documents: Sequence[PdfDocument], cancelled: Callable[[], bool] = lambda: False
-) -> list[FooterRun]:
-    """Every body started (the longest first) and laid out, then the packets' fronts; the
-    footers started, FOOTER_RUN pages of files at a time (a job costs about 0.04 s besides its
-    pages, 7 ms a page). The files are joined by `join_files`: meanwhile, the workers may lay
-    out something else (build.py: the handbook). Once `cancelled`, it stops waiting and gives
-    nothing to join."""
+def start_bodies(jobs: PdfPool, documents: Sequence[PdfDocument]) -> list[list[Made]]:
+    """Each document's bodies, every one started once (the longest first): the print ones kept
+    by the pool, for the books' appendices (the fillable are 450 KB each, for their files only)."""
     body_jobs = [[body_job(jobs.printer, body) for body in document.sheets] for document in documents]
     started: dict[str, Made] = {}
     every = [
         (job, body) for d, js in zip(documents, body_jobs, strict=True) for job, body in zip(js, d.sheets, strict=True)
     ]
     for job, body in sorted(every, key=lambda pair: -pair[0].size):
-        key = jobs.printer.key(*job.made_of)
-        if key not in started:  # the books' worksheets are the print ones: the pool keeps those
+        if (key := jobs.printer.key(*job.made_of)) not in started:
             started[key] = functools.cache(jobs.start(job, keep=body.variant == "print"))
+    return [[started[jobs.printer.key(*job.made_of)] for job in document_jobs] for document_jobs in body_jobs]
+
+
+def lay_out_files(
+    jobs: PdfPool,
+    documents: Sequence[PdfDocument],
+    cancelled: Callable[[], bool] = lambda: False,
+    bodies: list[list[Made]] | None = None,
+) -> list[FooterRun]:
+    """Every body laid out (started here unless `bodies` were, by start_bodies), then the
+    packets' fronts; the footers started, FOOTER_RUN pages of files at a time (a job costs
+    about 0.04 s besides its pages, 7 ms a page). The files are joined by `join_files`:
+    meanwhile, the workers may lay out something else (build.py: the handbook). Once
+    `cancelled`, it stops waiting and gives nothing to join."""
     sheets = []
-    for document_jobs in body_jobs:
+    for made in bodies if bodies is not None else start_bodies(jobs, documents):
         if cancelled():
             return []
-        sheets.append([started[jobs.printer.key(*job.made_of)]() for job in document_jobs])
+        sheets.append([body() for body in made])
     runs: list[FooterRun] = []
     for document, laid in zip(documents, sheets, strict=True):
         parts = [_front(jobs, document, laid), *laid] if document.front else laid

@@ -157,10 +157,12 @@ def test_cancel_drops_the_jobs_not_begun(tmp_path: Path) -> None:
         made = [pool.start(Job(_sleeps, (0.5,)))]
         while not (pool._sent[0].running() or pool._sent[0].done()):  # sent on: no longer cancellable
             time.sleep(0.01)
-        made += [pool.start(Job(_sleeps, (0.5,))) for _ in range(5)]
-        assert pool.cancel() >= 3  # at most two more were begun
+        made += [pool.start(Job(_sleeps, (0.5,))) for _ in range(15)]
+        # At most four more were begun or queued in the executor's call queue (one running on
+        # the other worker, max_workers + 1 queued); the rest wait in the pool or the executor.
+        assert pool.cancel() >= 11
         assert made[0]() == 0.5  # begun before the cancel: it runs on
-        assert sum(_cancelled(m) for m in made[1:]) >= 3
+        assert sum(_cancelled(m) for m in made[1:]) >= 11
 
 
 def _cancelled(made: Any) -> bool:
