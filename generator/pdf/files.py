@@ -164,10 +164,10 @@ def front_html(printer: Printer, front: PacketView, pages: Sequence[int]) -> str
 
 def _front(jobs: PdfPool, document: PdfDocument, sheets: Sequence[LaidOut]) -> LaidOut:
     """The packet's cover and contents, its sheets numbered after them: laid out as if the
-    contents took one page, and again if they took more."""
+    contents took one page, and again if they took more (the numbers hardly change a line)."""
     assert document.front is not None
     count = ASSUMED_FRONT
-    while True:
+    for _ in range(3):
         pages, first = [], count + 1
         for laid in sheets:
             pages.append(first)
@@ -176,8 +176,9 @@ def _front(jobs: PdfPool, document: PdfDocument, sheets: Sequence[LaidOut]) -> L
         targets = frozenset(sheet.id for sheet in document.front.sheets)
         front: LaidOut = jobs.start(part_job(html, targets, False, document.variant, document.path), first=True)()
         if front.count == count:
-            return front
+            break
         count = front.count
+    return front
 
 
 def _footer_pages(document: PdfDocument, parts: Sequence[LaidOut]) -> list[FooterPage]:

@@ -337,3 +337,31 @@ def test_right_to_left_ligatures_are_written_in_drawn_order(glyph: str, written:
     from generator.pdf.ligatures import drawn_order
 
     assert drawn_order(glyph) == written
+
+
+def test_a_packet_whose_contents_take_two_pages_still_numbers_its_worksheets(tmp_path: Path) -> None:
+    """The packet's cover and contents are laid out as if the contents took one page; with 40
+    worksheets they take two, and are laid out again, numbered after them."""
+    root = copy_project(tmp_path)
+    extra = "".join(
+        f"  - id: sheet-{n}\n    title: Extra sheet {n}\n    purpose: A purpose.\n    instructions: Fill it in.\n"
+        f"    sections:\n      - title: Notes\n        fields:\n          - kind: text\n"
+        f"            name: note\n            label: A note\n"
+        for n in range(1, 41)
+    )
+    curriculum = (
+        (GOLDEN / "curriculum.yaml").read_text(encoding="utf-8").replace("worksheets:\n", "worksheets:\n" + extra, 1)
+    )
+    (root / "curriculum.yaml").write_text(curriculum, encoding="utf-8")
+    project = load_project(root, root / "organizations" / "org.yaml")
+    packet = next(d for d in plan_packets(project) if d.variant == "print")
+    render_pdfs([packet], print_setup(project), tmp_path / "docs")
+    reader = PdfReader(tmp_path / "docs" / packet.path)
+    outline = [item for item in reader.outline if not isinstance(item, list)]
+    starts = {o.title: reader.get_destination_page_number(o) + 1 for o in outline}
+    assert starts[project.labels["contents"]] == 2 and starts["Extra sheet 1"] > 3  # two pages of contents
+    listed = " ".join(" ".join(page.extract_text() for page in reader.pages[1:3]).split())
+    for title in ("Extra sheet 1", "Extra sheet 40", "Goal plan"):
+        assert re.search(rf"{title} \.+ ?{starts[title]}\b", listed), title
+    last = " ".join(reader.pages[-1].extract_text().split())
+    assert last.endswith(f"{project.labels['page']} {len(reader.pages)} {project.labels['of']} {len(reader.pages)}")
