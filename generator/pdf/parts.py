@@ -40,7 +40,9 @@ def part_job(
 ) -> Job:
     """A part of a book, or a worksheet's body (files.py) in its `variant`; `name` is what a
     refused image is said to be in."""
-    targets = targets & _linked(html)  # so that a part is the same job in every book that holds it
+    # Only those it links to, so that a part is the same job in every book that holds it; as
+    # found in the HTML, plain strs to send to a worker (an organization's text is a subclass).
+    targets = frozenset(name for name in _linked(html) if name in targets)
     made_of = (html, " ".join(sorted(targets)), str(continues), variant)
     return Job(lay_out_part, (html, targets, continues, variant, name), made_of, len(html))
 
