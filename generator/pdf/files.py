@@ -147,8 +147,7 @@ def join_files(runs: Sequence[FooterRun], docs: Path) -> Iterator[tuple[PdfDocum
 def body_job(printer: Printer, body: SheetBody) -> Job:
     """A worksheet's body: started `keep`, it is laid out once for every file and book of the
     pool's build."""
-    name = str(body.title)  # a plain str to send to a worker (an organization's text is a subclass)
-    return part_job(printer.html(WORKSHEET, body.view), frozenset(), False, body.variant, name)
+    return part_job(printer.html(WORKSHEET, body.view), frozenset(), False, body.variant, body.title)
 
 
 def file_key(printer: Printer, document: PdfDocument) -> str:

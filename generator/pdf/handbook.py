@@ -131,8 +131,9 @@ def _body(
         run.append(laid)
         first_page += laid.count
         last = number == len(started) - 1
-        if last or sum(r.count for r in run) >= FOOTER_RUN:
-            footers += _run(jobs, handbook, run, first_page - sum(r.count for r in run), front=False)
+        in_run = sum(r.count for r in run)
+        if last or in_run >= FOOTER_RUN:
+            footers += _run(jobs, handbook, run, first_page - in_run, front=False)
             run = []
         for n, entries in [(n, es) for n, es in waiting if last or all(e.target[1:] in pages for e in es)]:
             numbered = [replace(e, page=pages.get(e.target[1:], 0)) for e in entries]

@@ -42,9 +42,9 @@ def part_job(
     refused image is said to be in."""
     # Only those it links to, so that a part is the same job in every book that holds it; as
     # found in the HTML, plain strs to send to a worker (an organization's text is a subclass).
-    targets = frozenset(name for name in _linked(html) if name in targets)
+    targets = frozenset(anchor for anchor in _linked(html) if anchor in targets)
     made_of = (html, " ".join(sorted(targets)), str(continues), variant)
-    return Job(lay_out_part, (html, targets, continues, variant, name), made_of, len(html))
+    return Job(lay_out_part, (html, targets, continues, variant, str(name)), made_of, len(html))
 
 
 def lay_out_part(
