@@ -139,7 +139,7 @@ def make_docs(plan: Plan, pool: PdfPool, bodies: list[list[Made]], docs: Path, s
         del laid_out  # written: their pages not held while the books are laid out
     books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool, handbook)
     with stages("handbook"):  # while it is made, the workers begin the editions
-        next(books)
+        next(books)  # the handbook: the first
     with stages("editions"):
         for _ in books:
             pass

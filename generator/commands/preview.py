@@ -1,17 +1,22 @@
-"""The PDFs of `serve`, laid out after the page: the site is swapped in and the browser reloads
-first (about 1.3 s for the shipped curriculum), then a background thread lays out the PDFs the
-edit changed and swaps each into the served folder when it is ready (before: 10.1 s from an edit
-to the reload, most of it two PDFs laid out inside MkDocs' rebuild, which holds every request).
+"""The PDFs of `serve`, swapped in after the page: the site is swapped in and the browser reloads
+first (about 1.5 s for the shipped curriculum), then the PDFs the edit changed are swapped into
+the served folder, each when it is ready (before: 10.1 s from an edit to the reload, most of it
+two PDFs laid out inside MkDocs' rebuild, which holds every request).
 
-Until a PDF is ready the site links to the file served before (or, on the first build, to an
-empty stand-in), and `STATUS` lists it, so the page can say "updating…" beside its link
-(preview_server.py). Each build is a generation: a newer one cancels the jobs of the older, whose
-results are dropped, never swapped in, and its jobs no worker has begun are cancelled.
+A background thread lays them out, begun as soon as the build knows them (`place`, before the
+site engine runs): the workers lay out while this process builds the site, on the other core
+(they run nicer than this process, pdf/workers.py, so the site is not slowed), and nothing is
+joined or swapped in until the site is served (`submit`). Until a PDF is ready the site links
+to the file served before (or, on the first build, to an empty stand-in), and `STATUS` lists
+it, so the page can say "updating…" beside its link (preview_server.py). Each build is a
+generation: a newer one cancels the jobs of the older, whose results are dropped, never
+swapped in, and its jobs no worker has begun are cancelled; a build that fails goes on with
+the last good one (`resume`).
 
-The thread lays the PDFs out on every core: it prints their HTML here and sends each to the
-workers of one executor that lives as long as `serve` (pdf/pool.py: started from a fork server,
-because this process has threads; its cold start is paid at the first edit only). The PdfCache
-(the PDFs made before, by their HTML) lives in this process: a job it knows is not sent.
+The thread prints the PDFs' HTML here and sends each to the workers of one executor that lives
+as long as `serve` (started from a fork server, because this process has threads; its cold
+start is paid once). The PdfCache (the PDFs made before, by their HTML) lives in this process:
+a job it knows is not sent.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import threading
 import time
 from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -47,6 +52,8 @@ class Job:
     generation: int
     plan: Plan
     keys: dict[str, str]  # each PDF's path in the site -> what its bytes are known by
+    stale: list[str]  # the paths whose served file is not this job's
+    live: threading.Event = field(default_factory=threading.Event)  # set once its site is served
 
 
 class PdfWorker:
@@ -68,13 +75,12 @@ class PdfWorker:
         self.thread.start()
 
     def place(self, plan: Plan, docs: Path) -> Job:
-        """Cancel what is being laid out and put the files served now (or empty stand-ins) in
-        `docs`, where the site engine copies them from. Returns the job to submit once the site
-        is swapped in."""
+        """Cancel what is being laid out, put the files served now (or empty stand-ins) in
+        `docs`, where the site engine copies them from, and begin the new job: its PDFs are
+        laid out while the site engine builds the site (on the other core: the workers give
+        way to this process), and swapped in once it is `submit`ted, when its site is served."""
         keys = pdf_keys(plan)  # before cancelling: a template mistake keeps the old jobs going
-        with self.lock:
-            self.generation += 1
-            job = Job(self.generation, plan, keys)
+        job = self._begin(plan, keys)
         for path in keys:
             target, served = docs / path, self.out / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -85,21 +91,28 @@ class PdfWorker:
         return job
 
     def submit(self, job: Job) -> int:
-        """Queue `job` (the site it belongs to is served now); the number of PDFs it lays out."""
+        """The site `job` belongs to is served now: its PDFs may be swapped in; the number of
+        PDFs it lays out."""
         with self.lock:
             self.last_good = job
-            self.updating = [path for path, key in job.keys.items() if self.served.get(path) != key]
+            self.updating = list(job.stale)
             self._write_status()
-        self.jobs.put(job)
-        return len(self.updating)
+        job.live.set()
+        return len(job.stale)
 
     def resume(self) -> None:
         """After a build that failed once `place` had cancelled: go on with the last good one."""
         if self.last_good:
-            with self.lock:
-                self.generation += 1
-                job = Job(self.generation, self.last_good.plan, self.last_good.keys)
-            self.submit(job)
+            self.submit(self._begin(self.last_good.plan, self.last_good.keys))
+
+    def _begin(self, plan: Plan, keys: dict[str, str]) -> Job:
+        """A new generation: the jobs of the older are cancelled; this one is queued."""
+        with self.lock:
+            self.generation += 1
+            stale = [path for path, key in keys.items() if self.served.get(path) != key]
+            job = Job(self.generation, plan, keys, stale)
+        self.jobs.put(job)
+        return job
 
     def stop(self) -> None:
         """Cancel everything and end the workers now (a handbook part may take seconds)."""
@@ -116,13 +129,14 @@ class PdfWorker:
 
     def _run(self) -> None:
         while (job := self.jobs.get()) is not None:
-            if job.generation != self.generation or not self.updating:
+            if job.generation != self.generation or not job.stale:
                 continue
             started, done = time.perf_counter(), 0
             try:
                 done = self._lay_out(job)
             except (InputError, TemplateError) as error:
-                self._failed(job, error)
+                if self._live(job):
+                    self._failed(job, error)
                 continue
             except (BrokenProcessPool, CancelledError):
                 if self.stopping:  # stop() cancelled the jobs and ended the workers under this job
@@ -134,33 +148,42 @@ class PdfWorker:
 
     def _lay_out(self, job: Job) -> int:
         """Lay out the stale PDFs on every core, the books (handbook and editions) last, each
-        one's parts laid out while the book before is finished (render_books); stop when
-        cancelled."""
+        one's parts laid out while the book before is finished (render_books); join and swap
+        them in once the job's site is served; stop when cancelled."""
         from generator.pdf.files import join_files, lay_out_files
         from generator.pdf.handbook import render_books, start_book
-        from generator.pdf.pool import PdfPool, executor
+        from generator.pdf.pool import PdfPool
+        from generator.pdf.workers import executor
 
         if self.executor is None:
-            self.executor = executor()
-        done, stale = 0, [d for d in job.plan.pdfs if d.path in self.updating]
-        books = [b for b in (job.plan.handbook, *job.plan.editions) if b.path in self.updating]
+            self.executor = executor(background=True)
+        done, stale = 0, [d for d in job.plan.pdfs if d.path in job.stale]
+        books = [b for b in (job.plan.handbook, *job.plan.editions) if b.path in job.stale]
         with PdfPool(job.plan.setup, cache=self.cache, shared=self.executor) as pool:
             laid_out = lay_out_files(pool, stale, lambda: job.generation != self.generation)
-            if job.generation != self.generation:
+            superseded = job.generation != self.generation
+            first = start_book(pool, books[0]) if books and not superseded else []  # while the files are joined
+            if not self._live(job):  # nothing is joined here while the site is built
                 self.dropped += pool.cancel()
                 return done
-            first = start_book(pool, books[0]) if books else []  # laid out while the files are joined
             for document, made, _ in join_files(laid_out, self.scratch):
                 if job.generation != self.generation:
                     self.dropped += pool.cancel()
                     return done
                 done += self._swap_in(job, document.path, made)
-            for book, made in zip(books, render_books(books, job.plan.setup, self.scratch, pool, first), strict=True):
+            for book, made in render_books(books, job.plan.setup, self.scratch, pool, first):
                 done += self._swap_in(job, book.path, made)
                 if job.generation != self.generation:
                     self.dropped += pool.cancel()
                     return done
         return done
+
+    def _live(self, job: Job) -> bool:
+        """Wait until `job`'s site is served; False if a newer build came first."""
+        while not job.live.wait(0.05):
+            if job.generation != self.generation:
+                return False
+        return job.generation == self.generation
 
     def _swap_in(self, job: Job, path: str, made: Path) -> int:
         """Replace the served file in one rename, unless a newer build came meanwhile."""

@@ -24,28 +24,31 @@ matter (cover and contents) from i.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from generator.pdf.files import body_job
 from generator.pdf.join import join_parts
 from generator.pdf.parts import LaidOut, footer_job, part_job
-from generator.pdf.pool import Made, PdfPool, give_back
+from generator.pdf.pool import Made, PdfPool, Started
 from generator.pdf.printer import Printer
+from generator.pdf.workers import give_back
 from generator.plan.book import Chapter, ContentsEntry, HandbookPlan, ModuleChapter
 from generator.plan.print import WORKSHEET, PrintSetup
 
 CONTENTS_PER_PART = 300  # contents entries: about 9 pages
 FOOTER_RUN = 50  # pages of footers laid out in one job (a job costs about 0.04 s, a page 7 ms)
 Footer = tuple[Made, int]  # a footer job, and the page of it where a part's footers begin
+Body = tuple[list[LaidOut], list[Footer], list[Made]]  # a book's parts laid out, their footers, its contents
 
 
 def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, pool: PdfPool | None = None) -> Path:
     """Write the handbook into `docs`, where the home page links to it. Without a `pool`, one
     worker: here, one part after the other."""
-    [path] = render_books([handbook], setup, docs, pool)
+    [(_, path)] = render_books([handbook], setup, docs, pool)
     return path
 
 
@@ -54,26 +57,70 @@ def render_books(
     setup: PrintSetup,
     docs: Path,
     pool: PdfPool | None = None,
-    started: list[Made] | None = None,
-) -> Iterator[Path]:
-    """Write each book (the handbook, the editions) into `docs`, yielding each one's path as it
-    is written, in order. The next book's parts are started once this one's have come back, so
-    that the workers lay them out while this one's contents and footers are made (those go
-    first) and while it is joined here; only two books' HTML is held at a time. The first
-    book's parts may be `started` already (start_book)."""
+    started: list[Started] | None = None,
+) -> Iterator[tuple[HandbookPlan, Path]]:
+    """Write each book (the handbook, the editions) into `docs`, yielding it and its path as it
+    is written: the first book first (its parts may be `started` already, start_book), then
+    the others, those with the most of their own to lay out first, so that the last to be
+    finished is a short one. The workers are kept busy while the parent prints, waits and joins
+    (_Ahead): the next books' parts are started as the workers run out of jobs, and a book's
+    contents and footers are laid out while the one before is joined."""
+    order = [*books[:1], *sorted(books[1:], key=lambda book: -_own(book))]
     with nullcontext(pool) if pool else PdfPool(setup, 1) as jobs:
-        if started is None:
-            started = start_book(jobs, books[0]) if books else []
-        for number, book in enumerate(books):
-            body = _body(jobs, book, started)
-            started = start_book(jobs, books[number + 1]) if number + 1 < len(books) else []
-            path = _finish(jobs, book, *body, docs)
+        ahead = _Ahead(jobs, order, started)
+        for number, book in enumerate(order):
+            body = ahead.body(number)
+            path = _finish(jobs, book, *body, docs, partial(ahead.before_join, number + 1))
             del body  # its parts' PDFs, not held while the next book is laid out
             give_back()
-            yield path
+            yield book, path
 
 
-def start_book(jobs: PdfPool, handbook: HandbookPlan) -> list[Made]:
+class _Ahead:
+    """The books' parts and bodies, ahead of their turn when the workers would wait otherwise.
+    A book's parts are started once no job waits for a worker (so that no core waits while its
+    HTML is printed here, about 0.4 s for an edition), at the latest when its body is asked
+    for: every job of the books before has been sent by then, so the parent holds about one
+    book's HTML at a time. A book's body (which starts its contents and footers) is taken before
+    the book before it is joined, if its parts are all back then (so no more is held)."""
+
+    def __init__(self, jobs: PdfPool, books: Sequence[HandbookPlan], first: list[Started] | None) -> None:
+        self.jobs, self.books = jobs, books
+        self.started: list[list[Started] | None] = [first, *[None] * (len(books) - 1)]
+        self.bodies: dict[int, Body] = {}
+
+    def top_up(self) -> None:
+        """Start the next books while the workers have nothing waiting."""
+        for number, book in enumerate(self.books):
+            if not self.jobs.starved():
+                return
+            if self.started[number] is None:
+                self.started[number] = start_book(self.jobs, book)
+
+    def body(self, number: int) -> Body:
+        """The book's body (_body), taken ahead or now."""
+        if number in self.bodies:
+            return self.bodies.pop(number)
+        started, self.started[number] = self.started[number], []  # let go of here
+        parts = start_book(self.jobs, self.books[number]) if started is None else started
+        return _body(self.jobs, self.books[number], parts, self)
+
+    def before_join(self, number: int) -> None:
+        """Before the book before book `number` is joined: the next books started if the
+        workers have nothing waiting, and this one's body taken if its parts are all back."""
+        self.top_up()
+        started = self.started[number] if number < len(self.books) else None
+        if started is not None and all(made.ready() for made in started):
+            self.bodies[number] = self.body(number)
+
+
+def _own(book: HandbookPlan) -> int:
+    """How much of a book is its own to lay out: its modules' HTML is printed for it alone (its
+    other chapters are the same in every book, laid out once)."""
+    return sum(1 for part in book.parts for chapter in part.chapters if isinstance(chapter, ModuleChapter))
+
+
+def start_book(jobs: PdfPool, handbook: HandbookPlan) -> list[Started]:
     """Send each part of the book's body to a worker, as soon as its HTML is printed; a
     worksheet's is the one laid out for its own PDF (files.py), if the pool has it."""
     return [
@@ -94,11 +141,13 @@ def _finish(
     body_footers: list[Footer],
     fronts: list[Made],
     docs: Path,
+    before_join: Callable[[], None],
 ) -> Path:
     """The book's contents and footers, once laid out, joined with its body into its file."""
     front = [made() for made in fronts]
     front_footers = _run(jobs, handbook, front, 1, front=True)
     footers = [(made(), at) for made, at in (*front_footers, *body_footers)]
+    before_join()
     parts = [
         replace(laid.part, footer=footer, footer_from=at)
         for laid, (footer, at) in zip([*front, *body], footers, strict=True)
@@ -109,11 +158,10 @@ def _finish(
     return target
 
 
-def _body(
-    jobs: PdfPool, handbook: HandbookPlan, started: Sequence[Made]
-) -> tuple[list[LaidOut], list[Footer], list[Made]]:
+def _body(jobs: PdfPool, handbook: HandbookPlan, started: Sequence[Made], ahead: _Ahead) -> Body:
     """The body's parts as they come back, in order; the footers of each FOOTER_RUN pages of
-    them, and each part of the contents once every page it lists is known."""
+    them, and each part of the contents once every page it lists is known; the next books'
+    parts whenever the workers have nothing else waiting."""
     waiting = list(enumerate(front_parts(handbook)))
     body: list[LaidOut] = []
     footers: list[Footer] = []
@@ -122,6 +170,7 @@ def _body(
     pages: dict[str, int] = {}
     first_page = 1
     for number, (made, part) in enumerate(zip(started, handbook.parts, strict=True)):
+        ahead.top_up()
         laid = made()
         if part.sheet:  # its bookmark under the appendix's
             laid = replace(laid, part=replace(laid.part, nested=True))

@@ -6,23 +6,16 @@ worker lays it out and writes the PDF (the slow part: WeasyPrint is pure Python,
 document) and sends the bytes back. Each result is asked for by its own job, whatever finished
 first, so the output is the same bytes with one worker or many.
 
-`build` forks its workers, so they share the loaded modules (a cold process costs about 0.6 s
-more) and, as long as no collection there visits them, the plan's objects: the fork happens with
-the garbage collector's objects frozen (at 200 sessions, 521 MB for the whole tree became 447
-with the smaller parts of plan/chapters.py). Each builds its own Printer, fonts included, once
-per setup. A worker's memory grows by 1 to 1.7 MB with every part it lays out, outside Python
-(WeasyPrint's libraries; giving it back with malloc_trim frees a third), so a pool replaces
-its workers once each has been given WORKER_BUDGET characters of HTML (the standard library's
+The workers (workers.py) each build their own Printer, fonts included, once per setup. A
+worker's memory grows by 1 to 1.7 MB with every part it lays out, outside Python (WeasyPrint's
+libraries; giving it back with malloc_trim frees a third), so a pool replaces its workers once
+each has been given WORKER_BUDGET characters of HTML (the standard library's
 `max_tasks_per_child` hangs on Python 3.11 when a worker leaves, CPython gh-115634): a
 shipped-size build replaces them twice, a 1,000-session one about forty times (a 300-session
 build's books, the whole tree: 373 MB with 1.5 million characters a worker, 348 with 500,000).
-A process with other threads (serve: its server and the preview's thread) must not fork (a
-lock another thread held stays held forever in the child): there the workers come from a fork
-server, a fresh process started once that has WeasyPrint loaded, and `serve` keeps one
-executor for all its builds (preview.py), so the cold start is paid once. One worker
-means no pool: each job runs here when its result is asked for, one at a time. That is what
-`build --all` asks for when it builds several organizations at once (commands/all_orgs.py: no
-pool inside a pool).
+One worker means no pool: each job runs here when its result is asked for, one at a time. That
+is what `build --all` asks for when it builds several organizations at once
+(commands/all_orgs.py: no pool inside a pool).
 
 A user's mistake inside a worker (a refused image) comes back as the same InputError; a bug
 comes back as its exception; a worker that dies breaks the pool (BrokenProcessPool), and the
@@ -31,25 +24,17 @@ jobs not yet started are cancelled: nothing waits forever.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import gc
-import multiprocessing
-import os
-import sys
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from generator.errors import InputError, Problem
 from generator.pdf.cache import PdfCache
+from generator.pdf.workers import cores, executor
 from generator.plan.print import PrintSetup
 
 if TYPE_CHECKING:
@@ -78,76 +63,6 @@ class _Failed:
     """An InputError on its way back from a worker (its own pickling would lose the problems)."""
 
     problems: list[Problem]
-
-
-def cores() -> int:
-    """The cores this process may use (Linux: its affinity, which containers narrow)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
-
-
-def executor(workers: int | None = None) -> ProcessPoolExecutor:
-    """Worker processes that are safe to start from here: forked, all at once and with the
-    garbage collector's objects frozen, from a process with no other thread; else from a fork
-    server that has the layout modules loaded already."""
-    if threading.active_count() > 1:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["generator.pdf.parts", "generator.pdf.printer"])
-        return ProcessPoolExecutor(workers or cores(), context, initializer=_end_with, initargs=(os.getpid(),))
-    give_back()  # not inherited by the workers as resident pages
-    fork = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(workers or cores(), fork, initializer=_end_with, initargs=(os.getpid(),))
-    gc.freeze()  # the workers share this process's pages, which a collection there would copy
-    try:
-        pool.submit(int).result()  # a forking pool starts every worker at its first job
-    finally:
-        gc.unfreeze()
-    return pool
-
-
-def give_back() -> None:
-    """Return the free memory at the top of this process's heap to the system (glibc keeps it:
-    a handbook's join frees about 26 MB of the 37 it used, which stays resident otherwise)."""
-    if sys.platform == "linux":
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).malloc_trim(0)
-
-
-def _end_with(owner: int) -> None:
-    """In a new worker: end when the process that made the pool ends, even by `kill -9` (a worker
-    left over holds its memory, and the terminal's output open). A forked worker is told by
-    Linux; one from the fork server (whose parent is that server, which lives as long as its
-    workers) looks every second."""
-    if sys.platform == "linux" and os.getppid() == owner:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        return
-    threading.Thread(target=_watch, args=(owner,), name="mentorbook-owner", daemon=True).start()
-
-
-def _watch(owner: int) -> None:
-    server = os.getppid()
-    while _still_there(owner, server):
-        time.sleep(1)
-    os._exit(0)
-
-
-def _still_there(owner: int, server: int) -> bool:
-    """Whether `owner` is still running: on Linux, whether it is still the fork server's parent
-    (an owner that has ended but is not yet reaped still answers a signal)."""
-    try:
-        return int(Path(f"/proc/{server}/stat").read_text().rsplit(")", 1)[1].split()[1]) == owner
-    except (OSError, IndexError, ValueError):
-        try:
-            os.kill(owner, 0)
-        except ProcessLookupError:
-            return False
-        return True
 
 
 class PdfPool:
@@ -180,7 +95,7 @@ class PdfPool:
         self._first: deque[tuple[_Slot, Job]] = deque()  # started `first`, not yet sent
         self._waiting: deque[tuple[_Slot, Job]] = deque()  # the other jobs started, not yet sent
         self._sent: list[Future[Any]] = []  # in the workers' hands: not yet done
-        self._kept: dict[str, Made] = {}  # the jobs started `keep`, by their key
+        self._kept: dict[str, Started] = {}  # the jobs started `keep`, by their key
 
     def __enter__(self) -> PdfPool:
         return self
@@ -204,30 +119,36 @@ class PdfPool:
             slot.future = _cancelled()
         return len(waiting) + sum(future.cancel() for future in self._sent)
 
+    def starved(self) -> bool:
+        """Whether no job started waits for a worker (one worker here: never, a job runs when
+        its result is asked for)."""
+        return (self.workers > 1 or self.shared is not None) and not (self._first or self._waiting)
+
     def run(self, jobs: Sequence[Job]) -> Iterator[Any]:
         """Each job's result, in order; the longest jobs are sent first."""
         longest_first = sorted(range(len(jobs)), key=lambda n: -jobs[n].size)
         started = {n: self.start(jobs[n]) for n in longest_first}
         return (started[n]() for n in range(len(jobs)))
 
-    def start(self, job: Job, first: bool = False, keep: bool = False) -> Made:
+    def start(self, job: Job, first: bool = False, keep: bool = False) -> Started:
         """Send `job` to a worker as soon as one has room for it, before the jobs waiting that
         were not started `first` (one worker: run it when asked for). A job started `keep` is
         made once for the pool's life (a worksheet's pages, in its PDF, the packet and books)."""
         if keep:
             if (key := self._key(job)) not in self._kept:
-                self._kept[key] = functools.cache(self.start(job, first))
+                self._kept[key] = self.start(job, first)
+                self._kept[key].kept = True
             return self._kept[key]
         if self.workers == 1 and self.shared is None:
-            return partial(self._remembered, job, partial(job.run, self.printer, *job.args))
+            return Started(partial(self._remembered, job, partial(job.run, self.printer, *job.args)))
         if self.cache is not None and job.made_of and self._key(job) in self.cache.entries:
-            return partial(self._remembered, job, _never)
+            return Started(partial(self._remembered, job, _never), known=True)
         slot = _Slot()
         (self._first if first else self._waiting).append((slot, job))
         self._send()
         if self.cache is None or not job.made_of:
-            return partial(self._result, slot)  # not the job: its HTML is let go once sent
-        return partial(self._remembered, job, partial(self._result, slot))
+            return Started(partial(self._result, slot), slot)  # not the job: its HTML is let go once sent
+        return Started(partial(self._remembered, job, partial(self._result, slot)), slot)
 
     def _send(self) -> None:
         """Send waiting jobs on while the workers hold fewer than WINDOW each; replace the
@@ -269,6 +190,28 @@ class _Slot:
     """Where a started job's future will be, once it is sent to a worker."""
 
     future: Future[Any] | None = None
+
+
+class Started:
+    """A started job: called, its result (waited for if need be; a `kept` one's remembered);
+    `ready()` once calling it would not wait."""
+
+    def __init__(self, get: Made, slot: _Slot | None = None, known: bool = False) -> None:
+        self._get, self.slot, self.known, self.kept = get, slot, known, False
+        self._made: tuple[Any] | None = None
+
+    def __call__(self) -> Any:
+        if self._made is not None:
+            return self._made[0]
+        made = self._get()
+        if self.kept:
+            self._made = (made,)
+        return made
+
+    def ready(self) -> bool:
+        if self._made is not None or self.known:
+            return True
+        return self.slot is not None and self.slot.future is not None and self.slot.future.done()
 
 
 def _cancelled() -> Future[Any]:

@@ -33,9 +33,12 @@ def _made_with(root: Path, workers: int, docs: Path) -> dict[str, str]:
     with PdfPool(plan.setup, workers) as pool:
         assert pool.workers == workers
         render_pdfs(plan.pdfs, plan.setup, docs, pool)
-        assert list(render_books((plan.handbook, *plan.editions), plan.setup, docs, pool)) == [
-            docs / book.path for book in (plan.handbook, *plan.editions)
-        ]
+        made = list(render_books((plan.handbook, *plan.editions), plan.setup, docs, pool))
+        assert made[0][0] is plan.handbook  # first; then the others, the most of their own first
+        assert sorted(str(path) for _, path in made) == sorted(
+            str(docs / b.path) for b in (plan.handbook, *plan.editions)
+        )
+        assert all(path == docs / book.path for book, path in made)
     return tree_digest(docs)
 
 
@@ -126,7 +129,7 @@ def test_a_process_with_other_threads_lays_out_in_fork_server_workers(tmp_path: 
     the same bytes as a forked pool."""
     import threading
 
-    from generator.pdf.pool import executor
+    from generator.pdf.workers import BACKGROUND, executor
 
     root = copy_project(tmp_path / "project")
     plan = plan_build(load_project(root, root / ORG), SMALL_PARTS)
@@ -137,6 +140,10 @@ def test_a_process_with_other_threads_lays_out_in_fork_server_workers(tmp_path: 
     try:
         shared = executor(2)
         assert shared._mp_context.get_start_method() == "forkserver"
+        background = executor(2, background=True)  # serve's: nicer than serve, which builds the site meanwhile
+        assert background.submit(os.nice, 0).result() == os.nice(0) + BACKGROUND
+        assert shared.submit(os.nice, 0).result() == os.nice(0)
+        background.shutdown()
         for run in ("first", "second"):  # the same workers, for two builds
             with PdfPool(plan.setup, shared=shared) as pool:
                 render_pdfs(plan.pdfs, plan.setup, tmp_path / run, pool)

@@ -13,7 +13,7 @@ import pypdf
 import pytest
 
 from generator.commands.init import init_project
-from generator.commands.preview import PdfWorker
+from generator.commands.preview import STATUS, PdfWorker
 from generator.plan import plan_build
 from generator.read.project import load_project
 
@@ -56,6 +56,35 @@ def test_a_second_edit_cancels_the_first_ones_jobs(tmp_path: Path) -> None:
         other.join()
     assert not worker.thread.is_alive()
     assert not any(p.is_alive() for p in (worker.executor._processes or {}).values())  # type: ignore[union-attr]
+
+
+def test_the_pdfs_are_begun_with_the_site_and_swapped_in_once_it_is_served(tmp_path: Path) -> None:
+    """`place` (before the site engine runs) begins the layout; nothing is joined, swapped in or
+    said to be updating until `submit` (the site is served); a build that failed after `place`
+    goes on with the last good one."""
+    root = tmp_path / "project"
+    init_project(root, "Acme Health")
+    out, scratch = tmp_path / "out", tmp_path / "scratch"
+    out.mkdir()
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    worker = PdfWorker(out, scratch, quiet=True)
+    try:
+        plan = plan_build(load_project(root, root / "organizations" / "acme-health.yaml"))
+        job = worker.place(plan, tmp_path / "docs")
+        _wait(lambda: len(worker.cache.entries) >= 5)  # worksheets laid out while "the site is built"
+        assert not worker.served and not list(out.rglob("*.pdf")) and not (out / STATUS).exists()
+        assert worker.submit(job) == len(job.keys)
+        _wait(lambda: not worker.updating)
+        assert worker.served == job.keys
+        failed = worker.place(plan, tmp_path / "docs2")  # its build then fails: resume the last good
+        worker.resume()
+        assert failed.generation < worker.generation and not worker.updating
+    finally:
+        worker.stop()
+        stop.set()
+        other.join()
 
 
 def _children(pid: int) -> set[int]:
