@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -39,8 +38,9 @@ T = TypeVar("T")
 
 ENGINES = ("mkdocs", "zensical")
 # How the PDFs get into the docs folder when they are not laid out there and then: `serve`
-# puts the files it serves now (or stand-ins) and lays the new ones out after the page.
-PlacePdfs = Callable[[Plan, Path], None]
+# begins laying out the new ones as soon as the plan is made, and returns what puts the files
+# it serves now (or stand-ins) into the docs folder; it swaps the new ones in after the page.
+PlacePdfs = Callable[[Plan], Callable[[Path], None]]
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def pdf_maker(
     from generator.pdf.pool import PdfPool
 
     if place_pdfs:
-        yield partial(place_pdfs, plan)
+        yield _printing(plan, place_pdfs, plan)
         return
     with ExitStack() as workers:
         pool = workers.enter_context(PdfPool(plan.setup, pdf_jobs, pdf_cache))
@@ -137,7 +137,7 @@ def make_docs(plan: Plan, pool: PdfPool, bodies: list[list[Made]], docs: Path, s
         for done, _ in enumerate(join_files(laid_out, docs), start=1):
             stages.progress("pdfs", done, len(plan.pdfs))
         del laid_out  # written: their pages not held while the books are laid out
-    books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool, handbook)
+    books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool, [handbook])
     with stages("handbook"):  # while it is made, the workers begin the editions
         next(books)  # the handbook: the first
     with stages("editions"):

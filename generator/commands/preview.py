@@ -3,8 +3,8 @@ first (about 1.5 s for the shipped curriculum), then the PDFs the edit changed a
 the served folder, each when it is ready (before: 10.1 s from an edit to the reload, most of it
 two PDFs laid out inside MkDocs' rebuild, which holds every request).
 
-A background thread lays them out, begun as soon as the build knows them (`place`, before the
-site engine runs): the workers lay out while this process builds the site, on the other core
+A background thread lays them out, begun as soon as the build has planned them (`begin`): the
+workers lay out while this process renders the pages and builds the site, on the other core
 (they run nicer than this process, pdf/workers.py, so the site is not slowed), and nothing is
 joined or swapped in until the site is served (`submit`). Until a PDF is ready the site links
 to the file served before (or, on the first build, to an empty stand-in), and `STATUS` lists
@@ -74,21 +74,24 @@ class PdfWorker:
         self.thread = threading.Thread(target=self._run, name="mentorbook-pdfs", daemon=True)
         self.thread.start()
 
-    def place(self, plan: Plan, docs: Path) -> Job:
-        """Cancel what is being laid out, put the files served now (or empty stand-ins) in
-        `docs`, where the site engine copies them from, and begin the new job: its PDFs are
-        laid out while the site engine builds the site (on the other core: the workers give
-        way to this process), and swapped in once it is `submit`ted, when its site is served."""
+    def begin(self, plan: Plan) -> Job:
+        """Cancel what is being laid out and begin the new job, as soon as its plan is made: its
+        PDFs are laid out while the pages are rendered and the site engine builds the site (on
+        the other core: the workers give way to this process), and swapped in once it is
+        `submit`ted, when its site is served."""
         keys = pdf_keys(plan)  # before cancelling: a template mistake keeps the old jobs going
-        job = self._begin(plan, keys)
-        for path in keys:
+        return self._begin(plan, keys)
+
+    def place(self, job: Job, docs: Path) -> None:
+        """Put the files served now (or empty stand-ins) in `docs`, where the site engine copies
+        them from (nothing is swapped into the served folder until `job` is submitted)."""
+        for path in job.keys:
             target, served = docs / path, self.out / path
             target.parent.mkdir(parents=True, exist_ok=True)
             if served.is_file():
                 shutil.copyfile(served, target)
             else:
                 target.write_bytes(b"")
-        return job
 
     def submit(self, job: Job) -> int:
         """The site `job` belongs to is served now: its PDFs may be swapped in; the number of
@@ -101,7 +104,7 @@ class PdfWorker:
         return len(job.stale)
 
     def resume(self) -> None:
-        """After a build that failed once `place` had cancelled: go on with the last good one."""
+        """After a build that failed once `begin` had cancelled: go on with the last good one."""
         if self.last_good:
             self.submit(self._begin(self.last_good.plan, self.last_good.keys))
 
@@ -151,18 +154,18 @@ class PdfWorker:
         one's parts laid out while the book before is finished (render_books); join and swap
         them in once the job's site is served; stop when cancelled."""
         from generator.pdf.files import join_files, lay_out_files
-        from generator.pdf.handbook import render_books, start_book
+        from generator.pdf.handbook import book_order, render_books, start_books
         from generator.pdf.pool import PdfPool
         from generator.pdf.workers import executor
 
         if self.executor is None:
             self.executor = executor(background=True)
         done, stale = 0, [d for d in job.plan.pdfs if d.path in job.stale]
-        books = [b for b in (job.plan.handbook, *job.plan.editions) if b.path in job.stale]
+        books = book_order([b for b in (job.plan.handbook, *job.plan.editions) if b.path in job.stale])
         with PdfPool(job.plan.setup, cache=self.cache, shared=self.executor) as pool:
             laid_out = lay_out_files(pool, stale, lambda: job.generation != self.generation)
-            superseded = job.generation != self.generation
-            first = start_book(pool, books[0]) if books and not superseded else []  # while the files are joined
+            # The books' parts begun too, laid out while the site is built and the files are joined.
+            started = start_books(pool, books) if job.generation == self.generation else []
             if not self._live(job):  # nothing is joined here while the site is built
                 self.dropped += pool.cancel()
                 return done
@@ -171,7 +174,7 @@ class PdfWorker:
                     self.dropped += pool.cancel()
                     return done
                 done += self._swap_in(job, document.path, made)
-            for book, made in render_books(books, job.plan.setup, self.scratch, pool, first):
+            for book, made in render_books(books, job.plan.setup, self.scratch, pool, started):
                 done += self._swap_in(job, book.path, made)
                 if job.generation != self.generation:
                     self.dropped += pool.cancel()

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from generator.build import build
@@ -84,8 +85,9 @@ def _rebuilder(
         files, unchanged = now, "rebuilt"
         jobs: list[Job] = []
 
-        def place(plan: Plan, docs: Path) -> None:
-            jobs.append(worker.place(plan, docs))
+        def place(plan: Plan) -> Callable[[Path], None]:
+            jobs.append(worker.begin(plan))
+            return partial(worker.place, jobs[-1])
 
         try:
             result = build(root, org_file, out, place_pdfs=place, part_sessions=PART_SESSIONS)

@@ -57,18 +57,19 @@ def render_books(
     setup: PrintSetup,
     docs: Path,
     pool: PdfPool | None = None,
-    started: list[Started] | None = None,
+    started: Sequence[list[Started]] = (),
 ) -> Iterator[tuple[HandbookPlan, Path]]:
     """Write each book (the handbook, the editions) into `docs`, yielding it and its path as it
-    is written: the first book first (its parts may be `started` already, start_book), then
-    the others, those with the most of their own to lay out first, so that the last to be
-    finished is a short one. The workers are kept busy while the parent prints, waits and joins
-    (_Ahead): the next books' parts are started as the workers run out of jobs, and a book's
-    contents and footers are laid out while the one before is joined."""
-    order = [*books[:1], *sorted(books[1:], key=lambda book: -_own(book))]
+    is written: the first book first, then the others, those with the most of their own to lay
+    out first, so that the last to be finished is a short one. The parts of the first books may
+    be `started` already (start_book, a list a book). The workers are kept busy while the
+    parent prints, waits and joins (_Ahead): the next books' parts are started as the workers
+    run out of jobs, and a book's contents and footers are laid out while the one before is
+    joined."""
+    order = _order(books)
     with nullcontext(pool) if pool else PdfPool(setup, 1) as jobs:
-        ahead = _Ahead(jobs, order, started)
-        for number, book in enumerate(order):
+        ahead = _Ahead(jobs, [books[n] for n in order], [started[n] if n < len(started) else None for n in order])
+        for number, book in enumerate(ahead.books):
             body = ahead.body(number)
             path = _finish(jobs, book, *body, docs, partial(ahead.before_join, number + 1))
             del body  # its parts' PDFs, not held while the next book is laid out
@@ -82,11 +83,11 @@ class _Ahead:
     HTML is printed here, about 0.4 s for an edition), at the latest when its body is asked
     for: every job of the books before has been sent by then, so the parent holds about one
     book's HTML at a time. A book's body (which starts its contents and footers) is taken before
-    the book before it is joined, if its parts are all back then (so no more is held)."""
+    the book before it is joined, if its parts are all back then (so no more is held), and so
+    are the bodies after it that are ready too."""
 
-    def __init__(self, jobs: PdfPool, books: Sequence[HandbookPlan], first: list[Started] | None) -> None:
-        self.jobs, self.books = jobs, books
-        self.started: list[list[Started] | None] = [first, *[None] * (len(books) - 1)]
+    def __init__(self, jobs: PdfPool, books: Sequence[HandbookPlan], started: list[list[Started] | None]) -> None:
+        self.jobs, self.books, self.started = jobs, books, started
         self.bodies: dict[int, Body] = {}
 
     def top_up(self) -> None:
@@ -107,11 +108,38 @@ class _Ahead:
 
     def before_join(self, number: int) -> None:
         """Before the book before book `number` is joined: the next books started if the
-        workers have nothing waiting, and this one's body taken if its parts are all back."""
+        workers have nothing waiting, and the bodies of this one and the ones after it taken,
+        as long as their parts are all back."""
         self.top_up()
-        started = self.started[number] if number < len(self.books) else None
-        if started is not None and all(made.ready() for made in started):
-            self.bodies[number] = self.body(number)
+        for later in range(number, len(self.books)):
+            if later in self.bodies:
+                continue
+            started = self.started[later]
+            if started is None or not all(made.ready() for made in started):
+                return
+            self.bodies[later] = self.body(later)
+
+
+def start_books(jobs: PdfPool, books: Sequence[HandbookPlan]) -> list[list[Started]]:
+    """The first book's parts, and the next ones' as long as the workers would have nothing
+    waiting otherwise (a short edit's: a part or two a book), for render_books(books, ...,
+    started). The books in the order render_books lays them out (book_order)."""
+    started: list[list[Started]] = []
+    for book in books:
+        if started and not jobs.starved():
+            break
+        started.append(start_book(jobs, book))
+    return started
+
+
+def book_order(books: Sequence[HandbookPlan]) -> list[HandbookPlan]:
+    """The order render_books lays the books out in."""
+    return [books[n] for n in _order(books)]
+
+
+def _order(books: Sequence[HandbookPlan]) -> list[int]:
+    """The first book first, then the others, those with the most of their own first."""
+    return sorted(range(len(books)), key=lambda n: (n > 0, -_own(books[n])))
 
 
 def _own(book: HandbookPlan) -> int:

@@ -38,11 +38,13 @@ def test_a_second_edit_cancels_the_first_ones_jobs(tmp_path: Path) -> None:
     other.start()
     worker = PdfWorker(out, scratch, quiet=True)
     try:
-        first = worker.place(plan_build(load_project(root, profile)), tmp_path / "docs1")
+        first = worker.begin(plan_build(load_project(root, profile)))
+        worker.place(first, tmp_path / "docs1")
         assert worker.submit(first) == len(first.keys) >= 5
         _wait(lambda: worker.served)  # the first edit's PDFs are being laid out and swapped in
         profile.write_text(profile.read_text().replace('name: "Acme Health"', 'name: "Opening Health"'))
-        second = worker.place(plan_build(load_project(root, profile)), tmp_path / "docs2")
+        second = worker.begin(plan_build(load_project(root, profile)))
+        worker.place(second, tmp_path / "docs2")
         worker.submit(second)
         _wait(lambda: not worker.updating)
         assert worker.served == second.keys
@@ -59,9 +61,9 @@ def test_a_second_edit_cancels_the_first_ones_jobs(tmp_path: Path) -> None:
 
 
 def test_the_pdfs_are_begun_with_the_site_and_swapped_in_once_it_is_served(tmp_path: Path) -> None:
-    """`place` (before the site engine runs) begins the layout; nothing is joined, swapped in or
-    said to be updating until `submit` (the site is served); a build that failed after `place`
-    goes on with the last good one."""
+    """`begin` (once the plan is made) begins the layout; nothing is joined, swapped in or said
+    to be updating until `submit` (the site is served); a build that failed after `begin` goes
+    on with the last good one."""
     root = tmp_path / "project"
     init_project(root, "Acme Health")
     out, scratch = tmp_path / "out", tmp_path / "scratch"
@@ -72,13 +74,15 @@ def test_the_pdfs_are_begun_with_the_site_and_swapped_in_once_it_is_served(tmp_p
     worker = PdfWorker(out, scratch, quiet=True)
     try:
         plan = plan_build(load_project(root, root / "organizations" / "acme-health.yaml"))
-        job = worker.place(plan, tmp_path / "docs")
+        job = worker.begin(plan)
         _wait(lambda: len(worker.cache.entries) >= 5)  # worksheets laid out while "the site is built"
         assert not worker.served and not list(out.rglob("*.pdf")) and not (out / STATUS).exists()
+        worker.place(job, tmp_path / "docs")  # what the site engine copies: empty stand-ins
+        assert all((tmp_path / "docs" / path).read_bytes() == b"" for path in job.keys)
         assert worker.submit(job) == len(job.keys)
         _wait(lambda: not worker.updating)
         assert worker.served == job.keys
-        failed = worker.place(plan, tmp_path / "docs2")  # its build then fails: resume the last good
+        failed = worker.begin(plan)  # its build then fails: resume the last good
         worker.resume()
         assert failed.generation < worker.generation and not worker.updating
     finally:
