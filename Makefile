@@ -40,7 +40,7 @@ lint: $(VENV)/.test
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
 
-# The benchmark (bench/run.py): about 13 minutes on 2 cores; the table is also written to
+# The benchmark (bench/run.py): about 15 minutes on 2 cores; the table is also written to
 # bench/results/bench.json. It installs the optional Zensical engine to compare it with MkDocs.
 bench: $(VENV)/.bench
 	$(BIN)/python bench/run.py

@@ -133,14 +133,18 @@ def results_report(root: Path) -> dict[str, Any]:
 
 def preview(folder: Path, sizes: list[int | None], before: Path | None) -> dict[str, Any]:
     """bench/preview.py at each size: this checkout's `serve` and, with `before`, another's
-    (say `git worktree add /tmp/pv_before <base>`), in the same run."""
+    (say `git worktree add /tmp/pv_before <base>`, on a project made by its own
+    bench/synthetic.py), in the same run. Each figure is the least of 3 edits at the shipped
+    size (these machines are noisy), of 1 at 200 sessions."""
     figures: dict[str, Any] = {}
     for sessions in sizes:
-        name = "shipped" if sessions is None else str(sessions)
+        name, repeats = ("shipped", "3") if sessions is None else (str(sessions), "1")
         for label, checkout in [("after", BENCH.parent), *([("before", before)] if before else [])]:
-            root = make_project(folder / f"preview-{name}-{label}", sessions)
+            root = folder / f"preview-{name}-{label}"
+            grown = ["--sessions", str(sessions)] if sessions else []
+            python(str(checkout / "bench" / "synthetic.py"), str(root), *grown, code=checkout)
             print(f"[bench] preview {name} ({label})...", file=sys.stderr, flush=True)
-            _, out = python(str(BENCH / "preview.py"), str(root), "--checkout", str(checkout), "--repeats", "1")
+            _, out = python(str(BENCH / "preview.py"), str(root), "--checkout", str(checkout), "--repeats", repeats)
             figures.setdefault(name, {})[label] = json.loads(out.strip().splitlines()[-1])
     return figures
 
