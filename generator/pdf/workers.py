@@ -40,14 +40,14 @@ def executor(workers: int | None = None, background: bool = False) -> ProcessPoo
     garbage collector's objects frozen, from a process with no other thread; else from a fork
     server that has the layout modules loaded already. `background` workers give way to this
     process (serve: the site is rebuilt while they lay out the PDFs)."""
+    start = (os.getpid(), BACKGROUND if background else 0)
     if threading.active_count() > 1:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["generator.pdf.parts", "generator.pdf.printer"])
-        start = (os.getpid(), BACKGROUND if background else 0)
         return ProcessPoolExecutor(workers or cores(), context, initializer=_end_with, initargs=start)
     give_back()  # not inherited by the workers as resident pages
     fork = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(workers or cores(), fork, initializer=_end_with, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(workers or cores(), fork, initializer=_end_with, initargs=start)
     gc.freeze()  # the workers share this process's pages, which a collection there would copy
     try:
         pool.submit(int).result()  # a forking pool starts every worker at its first job
