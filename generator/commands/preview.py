@@ -141,8 +141,10 @@ class PdfWorker:
                 if self._live(job):
                     self._failed(job, error)
                 continue
-            except (BrokenProcessPool, CancelledError):
-                if self.stopping:  # stop() cancelled the jobs and ended the workers under this job
+            except (BrokenProcessPool, CancelledError, RuntimeError):
+                # stop() cancelled the jobs, shut the executor ("cannot schedule new futures
+                # after shutdown") and ended the workers under this job
+                if self.stopping:
                     return
                 raise
             if done and job.generation == self.generation:

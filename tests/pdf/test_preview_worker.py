@@ -91,6 +91,28 @@ def test_the_pdfs_are_begun_with_the_site_and_swapped_in_once_it_is_served(tmp_p
         other.join()
 
 
+def test_stop_while_jobs_wait_ends_the_thread_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """serve ending (stop) while jobs still wait in the pool: the thread sees its executor shut
+    down and its jobs cancelled, and ends without an exception (which would print a traceback)."""
+    root = tmp_path / "project"
+    init_project(root, "Acme Health")
+    raised: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda hook: raised.append(hook.exc_value))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    worker = PdfWorker(tmp_path / "out", tmp_path / "scratch", quiet=True)
+    try:
+        worker.begin(plan_build(load_project(root, root / "organizations" / "acme-health.yaml")))
+        _wait(lambda: worker.cache.entries)  # laying out, with more jobs waiting than the workers hold
+    finally:
+        worker.stop()
+        stop.set()
+        other.join()
+    assert not worker.thread.is_alive()
+    assert raised == [], [type(e) for e in raised]
+
+
 def _children(pid: int) -> set[int]:
     """Every process below `pid`, from /proc."""
     parents: dict[int, int] = {}
