@@ -65,7 +65,7 @@ class PdfWorker:
         self.executor: ProcessPoolExecutor | None = None  # made by the thread, at its first job
         self.lock = threading.Lock()  # held to change generation, served or updating
         self.generation = 0
-        self.stopping = False
+        self.stopped = threading.Event()  # set by stop(): a job waited for raises CancelledError
         self.dropped = 0  # jobs cancelled before any worker began them (a newer build came)
         self.served: dict[str, str] = {}  # path -> key of the file in `out` now
         self.updating: list[str] = []  # paths whose served file is not yet the current one
@@ -121,7 +121,7 @@ class PdfWorker:
         """Cancel everything and end the workers now (a handbook part may take seconds)."""
         with self.lock:
             self.generation += 1
-            self.stopping = True
+            self.stopped.set()
         self.jobs.put(None)
         if self.executor is not None:
             workers = list((self.executor._processes or {}).values())  # no public way to end them now
@@ -144,7 +144,7 @@ class PdfWorker:
             except (BrokenProcessPool, CancelledError, RuntimeError):
                 # stop() cancelled the jobs, shut the executor ("cannot schedule new futures
                 # after shutdown") and ended the workers under this job
-                if self.stopping:
+                if self.stopped.is_set():
                     return
                 raise
             if done and job.generation == self.generation:
@@ -164,7 +164,7 @@ class PdfWorker:
             self.executor = executor(background=True)
         done, stale = 0, [d for d in job.plan.pdfs if d.path in job.stale]
         books = book_order([b for b in (job.plan.handbook, *job.plan.editions) if b.path in job.stale])
-        with PdfPool(job.plan.setup, cache=self.cache, shared=self.executor) as pool:
+        with PdfPool(job.plan.setup, cache=self.cache, shared=self.executor, stopped=self.stopped) as pool:
             laid_out = lay_out_files(pool, stale, lambda: job.generation != self.generation)
             # The books' parts begun too, laid out while the site is built and the files are joined.
             started = start_books(pool, books) if job.generation == self.generation else []

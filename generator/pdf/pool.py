@@ -24,9 +24,10 @@ jobs not yet started are cancelled: nothing waits forever.
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 from types import TracebackType
@@ -84,10 +85,11 @@ class PdfPool:
         workers: int | None = None,
         cache: PdfCache | None = None,
         shared: ProcessPoolExecutor | None = None,
+        stopped: threading.Event | None = None,
     ) -> None:
         from generator.pdf.printer import Printer
 
-        self.setup, self.cache, self.shared = setup, cache, shared
+        self.setup, self.cache, self.shared, self.stopped = setup, cache, shared, stopped
         self.printer = Printer(setup)  # the HTML and the cache's keys; the jobs, with one worker
         self.workers = workers or cores()
         self._pool: ProcessPoolExecutor | None = shared
@@ -169,10 +171,14 @@ class PdfPool:
             self._sent.append(slot.future)
 
     def _result(self, slot: _Slot) -> Any:
-        """What the worker made of `slot`'s job, sending the waiting jobs on meanwhile."""
+        """What the worker made of `slot`'s job, sending the waiting jobs on meanwhile; once
+        `stopped` is set, a CancelledError (a shared executor shut down under a running job
+        may never finish its future)."""
         self._send()
         while slot.future is None or not slot.future.done():
-            wait(self._sent, return_when=FIRST_COMPLETED)
+            wait(self._sent, timeout=None if self.stopped is None else 0.2, return_when=FIRST_COMPLETED)
+            if self.stopped is not None and self.stopped.is_set():
+                raise CancelledError
             self._send()
         return _result(slot.future)
 
