@@ -141,9 +141,9 @@ class PdfWorker:
                 if self._live(job):
                     self._failed(job, error)
                 continue
-            except (BrokenProcessPool, CancelledError, RuntimeError):
-                # stop() cancelled the jobs, shut the executor ("cannot schedule new futures
-                # after shutdown") and ended the workers under this job
+            except (BrokenProcessPool, CancelledError):
+                # stop() cancelled the jobs and ended the workers under this job (the pool sends
+                # nothing more once `stopped` is set)
                 if self.stopped.is_set():
                     return
                 raise

@@ -156,6 +156,8 @@ class PdfPool:
         """Send waiting jobs on while the workers hold fewer than WINDOW each; replace the
         pool's own workers once they have been given their budget and have made it all."""
         self._sent = [future for future in self._sent if not future.done()]
+        if self.stopped is not None and self.stopped.is_set():
+            return  # its executor is shut down: the jobs waiting are never sent (_result says so)
         while (self._first or self._waiting) and len(self._sent) < WINDOW * self.workers:
             if self.shared is None and self._given >= WORKER_BUDGET * self.workers:
                 if self._sent:
