@@ -167,6 +167,8 @@ def _init(args: argparse.Namespace) -> int:
         where = display_path(started.folder)
         step = "" if where == "." else f"cd {where} && "
         print(f"started a handbook project in {where}/: fill in {started.profile}, then run `{step}mentorbook build`")
+        if started.kept:
+            print(f"kept your own {' and '.join(started.kept)} as they were")
     return 0
 
 
@@ -176,7 +178,7 @@ def _results(args: argparse.Namespace) -> int:
 
     outcome = results(Path.cwd(), args.org, args.inputs, args.out, minimum=args.min_group)
     for issue in outcome.issues:
-        print(f"warning: {issue.source}: {issue.message} — {issue.hint}", file=sys.stderr)
+        print(f"warning: {issue}", file=sys.stderr)
     if not args.quiet:
         left_out = f", {_plural(len(outcome.issues), 'submission')} left out" if outcome.issues else ""
         shown = display_path(outcome.out / "index.html")
