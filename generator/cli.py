@@ -168,7 +168,8 @@ def _init(args: argparse.Namespace) -> int:
         step = "" if where == "." else f"cd {where} && "
         print(f"started a handbook project in {where}/: fill in {started.profile}, then run `{step}mentorbook build`")
         if started.kept:
-            print(f"kept your own {' and '.join(started.kept)} as they were")
+            kept = " and ".join(started.kept)
+            print(f"kept your own {kept} as {'it was' if len(started.kept) == 1 else 'they were'}")
     return 0
 
 
