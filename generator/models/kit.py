@@ -8,7 +8,6 @@ selections computed from the one source, never second lists of it.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -22,22 +21,6 @@ Anchor = Choice[Literal["start", "end", "milestone", "module", "midpoint", "rete
 Cohort = Choice[Literal["mentors", "mentees"]]
 Per = Choice[Literal["session", "person", "pair"]]
 Record = Choice[Literal["applications", "notes", "names", "responses"]]
-PLACEHOLDERS = {
-    "date": "the day this is sent",
-    "program": "the program's name",
-    "start": "the first day of the program",
-    "end": "the last day of the program",
-    "contact": "the first contact's name and email",
-    "milestone": "the milestone's name (with `anchor: milestone`)",
-    "milestone_date": "the milestone's day (with `anchor: milestone`)",
-    "module": "the module's title (with `anchor: module`)",
-    "size": "how many pairs the program runs (the profile's `program.size`)",
-    "training_dates": "every mentor training workshop's day, the catch-up last",
-    "orientation_dates": "every mentee orientation's day, the catch-up last",
-    "privacy": "where the privacy notice is (its page in the handbook)",
-    "deadline": "the day the step this message prepares is due, e.g. when a form closes",
-}
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 class Benchmark(Model):
@@ -64,7 +47,10 @@ class Standard(Model):
 class Message(Model):
     to: Text = Field(description="Who receives it, e.g. `Each mentor and mentee, separately`.")
     subject: Text
-    body: MarkdownText = Field(description="The message; {date}, {program}, {contact} and the like are filled in.")
+    body: MarkdownText = Field(
+        description="The message; the program's facts ({program}, {start}, {contact}, ...) and {date} are filled in, "
+        "and {milestone} and {milestone_date} with `anchor: milestone`, {module} with `anchor: module`."
+    )
 
 
 class Task(Model):
@@ -112,20 +98,13 @@ class Task(Model):
         return self
 
     @model_validator(mode="after")
-    def _known_placeholders(self) -> Task:
-        if self.message is None:
-            return self
-        allowed = set(PLACEHOLDERS) - {"milestone", "milestone_date", "module", "deadline"}
-        allowed |= {"deadline"} if self.prepares else set()
-        allowed |= {"milestone", "milestone_date"} if self.anchor == "milestone" else set()
-        allowed |= {"module"} if self.anchor == "module" else set()
-        for text in (self.message.subject, self.message.body):
-            for name in _PLACEHOLDER.findall(text):
-                if name not in allowed:
-                    raise user_error(
-                        f"the message has {{{name}}}, which is not filled in for `anchor: {self.anchor}`",
-                        "use one of " + ", ".join(f"{{{n}}}" for n in sorted(allowed)),
-                    )
+    def _deadline_needs_prepares(self) -> Task:
+        texts = (self.message.subject, self.message.body) if self.message else ()
+        if not self.prepares and any("{deadline}" in text for text in texts):
+            raise user_error(
+                "the message has {deadline}, the day of the step this one prepares, but names no step",
+                "add `prepares:` with that step's id, e.g. `prepares: end-survey-close`",
+            )
         return self
 
 

@@ -8,7 +8,6 @@ All dates come from `kit_dates` (moments.py); all text from the curriculum's `ru
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -16,15 +15,16 @@ from babel.numbers import format_decimal
 from dateutil.relativedelta import relativedelta
 
 from generator.markup import escape_markdown, escape_text
+from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
+from generator.plan.facts import TRAINING_MINUTES, Facts, program_facts
 from generator.plan.moments import KitDates, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.project import Project
 
 PREPARATION_MINUTES = {"mentor": 15, "mentee": 20}  # before each session: reading the page, the worksheet
-TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,11 @@ class Effort:
         return None if self.count is None else self.count * self.minutes
 
 
-def run_sheet(project: Project) -> tuple[Step, ...]:
+def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     dates = kit_dates(project)
+    facts = program_facts(project) if facts is None else facts
     days = _days(project, dates) if dates else {}
-    steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, days, project)]
+    steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, days, project, facts)]
     if dates is None:
         return tuple(steps)
     order = {task.id: n for n, task in enumerate(project.curriculum.run_sheet)}
@@ -153,7 +154,9 @@ def _base(task: Task, dates: KitDates, project: Project) -> dt.date:
     return {"start": dates.start, "end": dates.end, "midpoint": dates.midpoint}[task.anchor]
 
 
-def _steps(task: Task, dates: KitDates | None, days: dict[str, list[Dated]], project: Project) -> Iterator[Step]:
+def _steps(
+    task: Task, dates: KitDates | None, days: dict[str, list[Dated]], project: Project, facts: Facts
+) -> Iterator[Step]:
     labels, language = project.labels, project.organization.language
     if dates is None:
         when = f"{labels[f'kit_anchor_{task.anchor}']} {lead_weeks(task, project):+d} {labels['weeks']}".replace(
@@ -161,7 +164,7 @@ def _steps(task: Task, dates: KitDates | None, days: dict[str, list[Dated]], pro
         )
         yield Step(None, when, task.title, task, None)
         return
-    common = _common(dates, days, project)
+    common = _common(days, project, facts)
     if task.prepares and days.get(task.prepares):
         common["deadline"] = timeline_date(days[task.prepares][0][0], language)
     for n, (day, extra, title) in enumerate(days[task.id], start=1):
@@ -170,32 +173,15 @@ def _steps(task: Task, dates: KitDates | None, days: dict[str, list[Dated]], pro
         yield Step(day, when, title, task, message)
 
 
-def _common(dates: KitDates, days: Mapping[str, list[Dated]], project: Project) -> dict[str, str]:
-    language, labels = project.organization.language, project.labels
-    program = project.organization.program
+def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> dict[str, str]:
+    """The program's facts, and the days of the training a message may list."""
+    language = project.organization.language
     cohorts: dict[str, str] = {str(t.cohort): t.id for t in reversed(project.curriculum.run_sheet) if t.cohort}
 
     def listed(cohort: str) -> str:
         return "; ".join(timeline_date(day, language) for day, _, _ in days.get(cohorts.get(cohort, ""), []))
 
-    return {
-        "program": dates.program,
-        "start": timeline_date(dates.start, language),
-        "end": timeline_date(dates.end, language),
-        "contact": first_contact(project.organization.contacts, project.labels),
-        "size": str(program.size) if program and program.size else labels["kit_size_unknown"],
-        "training_dates": listed("mentors"),
-        "orientation_dates": listed("mentees"),
-        "privacy": labels["privacy"],
-    }
-
-
-def first_contact(contacts: tuple[Contact, ...], labels: Mapping[str, str]) -> str:
-    if not contacts:
-        return labels["kit_program_lead"]
-    first = contacts[0]
-    reach = first.email or first.phone
-    return f"{first.name} ({reach})" if reach else first.name
+    return {**facts, "training_dates": listed("mentors"), "orientation_dates": listed("mentees")}
 
 
 def _message(task: Task, anchor: str, when: str, values: Mapping[str, str]) -> Message | None:
@@ -203,7 +189,7 @@ def _message(task: Task, anchor: str, when: str, values: Mapping[str, str]) -> M
         return None
     subject = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.subject)
     used = dict.fromkeys(_PLACEHOLDER.findall(task.message.subject + task.message.body))
-    facts = tuple((f"fact_{name}", values[name]) for name in used if name != "date")
+    facts = tuple((f"uses_{name}", values[name]) for name in used if name != "date")
     return Message(anchor, when, task.message.to, subject, fill(task.message.body, values), facts)
 
 

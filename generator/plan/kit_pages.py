@@ -127,7 +127,7 @@ def messages_md(messages: Sequence[Message], labels: Mapping[str, str], *, ancho
             f"**{escape_text(labels['kit_to'])}:** {escape_text(message.to)}" + ("  " if message.facts else ""),
         ]
         if message.facts:
-            facts = "; ".join(f"{labels[key]}: {value}" for key, value in message.facts)
+            facts = "; ".join(f"{labels.get(key, key.removeprefix('uses_'))}: {value}" for key, value in message.facts)
             lines.append(f"**{escape_text(labels['kit_facts'])}:** {escape_text(facts)}")
         lines.append("")
         lines += [f"> {line}" if line else ">" for line in message.body.strip().split("\n")]

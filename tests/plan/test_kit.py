@@ -74,8 +74,10 @@ def test_the_run_sheet_is_dated_from_the_schedule(project: Project) -> None:
     assert by_id["milestone-reminder"] == [d - dt.timedelta(weeks=1) for d in milestones]
     firsts = [e.date for e in project.events if e.kind == "session" and (e.number or "").endswith(".1")]
     assert by_id["module-reminder"] == [d - dt.timedelta(weeks=1) for d in firsts]
-    end = start + dt.timedelta(weeks=36, days=-1)
+    end = max(e.date for e in project.events)  # the closing celebration, not the Sunday of week 36
+    assert end == next(e.date for e in project.events if e.moment == "celebration")
     assert by_id["exit-book"] == [end - dt.timedelta(weeks=5)]
+    assert by_id["close"] == [end]
 
 
 def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) -> None:
@@ -239,10 +241,10 @@ def test_a_program_of_40_pairs_gets_every_step_of_the_run_sheet_dated(project: P
     ):
         assert by_id[task][0].day is not None
     assert all(by_id[t][0].message for t in ("brief-managers", "manager-approval", "managers-goals", "thank-managers"))
-    end = dt.date(2027, 9, 19)
-    assert [s.day for s in by_id["retention-6"]] == [dt.date(2028, 3, 19)]
-    assert [s.day for s in by_id["retention-12"]] == [dt.date(2028, 9, 19)]
-    assert [s.day for s in by_id["delete-names"]] == [dt.date(2028, 10, 19)]  # privacy.retention.names: 13 months
+    end = dt.date(2027, 9, 16)  # the closing celebration
+    assert [s.day for s in by_id["retention-6"]] == [dt.date(2028, 3, 16)]
+    assert [s.day for s in by_id["retention-12"]] == [dt.date(2028, 9, 16)]
+    assert [s.day for s in by_id["delete-names"]] == [dt.date(2028, 10, 16)]  # privacy.retention.names: 13 months
     assert all(s.day and s.day > end for t in ("delete-applications", "delete-notes") for s in by_id[t])
     for task in ("midpoint-conversations", "exit-conversations", "not-matched", "propose", "rematch", "early-ending"):
         assert task in by_id
@@ -271,7 +273,7 @@ def test_at_least_twenty_message_templates_each_with_audience_date_and_facts(pro
     invite = next(m for m in messages(run_sheet(project)) if m.anchor == "training-invite-1")
     assert "Mon, Dec 7, 2026; Mon, Dec 14, 2026; Mon, Dec 21, 2026; Mon, Dec 28, 2026" in invite.body
     assert (
-        "fact_training_dates",
+        "uses_training_dates",
         "Mon, Dec 7, 2026; Mon, Dec 14, 2026; Mon, Dec 21, 2026; Mon, Dec 28, 2026",
     ) in invite.facts
     assert page.count("**To:**") == len(messages(run_sheet(project))) and "**Facts it uses:**" in page
