@@ -98,7 +98,7 @@ def test_the_question_bank_matches_its_schema_and_the_forms(example: Project) ->
     assert {s.path.rsplit("/", 1)[1] for s in sheets} == {f"{f}.xlsx" for f in FORMS}
     tracker = files["feedback/question-bank/outcomes-tracker.csv"].decode("utf-8-sig").splitlines()
     assert tracker == [
-        "Person,Answered by,Meetings held [meetings_held],Completed the program [completed],"
+        "Program ID,Answered by,Meetings held [meetings_held],Completed the program [completed],"
         "Still with the organization after 6 months [retained_6_months],"
         "Still with the organization after 12 months [retained_12_months]"
     ]
