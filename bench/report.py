@@ -70,6 +70,11 @@ def _engine_table(sizes: dict[str, Any]) -> None:
     print("plain mkdocs: `mkdocs build` of the same docs and configuration, in a new process (startup included)")
 
 
+def print_pdf_engines(sizes: dict[str, Any]) -> None:
+    """`run.py --pdf-engines`: the engines' table alone."""
+    _pdf_engine_table(sizes)
+
+
 def _pdf_engine_table(sizes: dict[str, Any]) -> None:
     """WeasyPrint (our path) and the Typst prototype on the same handbook (bench/typst_compare.py)."""
     print("the handbook PDF alone, WeasyPrint (pool of a worker per core, parts joined) vs Typst (one pass):")

@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py [--sizes 50,200,1000] [--organizations 20] [--quick]
     .venv/bin/python bench/run.py --sizes 200,1000 --quick --compare /tmp/before
     .venv/bin/python bench/run.py --quick --sizes "" --organizations 2 --preview-sizes shipped --results /tmp/b.json
+    .venv/bin/python bench/run.py --pdf-engines [--sizes 200,1000]
 
 The last is the smoke test that `make test` runs (tests/bench/test_bench_quick.py): every
 part of the bench once, at the shipped size only.
@@ -41,7 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from memory import watch
-from report import print_comparison, print_report
+from report import print_comparison, print_pdf_engines, print_report
 from synthetic import SHIPPED, make_project
 from typst_compare import compare
 
@@ -190,7 +191,11 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, help="another checkout: full builds only, its then ours")
     parser.add_argument("--preview-sizes", default="shipped,200", help="the preview's sizes (shipped or sessions)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the JSON")
+    parser.add_argument("--pdf-engines", action="store_true", help="only the handbook through WeasyPrint and Typst")
     args = parser.parse_args()
+    if args.pdf_engines:
+        only_pdf_engines(args)
+        return
     if args.compare:
         compare_builds(args)
         return
@@ -225,6 +230,20 @@ def main() -> None:
     print_report(results)
     print("\npreview (seconds from saving an edit):\n" + json.dumps(results["preview"], indent=2))
     print(f"\nwritten to {written.relative_to(Path.cwd()) if written.is_relative_to(Path.cwd()) else written}")
+
+
+def only_pdf_engines(args: argparse.Namespace) -> None:
+    """The PDF engines alone at each size, in one run (the figures of docs/decisions/0001)."""
+    sizes: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="mentorbook-bench-") as folder:
+        for sessions in [None, *(int(s) for s in args.sizes.split(",") if s)]:
+            name = "shipped" if sessions is None else str(sessions)
+            root = make_project(Path(folder) / name, sessions)
+            sizes[name] = {"pdf_engines": pdf_engines(root, Path(folder) / f"pdf-{name}", read_back=sessions is None)}
+            written = args.results.resolve().with_name("pdf_engines.json")
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_text(json.dumps(sizes, indent=2) + "\n", encoding="utf-8")
+    print_pdf_engines(sizes)
 
 
 def compare_builds(args: argparse.Namespace) -> None:

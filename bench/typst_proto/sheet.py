@@ -53,14 +53,14 @@ def sheet(view: SheetView, labels: Mapping[str, str], fillable: bool, level: int
     for section in view.sections:
         body = [f"#heading(level: {level + 1}, outlined: false)[{text(section.title)}]"]
         body += [markdown(section.intro, within=level + 1)] if section.intro else []
-        body += [_field(f, fillable) for f in section.fields]
+        body += [_field(f, fillable, level + 1) for f in section.fields]
         out.append(f"#[#set text(dir: {section.dir})\n" + "\n".join(body) + "]")
     return "\n".join(out)
 
 
-def _field(field: FieldView, fillable: bool) -> str:
+def _field(field: FieldView, fillable: bool, level: int) -> str:
     if isinstance(field, NoteView):
-        return markdown(field.text, within=9)
+        return markdown(field.text, within=level)
     assert isinstance(field, InputView)
     caption = f"#strong[{text(field.label)}];"
     if isinstance(field, ChoicesView) and field.hint:
