@@ -97,7 +97,7 @@ def _tick(pdf: Pdf, size: float) -> pikepdf.Stream:
 
 
 def _empty(pdf: Pdf, size: float) -> pikepdf.Stream:
-    return _form_xobject(pdf, size, b"")
+    return _form_xobject(pdf, size, b"q Q")  # nothing drawn (pdf.js warns of an empty stream)
 
 
 def _form_xobject(pdf: Pdf, size: float, drawing: bytes) -> pikepdf.Stream:

@@ -5,6 +5,9 @@ pdftotext, as docs/decisions/0001-pdf-engine.md compares the engines."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ pytestmark = pytest.mark.slow  # lays out PDFs
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "generator" / "shipped"
+PDFJS = REPO / ".tools" / "pdfjs" / "node_modules" / "pdfjs-dist" / "legacy" / "build" / "pdf.mjs"
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +70,25 @@ def test_the_worksheet_fills(example: tuple[Path, Path], tmp_path: Path) -> None
     back = PdfReader(filled).get_fields() or {}
     assert {name: back[name]["/V"] for name in values} == values
     assert checks.structure(sheet)["roles"]["Form"] >= 29  # each widget in the structure tree
+
+
+def test_pdfjs_fills_the_worksheet(example: tuple[Path, Path], tmp_path: Path) -> None:
+    """pdf.js (Firefox's viewer) finds the fields, fills them through its own form storage and
+    saves: a text, a rating's third point and a tick box, read back with pypdf."""
+    assert shutil.which("node"), "pdf.js runs under Node: run `make test`"
+    assert PDFJS.is_file(), f"pdf.js is missing ({PDFJS}): run `make test`"
+    filled = tmp_path / "pdfjs.pdf"
+    script = Path(__file__).with_name("pdfjs_fill.mjs")
+    run = subprocess.run(
+        ["node", str(script), str(PDFJS), str(example[1]), str(filled)], capture_output=True, text=True, check=True
+    )
+    found = json.loads(run.stdout.strip().splitlines()[-1])
+    assert found["count"] == 29
+    assert found["points"] == ["Not started", "Early days", "Halfway", "Nearly there", "Done"]
+    back = PdfReader(filled).get_fields() or {}
+    assert back[found["text"]]["/V"] == "Filled in pdf.js"
+    assert back[found["radio"]]["/V"] == "/Halfway"
+    assert back[found["check"]]["/V"] == "/Yes"
 
 
 def test_right_to_left_text_copies_as_written(tmp_path: Path) -> None:
