@@ -135,7 +135,7 @@ def _program(book: BookView) -> str:
         note = f" — {text(row.note)}" if row.note else ""
         rows.append(f"[{text(row.date)}], [{what}{note}],")
     out = [
-        _heading(1, program.name, program.id[1:] if program.id.startswith("#") else program.id),
+        _heading(1, program.name, program.id),
         text(program.facts) + "\n",
         "#table(columns: (auto, 1fr), table.header("
         + f"[#strong[{text(labels['date'])}];], [#strong[{text(labels['what'])}];]), "
