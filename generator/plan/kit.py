@@ -35,6 +35,7 @@ class Step:
     title: str
     task: Task
     message: Message | None
+    anchor_day: dt.date | None = None  # what the step is dated from: the start, a milestone, a module's first session
 
 
 @dataclass(frozen=True)
@@ -86,22 +87,22 @@ def _steps(task: Task, dates: KitDates | None, project: Project, facts: Facts) -
         yield Step(None, when, task.title, task, None)
         return
     offset = dt.timedelta(weeks=task.weeks)
-    anchors: list[tuple[dt.date, dict[str, str], str]] = []
+    anchors: list[tuple[dt.date, dict[str, str], str, dt.date]] = []
     if task.anchor in ("start", "end"):
         base = dates.start if task.anchor == "start" else dates.end
-        anchors.append((base + offset, {}, task.title))
+        anchors.append((base + offset, {}, task.title, base))
         while task.every_weeks and anchors[-1][0] + dt.timedelta(weeks=task.every_weeks) <= dates.end:
-            anchors.append((anchors[-1][0] + dt.timedelta(weeks=task.every_weeks), {}, task.title))
+            anchors.append((anchors[-1][0] + dt.timedelta(weeks=task.every_weeks), {}, task.title, base))
     elif task.anchor == "milestone":
         for m in dates.milestones:
             extra = {"milestone": m.title, "milestone_date": timeline_date(m.day, language)}
-            anchors.append((m.day + offset, extra, f"{task.title}: {m.title}"))
+            anchors.append((m.day + offset, extra, f"{task.title}: {m.title}", m.day))
     else:
-        anchors += [(m.day + offset, {"module": m.title}, f"{task.title}: {m.title}") for m in dates.modules]
-    for n, (day, extra, title) in enumerate(anchors, start=1):
+        anchors += [(m.day + offset, {"module": m.title}, f"{task.title}: {m.title}", m.day) for m in dates.modules]
+    for n, (day, extra, title, anchor_day) in enumerate(anchors, start=1):
         when = timeline_date(day, language)
         message = _message(task, f"{task.id}-{n}", when, {**facts, **extra, "date": when})
-        yield Step(day, when, title, task, message)
+        yield Step(day, when, title, task, message, anchor_day)
 
 
 def _message(task: Task, anchor: str, when: str, values: Mapping[str, str]) -> Message | None:
