@@ -116,7 +116,7 @@ def _run_sheet_order(project: Project) -> Iterator[Problem]:
                 project,
                 ("program",),
                 f"the run-sheet's “{step.title}” ({there}) prepares the program, but falls on "
-                f"{timeline_date(step.day, language)}, after its first session on {timeline_date(first, language)}",
+                f"{timeline_date(step.day, language)}, on or after its first session, {timeline_date(first, language)}",
                 "start the first series later, or the program's `start` earlier",
             )
 

@@ -64,12 +64,11 @@ def test_a_handler_slower_than_the_concern_is_one_problem_naming_both_places(tmp
 
 
 def test_a_step_that_prepares_the_start_is_dated_before_the_kickoff(tmp_path: Path) -> None:
-    root = _edited(tmp_path, "      first_week: 1\n      last_week: 1", "      first_week: -1\n      last_week: -1")
+    root = _edited(tmp_path, "      first_week: 1\n      last_week: 1", "      first_week: -2\n      last_week: -2")
     problems = _problems(root)
-    assert any(
-        "“Run the mentee orientation” (generator/shipped/curriculum.yaml:" in p and "after its first session" in p
-        for p in problems
-    ), problems
+    assert problems and all("organizations/example.yaml:" in p and ":3: the run-sheet's “" in p for p in problems)
+    first = "on or after its first session, Mon, Dec 21, 2026"
+    assert any("(generator/shipped/curriculum.yaml:" in p and first in p for p in problems), problems
 
 
 @pytest.mark.parametrize(
