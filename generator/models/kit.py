@@ -8,28 +8,16 @@ selections computed from the one source, never second lists of it.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from generator.models.base import Choice, Id, MarkdownText, Model, Sentence, Short, Text, user_error
+from generator.models.base import Choice, Id, MarkdownText, Model, Sentence, Short, Text
 
 Edition = Choice[Literal["manager", "mentor", "mentee"]]
 EDITIONS: tuple[Edition, ...] = ("manager", "mentor", "mentee")
 PAIR: tuple[Edition, ...] = ("mentor", "mentee")  # what a worksheet belongs to unless it says
 Anchor = Choice[Literal["start", "end", "milestone", "module"]]
-PLACEHOLDERS = {
-    "date": "the day this is sent",
-    "program": "the program's name",
-    "start": "the first day of the program",
-    "end": "the last day of the program",
-    "contact": "the first contact's name and email",
-    "milestone": "the milestone's name (with `anchor: milestone`)",
-    "milestone_date": "the milestone's day (with `anchor: milestone`)",
-    "module": "the module's title (with `anchor: module`)",
-}
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 class Standard(Model):
@@ -43,7 +31,10 @@ class Standard(Model):
 class Message(Model):
     to: Text = Field(description="Who receives it, e.g. `Each mentor and mentee, separately`.")
     subject: Text
-    body: MarkdownText = Field(description="The message; {date}, {program}, {contact} and the like are filled in.")
+    body: MarkdownText = Field(
+        description="The message; the program's facts ({program}, {start}, {contact}, ...) and {date} are filled in, "
+        "and {milestone} and {milestone_date} with `anchor: milestone`, {module} with `anchor: module`."
+    )
 
 
 class Task(Model):
@@ -58,22 +49,6 @@ class Task(Model):
     every_weeks: int | None = Field(None, ge=1, le=52, description="Repeat this often until the program ends.")
     do: MarkdownText
     message: Message | None = None
-
-    @model_validator(mode="after")
-    def _known_placeholders(self) -> Task:
-        if self.message is None:
-            return self
-        allowed = set(PLACEHOLDERS) - {"milestone", "milestone_date", "module"}
-        allowed |= {"milestone", "milestone_date"} if self.anchor == "milestone" else set()
-        allowed |= {"module"} if self.anchor == "module" else set()
-        for text in (self.message.subject, self.message.body):
-            for name in _PLACEHOLDER.findall(text):
-                if name not in allowed:
-                    raise user_error(
-                        f"the message has {{{name}}}, which is not filled in for `anchor: {self.anchor}`",
-                        "use one of " + ", ".join(f"{{{n}}}" for n in sorted(allowed)),
-                    )
-        return self
 
 
 class Concern(Model):

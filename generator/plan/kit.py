@@ -8,22 +8,22 @@ All dates come from `kit_dates` (moments.py); all text from the curriculum's `ru
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
 from generator.markup import escape_markdown, escape_text
+from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
+from generator.plan.facts import TRAINING_MINUTES, Facts, program_facts
 from generator.plan.moments import KitDates, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.project import Project
 
 PREPARATION_MINUTES = {"mentor": 15, "mentee": 20}  # before each session: reading the page, the worksheet
-TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -70,15 +70,16 @@ class Commitment:
         return self.session_minutes + self.preparation_minutes + self.training_minutes
 
 
-def run_sheet(project: Project) -> tuple[Step, ...]:
+def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     dates = kit_dates(project)
-    steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, project)]
+    facts = program_facts(project) if facts is None else facts
+    steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, project, facts)]
     if dates is None:
         return tuple(steps)
     return tuple(sorted(steps, key=lambda s: s.day or dt.date.min))
 
 
-def _steps(task: Task, dates: KitDates | None, project: Project) -> Iterator[Step]:
+def _steps(task: Task, dates: KitDates | None, project: Project, facts: Facts) -> Iterator[Step]:
     labels, language = project.labels, project.organization.language
     if dates is None:
         when = f"{labels[f'kit_anchor_{task.anchor}']} {task.weeks:+d} {labels['weeks']}".replace("-", "−")
@@ -99,26 +100,8 @@ def _steps(task: Task, dates: KitDates | None, project: Project) -> Iterator[Ste
         anchors += [(m.day + offset, {"module": m.title}, f"{task.title}: {m.title}") for m in dates.modules]
     for n, (day, extra, title) in enumerate(anchors, start=1):
         when = timeline_date(day, language)
-        message = _message(task, f"{task.id}-{n}", when, {**_common(dates, project), **extra, "date": when})
+        message = _message(task, f"{task.id}-{n}", when, {**facts, **extra, "date": when})
         yield Step(day, when, title, task, message)
-
-
-def _common(dates: KitDates, project: Project) -> dict[str, str]:
-    language = project.organization.language
-    return {
-        "program": dates.program,
-        "start": timeline_date(dates.start, language),
-        "end": timeline_date(dates.end, language),
-        "contact": first_contact(project.organization.contacts, project.labels),
-    }
-
-
-def first_contact(contacts: tuple[Contact, ...], labels: Mapping[str, str]) -> str:
-    if not contacts:
-        return labels["kit_program_lead"]
-    first = contacts[0]
-    reach = first.email or first.phone
-    return f"{first.name} ({reach})" if reach else first.name
 
 
 def _message(task: Task, anchor: str, when: str, values: Mapping[str, str]) -> Message | None:

@@ -72,8 +72,10 @@ def test_the_run_sheet_is_dated_from_the_schedule(project: Project) -> None:
     assert by_id["milestone-reminder"] == [d - dt.timedelta(weeks=1) for d in milestones]
     firsts = [e.date for e in project.events if e.kind == "session" and (e.number or "").endswith(".1")]
     assert by_id["module-reminder"] == firsts
-    end = start + dt.timedelta(weeks=36, days=-1)
+    end = max(e.date for e in project.events)  # the closing celebration, not the Sunday of week 36
+    assert end == next(e.date for e in project.events if e.moment == "celebration")
     assert by_id["end-near"] == [end - dt.timedelta(weeks=4)]
+    assert by_id["close"] == [end]
 
 
 def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) -> None:
