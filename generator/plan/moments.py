@@ -32,6 +32,7 @@ class KitDates:
     meetings: int  # dated sessions and series meetings from the start on
     milestones: tuple[Dated, ...]
     modules: tuple[Dated, ...]  # each module's first session
+    midpoint: dt.date  # the mid-point review session's day, or halfway through the program
 
 
 def kit_dates(project: Project) -> KitDates | None:
@@ -58,6 +59,10 @@ def kit_dates(project: Project) -> KitDates | None:
         meetings=len(met),
         milestones=_milestones(events),
         modules=modules,
+        midpoint=next(
+            (e.date for e in events if e.moment == "mid-point review"),
+            program.start + dt.timedelta(weeks=program.weeks // 2),
+        ),
     )
 
 
