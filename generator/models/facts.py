@@ -35,6 +35,8 @@ FACTS: dict[str, str] = {
     "training.minutes": "the length of the mentor training workshop, in minutes",
     "orientation.minutes": "the length of the mentee orientation, in minutes",
     "contact": "the first contact's name and how to reach them",
+    "size": "how many pairs the program runs (`program.size`), e.g. '40'",
+    "privacy": "the name of the privacy notice's page, e.g. 'privacy notice'",
 }
 for _moment, _key in MOMENT_KEYS.items():
     FACTS[f"{_key}.minutes"] = f"how long the meeting that holds the {_moment} session is, in minutes"

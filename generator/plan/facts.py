@@ -45,6 +45,8 @@ def program_facts(project: Project) -> Facts:
         "training.minutes": str(TRAINING_MINUTES["mentor"]),
         "orientation.minutes": str(TRAINING_MINUTES["mentee"]),
         "contact": first_contact(project),
+        "size": str(program.size) if program and program.size else labels["kit_size_unknown"],
+        "privacy": labels["privacy"],
         **_dates(project, program, sessions),
         **_moments(project, sessions),
         **_concerns(project),

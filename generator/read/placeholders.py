@@ -15,12 +15,15 @@ from generator.errors import Problem
 from generator.models.facts import fact_names, placeholders
 from generator.read.yaml_file import Loc, YamlFile
 
+_EVERY = {"date", "training_dates", "orientation_dates", "deadline"}  # {deadline} with `prepares` (models/kit.py)
 MESSAGE_ONLY = {
     # placeholders a run-sheet message may use besides the facts, by its task's anchor
-    "start": {"date"},
-    "end": {"date"},
-    "milestone": {"date", "milestone", "milestone_date"},
-    "module": {"date", "module"},
+    "start": _EVERY,
+    "end": _EVERY,
+    "midpoint": _EVERY,
+    "retention": _EVERY,
+    "milestone": _EVERY | {"milestone", "milestone_date"},
+    "module": _EVERY | {"module"},
 }
 
 
