@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from bench.typst_proto.markup import label, markdown, string, text
 from generator.plan.fields import ChoicesView, FieldView, InputView, LinesView, NoteView, TableView
-from generator.plan.print import SheetsView, SheetView
+from generator.plan.print import Block, SheetsView, SheetView
 
 PAPER = {"A4": "a4", "letter": "us-letter"}
 LINE_MM = 9
@@ -51,11 +51,23 @@ def sheet(view: SheetView, labels: Mapping[str, str], fillable: bool, level: int
         f"#block(inset: (left: 4mm), stroke: (left: 2pt + luma(120)))[#heading(level: {level + 1}, outlined: false)[{text(labels['instructions'])}]\n{markdown(view.instructions, within=level + 1)}]",
     ]
     for section in view.sections:
-        body = [f"#heading(level: {level + 1}, outlined: false)[{text(section.title)}]"]
-        body += [markdown(section.intro, within=level + 1)] if section.intro else []
-        body += [_field(f, fillable, level + 1) for f in section.fields]
-        out.append(f"#[#set text(dir: {section.dir})\n" + "\n".join(body) + "]")
+        head = [f"#heading(level: {level + 1}, outlined: false)[{text(section.title)}]"]
+        head += [markdown(section.intro, within=level + 1)] if section.intro else []
+        kept = [_block(block, fillable, level + 1) for block in section.blocks] or [""]
+        kept[0] = "\n".join(head) + "\n" + kept[0]  # the heading on the page of its first block
+        body = "\n".join(f"#block(breakable: false)[{block}]" for block in kept)
+        out.append(f"#[#set text(dir: {section.dir})\n{body}]")
     return "\n".join(out)
+
+
+def _block(block: Block, fillable: bool, level: int) -> str:
+    """Fields that stay on one page together (the plan's blocks); a row or a signature block's
+    fields side by side."""
+    fields = [_field(f, fillable, level) for f in block.fields]
+    if not block.kind or len(fields) == 1:
+        return "\n".join(fields)
+    cells = ", ".join(f"[{field}]" for field in fields)
+    return f"#grid(columns: {len(fields)}, column-gutter: 6mm, {cells})"
 
 
 def _field(field: FieldView, fillable: bool, level: int) -> str:
