@@ -23,6 +23,7 @@ from generator.models.facts import fact_names
 from generator.models.instrument import Instruments
 from generator.read.assets import Image
 from generator.read.checks import check_curriculum
+from generator.read.contained import as_written, inside, outside_files
 from generator.read.guides import Guide, read_guide
 from generator.read.instruments import load_instruments
 from generator.read.layout import CONTENT, curriculum_file, guide_file, require_handbook
@@ -90,6 +91,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
     gather = Gather()
     attempt, problems = gather.attempt, gather.problems
 
+    problems += outside_files(root)
     curriculum_path = curriculum_file(root)
     curriculum_source = attempt(lambda: load_yaml(curriculum_path))
     curriculum = attempt(lambda: load_curriculum(curriculum_source)) if curriculum_source else None
@@ -190,6 +192,10 @@ def load_guides(root: Path, source: YamlFile, curriculum: Curriculum) -> tuple[G
             problems.append(
                 source.problem(("guides", index), message, f"create {shown} or remove `{name}` from `guides`")
             )
+            continue
+        if not inside(root, path):
+            message = f"`guides` lists `{name}`, but {as_written(path)} is a link to a file outside the project"
+            problems.append(source.problem(("guides", index), message, f"copy the file itself to {as_written(path)}"))
             continue
         try:
             standards = [s.id for s in curriculum.standards]
