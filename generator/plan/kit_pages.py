@@ -89,9 +89,11 @@ def run_sheet_md(project: Project, steps: Sequence[Step], link: Link) -> str:
     ]
     first: dict[str, str] = {}  # a step's first row says what to do; its repeats point back to it
     for step in steps:
-        message = _title(step.message.subject, f"kit/messages.md#{step.message.anchor}", link) if step.message else ""
+        again = step.task.id in first and step.day is not None
+        subject = labels["kit_again"] if again else step.message.subject if step.message else ""
+        message = _title(subject, f"kit/messages.md#{step.message.anchor}", link) if step.message else ""
         said = escape_markdown(step.task.do).replace("\n", " ").replace("|", "\\|")
-        if step.task.id in first and step.day is not None:
+        if again:
             said = escape_text(labels["kit_as_before"].format(date=first[step.task.id]))
         first.setdefault(step.task.id, step.when)
         do = f"**{cell(step.title)}**: " + said
