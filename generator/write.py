@@ -32,6 +32,9 @@ if sys.platform != "win32":  # Windows has no flock: builds there are not locked
     import fcntl
 
 MANIFEST = ".mentorbook.json"
+# What made an output folder, in its manifest's "kind": one kind never replaces another.
+HANDBOOK, HANDBOOKS, RESULTS = "handbook", "handbooks", "results"
+_KINDS = {HANDBOOK: "a handbook", HANDBOOKS: "the handbooks of `build --all`", RESULTS: "a results report"}
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,12 @@ def lock_file(out: Path) -> Path:
 
 
 @contextmanager
-def staged_output(out: Path) -> Iterator[Stage]:
-    """Yield a staging area; on a clean exit, its `site` folder replaces `out`.
-    The caller holds `output_lock(out)`."""
+def staged_output(out: Path, kind: str = HANDBOOK) -> Iterator[Stage]:
+    """Yield a staging area; on a clean exit, its `site` folder replaces `out`, which must be
+    missing, empty or made by Mentorbook as the same `kind` of output. The caller holds
+    `output_lock(out)`."""
     out = out.absolute()
-    _refuse_foreign(out)
+    refuse_foreign(out, kind)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         sweep_leftovers(out)
@@ -112,8 +116,10 @@ def sweep_leftovers(out: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _refuse_foreign(out: Path) -> None:
-    """Never replace a folder Mentorbook did not make (say, `--out .` or `--out content`)."""
+def refuse_foreign(out: Path, kind: str) -> None:
+    """Never replace a folder Mentorbook did not make (say, `--out .` or `--out content`), nor
+    one it made as another kind of output (a results report over a handbook, `--out site`)."""
+    refuse_other_kind(out, kind)
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MANIFEST).is_file())):
         raise InputError(
             [
@@ -123,6 +129,23 @@ def _refuse_foreign(out: Path) -> None:
                     0,
                     "this folder exists and was not made by Mentorbook, so it will not be replaced",
                     "choose another --out folder, or move this one away",
+                )
+            ]
+        )
+
+
+def refuse_other_kind(out: Path, kind: str) -> None:
+    """Refuse `out` when its manifest says another kind of output made it."""
+    made = output_kind(out)
+    if made is not None and made != kind:
+        raise InputError(
+            [
+                Problem(
+                    display_path(out),
+                    0,
+                    0,
+                    f"this folder holds {_KINDS.get(made, made)}, so {_KINDS[kind]} will not replace it",
+                    "choose another --out folder",
                 )
             ]
         )
@@ -152,6 +175,20 @@ def write_files(folder: Path, texts: Mapping[str, str], blobs: Mapping[str, byte
         target(relative).write_bytes(text.encode("utf-8"))  # as written: "\n" on every system
 
 
+def output_kind(out: Path) -> str | None:
+    """What made `out`, by its manifest (older manifests, without "kind", by their keys); None
+    when it has no readable manifest."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict):
+        return None
+    if isinstance(manifest.get("kind"), str):
+        return str(manifest["kind"])
+    return RESULTS if manifest.get("report") == RESULTS else HANDBOOKS if HANDBOOKS in manifest else HANDBOOK
+
+
 def write_manifest(site: Path, manifest: Mapping[str, object]) -> None:
     (site / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -177,4 +214,4 @@ def write_landing(out: Path, handbooks: list[tuple[str, str]]) -> None:
     temporary = out / ".index.html.tmp"
     temporary.write_text(html, encoding="utf-8")
     temporary.replace(out / "index.html")
-    write_manifest(out, {"generator": "mentorbook", "handbooks": [slug for slug, _ in handbooks]})
+    write_manifest(out, {"generator": "mentorbook", "kind": HANDBOOKS, "handbooks": [slug for slug, _ in handbooks]})
