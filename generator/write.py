@@ -10,15 +10,19 @@ keep memory flat) and the site engine writes `site/`. Nothing else writes output
 One build at a time writes to an output folder: each holds an advisory lock (flock, released
 by the system when the process ends, however it ends) on a file named after the folder's full
 path in the system's temporary folder, so that nothing but the handbook lands in a folder
-people publish, and a second build waits for it. So a staging folder seen while holding the
-lock is a leftover, never the work of a live build.
+people publish, and a second build waits for it; the lock files are in a folder of the user's
+own (`lock_folder`). So a staging folder seen while holding the lock is a leftover, never the
+work of a live build.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -73,11 +77,28 @@ def output_lock(out: Path) -> Iterator[None]:
 
 def lock_file(out: Path) -> Path:
     """Where the lock for `out` lives: one name per output folder (its real path, so that two
-    spellings of one folder share a lock), outside every folder a user publishes."""
+    spellings of one folder share a lock), outside every folder a user publishes, in a folder
+    of this user's own (`lock_folder`)."""
     name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:32]
-    folder = Path(tempfile.gettempdir()) / "mentorbook-locks"
+    return lock_folder() / f"{name}.lock"
+
+
+def lock_folder() -> Path:
+    """A folder only this user can write, for the locks: named after the user (in the shared
+    temporary folder, another local user could otherwise make it first and hold or swap our
+    locks) and refused when it is a link or not this user's alone."""
+    if not hasattr(os, "getuid"):  # Windows: no flock, and a per-user temporary folder
+        folder = Path(tempfile.gettempdir()) / "mentorbook-locks"
+        folder.mkdir(exist_ok=True)
+        return folder
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    base = Path(runtime) if runtime and Path(runtime).is_dir() else Path(tempfile.gettempdir())
+    folder = base / f"mentorbook-locks-{os.getuid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
-    return folder / f"{name}.lock"
+    status = folder.lstat()
+    if stat.S_ISLNK(status.st_mode) or status.st_uid != os.getuid() or status.st_mode & 0o077:
+        raise OSError(errno.EPERM, f"{folder} is not a folder of this user's alone; remove it")
+    return folder
 
 
 @contextmanager
