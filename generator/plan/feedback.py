@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.plan.form_pdfs import form_pdf, plan_form_pdfs
-from generator.plan.instruments import Form, occasion_week, plan_forms
+from generator.plan.instruments import MIN_GROUP, Form, occasion_week, plan_forms
 from generator.plan.pages import PDF_VARIANTS, Link, Page
 from generator.plan.paths import relative
 from generator.plan.print import PdfDocument, print_head
@@ -31,7 +31,8 @@ FEEDBACK_PAGE = "feedback/index.md"
 
 
 def project_forms(project: Project) -> tuple[Form, ...]:
-    return plan_forms(project.instruments, project.organization.development_areas, project.labels)
+    modules = {m.id: m.title for m in project.curriculum.modules}
+    return plan_forms(project.instruments, project.organization.development_areas, project.labels, modules)
 
 
 def program_weeks(project: Project) -> int | None:
@@ -53,6 +54,7 @@ def plan_feedback_site(
     context = {
         **common,
         "forms": [_form_entry(form, here, labels, program_weeks(project)) for form in forms],
+        "design": _design(forms, labels),
         "bank": [
             Link(name, relative(here, f"{FOLDER}/{name}")) for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, TRACKER_FILE)
         ],
@@ -62,9 +64,31 @@ def plan_feedback_site(
     return page, bank_files(bank, forms, labels), bank_sheets(forms, labels, project.built)
 
 
+def _design(forms: tuple[Form, ...], labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The page's opening: which forms are answered under an ID and which anonymously, and the
+    minimum group size, named from the forms and the one constant `results` also uses."""
+
+    def titles(anonymous: bool) -> str:
+        chosen = {f.instrument.id: f.instrument.title for f in forms if f.instrument.anonymous is anonymous}
+        return ", ".join(chosen.values())
+
+    named, anonymous = titles(False), titles(True)
+    return (
+        *([(labels["feedback_named_lead"], labels["feedback_named"].format(forms=named))] if named else []),
+        *(
+            [(labels["feedback_anonymous_lead"], labels["feedback_anonymous"].format(forms=anonymous))]
+            if anonymous
+            else []
+        ),
+        ("", labels["feedback_minimum"].format(minimum=MIN_GROUP)),
+        ("", labels["feedback_privacy"]),
+    )
+
+
 def _form_entry(form: Form, here: str, labels: Mapping[str, str], weeks: int | None) -> dict[str, Any]:
     week = occasion_week(form.occasion, weeks)
     return {
+        "collection": form.instrument.collection,
         "title": form.title,
         "id": form.id,
         "purpose": form.instrument.purpose,

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 
-from generator.plan.instruments import NAME_ITEM, Form
+from generator.plan.instruments import ID_ITEM, ID_PATTERN, Form
 from generator.plan.xlsform import choice_names
 from generator.results.read import Submission
 
@@ -21,7 +22,8 @@ from generator.results.read import Submission
 class Response:
     source: str
     form: Form
-    answers: dict[str, str]  # item id -> label or text; unanswered items are absent (never the name)
+    answers: dict[str, str]  # item id -> label or text; unanswered items are absent (never the ID)
+    participant: str = ""  # a named form's participant ID: pairs a person's start and end; never a name
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ def check_all(submissions: list[Submission], forms: tuple[Form, ...]) -> tuple[l
             issues.append(Issue(submission.source, f"repeats {first}", "counted once; remove the copy"))
             continue
         seen.update(dict.fromkeys(keys, submission.source))
-        responses.append(Response(submission.source, form, {k: v for k, v in answers.items() if k != NAME_ITEM}))
+        person = answers.pop(ID_ITEM, "")
+        responses.append(Response(submission.source, form, answers, person))
     return responses, issues
 
 
@@ -91,10 +94,8 @@ def _answers(submission: Submission, form: Form) -> dict[str, str]:
     for item_id, value in submission.values.items():
         if not value:
             continue
-        if item_id == NAME_ITEM:
-            if form.instrument.anonymous:
-                raise RejectedError(f"has a name in `{form.id}`, which is anonymous", "remove the name column")
-            answers[item_id] = value
+        if item_id == ID_ITEM:
+            answers[item_id] = _participant(form, value)
             continue
         item = form.item(item_id)
         if item is None:
@@ -108,9 +109,20 @@ def _answers(submission: Submission, form: Form) -> dict[str, str]:
                 raise RejectedError(f'`{item_id}`: "{value}" is not one of its answers ({allowed})', _again(form))
             value = label
         answers[item_id] = value
-    if not any(k != NAME_ITEM for k in answers):
+    if not any(k != ID_ITEM for k in answers):
         raise RejectedError("is empty: no question was answered", "leave it out, or fill it in and give it again")
     return answers
+
+
+def _participant(form: Form, value: str) -> str:
+    if form.instrument.anonymous:
+        raise RejectedError(f"has a participant ID in `{form.id}`, which is anonymous", "remove the ID column")
+    if not re.fullmatch(ID_PATTERN.strip("^$"), value):
+        raise RejectedError(
+            f"has a participant ID that is not one ({len(value)} characters, with spaces or signs): it may be a name",
+            "give the ID from the tracker (letters, digits, - and _), never a name",
+        )
+    return value
 
 
 def _again(form: Form) -> str:
@@ -125,9 +137,9 @@ def _label(value: str, answers: tuple[str, ...]) -> str | None:
 
 
 def _content_key(form: Form, submission: Submission, answers: dict[str, str]) -> str:
-    """The same answers to the same form, with a name or some writing among them, are a copy
+    """The same answers to the same form, with an ID or some writing among them, are a copy
     (ratings alone may well be the same from two people)."""
-    texts = [i.id for i in form.items if i.kind in ("short_text", "long_text")] + [NAME_ITEM]
+    texts = [i.id for i in form.items if i.kind in ("short_text", "long_text")] + [ID_ITEM]
     if not any(answers.get(t) for t in texts):
         return ""
     blob = json.dumps([form.id, sorted(answers.items())], ensure_ascii=False)

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.models.instrument import Instrument
-from generator.plan.instruments import Form, FormItem
+from generator.plan.instruments import MIN_GROUP, Form, FormItem
 from generator.results.check import Response
 
-MIN_GROUP = 5
+__all__ = ["MIN_GROUP", "InstrumentTally", "ItemTally", "tally", "tidy_csv"]
 
 
 @dataclass(frozen=True)
@@ -70,18 +70,25 @@ def group_name(form: Form, labels: Mapping[str, str]) -> str:
 def _instrument(
     forms: list[Form], responses: list[Response], labels: Mapping[str, str], minimum: int
 ) -> InstrumentTally:
+    """Each question of any of the instrument's forms, with a group for each form that asks it
+    (a role's own questions have that role's groups only)."""
     instrument: Instrument = forms[0].instrument
     answers_of = {form.id: [r.answers for r in responses if r.form.id == form.id] for form in forms}
     names = [group_name(form, labels) for form in forms]
+    asked = {item.id: item for form in forms for item in form.items}
     items = tuple(
         ItemTally(
             item.id,
             item.label,
             item.kind,
             item.answers,
-            tuple(_group(name, item, answers_of[form.id], minimum) for name, form in zip(names, forms, strict=True)),
+            tuple(
+                _group(name, item, answers_of[form.id], minimum)
+                for name, form in zip(names, forms, strict=True)
+                if form.item(item.id)
+            ),
         )
-        for item in forms[0].items
+        for item in asked.values()
     )
     groups = tuple((name, len(answers_of[form.id])) for name, form in zip(names, forms, strict=True))
     return InstrumentTally(instrument.id, instrument.title, instrument.version, groups, items)
@@ -98,6 +105,7 @@ def _group(name: str, item: FormItem, answers: list[dict[str, str]], minimum: in
 
 TIDY_COLUMNS = (
     "response",
+    "participant",
     "form",
     "instrument",
     "version",
@@ -112,7 +120,8 @@ TIDY_COLUMNS = (
 
 def tidy_csv(responses: list[Response]) -> bytes:
     """Every answer, one row each (no names, no file names): for a spreadsheet or R/pandas.
-    `position` is a rating's point, 1 for the lowest."""
+    `participant` is a named form's participant ID (empty on an anonymous form); `position` is
+    a rating's point, 1 for the lowest, empty for "does not apply"."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(TIDY_COLUMNS)
@@ -122,7 +131,15 @@ def tidy_csv(responses: list[Response]) -> bytes:
             if item.id not in response.answers:
                 continue
             answer = response.answers[item.id]
-            position = item.answers.index(answer) + 1 if item.kind == "rating" else ""
-            head = (number, form.id, form.instrument.id, form.version, form.role.value, form.occasion.id)
+            position = item.score(answer) or ""
+            head = (
+                number,
+                response.participant,
+                form.id,
+                form.instrument.id,
+                form.version,
+                form.role.value,
+                form.occasion.id,
+            )
             writer.writerow((*head, item.id, item.kind, answer, position))
     return ("\ufeff" + out.getvalue()).encode()
