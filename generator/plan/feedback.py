@@ -53,7 +53,7 @@ def plan_feedback_site(
     here = FEEDBACK_PAGE
     context = {
         **common,
-        "forms": [_form_entry(form, here, labels, program_weeks(project)) for form in forms],
+        "instruments": _instrument_entries(forms, here, labels, program_weeks(project)),
         "design": _design(forms, labels),
         "bank": [
             Link(name, relative(here, f"{FOLDER}/{name}")) for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, TRACKER_FILE)
@@ -85,13 +85,32 @@ def _design(forms: tuple[Form, ...], labels: Mapping[str, str]) -> tuple[tuple[s
     )
 
 
+def _instrument_entries(
+    forms: tuple[Form, ...], here: str, labels: Mapping[str, str], weeks: int | None
+) -> list[dict[str, Any]]:
+    """An instrument's purpose, how it is collected and who sees it, once; then its forms."""
+    entries: dict[str, dict[str, Any]] = {}
+    for form in forms:
+        instrument = form.instrument
+        entry = entries.setdefault(
+            instrument.id,
+            {
+                "title": instrument.title,
+                "purpose": instrument.purpose,
+                "collection": instrument.collection,
+                "privacy": labels["anonymous_form" if instrument.anonymous else "named_form"],
+                "forms": [],
+            },
+        )
+        entry["forms"].append(_form_entry(form, here, labels, weeks))
+    return list(entries.values())
+
+
 def _form_entry(form: Form, here: str, labels: Mapping[str, str], weeks: int | None) -> dict[str, Any]:
     week = occasion_week(form.occasion, weeks)
     return {
-        "collection": form.instrument.collection,
         "title": form.title,
         "id": form.id,
-        "purpose": form.instrument.purpose,
         "role": labels[f"role_{form.role.value}"],
         "when": form.occasion.title + (f" ({labels['week']} {week})" if week else ""),
         "privacy": labels["anonymous_form" if form.instrument.anonymous else "named_form"],
