@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from generator.errors import inert
 from generator.plan.instruments import ID_ITEM, ID_PATTERN, Form
 from generator.plan.xlsform import choice_names
 from generator.results.read import Submission
@@ -31,6 +32,10 @@ class Issue:
     source: str
     message: str
     hint: str
+
+    def __str__(self) -> str:
+        """As printed and written to problems.txt: an answer's control characters escaped."""
+        return inert(f"{self.source}: {self.message} — {self.hint}")
 
 
 class RejectedError(Exception):

@@ -26,9 +26,9 @@ from tests.results.filling import fill, restamp
 AGREE = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree")
 CONFIDENCE = ("Not yet", "Starting out", "Getting there", "Confident", "Could teach it")
 NAMES = ("Ada Quillfeather", "Bram Oduya", "Cato Lindqvist", "Dara Osei", "Eun-ji Park")
-MENTORS = tuple(f"T{n:02}" for n in range(1, 6))  # participant IDs, as the tracker gives them
-MENTEES = tuple(f"P{n:02}" for n in range(1, 7))
-LATE = ("P07", "P08")  # mentees with an end form and no start form
+MENTORS = tuple(f"ID-{n:03}" for n in range(1, 6))  # participant IDs, as the tracker gives them
+MENTEES = tuple(f"ID-{n:03}" for n in range(6, 12))
+LATE = ("ID-012", "ID-013")  # mentees with an end form and no start form
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def _fill_all(blank: Path, out: Path, skills: dict[str, list[str]]) -> None:
     shutil.copy(blank / worksheet_pdf("goal-plan", "fillable"), out / "goal-plan.pdf")
     restamp(out / "pulse-mentor-2.pdf", "mentorbook-form:pulse-mentor@0", out / "old-version.pdf")
     _self_assessment(blank, out, "mentee", "start", NAMES[0], {skills["mentee"][0]: 2}, "sa-with-a-name.pdf")
-    _self_assessment(blank, out, "mentee", "start", MENTEES[0], {skills["mentee"][0]: 4}, "sa-second-P01.pdf")
+    _self_assessment(blank, out, "mentee", "start", MENTEES[0], {skills["mentee"][0]: 4}, "sa-second-ID-006.pdf")
 
 
 def _self_assessment(
