@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.models.privacy import RETENTION_CHECK_MONTHS, Retention
 from generator.plan.form_pdfs import form_pdf, plan_form_pdfs
 from generator.plan.instruments import MIN_GROUP, Form, occasion_week, plan_forms
 from generator.plan.pages import PDF_VARIANTS, Link, Page
@@ -54,7 +55,7 @@ def plan_feedback_site(
     context = {
         **common,
         "instruments": _instrument_entries(forms, here, labels, program_weeks(project)),
-        "design": _design(forms, labels),
+        "design": _design(forms, labels, project.organization.privacy.retention),
         "bank": [
             Link(name, relative(here, f"{FOLDER}/{name}")) for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, TRACKER_FILE)
         ],
@@ -64,9 +65,10 @@ def plan_feedback_site(
     return page, bank_files(bank, forms, labels), bank_sheets(forms, labels, project.built)
 
 
-def _design(forms: tuple[Form, ...], labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-    """The page's opening: which forms are answered under an ID and which anonymously, and the
-    minimum group size, named from the forms and the one constant `results` also uses."""
+def _design(forms: tuple[Form, ...], labels: Mapping[str, str], kept: Retention) -> tuple[tuple[str, str], ...]:
+    """The page's opening: which forms are answered under an ID and which anonymously, the
+    minimum group size (the one constant `results` also uses) and how long answers and names
+    are kept (the profile's `privacy.retention`, as the privacy notice says)."""
 
     def titles(anonymous: bool) -> str:
         chosen = {f.instrument.id: f.instrument.title for f in forms if f.instrument.anonymous is anonymous}
@@ -81,7 +83,12 @@ def _design(forms: tuple[Form, ...], labels: Mapping[str, str]) -> tuple[tuple[s
             else []
         ),
         ("", labels["feedback_minimum"].format(minimum=MIN_GROUP)),
-        ("", labels["feedback_privacy"]),
+        (
+            "",
+            labels["feedback_privacy"].format(
+                responses=kept.responses, names=kept.names, last_check=RETENTION_CHECK_MONTHS[-1]
+            ),
+        ),
     )
 
 

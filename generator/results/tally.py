@@ -78,7 +78,7 @@ def _instrument(
     items = tuple(
         ItemTally(
             item.id,
-            item.label,
+            f"{labels['looking_back']}: {item.label}" if item.section == "then" else item.label,
             item.kind,
             item.answers,
             tuple(

@@ -114,6 +114,10 @@ def test_each_form_says_how_it_is_collected_and_named_forms_ask_an_id_not_a_name
         text = qualtrics_txt(form, example.labels)
         assert ("[[ID:participant_id]]" in text) is not form.instrument.anonymous
         assert "name" not in example.labels["participant_id"].lower()
+    kept = example.organization.privacy.retention  # the page and the privacy notice say the same
+    opening = " ".join(text for _, text in page.context["design"])
+    assert f"kept {kept.responses} months" in opening and f"deleted after {kept.names} months" in opening
+    assert "at least 5 people" in opening
     entries = page.context["instruments"]
     assert all(e["collection"] for e in entries) and sum(len(e["forms"]) for e in entries) == len(FORMS)
     named = next(s for s in sheets if s.path.endswith("/self-assessment-mentee-end.xlsx"))
