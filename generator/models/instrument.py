@@ -113,7 +113,7 @@ class Instrument(Model):
     answered_by: tuple[Role, ...] = Field(min_length=1, max_length=2)
     occasions: tuple[Occasion, ...] = Field(min_length=1, max_length=4)
     collection: MarkdownText = Field(description="How the answers are collected and who sees them.")
-    anonymous: bool = Field(description="An anonymous instrument asks no ID; a named one the participant ID, no name.")
+    anonymous: bool = Field(description="An anonymous instrument asks no ID; a named one the program ID, no name.")
     skills: SkillRatings | None = Field(None, description="Ratings of the constructs' items, before the items.")
     areas: AreaRatings | None = Field(
         None, description="Ratings of the organization's own development areas, when it names them."

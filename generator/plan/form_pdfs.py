@@ -56,7 +56,7 @@ def _view(form: Form, head: PrintHead, variant: str, labels: Mapping[str, str]) 
 
 def as_worksheet(form: Form, labels: Mapping[str, str]) -> Worksheet:
     """The form as a worksheet: the fields the print templates know. A named form asks the
-    participant ID, never a name; each skill's section says which module teaches it."""
+    program ID, never a name; each skill's section says which module teaches it."""
     instrument = form.instrument
     sections: list[Section] = []
     if not instrument.anonymous:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from generator.models.instrument import THEN_PREFIX, Instrument, Instruments, Item, Occasion, Role
 
-ID_ITEM = "participant_id"  # a named form's participant ID (the tracker's), never a name
+ID_ITEM = "participant_id"  # a named form's program ID (the tracker's), never a name
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"  # no spaces: a name is refused
 MIN_GROUP = 5  # the smallest group a report breaks down, and the feedback page promises
 

@@ -67,9 +67,7 @@ class BankForm(Model):
     answered_by: str
     occasion: str
     week: int | None = Field(description="The program week it is due, when the program's length is known.")
-    anonymous: bool = Field(
-        description="An anonymous form asks nothing about who answers; a named one the participant ID."
-    )
+    anonymous: bool = Field(description="An anonymous form asks nothing about who answers; a named one the program ID.")
     collection: str = Field(description="How the answers are collected and who sees them.")
     items: tuple[BankItem, ...]
 
@@ -174,7 +172,7 @@ def bank_csv(bank: QuestionBank) -> bytes:
 
 
 def tracker_csv(bank: QuestionBank, labels: Mapping[str, str]) -> bytes:
-    """An empty tracker: each person's participant ID (never a name, so that it may be kept
+    """An empty tracker: each person's program ID (never a name, so that it may be kept
     past the names' retention date), their role, then a column per outcome measure (headed by
     its label, its id in brackets, so that the columns can be matched however they are reworded)."""
     header = [labels["tracker_person"], labels["answered_by"], *(f"{o.label} [{o.id}]" for o in bank.outcomes)]

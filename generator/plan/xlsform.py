@@ -49,7 +49,7 @@ def list_name(item: FormItem) -> str:
 
 
 def survey_rows(form: Form, labels: Mapping[str, str]) -> list[tuple[str, ...]]:
-    """The form's rows: its id and version, how it is collected (a note), the participant ID
+    """The form's rows: its id and version, how it is collected (a note), the program ID
     on a named form (no spaces: a name is refused), the questions; the "then" ratings in a
     group of their own."""
     rows: list[tuple[str, ...]] = [

@@ -1,10 +1,10 @@
-"""Change from the start to the end: a person's two self-assessments paired by participant ID,
+"""Change from the start to the end: a person's two self-assessments paired by program ID,
 or, for a person with no start form, the end form's "then" ratings beside its "today" ones.
 
 Per role, per item and per construct (a person's construct score is the average of the
 construct's items they rated both times; "does not apply" is never a score). Each table, and
 each row, is shown only for at least the minimum group size; a smaller one shows only how
-many people it holds. No name is read or written: the pairing key is the participant ID.
+many people it holds. No name is read or written: the pairing key is the program ID.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ class Response:
     source: str
     form: Form
     answers: dict[str, str]  # item id -> label or text; unanswered items are absent (never the ID)
-    participant: str = ""  # a named form's participant ID: pairs a person's start and end; never a name
+    participant: str = ""  # a named form's program ID: pairs a person's start and end; never a name
 
 
 @dataclass(frozen=True)
@@ -121,10 +121,10 @@ def _answers(submission: Submission, form: Form) -> dict[str, str]:
 
 def _participant(form: Form, value: str) -> str:
     if form.instrument.anonymous:
-        raise RejectedError(f"has a participant ID in `{form.id}`, which is anonymous", "remove the ID column")
+        raise RejectedError(f"has a program ID in `{form.id}`, which is anonymous", "remove the ID column")
     if not re.fullmatch(ID_PATTERN.strip("^$"), value):
         raise RejectedError(
-            f"has a participant ID that is not one ({len(value)} characters, with spaces or signs): it may be a name",
+            f"has a program ID that is not one ({len(value)} characters, with spaces or signs): it may be a name",
             "give the ID from the tracker (letters, digits, - and _), never a name",
         )
     return value

@@ -119,7 +119,7 @@ TIDY_COLUMNS = (
 
 def tidy_csv(responses: list[Response]) -> bytes:
     """Every answer, one row each (no names, no file names): for a spreadsheet or R/pandas.
-    `participant` is a named form's participant ID (empty on an anonymous form); `position` is
+    `participant` is a named form's program ID (empty on an anonymous form); `position` is
     a rating's point, 1 for the lowest, empty for "does not apply". An answer that a spreadsheet
     would run (`=...`, `+...`, `-...`, `@...`) starts with a `'` (cells.py): the answer is the rest."""
     rows: list[tuple[object, ...]] = [TIDY_COLUMNS]

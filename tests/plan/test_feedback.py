@@ -110,7 +110,7 @@ def test_each_form_says_how_it_is_collected_and_named_forms_ask_an_id_not_a_name
         if form.instrument.anonymous:
             assert "anonymous survey link" in collection and "do not email" in collection, form.id
         else:
-            assert "participant ID" in collection and "never your name" in collection, form.id
+            assert "program ID" in collection and "never your name" in collection, form.id
         text = qualtrics_txt(form, example.labels)
         assert ("[[ID:participant_id]]" in text) is not form.instrument.anonymous
         assert "name" not in example.labels["participant_id"].lower()
@@ -163,7 +163,7 @@ def test_the_question_bank_matches_its_schema_and_the_forms(example: Project) ->
     assert {s.path.rsplit("/", 1)[1] for s in sheets} == {f"{f}.xlsx" for f in FORMS}
     tracker = files["feedback/question-bank/outcomes-tracker.csv"].decode("utf-8-sig").splitlines()
     assert tracker == [
-        "Participant ID,Answered by,Meetings held [meetings_held],Completed the program [completed],"
+        "Program ID,Answered by,Meetings held [meetings_held],Completed the program [completed],"
         "Still with the organization after 6 months [retained_6_months],"
         "Still with the organization after 12 months [retained_12_months]"
     ]

@@ -1,8 +1,8 @@
 """The example's feedback forms laid out once, and filled as 36 synthetic responses would
-(5 mentors' and 6 mentees' self-assessments paired by participant ID, 2 more mentees with an
+(5 mentors' and 6 mentees' self-assessments paired by program ID, 2 more mentees with an
 end form only), with a few mistakes among them: one altered form, one copy, one empty form,
 one worksheet that is not a feedback form, one made for an older version of its form, one
-with a name where the participant ID goes, and one participant's second start form."""
+with a name where the program ID goes, and one participant's second start form."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from tests.results.filling import fill, restamp
 AGREE = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree")
 CONFIDENCE = ("Not yet", "Starting out", "Getting there", "Confident", "Could teach it")
 NAMES = ("Ada Quillfeather", "Bram Oduya", "Cato Lindqvist", "Dara Osei", "Eun-ji Park")
-MENTORS = tuple(f"ID-{n:03}" for n in range(1, 6))  # participant IDs, as the tracker gives them
+MENTORS = tuple(f"ID-{n:03}" for n in range(1, 6))  # program IDs, as the tracker gives them
 MENTEES = tuple(f"ID-{n:03}" for n in range(6, 12))
 LATE = ("ID-012", "ID-013")  # mentees with an end form and no start form
 

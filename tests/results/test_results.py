@@ -48,8 +48,8 @@ def test_counts_the_good_and_names_each_mistake(filled: Filled, tmp_path: Path) 
     assert issues["empty.pdf"] == "is empty: no question was answered"
     assert "not one of this handbook's feedback forms (its fields are from `goal-plan`)" in issues["goal-plan.pdf"]
     assert issues["old-version.pdf"] == "is version 0 of `pulse-mentor`; this handbook's is version 2"
-    assert issues["sa-with-a-name.pdf"].startswith("has a participant ID that is not one")
-    assert issues["sa-second-ID-006.pdf"] == "is a second `self-assessment-mentee-start` from participant ID-006"
+    assert issues["sa-with-a-name.pdf"].startswith("has a program ID that is not one")
+    assert issues["sa-second-ID-006.pdf"] == "is a second `self-assessment-mentee-start` from program ID-006"
     problems = (tmp_path / "report" / "problems.txt").read_text(encoding="utf-8")
     assert problems.count("\n") == 7 and "altered.pdf" in problems and NAMES[0] not in problems
 
