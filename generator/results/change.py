@@ -57,7 +57,7 @@ def one_per_person(responses: list[Response]) -> tuple[list[Response], list[Issu
     for response in responses:
         key = (response.form.id, response.participant)
         if response.participant and key in seen:
-            message = f"is a second `{response.form.id}` from participant {response.participant}"
+            message = f"is a second `{response.form.id}` from `{response.participant}`"
             issues.append(Issue(response.source, message, f"only the first ({seen[key]}) is counted; remove one"))
             continue
         seen.setdefault(key, response.source)

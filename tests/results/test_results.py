@@ -17,6 +17,7 @@ from generator.commands.results import results
 from generator.errors import InputError
 from generator.plan.xlsform import FORM_COLUMN, VERSION_COLUMN
 from tests.results.conftest import CONFIDENCE, LATE, MENTEES, NAMES, Filled, form
+from tests.results.filling import restamp
 
 pytestmark = pytest.mark.slow  # lays out PDFs
 
@@ -49,7 +50,7 @@ def test_counts_the_good_and_names_each_mistake(filled: Filled, tmp_path: Path) 
     assert "not one of this handbook's feedback forms (its fields are from `goal-plan`)" in issues["goal-plan.pdf"]
     assert issues["old-version.pdf"] == "is version 0 of `pulse-mentor`; this handbook's is version 2"
     assert issues["sa-with-a-name.pdf"].startswith("has a program ID that is not one")
-    assert issues["sa-second-ID-006.pdf"] == "is a second `self-assessment-mentee-start` from program ID-006"
+    assert issues["sa-second-ID-006.pdf"] == "is a second `self-assessment-mentee-start` from `ID-006`"
     problems = (tmp_path / "report" / "problems.txt").read_text(encoding="utf-8")
     assert problems.count("\n") == 7 and "altered.pdf" in problems and NAMES[0] not in problems
 
@@ -260,3 +261,28 @@ def test_an_odk_central_export_goes_the_same_way(filled: Filled, tmp_path: Path)
     counted, issues, page = run(filled, tmp_path, export)
     assert (counted, issues) == (5, {})
     assert "Mentor (n=5)" in page and "Time (4)" in page
+
+
+def test_a_radio_filled_by_pypdf_is_read_as_its_state(filled: Filled, tmp_path: Path) -> None:
+    """Issue 23, finding 13: pypdf's `update_page_form_field_values` writes a radio's choice as
+    the text `/Yes`, not the name; it was refused as "not one of its answers"."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(form(filled.blank, "early-leaver-mentee")))
+    values = {"early-leaver-mentee:exit_conversation": "/Yes", "early-leaver-mentee:safe_to_end": "/Agree"}
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    writer.write(tmp_path / "filled.pdf")
+    counted, issues, _ = run(filled, tmp_path, tmp_path / "filled.pdf")
+    assert counted == 1 and issues == {}
+    csv_rows = (tmp_path / "report" / "responses.csv").read_text(encoding="utf-8-sig")
+    assert ",exit_conversation,yes_no,Yes," in csv_rows and ",safe_to_end,rating,Agree," in csv_rows
+
+
+def test_a_form_that_lost_its_keywords_is_counted_by_its_fields(filled: Filled, tmp_path: Path) -> None:
+    """Issue 23, finding 13: a form whose Keywords were removed was refused as "not one of this
+    handbook's feedback forms (its fields are from `pulse-mentor`)", which it is."""
+    source = next(p for p in sorted(filled.inputs.glob("pulse-mentor-*.pdf")))
+    bare = restamp(source, "", tmp_path / "bare.pdf")
+    counted, issues, _ = run(filled, tmp_path, bare)
+    assert counted == 1 and issues == {}
