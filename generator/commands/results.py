@@ -20,7 +20,7 @@ from generator.results.check import Issue, check_all
 from generator.results.read import read_inputs
 from generator.results.report import CSV, PAGE, PDF, PROBLEMS, report_html, report_pdf, report_view
 from generator.results.tally import MIN_GROUP, tally, tidy_csv
-from generator.write import output_lock, staged_output, write_files, write_manifest
+from generator.write import RESULTS, output_lock, staged_output, write_files, write_manifest
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,12 @@ def results(
         CSV: tidy_csv(responses),
         PROBLEMS: "".join(f"{i}\n" for i in issues).encode(),
     }
-    with output_lock(out), staged_output(out) as stage:
+    with output_lock(out), staged_output(out, RESULTS) as stage:
         stage.site.mkdir()
         write_files(stage.site, {PAGE: html}, files)
-        write_manifest(stage.site, {"generator": "mentorbook", "report": "results", "responses": len(responses)})
+        write_manifest(
+            stage.site, {"generator": "mentorbook", "kind": RESULTS, "report": "results", "responses": len(responses)}
+        )
     return ResultsOutcome(out, len(responses), tuple(issues))
 
 

@@ -15,6 +15,9 @@ from generator.results.tally import InstrumentTally, ItemTally
 
 TEMPLATE = "results/report.html.j2"
 PAGE, PDF, CSV, PROBLEMS = "index.html", "report.pdf", "responses.csv", "problems.txt"
+# Written answers a group shows, and the characters of each: the page and its PDF stay a
+# size a person reads and WeasyPrint lays out in seconds; responses.csv holds every answer.
+SHOWN_TEXTS, SHOWN_CHARS = 100, 2_000
 
 
 @dataclass(frozen=True)
@@ -143,9 +146,15 @@ def _item(item: ItemTally, minimum: int, labels: Mapping[str, str]) -> ItemView:
     hidden = tuple(
         labels["hidden_group"].format(group=g.name, n=g.responses, minimum=minimum) for g in item.groups if not g.shown
     )
-    texts = tuple((g.name, g.texts) for g in item.shown) if not item.answers else ()
+    texts = tuple((g.name, _shown_texts(g.texts, labels)) for g in item.shown) if not item.answers else ()
     groups = tuple(f"{g.name} (n={g.answered})" for g in shown)
     return ItemView(item.id, item.label, chart, describe(item, labels) if svg else "", groups, rows, texts, hidden)
+
+
+def _shown_texts(texts: tuple[str, ...], labels: Mapping[str, str]) -> tuple[str, ...]:
+    shown = tuple(t if len(t) <= SHOWN_CHARS else t[:SHOWN_CHARS] + "…" for t in texts[:SHOWN_TEXTS])
+    more = len(texts) - SHOWN_TEXTS
+    return (*shown, labels["more_written_answers"].format(n=f"{more:,}")) if more > 0 else shown
 
 
 def _cell(count: int, total: int) -> str:
