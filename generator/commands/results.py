@@ -15,6 +15,7 @@ from generator.errors import InputError, Problem, display_path
 from generator.plan.feedback import project_forms
 from generator.read.layout import default_profile
 from generator.read.project import load_project
+from generator.results.change import changes, one_per_person
 from generator.results.check import Issue, check_all
 from generator.results.read import read_inputs
 from generator.results.report import CSV, PAGE, PDF, PROBLEMS, report_html, report_pdf, report_view
@@ -38,12 +39,14 @@ def results(
     paths = _expand(inputs)
     submissions, unreadable = read_inputs(paths, {p: display_path(p) for p in paths})
     responses, issues = check_all(submissions, forms)
-    issues = [Issue(*u) for u in unreadable] + issues
+    responses, repeated = one_per_person(responses)
+    issues = [Issue(*u) for u in unreadable] + issues + repeated
     if not responses:
         raise InputError([Problem(i.source, 0, 0, i.message, i.hint) for i in issues] or [_nothing(inputs)])
     labels, org = project.labels, project.organization
     tallies = tally(forms, responses, labels, minimum)
-    view = report_view(org.name, org.language, tallies, len(responses), len(issues), minimum, labels)
+    change = changes(forms, responses, labels, minimum)
+    view = report_view(org.name, org.language, tallies, change, len(responses), len(issues), minimum, labels)
     html = report_html(view)
     files = {
         PDF: report_pdf(html),

@@ -141,7 +141,8 @@ class Organization(Model):
         None,
         min_length=1,
         max_length=8,
-        description="What your mentees want to grow in, rated in the self-assessment (default: five common areas).",
+        description="Your own areas your mentees want to grow in, rated in their self-assessment beside the skills "
+        "the modules teach (default: none).",
     )
 
     @property
