@@ -10,6 +10,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
+from generator.grammar import plural as english_plural
 from generator.models.base import Id, Model, Name, Sentence, Text, Word, user_error
 from generator.models.schedule import (
     CADENCE_DAYS,
@@ -121,6 +122,11 @@ class Program(Model):
         description="How many pairs the program runs, e.g. 40: it sets the number of training workshops, the "
         "tracker's rows and the program team's hours.",
     )
+    kickoff_place: Text | None = Field(
+        None,
+        description="Where the kickoff happens, as people should read it in their Start here page, e.g. "
+        "`Training room 2, head office` or `Online: the link is in your invitation`.",
+    )
     lead_times: dict[Id, LeadWeeks] = Field(
         {},
         description="Weeks before (negative) or after its anchor for a run-sheet step, by the step's id, to change "
@@ -153,7 +159,7 @@ class Program(Model):
 
 class Terminology(Model):
     """The organization's words. Unset words keep the handbook language's own; plurals
-    default to the singular plus "s"."""
+    default to the singular's English plural ("coach" -> "coaches")."""
 
     mentor: Word | None = None
     mentors: Word | None = None
@@ -166,6 +172,10 @@ class Terminology(Model):
     sessions: Word | None = None
     program: Word | None = None
     programs: Word | None = None
+    pair: Word | None = Field(None, description="e.g. `partnership`: a mentor and a mentee together.")
+    pairs: Word | None = None
+    group: Word | None = Field(None, description="e.g. `cohort`: everyone in the program meeting together.")
+    groups: Word | None = None
 
     def chosen(self) -> dict[str, str]:
         """The English default words this organization replaces, each with its word."""
@@ -176,8 +186,8 @@ class Terminology(Model):
             if word:
                 table[singular] = word
             if singular != "mentoring" and (plural or word):
-                table[singular + "s"] = plural or word + "s"
+                table[singular + "s"] = plural or english_plural(word or "")
         return table
 
 
-ROLE_WORDS = ("mentor", "mentee", "mentoring", "facilitator", "session", "program")
+ROLE_WORDS = ("mentor", "mentee", "mentoring", "facilitator", "session", "program", "pair", "group")

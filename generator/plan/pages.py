@@ -13,13 +13,15 @@ from urllib.parse import quote
 
 from generator.models import Curriculum, Module, Session, Worksheet
 from generator.plan.fields import site_sections
-from generator.plan.kit_site import manager_only, plan_kit
+from generator.plan.kit_site import INDEX as KIT_INDEX
+from generator.plan.kit_site import edition_pdf, manager_only, plan_kit
 from generator.plan.nav import NavItem, grouped, navigation
-from generator.plan.paths import Paths, relative
+from generator.plan.paths import PDF_VARIANTS, Paths, packet_pdf, relative, worksheet_pdf
 from generator.plan.privacy import PRIVACY
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.tracker import TrackerSheet
+from generator.plan.words import count
 from generator.plan.xlsform import Spreadsheet
 from generator.read.guides import Guide
 from generator.read.project import Project
@@ -98,13 +100,28 @@ def _feedback(project: Project, common: dict[str, Any]) -> tuple[Page, dict[str,
 BRAND_CSS = "assets/stylesheets/brand.css"
 
 
+def _doors(project: Project, here: str) -> list[dict[str, Any]]:
+    """Each reader's way in from the home page: the page written for them alone (a guide whose
+    only edition is theirs: the mentee's and mentor's Start here; the kit for the program team)
+    and their own edition as a PDF."""
+    labels, doors = project.labels, []
+    for edition in ("mentee", "mentor", "manager"):
+        own = [g for g in project.guides if tuple(g.editions) == (edition,)]
+        start = Link(own[0].title, relative(here, own[0].path)) if own and edition != "manager" else None
+        if edition == "manager":
+            start = Link(labels["kit"], relative(here, KIT_INDEX))
+        book = Link(labels[f"edition_{edition}"] + " (PDF)", quote(relative(here, edition_pdf(project.slug, edition))))
+        doors.append({"reader": labels[f"door_{edition}"], "start": start, "book": book})
+    return doors
+
+
 def _home(project: Project, paths: Paths, common: dict[str, Any]) -> Page:
     here = "index.md"
     modules = [
         {
             "link": Link(m.title, relative(here, paths.module(m))),
             "summary": m.summary,
-            "sessions": len(m.sessions),
+            "sessions": count(len(m.sessions), project.labels, language=project.organization.language),
             "minutes": sum(s.minutes for s in m.sessions),
         }
         for m in project.curriculum.modules
@@ -114,6 +131,7 @@ def _home(project: Project, paths: Paths, common: dict[str, Any]) -> Page:
         **common,
         "modules": modules,
         "guides": guides,
+        "doors": _doors(project, here),
         "contacts_link": relative(here, "contacts.md"),
         "program": project.organization.program,
         "timeline_link": relative(here, TIMELINE),
@@ -177,19 +195,6 @@ def _session(session: Session, module: Module, number: str, paths: Paths, common
 def _as_html(url: str) -> str:
     """A link in raw HTML, which MkDocs does not rewrite: to the page it builds from the .md."""
     return url.replace(".md", ".html")
-
-
-PDF_VARIANTS = ("fillable", "print")
-
-
-def worksheet_pdf(worksheet_id: str, variant: str) -> str:
-    """Where a worksheet's PDF lives in the docs folder (pdf.py writes it, pages link to it)."""
-    return f"worksheets/pdf/{worksheet_id}-{variant}.pdf"
-
-
-def packet_pdf(variant: str) -> str:
-    """One folder up from the worksheets' PDFs, so that no worksheet id (say `packet`) can collide."""
-    return f"worksheets/packet-{variant}.pdf"
 
 
 def handbook_pdf(slug: str) -> str:

@@ -1,5 +1,7 @@
 """Checking each submission against the form it claims: the right form and version, answers
-among each question's choices, something filled in, and not a repeat of one already counted.
+among each question's choices, something filled in, and not a second copy of a submission
+already counted. A copy is the same submission (its id in the survey tool, or the same file,
+or the same row of the same file), never the same answers: two people may well write alike.
 
 A submission that fails is left out, with one problem naming its file and what to do; the
 others are counted. Answers in a CSV may be a choice's name (`partly_agree`, what a survey
@@ -8,21 +10,23 @@ tool exports by default) or its label: both are taken, and filed as the label.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import re
 from dataclasses import dataclass
 
 from generator.errors import inert
-from generator.plan.instruments import NAME_ITEM, Form
+from generator.plan.instruments import ID_ITEM, ID_PATTERN, Form
 from generator.plan.xlsform import choice_names
 from generator.results.read import Submission
+
+MAX_ANSWER = 20_000  # characters: a long written answer is a page or two; more is not an answer
 
 
 @dataclass(frozen=True)
 class Response:
     source: str
     form: Form
-    answers: dict[str, str]  # item id -> label or text; unanswered items are absent (never the name)
+    answers: dict[str, str]  # item id -> label or text; unanswered items are absent (never the ID)
+    participant: str = ""  # a named form's program ID: pairs a person's start and end; never a name
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def check_all(submissions: list[Submission], forms: tuple[Form, ...]) -> tuple[l
     by_id = {form.id: form for form in forms}
     responses: list[Response] = []
     issues: list[Issue] = []
-    seen: dict[str, str] = {}  # duplicate key -> the source counted first
+    seen: dict[str, str] = {}  # submission identity -> the source counted first (read.py's `key`)
     for submission in submissions:
         try:
             form = _form_of(submission, by_id)
@@ -54,18 +58,20 @@ def check_all(submissions: list[Submission], forms: tuple[Form, ...]) -> tuple[l
         except RejectedError as error:
             issues.append(Issue(submission.source, str(error), error.hint))
             continue
-        keys = [k for k in (submission.key, _content_key(form, submission, answers)) if k]
-        first = next((seen[k] for k in keys if k in seen), None)
+        first = seen.get(submission.key)
         if first:
             issues.append(Issue(submission.source, f"repeats {first}", "counted once; remove the copy"))
             continue
-        seen.update(dict.fromkeys(keys, submission.source))
-        responses.append(Response(submission.source, form, {k: v for k, v in answers.items() if k != NAME_ITEM}))
+        seen[submission.key] = submission.source
+        person = answers.pop(ID_ITEM, "")
+        responses.append(Response(submission.source, form, answers, person))
     return responses, issues
 
 
 def _form_of(submission: Submission, by_id: dict[str, Form]) -> Form:
     known = ", ".join(sorted(by_id))
+    if submission.claims is None and len(submission.fields_of) == 1 and min(submission.fields_of) in by_id:
+        return by_id[min(submission.fields_of)]  # a PDF that lost its keywords: its fields name its form
     if submission.claims is None:
         origin = ", ".join(sorted(submission.fields_of)) or "no form"
         raise RejectedError(
@@ -96,10 +102,13 @@ def _answers(submission: Submission, form: Form) -> dict[str, str]:
     for item_id, value in submission.values.items():
         if not value:
             continue
-        if item_id == NAME_ITEM:
-            if form.instrument.anonymous:
-                raise RejectedError(f"has a name in `{form.id}`, which is anonymous", "remove the name column")
-            answers[item_id] = value
+        if len(value) > MAX_ANSWER:
+            raise RejectedError(
+                f"`{item_id}`: the answer is {len(value):,} characters long; the most counted is {MAX_ANSWER:,}",
+                "shorten it to the answer itself, or leave this response out",
+            )
+        if item_id == ID_ITEM:
+            answers[item_id] = _participant(form, value)
             continue
         item = form.item(item_id)
         if item is None:
@@ -113,9 +122,20 @@ def _answers(submission: Submission, form: Form) -> dict[str, str]:
                 raise RejectedError(f'`{item_id}`: "{value}" is not one of its answers ({allowed})', _again(form))
             value = label
         answers[item_id] = value
-    if not any(k != NAME_ITEM for k in answers):
+    if not any(k != ID_ITEM for k in answers):
         raise RejectedError("is empty: no question was answered", "leave it out, or fill it in and give it again")
     return answers
+
+
+def _participant(form: Form, value: str) -> str:
+    if form.instrument.anonymous:
+        raise RejectedError(f"has a program ID in `{form.id}`, which is anonymous", "remove the ID column")
+    if not re.fullmatch(ID_PATTERN.strip("^$"), value):
+        raise RejectedError(
+            f"has a program ID that is not one ({len(value)} characters, with spaces or signs): it may be a name",
+            "give the ID from the tracker (letters, digits, - and _), never a name",
+        )
+    return value
 
 
 def _again(form: Form) -> str:
@@ -127,13 +147,3 @@ def _label(value: str, answers: tuple[str, ...]) -> str | None:
         return value
     names = dict(zip(choice_names(answers), answers, strict=True))
     return names.get(value)
-
-
-def _content_key(form: Form, submission: Submission, answers: dict[str, str]) -> str:
-    """The same answers to the same form, with a name or some writing among them, are a copy
-    (ratings alone may well be the same from two people)."""
-    texts = [i.id for i in form.items if i.kind in ("short_text", "long_text")] + [NAME_ITEM]
-    if not any(answers.get(t) for t in texts):
-        return ""
-    blob = json.dumps([form.id, sorted(answers.items())], ensure_ascii=False)
-    return "content:" + hashlib.sha256(blob.encode()).hexdigest()
