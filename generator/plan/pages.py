@@ -18,6 +18,7 @@ from generator.plan.kit_site import INDEX as KIT_INDEX
 from generator.plan.kit_site import edition_pdf, manager_only, plan_kit
 from generator.plan.nav import NavItem, grouped, navigation
 from generator.plan.paths import PDF_VARIANTS, Paths, packet_pdf, relative, worksheet_pdf
+from generator.plan.privacy import PRIVACY
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.slides import Deck, plan_decks
@@ -239,7 +240,14 @@ def _worksheet(worksheet: Worksheet, paths: Paths, common: dict[str, Any], origi
     here = paths.worksheet(worksheet.id)
     used_in = [Link(s.title, relative(here, paths.session(s))) for s in paths.worksheet_users[worksheet.id]]
     pdfs = _pdf_links(here, common["labels"], worksheet.id)
-    context = {**common, "worksheet": worksheet, "sections": site_sections(worksheet), "used_in": used_in, "pdfs": pdfs}
+    context = {
+        **common,
+        "worksheet": worksheet,
+        "sections": site_sections(worksheet),
+        "used_in": used_in,
+        "pdfs": pdfs,
+        "privacy_link": relative(here, PRIVACY),
+    }
     return Page(here, worksheet.title, "worksheet.md.j2", context, origin)
 
 
