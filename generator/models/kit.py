@@ -28,6 +28,7 @@ PLACEHOLDERS = {
     "milestone": "the milestone's name (with `anchor: milestone`)",
     "milestone_date": "the milestone's day (with `anchor: milestone`)",
     "module": "the module's title (with `anchor: module`)",
+    "module_date": "the day the module starts (with `anchor: module`)",
 }
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -56,16 +57,36 @@ class Task(Model):
     anchor: Anchor = Field(description="What it is dated from: start, end, each milestone or each module's start.")
     weeks: int = Field(0, ge=-52, le=52, description="Weeks from the anchor: -2 is two weeks before.")
     every_weeks: int | None = Field(None, ge=1, le=52, description="Repeat this often until the program ends.")
+    prepares: Choice[Literal["kickoff", "event"]] | None = Field(
+        None,
+        description="What the step readies people for. `kickoff`: it comes before the kickoff (dated `weeks` before "
+        "the kickoff if its anchor would put it on or after it). `event`: a reminder of the module or milestone it is "
+        "dated from, sent the program's `reminder_days` working days before it (its `weeks` is not used).",
+    )
     do: MarkdownText
     message: Message | None = None
+
+    @model_validator(mode="after")
+    def _prepares(self) -> Task:
+        if self.prepares == "event" and self.anchor not in ("module", "milestone"):
+            raise user_error(
+                f"a step with `prepares: event` reminds people of a module or milestone, not of the `{self.anchor}`",
+                "write `anchor: module` or `anchor: milestone`, or remove `prepares`",
+            )
+        if self.prepares == "kickoff" and self.weeks >= 0:
+            raise user_error(
+                f"a step that prepares the kickoff comes before it, not {self.weeks} weeks after its anchor",
+                "write a negative `weeks`, e.g. `weeks: -2` for two weeks before",
+            )
+        return self
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> Task:
         if self.message is None:
             return self
-        allowed = set(PLACEHOLDERS) - {"milestone", "milestone_date", "module"}
+        allowed = set(PLACEHOLDERS) - {"milestone", "milestone_date", "module", "module_date"}
         allowed |= {"milestone", "milestone_date"} if self.anchor == "milestone" else set()
-        allowed |= {"module"} if self.anchor == "module" else set()
+        allowed |= {"module", "module_date"} if self.anchor == "module" else set()
         for text in (self.message.subject, self.message.body):
             for name in _PLACEHOLDER.findall(text):
                 if name not in allowed:

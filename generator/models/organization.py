@@ -6,7 +6,7 @@ import re
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag
 
 from generator.models.base import (
     Choice,
@@ -22,6 +22,7 @@ from generator.models.base import (
     user_error,
 )
 from generator.models.program import Program, Terminology
+from generator.models.schedule import Week
 
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
 
@@ -73,15 +74,41 @@ class Contact(Model):
     responds: Short | None = Field(None, description="How fast they usually answer, e.g. `within one working day`.")
 
 
+class SessionChoice(Model):
+    """A session the organization runs, pinned to a week of the series that carries it."""
+
+    session: Id = Field(description="The session's id, e.g. `review-at-midpoint`.")
+    week: Week = Field(description="The program week it is held in, on its series' weekday, e.g. 20.")
+
+
+SelectedSession = Annotated[
+    Annotated[Id, Tag("id")] | Annotated[SessionChoice, Tag("pinned")],
+    Discriminator(lambda value: "pinned" if isinstance(value, dict | SessionChoice) else "id"),
+]
+"""A session by its id, or `{session: id, week: N}` to hold it in week N."""
+
+
 class ModuleChoice(Model):
     """A module the organization runs: all its sessions, or only some, in the order given."""
 
     module: Id = Field(description="The module's id, e.g. `goal-setting`.")
-    sessions: tuple[Id, ...] | None = Field(
+    sessions: tuple[SelectedSession, ...] | None = Field(
         None,
         min_length=1,
-        description="The ids of the sessions to run, in order (default: all), e.g. `[shaping-goals-and-actions, revisiting-goals]`.",
+        description="The ids of the sessions to run, in order (default: all), e.g. `[shaping-goals-and-actions, "
+        "revisiting-goals]`; `{session: review-at-midpoint, week: 20}` holds one in a given program week.",
     )
+
+    @property
+    def session_ids(self) -> tuple[str, ...] | None:
+        if self.sessions is None:
+            return None
+        return tuple(s if isinstance(s, str) else s.session for s in self.sessions)
+
+    @property
+    def pinned(self) -> dict[str, int]:
+        """Session id -> the program week it is pinned to."""
+        return {s.session: s.week for s in self.sessions or () if not isinstance(s, str)}
 
 
 def _whole_module(value: Any) -> Any:

@@ -17,7 +17,7 @@ from babel.numbers import format_decimal
 from generator.markup import escape_markdown, escape_text
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
-from generator.plan.moments import KitDates, kit_dates
+from generator.plan.moments import KitDates, SeriesTime, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.project import Project
 
@@ -64,6 +64,7 @@ class Commitment:
     preparation_minutes: int
     training_minutes: int
     weeks: int | None
+    series: tuple[SeriesTime, ...] = ()  # with several series, each at its own length
 
     @property
     def total_minutes(self) -> int:
@@ -84,7 +85,18 @@ def _steps(task: Task, dates: KitDates | None, project: Project) -> Iterator[Ste
         when = f"{labels[f'kit_anchor_{task.anchor}']} {task.weeks:+d} {labels['weeks']}".replace("-", "−")
         yield Step(None, when, task.title, task, None)
         return
-    offset = dt.timedelta(weeks=task.weeks)
+    anchors = _anchors(task, dates, language)
+    for n, (due, extra, title) in enumerate(anchors, start=1):
+        day = _step_day(task, due, dates)
+        when = timeline_date(day, language)
+        message = _message(task, f"{task.id}-{n}", when, {**_common(dates, project), **extra, "date": when})
+        yield Step(day, when, title, task, message)
+
+
+def _anchors(task: Task, dates: KitDates, language: str) -> list[tuple[dt.date, dict[str, str], str]]:
+    """Each day the task is due by its anchor and `weeks` (a reminder: its event's day), with the
+    placeholders it fills in and its title."""
+    offset = dt.timedelta(weeks=0 if task.prepares == "event" else task.weeks)
     anchors: list[tuple[dt.date, dict[str, str], str]] = []
     if task.anchor in ("start", "end"):
         base = dates.start if task.anchor == "start" else dates.end
@@ -96,11 +108,22 @@ def _steps(task: Task, dates: KitDates | None, project: Project) -> Iterator[Ste
             extra = {"milestone": m.title, "milestone_date": timeline_date(m.day, language)}
             anchors.append((m.day + offset, extra, f"{task.title}: {m.title}"))
     else:
-        anchors += [(m.day + offset, {"module": m.title}, f"{task.title}: {m.title}") for m in dates.modules]
-    for n, (day, extra, title) in enumerate(anchors, start=1):
-        when = timeline_date(day, language)
-        message = _message(task, f"{task.id}-{n}", when, {**_common(dates, project), **extra, "date": when})
-        yield Step(day, when, title, task, message)
+        for m in dates.modules:
+            extra = {"module": m.title, "module_date": timeline_date(m.day, language)}
+            anchors.append((m.day + offset, extra, f"{task.title}: {m.title}"))
+    return anchors
+
+
+def _step_day(task: Task, due: dt.date, dates: KitDates) -> dt.date:
+    """The working day the step is done on: a reminder `reminder_days` working days before its
+    event, a step that prepares the kickoff before it, any other on its day or the working day
+    before (a weekend, a public holiday, a break)."""
+    calendar = dates.calendar
+    if task.prepares == "event":
+        return calendar.before(due, dates.reminder_days)
+    if task.prepares == "kickoff" and due >= dates.kickoff:
+        due = dates.kickoff + dt.timedelta(weeks=task.weeks)
+    return calendar.on_or_before(due)
 
 
 def _common(dates: KitDates, project: Project) -> dict[str, str]:
@@ -166,6 +189,7 @@ def commitment(project: Project, role: str) -> Commitment:
         count * PREPARATION_MINUTES[role],
         TRAINING_MINUTES[role],
         dates.weeks if dates else None,
+        dates.series if dates and len(dates.series) > 1 else (),
     )
 
 

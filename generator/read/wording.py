@@ -32,6 +32,8 @@ FORMS: Mapping[str, str] = {
     "sessions": "sessions",
     "program": "program",
     "programs": "programs",
+    "pair": "pair",
+    "pairs": "pairs",
 }
 """Possessives follow from these: the apostrophe and `s` after a word stay ("mentor's" ->
 "preceptor's", "mentees'" -> "preceptees'", with ' or ’)."""

@@ -13,9 +13,17 @@ import pytest
 
 from generator.plan import Plan
 from generator.plan.book import GuideChapter, ModuleChapter
-from generator.plan.kit import PREPARATION_MINUTES, TRAINING_MINUTES, commitment, escalation, messages, run_sheet
+from generator.plan.kit import (
+    PREPARATION_MINUTES,
+    TRAINING_MINUTES,
+    Step,
+    commitment,
+    escalation,
+    messages,
+    run_sheet,
+)
 from generator.plan.kit_site import edition_pdf, manager_only, offers, with_commitments
-from generator.plan.moments import kit_dates
+from generator.plan.moments import KitDates, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.layout import SHIPPED
 from generator.read.project import Project, load_project
@@ -64,16 +72,57 @@ def test_the_run_sheet_is_dated_from_the_schedule(project: Project) -> None:
     for step in steps:
         assert step.day is not None
         by_id.setdefault(step.task.id, []).append(step.day)
-    assert by_id["invite"] == [start - dt.timedelta(weeks=8)]
-    assert by_id["check-in"] == [start + dt.timedelta(weeks=w) for w in (4, 12, 20, 28)]  # of 36 weeks
     dates = kit_dates(project)
     assert dates is not None
+    working = dates.calendar
+    assert by_id["invite"] == [start - dt.timedelta(weeks=8)]
+    # Week 12 is the first day of the spring break: the check-in moves to the Friday before it.
+    assert by_id["check-in"] == [working.on_or_before(start + dt.timedelta(weeks=w)) for w in (4, 12, 20, 28)]
+    assert by_id["check-in"][1] == dt.date(2027, 4, 2)
     milestones = [m.day for m in dates.milestones]
-    assert by_id["milestone-reminder"] == [d - dt.timedelta(weeks=1) for d in milestones]
+    assert by_id["milestone-reminder"] == [working.before(d, 5) for d in milestones]
     firsts = [e.date for e in project.events if e.kind == "session" and (e.number or "").endswith(".1")]
-    assert by_id["module-reminder"] == firsts
+    assert by_id["module-reminder"] == [working.before(d, 5) for d in firsts]
     end = start + dt.timedelta(weeks=36, days=-1)
-    assert by_id["end-near"] == [end - dt.timedelta(weeks=4)]
+    assert by_id["end-near"] == [working.on_or_before(end - dt.timedelta(weeks=4))]
+
+
+def test_every_step_is_on_a_working_day_and_before_what_it_prepares(project: Project) -> None:
+    dates = kit_dates(project)
+    assert dates is not None
+    steps = run_sheet(project)
+    assert [s.title for s in steps if s.day is None or dates.calendar.day_off(s.day)] == []
+    for step in steps:
+        assert step.day is not None
+        if step.task.prepares == "kickoff":
+            assert step.day < dates.kickoff, step.title
+        if step.task.prepares == "event":  # five working days before, so at least a week
+            assert step.day + dt.timedelta(days=7) <= _event_day(step, dates), step.title
+    assert all(m.when for m in messages(steps))
+
+
+def test_training_moves_before_a_kickoff_held_in_the_preparation_weeks(project: Project) -> None:
+    """A program whose kickoff is two weeks before week 1 (community bonding) trains its mentors
+    before it, not after: the steps that prepare the kickoff are dated from it."""
+    program = project.organization.program
+    assert program is not None
+    early = replace(
+        project,
+        events=tuple(
+            replace(e, date=e.date - dt.timedelta(weeks=2)) if e.moment == "kickoff" else e for e in project.events
+        ),
+    )
+    dates = kit_dates(early)
+    assert dates is not None and dates.kickoff == dt.date(2026, 12, 28)
+    steps = {s.task.id: s.day for s in run_sheet(early)}
+    assert steps["train"] is not None and steps["orient"] is not None
+    assert steps["train"] < steps["orient"] < dates.kickoff
+    assert steps["train"] == dt.date(2026, 12, 14)  # two weeks before the kickoff, a Monday
+
+
+def _event_day(step: Step, dates: KitDates) -> dt.date:
+    title = step.title.split(": ", 1)[1]
+    return next(d.day for d in (*dates.modules, *dates.milestones) if d.title == title)
 
 
 def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) -> None:
