@@ -8,22 +8,23 @@ All dates come from `kit_dates` (moments.py); all text from the curriculum's `ru
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
+from dateutil.relativedelta import relativedelta
 
 from generator.markup import escape_markdown, escape_text
+from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
+from generator.plan.facts import TRAINING_MINUTES, Facts, program_facts
 from generator.plan.moments import KitDates, SeriesTime, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.project import Project
 
 PREPARATION_MINUTES = {"mentor": 15, "mentee": 20}  # before each session: reading the page, the worksheet
-TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Message:
     to: str
     subject: str  # plain text, filled in
     body: str  # Markdown, filled in and made safe
+    facts: tuple[tuple[str, str], ...] = ()  # each placeholder it uses: (its label key, its value)
 
 
 @dataclass(frozen=True)
@@ -71,84 +73,165 @@ class Commitment:
         return self.session_minutes + self.preparation_minutes + self.training_minutes
 
 
-def run_sheet(project: Project) -> tuple[Step, ...]:
+@dataclass(frozen=True)
+class Effort:
+    """The program team's time for one run-sheet task: `count` times `minutes` (None: no size)."""
+
+    task: Task
+    count: int | None
+    minutes: int
+
+    @property
+    def total_minutes(self) -> int | None:
+        return None if self.count is None else self.count * self.minutes
+
+
+def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     dates = kit_dates(project)
-    steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, project)]
+    facts = program_facts(project) if facts is None else facts
+    days = _working(project, _days(project, dates), dates) if dates else {}
+    steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, days, project, facts)]
     if dates is None:
         return tuple(steps)
-    return tuple(sorted(steps, key=lambda s: s.day or dt.date.min))
+    order = {task.id: n for n, task in enumerate(project.curriculum.run_sheet)}
+    return tuple(sorted(steps, key=lambda s: (s.day or dt.date.min, order[s.task.id])))
 
 
-def _steps(task: Task, dates: KitDates | None, project: Project) -> Iterator[Step]:
+def lead_weeks(task: Task, project: Project) -> int:
+    """The step's weeks from its anchor: the profile's `lead_times` for it, else the kit's default."""
+    program = project.organization.program
+    return program.lead_times.get(task.id, task.weeks) if program else task.weeks
+
+
+def sessions_for(task: Task, project: Project) -> int:
+    """A cohort task's sessions before its catch-up: enough for everyone at its capacity."""
+    program = project.organization.program
+    size = program.size if program else None
+    return -(-size // task.capacity) if size and task.capacity else 1
+
+
+Dated = tuple[dt.date, dict[str, str], str]
+
+
+def _days(project: Project, dates: KitDates) -> dict[str, list[Dated]]:
+    """Every task's days, with what each fills in and the step's title, by the task's id."""
+    return {task.id: _anchor_days(task, dates, project) for task in project.curriculum.run_sheet}
+
+
+def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
+    offset = relativedelta(weeks=lead_weeks(task, project), months=task.months)
+    language, labels = project.organization.language, project.labels
+    if task.reminder:  # its event's day: _working counts the working days back from it
+        offset = relativedelta()
+    if task.anchor == "milestone":
+        return [
+            (
+                m.day + offset,
+                {"milestone": m.title, "milestone_date": timeline_date(m.day, language)},
+                f"{task.title}: {m.title}",
+            )
+            for m in dates.milestones
+        ]
+    if task.anchor == "module":
+        return [
+            (
+                m.day + offset,
+                {"module": m.title, "module_date": timeline_date(m.day, language)},
+                f"{task.title}: {m.title}",
+            )
+            for m in dates.modules
+        ]
+    first = _base(task, dates, project) + offset
+    if task.cohort:
+        count, every = sessions_for(task, project), dt.timedelta(weeks=task.every_weeks or 1)
+        days: list[Dated] = [
+            (first + every * n, {}, f"{task.title} ({n + 1}/{count})" if count > 1 else task.title)
+            for n in range(count)
+        ]
+        return [*days, (first + every * count, {}, f"{task.title} ({labels['kit_catch_up']})")]
+    days = [(first, {}, task.title)]
+    while task.every_weeks and days[-1][0] + dt.timedelta(weeks=task.every_weeks) <= dates.end:
+        days.append((days[-1][0] + dt.timedelta(weeks=task.every_weeks), {}, task.title))
+    return days
+
+
+def _base(task: Task, dates: KitDates, project: Project) -> dt.date:
+    if task.anchor == "retention":
+        assert task.record is not None  # the model requires it with this anchor
+        months: int = getattr(project.organization.privacy.retention, task.record)
+        day: dt.date = dates.end + relativedelta(months=months)
+        return day
+    return {"start": dates.start, "end": dates.end, "midpoint": dates.midpoint, "kickoff": dates.kickoff}[task.anchor]
+
+
+def _working(project: Project, days: dict[str, list[Dated]], dates: KitDates) -> dict[str, list[Dated]]:
+    """Every step on a working day: a reminder `reminder_days` working days before its event,
+    any other on its day or the working day before (a weekend, a public holiday, a break); then
+    a step on or after the one it `prepares` moves back by whole weeks until it comes before that one."""
+    calendar, tasks = dates.calendar, {t.id: t for t in project.curriculum.run_sheet}
+
+    def working(task: Task, day: dt.date) -> dt.date:
+        return calendar.before(day, dates.reminder_days) if task.reminder else calendar.on_or_before(day)
+
+    moved = {
+        tid: [(working(tasks[tid], day), extra, title) for day, extra, title in dated] for tid, dated in days.items()
+    }
+    for _ in range(
+        len(tasks)
+    ):  # a chain (training -> introductions -> kickoff) settles in as many rounds as it is long
+        changed = False
+        for tid, dated in moved.items():
+            prepared = moved.get(tasks[tid].prepares or "")
+            if not prepared:
+                continue
+            latest = calendar.on_or_before(prepared[0][0] - dt.timedelta(days=1))
+            late = (max(day for day, _, _ in dated) - latest).days
+            if late > 0:  # the whole step moves by whole weeks, its repeats (a cohort's workshops) on their weekday
+                shift = dt.timedelta(weeks=-(-late // 7))
+                moved[tid] = [(calendar.on_or_before(day - shift), extra, title) for day, extra, title in dated]
+                changed = True
+        if not changed:
+            break
+    return moved
+
+
+def _steps(
+    task: Task, dates: KitDates | None, days: dict[str, list[Dated]], project: Project, facts: Facts
+) -> Iterator[Step]:
     labels, language = project.labels, project.organization.language
     if dates is None:
-        when = f"{labels[f'kit_anchor_{task.anchor}']} {task.weeks:+d} {labels['weeks']}".replace("-", "−")
+        when = f"{labels[f'kit_anchor_{task.anchor}']} {lead_weeks(task, project):+d} {labels['weeks']}".replace(
+            "-", "−"
+        )
         yield Step(None, when, task.title, task, None)
         return
-    anchors = _anchors(task, dates, language)
-    for n, (due, extra, title) in enumerate(anchors, start=1):
-        day = _step_day(task, due, dates)
+    common = _common(days, project, facts)
+    if task.prepares and days.get(task.prepares):
+        common["deadline"] = timeline_date(days[task.prepares][0][0], language)
+    for n, (day, extra, title) in enumerate(days[task.id], start=1):
         when = timeline_date(day, language)
-        message = _message(task, f"{task.id}-{n}", when, {**_common(dates, project), **extra, "date": when})
+        message = _message(task, f"{task.id}-{n}", when, {**common, **extra, "date": when})
         yield Step(day, when, title, task, message)
 
 
-def _anchors(task: Task, dates: KitDates, language: str) -> list[tuple[dt.date, dict[str, str], str]]:
-    """Each day the task is due by its anchor and `weeks` (a reminder: its event's day), with the
-    placeholders it fills in and its title."""
-    offset = dt.timedelta(weeks=0 if task.prepares == "event" else task.weeks)
-    anchors: list[tuple[dt.date, dict[str, str], str]] = []
-    if task.anchor in ("start", "end"):
-        base = dates.start if task.anchor == "start" else dates.end
-        anchors.append((base + offset, {}, task.title))
-        while task.every_weeks and anchors[-1][0] + dt.timedelta(weeks=task.every_weeks) <= dates.end:
-            anchors.append((anchors[-1][0] + dt.timedelta(weeks=task.every_weeks), {}, task.title))
-    elif task.anchor == "milestone":
-        for m in dates.milestones:
-            extra = {"milestone": m.title, "milestone_date": timeline_date(m.day, language)}
-            anchors.append((m.day + offset, extra, f"{task.title}: {m.title}"))
-    else:
-        for m in dates.modules:
-            extra = {"module": m.title, "module_date": timeline_date(m.day, language)}
-            anchors.append((m.day + offset, extra, f"{task.title}: {m.title}"))
-    return anchors
-
-
-def _step_day(task: Task, due: dt.date, dates: KitDates) -> dt.date:
-    """The working day the step is done on: a reminder `reminder_days` working days before its
-    event, a step that prepares the kickoff before it, any other on its day or the working day
-    before (a weekend, a public holiday, a break)."""
-    calendar = dates.calendar
-    if task.prepares == "event":
-        return calendar.before(due, dates.reminder_days)
-    if task.prepares == "kickoff" and due >= dates.kickoff:
-        due = dates.kickoff + dt.timedelta(weeks=task.weeks)
-    return calendar.on_or_before(due)
-
-
-def _common(dates: KitDates, project: Project) -> dict[str, str]:
+def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> dict[str, str]:
+    """The program's facts, and the days of the training a message may list."""
     language = project.organization.language
-    return {
-        "program": dates.program,
-        "start": timeline_date(dates.start, language),
-        "end": timeline_date(dates.end, language),
-        "contact": first_contact(project.organization.contacts, project.labels),
-    }
+    cohorts: dict[str, str] = {str(t.cohort): t.id for t in reversed(project.curriculum.run_sheet) if t.cohort}
 
+    def listed(cohort: str) -> str:
+        return "; ".join(timeline_date(day, language) for day, _, _ in days.get(cohorts.get(cohort, ""), []))
 
-def first_contact(contacts: tuple[Contact, ...], labels: Mapping[str, str]) -> str:
-    if not contacts:
-        return labels["kit_program_lead"]
-    first = contacts[0]
-    reach = first.email or first.phone
-    return f"{first.name} ({reach})" if reach else first.name
+    return {**facts, "training_dates": listed("mentors"), "orientation_dates": listed("mentees")}
 
 
 def _message(task: Task, anchor: str, when: str, values: Mapping[str, str]) -> Message | None:
     if task.message is None:
         return None
     subject = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.subject)
-    return Message(anchor, when, task.message.to, subject, fill(task.message.body, values))
+    used = dict.fromkeys(_PLACEHOLDER.findall(task.message.subject + task.message.body))
+    facts = tuple((f"uses_{name}", values[name]) for name in used if name != "date")
+    return Message(anchor, when, task.message.to, subject, fill(task.message.body, values), facts)
 
 
 def fill(body: str, values: Mapping[str, str]) -> str:
@@ -173,6 +256,14 @@ def escalation(project: Project) -> tuple[Route, ...]:
     return tuple(routes)
 
 
+def urgent(project: Project) -> tuple[tuple[str, str], ...]:
+    """The emergency route (the profile's, or the local emergency number) and, when the
+    profile names one, the out-of-hours route: shown before the table of concerns."""
+    org = project.organization
+    routes = [("kit_emergency", org.emergency or project.labels["kit_emergency_default"])]
+    return tuple(routes + ([("kit_out_of_hours", org.out_of_hours)] if org.out_of_hours else []))
+
+
 def commitment(project: Project, role: str) -> Commitment:
     """Sessions × their length, plus preparation and training, from the organization's own schedule:
     its dated meetings at its meeting length, or the curriculum's sessions at their own length."""
@@ -191,6 +282,23 @@ def commitment(project: Project, role: str) -> Commitment:
         dates.weeks if dates else None,
         dates.series if dates and len(dates.series) > 1 else (),
     )
+
+
+def team_time(project: Project) -> tuple[Effort, ...]:
+    """The program team's time for each task that takes it: per session run, per person
+    (mentors and mentees) or per pair, from the program's size and the dated steps."""
+    program = project.organization.program
+    size = program.size if program else None
+    runs: dict[str, int] = {}
+    for step in run_sheet(project):
+        runs[step.task.id] = runs.get(step.task.id, 0) + 1
+    efforts = []
+    for task in project.curriculum.run_sheet:
+        if task.team_minutes is None:
+            continue
+        people = {"session": runs.get(task.id, 1), "person": 2 * size if size else None, "pair": size}[task.per]
+        efforts.append(Effort(task, people, task.team_minutes))
+    return tuple(efforts)
 
 
 def hours(minutes: int, language: str) -> str:

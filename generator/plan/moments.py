@@ -37,7 +37,7 @@ class SeriesTime:
 class KitDates:
     program: str
     start: dt.date
-    end: dt.date  # the program's last day
+    end: dt.date  # the program's last day: its last session or milestone (`last_day`)
     weeks: int
     meeting_minutes: int  # all those meetings' minutes together
     meetings: int  # dated sessions and series meetings from the start on
@@ -47,6 +47,7 @@ class KitDates:
     kickoff: dt.date  # the kickoff session's day, else the first meeting's, else the start
     calendar: WorkingCalendar  # the organization's working days: no step is dated on another
     reminder_days: int  # working days between a reminder and its event
+    midpoint: dt.date  # the mid-point review session's day, or halfway through the program
 
 
 def kit_dates(project: Project) -> KitDates | None:
@@ -67,7 +68,7 @@ def kit_dates(project: Project) -> KitDates | None:
     return KitDates(
         program=program.name,
         start=program.start,
-        end=program.start + dt.timedelta(weeks=program.weeks, days=-1),
+        end=last_day(program.start, program.weeks, events),
         weeks=program.weeks,
         meeting_minutes=sum(e.minutes or length.get(e.series, series[0].minutes) for e in met),
         meetings=len(met),
@@ -77,7 +78,17 @@ def kit_dates(project: Project) -> KitDates | None:
         kickoff=_kickoff(events, program.start),
         calendar=working_calendar(program),
         reminder_days=program.reminder_days,
+        midpoint=next(
+            (e.date for e in events if e.moment == "mid-point review"),
+            program.start + dt.timedelta(weeks=program.weeks // 2),
+        ),
     )
+
+
+def last_day(start: dt.date, weeks: int, events: tuple[Event, ...]) -> dt.date:
+    """The day the program ends for the people in it: its last session, meeting or milestone
+    (the closing celebration, not the Sunday of its last week); without any, its last week's end."""
+    return max((e.date for e in events), default=start + dt.timedelta(weeks=weeks, days=-1))
 
 
 def _series_time(series: tuple[Meetings, ...], met: list[Event]) -> tuple[SeriesTime, ...]:

@@ -12,6 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from generator.errors import inert
 from generator.plan.instruments import NAME_ITEM, Form
 from generator.plan.xlsform import choice_names
 from generator.results.read import Submission
@@ -29,6 +30,10 @@ class Issue:
     source: str
     message: str
     hint: str
+
+    def __str__(self) -> str:
+        """As printed and written to problems.txt: an answer's control characters escaped."""
+        return inert(f"{self.source}: {self.message} — {self.hint}")
 
 
 class RejectedError(Exception):
