@@ -6,7 +6,7 @@ import re
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, Tag
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from generator.models.base import (
     Choice,
@@ -77,16 +77,18 @@ class Contact(Model):
 
 
 class SessionChoice(Model):
-    """A session the organization runs, pinned to a week of the series that carries it."""
+    """A session the organization runs, maybe pinned to a week of the series that carries it."""
 
     session: Id = Field(description="The session's id, e.g. `review-at-midpoint`.")
-    week: Week = Field(description="The program week it is held in, on its series' weekday, e.g. 20.")
+    week: Week | None = Field(None, description="The program week it is held in, on its series' weekday, e.g. 20.")
 
 
-SelectedSession = Annotated[
-    Annotated[Id, Tag("id")] | Annotated[SessionChoice, Tag("pinned")],
-    Discriminator(lambda value: "pinned" if isinstance(value, dict | SessionChoice) else "id"),
-]
+def _session_choice(value: Any) -> Any:
+    """`- revisiting-goals` is short for `- session: revisiting-goals`."""
+    return {"session": value} if isinstance(value, str) else value
+
+
+SelectedSession = Annotated[SessionChoice, BeforeValidator(_session_choice, json_schema_input_type=Id | SessionChoice)]
 """A session by its id, or `{session: id, week: N}` to hold it in week N."""
 
 
@@ -103,14 +105,12 @@ class ModuleChoice(Model):
 
     @property
     def session_ids(self) -> tuple[str, ...] | None:
-        if self.sessions is None:
-            return None
-        return tuple(s if isinstance(s, str) else s.session for s in self.sessions)
+        return None if self.sessions is None else tuple(s.session for s in self.sessions)
 
     @property
     def pinned(self) -> dict[str, int]:
         """Session id -> the program week it is pinned to."""
-        return {s.session: s.week for s in self.sessions or () if not isinstance(s, str)}
+        return {s.session: s.week for s in self.sessions or () if s.week is not None}
 
 
 def _whole_module(value: Any) -> Any:

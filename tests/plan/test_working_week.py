@@ -147,3 +147,28 @@ def test_a_sessions_entry_links_its_page_and_names_the_worksheets(plan: Plan) ->
         "Session page: https://intranet.example.org/mentoring/modules/starting-well/agreeing-how-you-work.html" in text
     )
     assert "Worksheets to bring: Mentoring agreement" in text
+
+
+def test_a_session_pinned_in_the_module_selection_is_held_in_that_week(tmp_path: Path) -> None:
+    pinned = PROFILE + (
+        "modules:\n"
+        "  - foundations\n"
+        "  - module: goal-setting\n"
+        "    sessions: [shaping-goals-and-actions, {session: revisiting-goals, week: 20}]\n"
+    )
+    (tmp_path / "pinned.yaml").write_text(pinned, encoding="utf-8")
+    events = load_project(REPO, tmp_path / "pinned.yaml").events
+    revisit = next(e for e in events if e.session_id == "revisiting-goals")
+    assert revisit.date == dt.date(2027, 5, 24)  # week 20's Monday, the one-to-ones' weekday
+
+
+def test_a_pinned_session_written_wrong_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    from generator.errors import InputError
+
+    wrong = PROFILE + "modules:\n  - module: goal-setting\n    sessions: [{session: revisiting-goals, weeks: 20}]\n"
+    (tmp_path / "wrong.yaml").write_text(wrong, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_project(REPO, tmp_path / "wrong.yaml")
+    shown = "\n".join(str(p) for p in caught.value.problems)
+    line = PROFILE.count("\n") + 3
+    assert f"wrong.yaml:{line}:" in shown and "`weeks` is not a field here — did you mean `week`?" in shown, shown
