@@ -165,6 +165,8 @@ def series_line(series: Meetings, labels: Mapping[str, str], *, once: bool = Fal
     parts = [rhythm, f"{series.minutes} {labels['minutes']}"]
     if series.time:
         parts.append(f"{labels['at_time']} {series.time}")
+    if series.optional:
+        parts.append(labels["optional"])
     text = ", ".join(parts)
     text = f"{series.name}: {text}" if series.name else text[:1].upper() + text[1:]
     return f"{text}. {series.agenda}" if series.agenda else text

@@ -93,8 +93,10 @@ def test_optional_meetings_are_free_time_in_the_calendar(plan: Plan) -> None:
 
 def test_the_timeline_lists_the_optional_series_as_optional(plan: Plan) -> None:
     timeline = next(p for p in plan.site.pages if p.path == "program.md")
-    rows = [line for line in Renderer(REPO).render(timeline).splitlines() if "One-to-ones" in line and "|" in line]
+    text = Renderer(REPO).render(timeline)
+    rows = [line for line in text.splitlines() if "One-to-ones" in line and "|" in line]
     assert rows and all("Optional" in row for row in rows)
+    assert "One-to-ones: monthly, 30 minutes, at 12:00, optional." in text
 
 
 def test_the_handbook_says_group_where_it_said_pair(project: Project, plan: Plan) -> None:

@@ -172,3 +172,28 @@ def test_a_pinned_session_written_wrong_is_a_problem_at_its_line(tmp_path: Path)
     shown = "\n".join(str(p) for p in caught.value.problems)
     line = PROFILE.count("\n") + 3
     assert f"wrong.yaml:{line}:" in shown and "`weeks` is not a field here — did you mean `week`?" in shown, shown
+
+
+def test_the_cover_has_the_programs_name_and_its_preparation(tmp_path: Path) -> None:
+    from generator.plan.handbook import plan_handbook
+    from generator.plan.program import program_facts
+
+    bonding = PROFILE.replace(
+        "  meetings:\n",
+        "  meetings:\n"
+        "    - name: Community bonding\n"
+        "      cadence: weekly\n"
+        "      first_week: -1\n"
+        "      last_week: 0\n"
+        "      agenda: Meet the other pairs.\n",
+    )
+    (tmp_path / "bonding.yaml").write_text(bonding, encoding="utf-8")
+    project = load_project(REPO, tmp_path / "bonding.yaml")
+    cover = plan_handbook(project).book.cover
+    assert (cover.title, cover.program) == ("Mentoring 2027", project.curriculum.title)
+    # Week -1 begins on Mon, Dec 28, 2026, a bank holiday in England (Boxing Day, observed): the day after.
+    assert cover.dates is not None and cover.dates.startswith("Dec 29, 2026")
+    program = project.organization.program
+    assert program is not None
+    facts = program_facts(program, project.labels, "en", project.events)
+    assert "preparation from Tue, Dec 29, 2026" in facts
