@@ -20,6 +20,7 @@ from generator.commands.scaffold import create_file, profile_text
 from generator.commands.schema import SCHEMAS, schema_text
 from generator.errors import UsageError, display_path
 from generator.jinja import environment
+from generator.read.contained import as_written
 from generator.read.layout import CONTENT, CURRICULUM, ORGANIZATIONS, SHIPPED
 
 DEFAULT_NAME = "My organization"
@@ -84,14 +85,14 @@ def _refuse_existing(folder: Path) -> None:
 def _refuse_links_and_files(folder: Path, relatives: list[str], folders: list[str]) -> None:
     """Stop before writing anything when a path init would write through is a link, or a
     file init would write is already there."""
-    links = {_shown(folder / f) for f in folders if (folder / f).is_symlink()}
+    links = {as_written(folder / f) for f in folders if (folder / f).is_symlink()}
     there: list[str] = []
     for relative in relatives:
         parts = Path(relative).parts
         for depth in range(1, len(parts) + 1):
             path = folder.joinpath(*parts[:depth])
             if path.is_symlink():
-                links.add(_shown(path))
+                links.add(as_written(path))
                 break
         else:
             if (folder / relative).exists():
@@ -108,11 +109,6 @@ def _refuse_links_and_files(folder: Path, relatives: list[str], folders: list[st
             " init overwrites nothing, so it wrote nothing",
             f"move {'it' if len(there) == 1 else 'them'} away, or choose a new folder",
         )
-
-
-def _shown(path: Path) -> str:
-    """A link as written in its folder, not where it leads."""
-    return f"{display_path(path.parent)}/{path.name}"
 
 
 def _listed(paths: list[str]) -> str:

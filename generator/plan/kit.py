@@ -36,6 +36,7 @@ class Step:
     title: str
     task: Task
     message: Message | None
+    anchor_day: dt.date | None = None  # what it is dated from: the start, a milestone, a module's first session...
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def sessions_for(task: Task, project: Project) -> int:
     return -(-size // task.capacity) if size and task.capacity else 1
 
 
-Dated = tuple[dt.date, dict[str, str], str]
+Dated = tuple[dt.date, dict[str, str], str, dt.date]  # its day, what it fills in, its title, its anchor's day
 
 
 def _days(project: Project, dates: KitDates) -> dict[str, list[Dated]]:
@@ -129,6 +130,7 @@ def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
                 m.day + offset,
                 {"milestone": m.title, "milestone_date": timeline_date(m.day, language)},
                 f"{task.title}: {m.title}",
+                m.day,
             )
             for m in dates.milestones
         ]
@@ -138,20 +140,22 @@ def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
                 m.day + offset,
                 {"module": m.title, "module_date": timeline_date(m.day, language)},
                 f"{task.title}: {m.title}",
+                m.day,
             )
             for m in dates.modules
         ]
-    first = _base(task, dates, project) + offset
+    base = _base(task, dates, project)
+    first = base + offset
     if task.cohort:
         count, every = sessions_for(task, project), dt.timedelta(weeks=task.every_weeks or 1)
         days: list[Dated] = [
-            (first + every * n, {}, f"{task.title} ({n + 1}/{count})" if count > 1 else task.title)
+            (first + every * n, {}, f"{task.title} ({n + 1}/{count})" if count > 1 else task.title, base)
             for n in range(count)
         ]
-        return [*days, (first + every * count, {}, f"{task.title} ({labels['kit_catch_up']})")]
-    days = [(first, {}, task.title)]
+        return [*days, (first + every * count, {}, f"{task.title} ({labels['kit_catch_up']})", base)]
+    days = [(first, {}, task.title, base)]
     while task.every_weeks and days[-1][0] + dt.timedelta(weeks=task.every_weeks) <= dates.end:
-        days.append((days[-1][0] + dt.timedelta(weeks=task.every_weeks), {}, task.title))
+        days.append((days[-1][0] + dt.timedelta(weeks=task.every_weeks), {}, task.title, base))
     return days
 
 
@@ -173,22 +177,20 @@ def _working(project: Project, days: dict[str, list[Dated]], dates: KitDates) ->
     def working(task: Task, day: dt.date) -> dt.date:
         return calendar.before(day, dates.reminder_days) if task.reminder else calendar.on_or_before(day)
 
-    moved = {
-        tid: [(working(tasks[tid], day), extra, title) for day, extra, title in dated] for tid, dated in days.items()
-    }
+    moved = {tid: [(working(tasks[tid], d[0]), *d[1:]) for d in dated] for tid, dated in days.items()}
     for _ in range(
         len(tasks)
     ):  # a chain (training -> introductions -> kickoff) settles in as many rounds as it is long
         changed = False
         for tid, dated in moved.items():
             prepared = moved.get(tasks[tid].prepares or "")
-            if not prepared:
+            if not prepared or not dated:
                 continue
             latest = calendar.on_or_before(prepared[0][0] - dt.timedelta(days=1))
-            late = (max(day for day, _, _ in dated) - latest).days
+            late = (max(d[0] for d in dated) - latest).days
             if late > 0:  # the whole step moves by whole weeks, its repeats (a cohort's workshops) on their weekday
                 shift = dt.timedelta(weeks=-(-late // 7))
-                moved[tid] = [(calendar.on_or_before(day - shift), extra, title) for day, extra, title in dated]
+                moved[tid] = [(calendar.on_or_before(d[0] - shift), *d[1:]) for d in dated]
                 changed = True
         if not changed:
             break
@@ -208,10 +210,10 @@ def _steps(
     common = _common(days, project, facts)
     if task.prepares and days.get(task.prepares):
         common["deadline"] = timeline_date(days[task.prepares][0][0], language)
-    for n, (day, extra, title) in enumerate(days[task.id], start=1):
+    for n, (day, extra, title, anchor_day) in enumerate(days[task.id], start=1):
         when = timeline_date(day, language)
         message = _message(task, f"{task.id}-{n}", when, {**common, **extra, "date": when})
-        yield Step(day, when, title, task, message)
+        yield Step(day, when, title, task, message, anchor_day)
 
 
 def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> dict[str, str]:
@@ -220,7 +222,7 @@ def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> 
     cohorts: dict[str, str] = {str(t.cohort): t.id for t in reversed(project.curriculum.run_sheet) if t.cohort}
 
     def listed(cohort: str) -> str:
-        return "; ".join(timeline_date(day, language) for day, _, _ in days.get(cohorts.get(cohort, ""), []))
+        return "; ".join(timeline_date(day, language) for day, _, _, _ in days.get(cohorts.get(cohort, ""), []))
 
     return {**facts, "training_dates": listed("mentors"), "orientation_dates": listed("mentees")}
 

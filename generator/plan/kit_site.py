@@ -15,6 +15,7 @@ from generator.markup import escape_text
 from generator.models.kit import EDITIONS
 from generator.plan import kit_pages as md
 from generator.plan.kit import commitment, escalation, messages, run_sheet, urgent
+from generator.plan.paths import PDF_VARIANTS, packet_pdf
 from generator.plan.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
 from generator.read.guides import Guide
 from generator.read.project import Project
@@ -121,4 +122,7 @@ def index_md(project: Project, guides: tuple[Guide, ...]) -> str:
     if forms:
         lines += ["", f"## {escape_text(labels['kit_forms'])}", ""]
         lines += [f"- [{escape_text(w.title)}]({link(f'worksheets/{w.id}.md')})" for w in forms]
+        lines += [
+            f"- [{escape_text(labels[f'team_packet_{v}'])}]({link(packet_pdf(v, team=True))})" for v in PDF_VARIANTS
+        ]
     return "\n".join(lines) + "\n"

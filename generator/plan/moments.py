@@ -87,8 +87,10 @@ def kit_dates(project: Project) -> KitDates | None:
 
 def last_day(start: dt.date, weeks: int, events: tuple[Event, ...]) -> dt.date:
     """The day the program ends for the people in it: its last session, meeting or milestone
-    (the closing celebration, not the Sunday of its last week); without any, its last week's end."""
-    return max((e.date for e in events), default=start + dt.timedelta(weeks=weeks, days=-1))
+    within its weeks (the closing celebration, not the Sunday of its last week; a follow-up
+    call months later is after the end); without any, its last week's end."""
+    last = start + dt.timedelta(weeks=weeks, days=-1)
+    return max((e.date for e in events if e.date <= last), default=last)
 
 
 def _series_time(series: tuple[Meetings, ...], met: list[Event]) -> tuple[SeriesTime, ...]:

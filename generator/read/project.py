@@ -23,6 +23,7 @@ from generator.models.facts import fact_names
 from generator.models.instrument import Instruments
 from generator.read.assets import Image
 from generator.read.checks import check_curriculum
+from generator.read.contained import as_written, inside, outside_files
 from generator.read.groups import for_groups, group_words
 from generator.read.guides import Guide, read_guide
 from generator.read.instruments import load_instruments
@@ -34,7 +35,7 @@ from generator.read.spelling import spellings
 from generator.read.timeline import DoesNotFit, Event, SessionInfo, schedule
 from generator.read.validate import parse
 from generator.read.wording import rewording
-from generator.read.yaml_file import YamlFile, load_yaml
+from generator.read.yaml_file import Loc, Mark, YamlFile, load_yaml
 
 LOCALES = Path(__file__).parent.parent / "locales"
 
@@ -60,7 +61,11 @@ class Project:
     text_labels: Mapping[str, str] = field(
         default_factory=dict
     )  # labels in the curriculum's language: its facts' words
-    own: frozenset[str] = frozenset()  # the ids of the organization's own modules and worksheets: never templates
+    own: frozenset[str] = frozenset()
+    profile_source: YamlFile | None = None  # where each profile value is written, for the plan's coherence check
+    curriculum_marks: Mapping[Loc, Mark] = field(
+        default_factory=dict
+    )  # where the kit's steps and concerns are  # the ids of the organization's own modules and worksheets: never templates
 
 
 def load_project(root: Path, org_file: Path) -> Project:
@@ -87,6 +92,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
     gather = Gather()
     attempt, problems = gather.attempt, gather.problems
 
+    problems += outside_files(root)
     curriculum_path = curriculum_file(root)
     curriculum_source = attempt(lambda: load_yaml(curriculum_path))
     curriculum = attempt(lambda: load_curriculum(curriculum_source)) if curriculum_source else None
@@ -126,7 +132,15 @@ def _load_project(root: Path, org_file: Path) -> Project:
         instruments=instruments,
         text_labels=load_labels(curriculum.language, org.terminology.chosen() if same_language else {}, spelled),
         own=_own_ids(profile),
+        profile_source=profile.source,
+        curriculum_marks=_kit_marks(curriculum_source) if curriculum_source else {},
     )
+
+
+def _kit_marks(source: YamlFile) -> dict[Loc, Mark]:
+    """Only the run-sheet's steps and the concerns' answers: a whole curriculum's marks would
+    keep a large file's every position alive for the whole build."""
+    return {loc: mark for loc, mark in source.values.items() if loc[:1] in (("run_sheet",), ("concerns",))}
 
 
 def _own_ids(profile: Profile) -> frozenset[str]:
@@ -179,6 +193,10 @@ def load_guides(root: Path, source: YamlFile, curriculum: Curriculum) -> tuple[G
             problems.append(
                 source.problem(("guides", index), message, f"create {shown} or remove `{name}` from `guides`")
             )
+            continue
+        if not inside(root, path):
+            message = f"`guides` lists `{name}`, but {as_written(path)} is a link to a file outside the project"
+            problems.append(source.problem(("guides", index), message, f"copy the file itself to {as_written(path)}"))
             continue
         try:
             standards = [s.id for s in curriculum.standards]

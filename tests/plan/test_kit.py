@@ -159,7 +159,7 @@ def test_the_escalation_table_comes_from_the_contacts(project: Project, plan: Pl
     )
     assert fallback[0].respond == project.curriculum.concerns[0].respond
     page = _page(plan, "kit/escalation.md")  # as Markdown shows it
-    assert r"HR partner: Sam Lindqvist \(people@harborandpine.example; usually answers within one working day\)" in page
+    assert r"HR partner: Sam Lindqvist \(people@harborandpine.example; usually answers the same day\)" in page
 
 
 def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project, plan: Plan) -> None:
@@ -167,9 +167,9 @@ def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project,
     booked = [e for e in project.events if e.kind in ("session", "meeting") and e.date >= project.events[0].date]
     assert dates is not None and dates.meetings == len(booked) == 20  # the as-needed session is not booked
     mentor = commitment(project, "mentor")
-    assert mentor.session_minutes == 90 + 19 * 60  # the kickoff is 90 minutes, the rest 60
-    assert mentor.total_minutes == 1230 + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"]
-    assert "| **In all** | over 36 weeks | **28** |" in _page(plan, "guides/mentor-role.md")
+    assert mentor.session_minutes == 20 * 60  # the kickoff and every session after it: 60 minutes
+    assert mentor.total_minutes == 1200 + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"]
+    assert "| **In all** | over 36 weeks | **27.5** |" in _page(plan, "guides/mentor-role.md")
     assert "The time it takes" in _page(plan, "guides/mentee-role.md")
 
 
