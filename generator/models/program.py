@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from generator.grammar import plural as english_plural
 from generator.models.base import Choice, Id, Model, Name, Sentence, Short, Text, Word, user_error
 from generator.models.schedule import (
     CADENCE_DAYS,
@@ -286,7 +287,7 @@ class Program(Model):
 
 class Terminology(Model):
     """The organization's words. Unset words keep the handbook language's own; plurals
-    default to the singular plus "s"."""
+    default to the singular's English plural ("coach" -> "coaches")."""
 
     mentor: Word | None = None
     mentors: Word | None = None
@@ -301,9 +302,12 @@ class Terminology(Model):
     programs: Word | None = None
     pair: Word | None = Field(
         None,
-        description='A mentor and their mentee(s), e.g. `circle` (default "pair", or "group" with `format: group`).',
+        description="e.g. `partnership`: a mentor and a mentee together (with `format: group`, the default is "
+        '"group": a mentor and their mentees).',
     )
     pairs: Word | None = None
+    group: Word | None = Field(None, description="e.g. `cohort`: everyone in the program meeting together.")
+    groups: Word | None = None
 
     def chosen(self) -> dict[str, str]:
         """The English default words this organization replaces, each with its word."""
@@ -314,8 +318,8 @@ class Terminology(Model):
             if word:
                 table[singular] = word
             if singular != "mentoring" and (plural or word):
-                table[singular + "s"] = plural or word + "s"
+                table[singular + "s"] = plural or english_plural(word or "")
         return table
 
 
-ROLE_WORDS = ("mentor", "mentee", "mentoring", "facilitator", "session", "program", "pair")
+ROLE_WORDS = ("mentor", "mentee", "mentoring", "facilitator", "session", "program", "pair", "group")

@@ -111,6 +111,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
     reword = rewording(chosen if same_language else {}, english=curriculum.language == "en", spelled=spelled)
     shared = reword_model(curriculum, reword) if same_language else in_language(curriculum, curriculum.language)
     runs = select_modules(shared, profile.own, org.modules)  # own text stays as written
+    runs = runs.model_copy(update={"title": org.title}) if org.title else runs
     runs = for_groups(runs, org.program)
     events = attempt(lambda: program_events(profile, runs))
     instruments = attempt(lambda: load_instruments(org.language, rewording(chosen, spelled=spelled)))
