@@ -12,6 +12,7 @@ import holidays
 import icalendar
 import pytest
 
+from generator.models.program import PublicHolidays
 from generator.plan import Plan, plan_build
 from generator.plan.kit import messages, run_sheet
 from generator.plan.program import moves, timeline_date
@@ -197,3 +198,39 @@ def test_the_cover_has_the_programs_name_and_its_preparation(tmp_path: Path) -> 
     assert program is not None
     facts = program_facts(program, project.labels, "en", project.events)
     assert "preparation from Tue, Dec 29, 2026" in facts
+
+
+@pytest.mark.parametrize(
+    ("holidays_of", "said"),
+    [
+        (
+            {"country": "United Kingdom"},
+            '"United Kingdom" is not a country the holidays calendar knows — did you mean `GB`?',
+        ),
+        (
+            {"country": "GB", "subdivision": "Englnd"},
+            '"Englnd" is not a region of GB with holidays of its own — did you mean `ENG`?',
+        ),
+        ({"country": "XX"}, "write the country's two-letter code, e.g. `GB` or `US`"),
+    ],
+)
+def test_a_country_or_region_typo_is_answered_with_the_nearest(holidays_of: dict[str, str], said: str) -> None:
+    from pydantic import ValidationError
+
+    from generator.models.program import Program
+
+    with pytest.raises(ValidationError) as caught:
+        Program.model_validate(
+            {"name": "M", "start": "2027-01-11", "weeks": "4", "cadence": "weekly", "public_holidays": holidays_of}
+        )
+    error = caught.value.errors()[0]
+    assert said in f"{error['msg']} — {(error.get('ctx') or {}).get('hint')}"
+    assert Program.model_validate(
+        {
+            "name": "M",
+            "start": "2027-01-11",
+            "weeks": "4",
+            "cadence": "weekly",
+            "public_holidays": {"country": "gb", "subdivision": "England"},
+        }
+    ).public_holidays == PublicHolidays(country="GB", subdivision="ENG")
