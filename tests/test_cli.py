@@ -250,3 +250,15 @@ def test_serve_rebuilds_on_change_and_survives_mistakes(project: Path) -> None:
         output = server.communicate(timeout=30)[0]
     assert "should be a whole number" in output
     assert "Traceback" not in output
+
+
+def test_serve_says_there_is_no_good_build_when_there_is_none(tmp_path: Path) -> None:
+    """Issue 23, finding 13: serve whose first build failed said "showing the last good build"."""
+    from generator.commands.serve import _meanwhile
+    from generator.write import write_manifest
+
+    assert "no good build to show yet" in _meanwhile(tmp_path / "site")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>built</p>")
+    write_manifest(tmp_path / "site", {"generator": "mentorbook", "kind": "handbook"})
+    assert _meanwhile(tmp_path / "site") == "showing the last good build until this is fixed"
