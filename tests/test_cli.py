@@ -83,6 +83,7 @@ def test_a_port_in_use_is_a_mistake_in_the_command(project: Path) -> None:
         result = run("serve", "--org", "organizations/org.yaml", "--port", str(port), cwd=project)
     assert result.returncode == 2, result.stderr
     assert f"mentorbook serve: error: cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "pages in" not in result.stderr, "the port is bound before the first build"
 
 
 @pytest.mark.parametrize("args", [["validate"], ["build"], ["build", "--all"], ["serve"], ["new-org", "Acme"]])
@@ -166,6 +167,21 @@ def test_doctor_names_the_engine_and_the_end_of_life(capsys: pytest.CaptureFixtu
     assert "site engine: " in out and "end of life on 5 May 2027" in out and "Pango" in out
 
 
+def test_doctor_exits_0_when_only_optional_pieces_are_missing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import generator.commands.doctor as doctor
+
+    note = doctor.Finding("optional piece", False, "not installed", "`pip install it`", optional=True)
+    monkeypatch.setattr(doctor, "examine", lambda: [note])
+    assert main(["doctor"]) == 0
+    assert "note  optional piece: not installed" in capsys.readouterr().out
+    needed = doctor.Finding("PDFs", False, "WeasyPrint cannot load Pango")
+    monkeypatch.setattr(doctor, "examine", lambda: [note, needed])
+    assert main(["doctor"]) == 1
+    assert "MISSING  PDFs: WeasyPrint cannot load Pango" in capsys.readouterr().out
+
+
 def test_committed_schemas_are_current() -> None:
     for name in SCHEMAS:
         assert (REPO / "schemas" / f"{name}.schema.json").read_text() == schema_text(name), "run `mentorbook schema`"
@@ -232,4 +248,6 @@ def test_serve_rebuilds_on_change_and_survives_mistakes(project: Path) -> None:
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "should be a whole number" in output
+    assert output.count(f"Serving on http://127.0.0.1:{port}/\n") == 1
+    assert output.index("pages in") < output.index("Serving on"), "said once the first build is there"
     assert "Traceback" not in output

@@ -9,16 +9,17 @@ never prints.
 from __future__ import annotations
 
 import platform
-import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 
+from generator.read.layout import FONTS
 from generator.site import engine
 
-# The families print.css asks for first: without them, PDFs fall back to another sans-serif.
-FONTS = ("DejaVu Sans", "Noto Sans")
+# Some of the files pdf/fonts.py gives WeasyPrint (a test keeps them in step): the package's
+# own, so a build needs no fonts from the machine. Checked here without importing WeasyPrint,
+# which fails where Pango is missing, before _pango can say so.
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansHebrew-Regular.ttf", "NotoSansArabic-Regular.ttf")
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,17 @@ class Finding:
     ok: bool
     detail: str
     fix: str = ""  # how to get what is missing, or a recommendation
+    optional: bool = False  # builds work without it: a note, and doctor still exits 0
 
     def __str__(self) -> str:
-        text = f"{'ok' if self.ok else 'MISSING'}  {self.name}: {self.detail}"
+        status = "ok" if self.ok else "note" if self.optional else "MISSING"
+        text = f"{status}  {self.name}: {self.detail}"
         return f"{text}\n      {self.fix}" if self.fix else text
+
+    @property
+    def blocks(self) -> bool:
+        """Whether a build cannot work without what this finding lacks."""
+        return not (self.ok or self.optional)
 
 
 def examine() -> list[Finding]:
@@ -80,13 +88,11 @@ def _pango_fix() -> str:
 
 
 def _fonts() -> Finding:
-    listing = shutil.which("fc-list")
-    if listing is None:
-        return Finding("fonts", True, "cannot check without fontconfig's fc-list", "PDFs use what fonts there are")
-    families = subprocess.run([listing, ":", "family"], capture_output=True, text=True, check=False).stdout
-    names = {name.strip() for line in families.splitlines() for name in line.split(",")}
-    missing = [font for font in FONTS if font not in names]
-    if not missing:
-        return Finding("fonts", True, ", ".join(FONTS))
-    fix = "`sudo apt install fonts-dejavu-core fonts-noto-core` (Debian, Ubuntu), or install them from the fonts' own sites"
-    return Finding("fonts", False, f"{', '.join(missing)} not found: PDFs fall back to another font", fix)
+    missing = [name for name in FONT_FILES if not (FONTS / name).is_file()]
+    if missing:
+        fix = (
+            "reinstall Mentorbook (`pip install --force-reinstall` the wheel or the package): its fonts ship inside it"
+        )
+        return Finding("fonts", False, f"{', '.join(missing)} missing from {FONTS}", fix)
+    detail = f"Noto Sans, Noto Sans Hebrew and Noto Sans Arabic, inside the package ({FONTS}); PDFs use no other font"
+    return Finding("fonts", True, detail)
