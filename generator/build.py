@@ -76,7 +76,7 @@ def build(
             sweep_leftovers(out)
             name, pages = str(previous.get("name", "")), int(str(previous.get("pages", 0)))
             return BuildResult(out, name, pages, time.perf_counter() - started, skipped=True)
-        build_site = site_builder(engine)  # after the check above: a no-op build imports no MkDocs
+        build_site = site_builder(engine, root)  # after the check above: a no-op build imports no MkDocs
         with stages("load"):
             project = load_project(root, org_file)
         with stages("pages"):
@@ -91,7 +91,9 @@ def build(
             del texts  # written: not held while the PDFs are laid out (13 MB at 1,000 sessions)
             make_pdfs(stage.docs)
             with stages("site"):
-                build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.origin for p in site.pages})
+                theme = project_theme(root, stage.docs.parent / "theme")
+                sources = {p.path: p.origin for p in site.pages}
+                build_site(site, base_config(root), stage.docs, stage.site, sources, theme=theme)
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
@@ -159,9 +161,18 @@ def _print_template_problem(error: TemplateError, plan: Plan) -> Exception:
     return _template_problem(error, str(overridden) if any(overridden.glob("*")) else "")
 
 
-def site_builder(engine: str) -> Any:
+def project_theme(root: Path, target: Path) -> Path | None:
+    """The project's own Material overrides (overrides/main.html and the like), staged."""
+    from generator.site.mkdocs import custom_dir
+    from generator.site.theme_overrides import stage_theme_overrides, theme_overrides
+
+    return stage_theme_overrides(theme_overrides(root, custom_dir(base_config(root))), target)
+
+
+def site_builder(engine: str, root: Path) -> Any:
     """The function that turns docs into a site: MkDocs in-process, or Zensical (an optional
-    extra, checked here so that a missing install stops the build before it starts)."""
+    extra, checked here so that a missing install stops the build before it starts). For
+    MkDocs, the theme's templates must name assets that exist (site/theme_check.py)."""
     if engine == "zensical":
         from generator.site.zensical import build_site, require_zensical
 
@@ -172,8 +183,13 @@ def site_builder(engine: str) -> Any:
     from generator.site import engine as site_engine
 
     site_engine.require()
-    from generator.site.mkdocs import build_site
+    from generator.site.mkdocs import build_site, custom_dir
+    from generator.site.theme_check import require_theme_assets
+    from generator.site.theme_overrides import FOLDER, theme_overrides
 
+    theme = custom_dir(base_config(root))
+    own = [root / FOLDER] if theme_overrides(root, theme) else []
+    require_theme_assets([*own, *([theme] if theme else [])])
     return build_site
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import __version__
 from generator.cli import main
 from generator.commands.schema import SCHEMAS, schema_text
 from tests.conftest import REPO, SHIPPED
@@ -118,6 +119,8 @@ def test_init_starts_a_project_that_validates(
     root = tmp_path / "handbook"
     assert (root / "organizations/acme-health.yaml").is_file() and (root / "overrides").is_dir()
     assert (root / "schemas/organization.schema.json").is_file() and "What to edit" in (root / "README.md").read_text()
+    readme = (root / "README.md").read_text()
+    assert f"pip install mentorbook-{__version__}-py3-none-any.whl" in readme and "pypi.org" not in readme
     assert not (root / "curriculum.yaml").exists(), "the shipped curriculum is used, not a copy"
     monkeypatch.chdir(root)
     assert main(["validate", "-q"]) == 0  # the only profile is the default one
@@ -180,6 +183,19 @@ def test_doctor_exits_0_when_only_optional_pieces_are_missing(
     monkeypatch.setattr(doctor, "examine", lambda: [note, needed])
     assert main(["doctor"]) == 1
     assert "MISSING  PDFs: WeasyPrint cannot load Pango" in capsys.readouterr().out
+
+
+def test_doctor_says_when_a_projects_schemas_are_stale(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "-q"]) == 0
+    assert main(["doctor"]) == 0
+    assert "ok  schemas: schemas/ match Mentorbook" in capsys.readouterr().out
+    (project / "schemas" / "organization.schema.json").write_text("{}\n")
+    assert main(["doctor"]) == 0, "an optional piece: a note"
+    out = capsys.readouterr().out
+    assert "note  schemas: schemas/ are older than Mentorbook" in out and "organization.schema.json" in out
+    assert "run `mentorbook schema`" in out
+    assert main(["schema", "-q"]) == 0 and main(["doctor"]) == 0
+    assert "ok  schemas" in capsys.readouterr().out
 
 
 def test_committed_schemas_are_current() -> None:

@@ -12,8 +12,10 @@ import platform
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 
-from generator.read.layout import FONTS
+from generator import __version__
+from generator.read.layout import FONTS, ORGANIZATIONS
 from generator.site import engine
 
 # Some of the files pdf/fonts.py gives WeasyPrint (a test keeps them in step): the package's
@@ -43,7 +45,7 @@ class Finding:
 
 def examine() -> list[Finding]:
     checks: list[Callable[[], Finding]] = [_engine, _theme, _pango, _fonts]
-    return [check() for check in checks]
+    return [check() for check in checks] + _schemas(Path.cwd())
 
 
 def _engine() -> Finding:
@@ -96,3 +98,23 @@ def _fonts() -> Finding:
         return Finding("fonts", False, f"{', '.join(missing)} missing from {FONTS}", fix)
     detail = f"Noto Sans, Noto Sans Hebrew and Noto Sans Arabic, inside the package ({FONTS}); PDFs use no other font"
     return Finding("fonts", True, detail)
+
+
+def _schemas(root: Path) -> list[Finding]:
+    """In a handbook project: whether its schemas/ (for editors) match the installed version's."""
+    from generator.commands.schema import SCHEMAS, schema_text
+
+    folder = root / "schemas"
+    if not (root / ORGANIZATIONS).is_dir() or not folder.is_dir():
+        return []
+    stale = [
+        f"{name}.schema.json"
+        for name in SCHEMAS
+        if not (folder / f"{name}.schema.json").is_file()
+        or (folder / f"{name}.schema.json").read_text(encoding="utf-8", errors="replace") != schema_text(name)
+    ]
+    if not stale:
+        return [Finding("schemas", True, f"schemas/ match Mentorbook {__version__}")]
+    detail = f"schemas/ are older than Mentorbook {__version__} (or changed by hand): {', '.join(stale)}"
+    fix = "run `mentorbook schema` here, so that your editor checks your files against this version"
+    return [Finding("schemas", False, detail, fix, optional=True)]

@@ -11,6 +11,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import __version__
 from generator.commands.scaffold import new_organization, slugify
 from generator.commands.schema import write_schemas
 from generator.errors import UsageError, display_path
@@ -45,7 +46,8 @@ def init_project(folder: Path, name: str | None = None, copy_curriculum: bool = 
         _write_new(folder / ".gitignore", IGNORED)
         readme = environment("text").get_template("project-readme.md.j2")
         _write_new(
-            folder / "README.md", readme.render(profile=f"{ORGANIZATIONS}/{slugify(name)}.yaml", own=copy_curriculum)
+            folder / "README.md",
+            readme.render(profile=f"{ORGANIZATIONS}/{slugify(name)}.yaml", own=copy_curriculum, version=__version__),
         )
     except OSError as error:
         raise UsageError(

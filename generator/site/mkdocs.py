@@ -27,8 +27,11 @@ HOOKS = "mentorbook/theme"
 HOOKS_FILE = str(Path(theme_hooks.__file__).resolve())
 
 
-def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str]) -> None:
-    """MkDocs: docs -> site. `sources` maps a docs page to the user's file it came from."""
+def build_site(
+    plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str], theme: Path | None = None
+) -> None:
+    """MkDocs: docs -> site. `sources` maps a docs page to the user's file it came from;
+    `theme`, a folder of the project's own Material overrides, comes before every other."""
     with _captured_warnings() as warnings:
         try:
             config = load_config(
@@ -37,6 +40,8 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
             for key, value in plan.theme.items():
                 config.theme[key] = value
             config.theme["features"] = features(config.theme["features"], plan)
+            if theme:
+                config.theme.dirs.insert(0, str(theme))
             config.plugins[HOOKS] = theme_hooks  # type: ignore[assignment]  # as MkDocs does with `hooks:`
             mkdocs_build(config)
         except MkDocsException as error:
@@ -60,6 +65,16 @@ def features(configured: list[str], plan: SitePlan) -> list[str]:
     """The theme's features for this plan. With grouped modules, groups fold (no always-open
     sections), so that `navigation.prune` leaves only the open group in each page's menu."""
     return [f for f in configured if not (plan.grouped and f == "navigation.sections")]
+
+
+def custom_dir(base_config: Path) -> Path | None:
+    """The base configuration's `theme.custom_dir`, as a path (relative to the file)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with base_config.open(encoding="utf-8") as handle:
+        theme = (yaml_load(handle) or {}).get("theme") or {}
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return (base_config.parent / folder).resolve() if folder else None
 
 
 def derived_config(plan: SitePlan, base_config: Path, docs: Path, site: Path) -> dict[str, Any]:

@@ -53,9 +53,12 @@ def require_zensical() -> str:
         ) from None
 
 
-def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str]) -> None:
+def build_site(
+    plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str], theme: Path | None = None
+) -> None:
     """Zensical: docs -> site. Both folders must share a parent: Zensical keeps them under the
-    folder of its configuration file, written there from mkdocs.yml."""
+    folder of its configuration file, written there from mkdocs.yml. A project's Material
+    overrides (`theme`) are for Material's templates, which Zensical does not use."""
     root = docs.parent
     config = root / CONFIG_NAME
     settings = derived_config(plan, base_config, docs, site)
