@@ -167,6 +167,9 @@ def _init(args: argparse.Namespace) -> int:
         where = display_path(started.folder)
         step = "" if where == "." else f"cd {where} && "
         print(f"started a handbook project in {where}/: fill in {started.profile}, then run `{step}mentorbook build`")
+        if started.kept:
+            kept = " and ".join(started.kept)
+            print(f"kept your own {kept} as {'it was' if len(started.kept) == 1 else 'they were'}")
     return 0
 
 
@@ -176,7 +179,7 @@ def _results(args: argparse.Namespace) -> int:
 
     outcome = results(Path.cwd(), args.org, args.inputs, args.out, minimum=args.min_group)
     for issue in outcome.issues:
-        print(f"warning: {issue.source}: {issue.message} — {issue.hint}", file=sys.stderr)
+        print(f"warning: {issue}", file=sys.stderr)
     if not args.quiet:
         left_out = f", {_plural(len(outcome.issues), 'submission')} left out" if outcome.issues else ""
         shown = display_path(outcome.out / "index.html")

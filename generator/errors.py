@@ -7,12 +7,29 @@ Anything else that goes wrong is a bug in Mentorbook and may show a traceback.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+
+# Control characters (C0, DEL, C1) and the bidirectional overrides that reorder a line on screen.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def inert(text: str) -> str:
+    """`text` as it may be echoed (a terminal, problems.txt): every control character shown
+    escaped (`\\x1b`, `\\n`), so that an answer or a file name can neither move the cursor,
+    retitle the window, clear the screen nor reorder the line."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m[0]) or _escape(m[0]), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -28,7 +45,7 @@ class Problem:
         if self.line:
             where += f":{self.line}:{self.column}"
         text = f"{where}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return inert(f"{text} — {self.hint}" if self.hint else text)
 
 
 class InputError(Exception):
@@ -86,4 +103,4 @@ class UsageError(Exception):
 
     def __init__(self, message: str, hint: str = "") -> None:
         self.message, self.hint = message, hint
-        super().__init__(f"{message} — {hint}" if hint else message)
+        super().__init__(inert(f"{message} — {hint}" if hint else message))

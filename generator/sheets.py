@@ -4,7 +4,8 @@
 Byte-stable under SOURCE_DATE_EPOCH: openpyxl's `save` stamps the workbook's "modified"
 property, and every zip entry, with the time of saving, so two saves of one workbook differ
 (see FIELD-NOTES). Each workbook is written without `save`, with its dates set to the build's
-time, and the archive is written again with every entry dated that time.
+time, and the archive is written again with every entry dated that time. Every cell goes in
+through `cells.append_row`: text we were given is never a formula.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING
 
+from generator.cells import append_row
 from generator.plan.tracker import TrackerSheet
 from generator.plan.xlsform import Spreadsheet
 
@@ -36,10 +38,10 @@ def tracker_xlsx(plan: TrackerSheet) -> bytes:
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
     sheet.title = plan.title
-    sheet.append([c.title for c in plan.columns])
-    sheet.append([plan.planned, *(c.planned for c in plan.columns[1:])])
+    append_row(sheet, [c.title for c in plan.columns])
+    append_row(sheet, [plan.planned, *(c.planned for c in plan.columns[1:])])
     for n in range(1, plan.rows + 1):
-        sheet.append([n])
+        append_row(sheet, [n])
     for index, column in enumerate(plan.columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
@@ -66,7 +68,7 @@ def xlsx_bytes(spreadsheet: Spreadsheet) -> bytes:
     for title, rows in spreadsheet.sheets:
         sheet = book.create_sheet(title)
         for row in rows:
-            sheet.append(row)
+            append_row(sheet, row)
     return _stable(book, spreadsheet.built, spreadsheet.creator)
 
 

@@ -11,6 +11,9 @@ A case folder holds:
 - `huge.txt`: `PATH BYTES` lines, files generated at that size (too big to commit);
 - `site_contains.txt`: `PAGE<TAB>TEXT` lines the built site must contain (for valid input);
 - `site_lacks.txt`: `PAGE<TAB>TEXT` lines it must not contain;
+- `files_contain.txt`, `files_lack.txt`: the same for any file, by its path in the project
+  (a results report, a file an `init` must not have touched);
+- `about.txt`: which reported finding the case is (e.g. `issue 23, finding 5: ...`);
 - `expected.txt`: the exit code and the output.
 """
 
@@ -30,7 +33,17 @@ from tests.conftest import EPOCH, copy_project
 from tests.util import tree_digest
 
 CASES = Path(__file__).parent / "bad_inputs"
-META = {"expected.txt", "args.txt", "remove.txt", "huge.txt", "site_contains.txt", "site_lacks.txt"}
+META = {
+    "expected.txt",
+    "args.txt",
+    "remove.txt",
+    "huge.txt",
+    "site_contains.txt",
+    "site_lacks.txt",
+    "files_contain.txt",
+    "files_lack.txt",
+    "about.txt",
+}
 DEFAULT_ARGS = ["build", "--org", "organizations/org.yaml"]
 
 
@@ -113,9 +126,15 @@ def test_bad_input(
     if code != 0:
         assert tree_digest(root / "site") == before, "a failed build changed the previous output"
         assert not list(root.glob(".site.building-*"))
-    for line in _lines(CASES / case / "site_contains.txt"):
+    _check_contents(CASES / case, root / "site", "site")
+    _check_contents(CASES / case, root, "files")
+
+
+def _check_contents(case: Path, folder: Path, prefix: str) -> None:
+    for line in _lines(case / f"{prefix}_contains.txt") + _lines(case / f"{prefix}_contain.txt"):
         page, text = line.split("\t", 1)
-        assert text in (root / "site" / page).read_text(encoding="utf-8"), f"{page} lacks {text!r}"
-    for line in _lines(CASES / case / "site_lacks.txt"):
+        assert text in (folder / page).read_text(encoding="utf-8-sig"), f"{page} lacks {text!r}"
+    for line in _lines(case / f"{prefix}_lacks.txt") + _lines(case / f"{prefix}_lack.txt"):
         page, text = line.split("\t", 1)
-        assert text not in (root / "site" / page).read_text(encoding="utf-8"), f"{page} has {text!r}"
+        path = folder / page
+        assert not path.exists() or text not in path.read_text(encoding="utf-8-sig"), f"{page} has {text!r}"

@@ -128,6 +128,23 @@ def test_init_starts_a_project_that_validates(
     assert main(["init"]) == 2 and "already a handbook project" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("name", ["Acme\nHealth", "A" * 10_000])
+def test_init_and_new_org_refuse_a_name_validate_would_refuse(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 23, finding 13: the name was written, and `validate` then refused the profile."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "handbook", "--org", name]) == 2
+    assert "the name" in capsys.readouterr().err and not (tmp_path / "handbook").exists()
+    assert main(["init", "handbook", "-q"]) == 0
+    monkeypatch.chdir(tmp_path / "handbook")
+    assert main(["new-org", name]) == 2
+    assert sorted(p.name for p in (tmp_path / "handbook/organizations").iterdir()) == [
+        "my-organization",
+        "my-organization.yaml",
+    ]
+
+
 def test_init_can_copy_the_curriculum(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["init", "--copy-curriculum", "-q"]) == 0

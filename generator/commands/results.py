@@ -48,7 +48,7 @@ def results(
     files = {
         PDF: report_pdf(html),
         CSV: tidy_csv(responses),
-        PROBLEMS: "".join(f"{i.source}: {i.message} — {i.hint}\n" for i in issues).encode(),
+        PROBLEMS: "".join(f"{i}\n" for i in issues).encode(),
     }
     with output_lock(out), staged_output(out) as stage:
         stage.site.mkdir()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from generator.models.base import Id, Language, MarkdownText, Minutes, Model, Name, Text, user_error
+from generator.models.facts import described
 from generator.models.kit import Concern, Standard, Task
 from generator.models.schedule import Moment
 from generator.models.worksheet import Worksheet
@@ -73,7 +74,15 @@ class GlossaryEntry(Model):
     definition: MarkdownText
 
 
+FACTS_DESCRIPTION = (
+    "The shared curriculum. Its text and the guides in content/ state the program's facts by name, never as "
+    "numbers, and each handbook fills in its organization's: " + described()
+)
+
+
 class Curriculum(Model):
+    model_config = ConfigDict(**Model.model_config, json_schema_extra={"description": FACTS_DESCRIPTION})
+
     title: Text = Field(description="The handbook's title, e.g. `Leadership Mentoring`.")
     language: Language = Field("en", description="The language the curriculum and content/ pages are written in.")
     summary: MarkdownText

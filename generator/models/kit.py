@@ -8,7 +8,6 @@ selections computed from the one source, never second lists of it.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -18,18 +17,22 @@ from generator.models.base import Choice, Id, MarkdownText, Model, Sentence, Sho
 Edition = Choice[Literal["manager", "mentor", "mentee"]]
 EDITIONS: tuple[Edition, ...] = ("manager", "mentor", "mentee")
 PAIR: tuple[Edition, ...] = ("mentor", "mentee")  # what a worksheet belongs to unless it says
-Anchor = Choice[Literal["start", "end", "milestone", "module"]]
-PLACEHOLDERS = {
-    "date": "the day this is sent",
-    "program": "the program's name",
-    "start": "the first day of the program",
-    "end": "the last day of the program",
-    "contact": "the first contact's name and email",
-    "milestone": "the milestone's name (with `anchor: milestone`)",
-    "milestone_date": "the milestone's day (with `anchor: milestone`)",
-    "module": "the module's title (with `anchor: module`)",
-}
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+Anchor = Choice[Literal["start", "end", "milestone", "module", "midpoint", "retention"]]
+Cohort = Choice[Literal["mentors", "mentees"]]
+Per = Choice[Literal["session", "person", "pair"]]
+Record = Choice[Literal["applications", "notes", "names", "responses"]]
+
+
+class Benchmark(Model):
+    """One of a standard's benchmarks, assessed honestly for the program this kit runs."""
+
+    benchmark: Text = Field(description="What the standard asks, in a line.")
+    status: Choice[Literal["meets", "partly", "not"]] = Field(description="meets, partly or not.")
+    how: MarkdownText = Field(description="What in the handbook and kit meets it, or why it does not.")
+    add: MarkdownText | None = Field(None, description="What a program adds to meet it fully.")
+    adapted: MarkdownText | None = Field(
+        None, description="How a benchmark written for youth mentoring is read for a workplace."
+    )
 
 
 class Standard(Model):
@@ -38,12 +41,16 @@ class Standard(Model):
     id: Id = Field(description="e.g. `recruitment`; guides and worksheets name it as their `standard`.")
     title: Text
     summary: MarkdownText
+    benchmarks: tuple[Benchmark, ...] = ()
 
 
 class Message(Model):
     to: Text = Field(description="Who receives it, e.g. `Each mentor and mentee, separately`.")
     subject: Text
-    body: MarkdownText = Field(description="The message; {date}, {program}, {contact} and the like are filled in.")
+    body: MarkdownText = Field(
+        description="The message; the program's facts ({program}, {start}, {contact}, ...) and {date} are filled in, "
+        "and {milestone} and {milestone_date} with `anchor: milestone`, {module} with `anchor: module`."
+    )
 
 
 class Task(Model):
@@ -53,26 +60,51 @@ class Task(Model):
     id: Id
     title: Text
     standard: Id
-    anchor: Anchor = Field(description="What it is dated from: start, end, each milestone or each module's start.")
+    anchor: Anchor = Field(
+        description="What it is dated from: start, end, each milestone, each module's start, the program's "
+        "mid-point, or (`retention`) the day the profile's `privacy:` says its `record` is deleted."
+    )
     weeks: int = Field(0, ge=-52, le=52, description="Weeks from the anchor: -2 is two weeks before.")
+    months: int = Field(0, ge=0, le=36, description="Months after the anchor, added to `weeks`: 12 is a year after.")
     every_weeks: int | None = Field(None, ge=1, le=52, description="Repeat this often until the program ends.")
+    cohort: Cohort | None = Field(
+        None,
+        description="Run once for every `capacity` of these people in the program (`program.size`), then a catch-up.",
+    )
+    capacity: int | None = Field(None, ge=2, le=500, description="How many people one session holds, e.g. 16.")
+    record: Record | None = Field(
+        None,
+        description="With `anchor: retention`: the kind of record deleted, on the day the profile's `privacy:` says.",
+    )
+    prepares: Id | None = Field(
+        None, description="The id of the step this one gets ready; it is dated before that one."
+    )
+    team_minutes: int | None = Field(None, ge=5, le=600, description="The program team's minutes each time, e.g. 20.")
+    per: Per = Field("session", description="What `team_minutes` counts: each `session`, `person` or `pair`.")
     do: MarkdownText
     message: Message | None = None
 
     @model_validator(mode="after")
-    def _known_placeholders(self) -> Task:
-        if self.message is None:
-            return self
-        allowed = set(PLACEHOLDERS) - {"milestone", "milestone_date", "module"}
-        allowed |= {"milestone", "milestone_date"} if self.anchor == "milestone" else set()
-        allowed |= {"module"} if self.anchor == "module" else set()
-        for text in (self.message.subject, self.message.body):
-            for name in _PLACEHOLDER.findall(text):
-                if name not in allowed:
-                    raise user_error(
-                        f"the message has {{{name}}}, which is not filled in for `anchor: {self.anchor}`",
-                        "use one of " + ", ".join(f"{{{n}}}" for n in sorted(allowed)),
-                    )
+    def _consistent(self) -> Task:
+        if (self.cohort is None) != (self.capacity is None):
+            raise user_error(
+                "`cohort` and `capacity` go together", "write both, e.g. `cohort: mentors` and `capacity: 16`"
+            )
+        if (self.anchor == "retention") != (self.record is not None):
+            raise user_error(
+                "a step dated from the retention schedule names its `record`, and only such a step does",
+                "write `anchor: retention` with e.g. `record: names`",
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _deadline_needs_prepares(self) -> Task:
+        texts = (self.message.subject, self.message.body) if self.message else ()
+        if not self.prepares and any("{deadline}" in text for text in texts):
+            raise user_error(
+                "the message has {deadline}, the day of the step this one prepares, but names no step",
+                "add `prepares:` with that step's id, e.g. `prepares: end-survey-close`",
+            )
         return self
 
 

@@ -17,10 +17,12 @@ from generator.models.base import (
     Model,
     Name,
     OneLine,
+    Sentence,
     Short,
     Text,
     user_error,
 )
+from generator.models.privacy import Privacy
 from generator.models.program import Program, Terminology
 
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
@@ -107,6 +109,15 @@ class Organization(Model):
     values: tuple[Value, ...] = ()
     how_we_work: tuple[MarkdownText, ...] = Field((), description='"How we do things here": short notes for new pairs.')
     contacts: tuple[Contact, ...] = ()
+    emergency: Sentence | None = Field(
+        None, description="What to do in immediate danger, e.g. `Call 911, then site security on +1 555 0111`."
+    )
+    out_of_hours: Sentence | None = Field(
+        None, description="Whom to reach outside working hours about a risk of harm, e.g. the duty manager's number."
+    )
+    privacy: Privacy = Field(
+        default_factory=Privacy, description="Who keeps the program's records, why, and how long each is kept."
+    )
     program: Program | None = Field(None, description="The program's rhythm: start date, length, cadence, milestones.")
     terminology: Terminology = Field(
         default_factory=Terminology, description="Your words for mentor, mentee and so on."

@@ -95,6 +95,10 @@ class Milestone(Model):
         return self
 
 
+MAX_SIZE = 1000  # pairs: a tracker row and two names each
+LeadWeeks = Annotated[int, Field(ge=-52, le=52)]
+
+
 class Program(Model):
     name: Text = Field(description="The program's name, e.g. `Leadership Mentoring 2027`.")
     start: Day = Field(description="The first day of the program (week 1), e.g. 2027-01-11.")
@@ -110,6 +114,18 @@ class Program(Model):
     meeting_time: Clock | None = Field(None, description='With one series only: time of day, in quotes: "09:30".')
     breaks: tuple[Break, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+    size: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_SIZE,
+        description="How many pairs the program runs, e.g. 40: it sets the number of training workshops, the "
+        "tracker's rows and the program team's hours.",
+    )
+    lead_times: dict[Id, LeadWeeks] = Field(
+        {},
+        description="Weeks before (negative) or after its anchor for a run-sheet step, by the step's id, to change "
+        "the kit's defaults, e.g. `{sponsor: -20, invite: -14}`.",
+    )
 
     @model_validator(mode="after")
     def _one_way_of_meeting(self) -> Program:

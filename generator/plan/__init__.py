@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.errors import InputError
 from generator.plan.book import HandbookPlan
 from generator.plan.chapters import PART_SESSIONS
+from generator.plan.coherence import check_coherence
 from generator.plan.editions import plan_editions
+from generator.plan.facts import fill_project, program_facts
 from generator.plan.feedback import plan_feedback_pdfs
 from generator.plan.handbook import plan_handbook
 from generator.plan.pages import SitePlan, plan_site
@@ -53,7 +56,13 @@ class Plan:
 
 def plan_build(project: Project, part_sessions: int = PART_SESSIONS) -> Plan:
     """Every document of the build; the books laid out in parts of at most `part_sessions`
-    sessions (plan/chapters.py: `serve` asks for smaller ones, commands/preview.py)."""
+    sessions (plan/chapters.py: `serve` asks for smaller ones, commands/preview.py). The
+    program's facts are computed once and put into the shared text before anything is planned,
+    once the project is coherent (plan/coherence.py: a user's problem, at its line)."""
+    problems = check_coherence(project)
+    if problems:
+        raise InputError(problems)
+    project = fill_project(project, program_facts(project))
     site = plan_site(project)
     calendar = FileDocument(CALENDAR, site.files[CALENDAR]) if CALENDAR in site.files else None
     return Plan(

@@ -14,7 +14,7 @@ from generator.plan import kit_pages as md
 from generator.plan.book import GuideView, HandbookPlan
 from generator.plan.chapters import PART_SESSIONS, page_html
 from generator.plan.handbook import Selection, plan_handbook
-from generator.plan.kit import escalation, messages, run_sheet
+from generator.plan.kit import escalation, messages, run_sheet, urgent
 from generator.plan.kit_site import edition_pdf, offers, with_commitments
 from generator.plan.tracker import tracker_columns
 from generator.read.project import Project
@@ -31,9 +31,9 @@ def kit_chapters(project: Project) -> tuple[GuideView, ...]:
     tracker = md.tracker_md(project, [c.title for c in tracker_columns(project)], _no_link)
     texts = (
         ("kit_standards", md.standards_md(project, offers(project, with_commitments(project)), _no_link)),
-        ("kit_run_sheet", md.run_sheet_md(steps, labels, _no_link)),
+        ("kit_run_sheet", md.run_sheet_md(project, steps, _no_link)),
         ("kit_messages", md.messages_md(messages(steps), labels, anchors=False)),
-        ("kit_escalation", md.escalation_md(escalation(project), labels)),
+        ("kit_escalation", md.escalation_md(escalation(project), labels, urgent(project))),
         ("kit_tracker", f"{tracker}\n{escape_text(labels['kit_tracker_site'])}\n"),
     )
     return tuple(

@@ -9,8 +9,8 @@ from typing import Any
 
 from generator.plan.form_pdfs import form_pdf, plan_form_pdfs
 from generator.plan.instruments import Form, occasion_week, plan_forms
-from generator.plan.pages import PDF_VARIANTS, Link, Page
-from generator.plan.paths import relative
+from generator.plan.pages import Link, Page
+from generator.plan.paths import PDF_VARIANTS, relative
 from generator.plan.print import PdfDocument, print_head
 from generator.plan.question_bank import (
     CSV_FILE,

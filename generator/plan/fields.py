@@ -25,7 +25,7 @@ from generator.models.worksheet import (
     WorksheetField,
 )
 
-LINE_MM = 9  # one handwriting line, as in print.css
+LINE_MM = 8.5  # one handwriting line, as in print.css
 SITE_PARTIALS = {"note": "note", "lines": "lines", "checklist": "checklist", "rating": "rating", "table": "table"}
 WRITE = "text"  # the partial of every other kind: one line to write on
 
@@ -72,7 +72,8 @@ class InputView:
 
 @dataclass(frozen=True)
 class LinesView(InputView):
-    height: str  # a CSS length: so many handwriting lines
+    height: str  # a CSS length: so many handwriting lines (the fillable box's)
+    rules: int  # on paper: one rule for each line, each its own box (print.css)
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def field_view(worksheet_id: str, field: WorksheetField, labels: Mapping[str, st
     name = f"{worksheet_id}:{field.name}"
     base = (field.kind, name, name, field.label, field.help)
     if isinstance(field, LinesInput):
-        return LinesView(_partial("lines"), *base, height=f"{field.lines * LINE_MM}mm")
+        return LinesView(_partial("lines"), *base, height=f"{field.lines * LINE_MM}mm", rules=field.lines)
     if isinstance(field, ChecklistInput):
         ticks = tuple(
             Choice("checkbox", f"{name}:{n}", None, f"{field.label}: {item}", item)

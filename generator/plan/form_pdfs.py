@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.models.worksheet import LinesInput, RatingInput, Section, TextInput, Worksheet, WorksheetField
 from generator.plan.instruments import NAME_ITEM, Form, FormItem
-from generator.plan.pages import PDF_VARIANTS
+from generator.plan.paths import PDF_VARIANTS
 from generator.plan.print import PdfDocument, PrintHead, SheetBody, SheetsView, sheet_view
 
 LONG_TEXT_LINES = 5

@@ -8,22 +8,23 @@ All dates come from `kit_dates` (moments.py); all text from the curriculum's `ru
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
+from dateutil.relativedelta import relativedelta
 
 from generator.markup import escape_markdown, escape_text
+from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
+from generator.plan.facts import TRAINING_MINUTES, Facts, program_facts
 from generator.plan.moments import KitDates, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.project import Project
 
 PREPARATION_MINUTES = {"mentor": 15, "mentee": 20}  # before each session: reading the page, the worksheet
-TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Step:
     title: str
     task: Task
     message: Message | None
+    anchor_day: dt.date | None = None  # what it is dated from: the start, a milestone, a module's first session...
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Message:
     to: str
     subject: str  # plain text, filled in
     body: str  # Markdown, filled in and made safe
+    facts: tuple[tuple[str, str], ...] = ()  # each placeholder it uses: (its label key, its value)
 
 
 @dataclass(frozen=True)
@@ -70,62 +73,127 @@ class Commitment:
         return self.session_minutes + self.preparation_minutes + self.training_minutes
 
 
-def run_sheet(project: Project) -> tuple[Step, ...]:
+@dataclass(frozen=True)
+class Effort:
+    """The program team's time for one run-sheet task: `count` times `minutes` (None: no size)."""
+
+    task: Task
+    count: int | None
+    minutes: int
+
+    @property
+    def total_minutes(self) -> int | None:
+        return None if self.count is None else self.count * self.minutes
+
+
+def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     dates = kit_dates(project)
-    steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, project)]
+    facts = program_facts(project) if facts is None else facts
+    days = _days(project, dates) if dates else {}
+    steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, days, project, facts)]
     if dates is None:
         return tuple(steps)
-    return tuple(sorted(steps, key=lambda s: s.day or dt.date.min))
+    order = {task.id: n for n, task in enumerate(project.curriculum.run_sheet)}
+    return tuple(sorted(steps, key=lambda s: (s.day or dt.date.min, order[s.task.id])))
 
 
-def _steps(task: Task, dates: KitDates | None, project: Project) -> Iterator[Step]:
+def lead_weeks(task: Task, project: Project) -> int:
+    """The step's weeks from its anchor: the profile's `lead_times` for it, else the kit's default."""
+    program = project.organization.program
+    return program.lead_times.get(task.id, task.weeks) if program else task.weeks
+
+
+def sessions_for(task: Task, project: Project) -> int:
+    """A cohort task's sessions before its catch-up: enough for everyone at its capacity."""
+    program = project.organization.program
+    size = program.size if program else None
+    return -(-size // task.capacity) if size and task.capacity else 1
+
+
+Dated = tuple[dt.date, dict[str, str], str, dt.date]  # its day, what it fills in, its title, its anchor's day
+
+
+def _days(project: Project, dates: KitDates) -> dict[str, list[Dated]]:
+    """Every task's days, with what each fills in and the step's title, by the task's id."""
+    return {task.id: _anchor_days(task, dates, project) for task in project.curriculum.run_sheet}
+
+
+def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
+    offset = relativedelta(weeks=lead_weeks(task, project), months=task.months)
+    language, labels = project.organization.language, project.labels
+    if task.anchor == "milestone":
+        return [
+            (
+                m.day + offset,
+                {"milestone": m.title, "milestone_date": timeline_date(m.day, language)},
+                f"{task.title}: {m.title}",
+                m.day,
+            )
+            for m in dates.milestones
+        ]
+    if task.anchor == "module":
+        return [(m.day + offset, {"module": m.title}, f"{task.title}: {m.title}", m.day) for m in dates.modules]
+    base = _base(task, dates, project)
+    first = base + offset
+    if task.cohort:
+        count, every = sessions_for(task, project), dt.timedelta(weeks=task.every_weeks or 1)
+        days: list[Dated] = [
+            (first + every * n, {}, f"{task.title} ({n + 1}/{count})" if count > 1 else task.title, base)
+            for n in range(count)
+        ]
+        return [*days, (first + every * count, {}, f"{task.title} ({labels['kit_catch_up']})", base)]
+    days = [(first, {}, task.title, base)]
+    while task.every_weeks and days[-1][0] + dt.timedelta(weeks=task.every_weeks) <= dates.end:
+        days.append((days[-1][0] + dt.timedelta(weeks=task.every_weeks), {}, task.title, base))
+    return days
+
+
+def _base(task: Task, dates: KitDates, project: Project) -> dt.date:
+    if task.anchor == "retention":
+        assert task.record is not None  # the model requires it with this anchor
+        months: int = getattr(project.organization.privacy.retention, task.record)
+        day: dt.date = dates.end + relativedelta(months=months)
+        return day
+    return {"start": dates.start, "end": dates.end, "midpoint": dates.midpoint}[task.anchor]
+
+
+def _steps(
+    task: Task, dates: KitDates | None, days: dict[str, list[Dated]], project: Project, facts: Facts
+) -> Iterator[Step]:
     labels, language = project.labels, project.organization.language
     if dates is None:
-        when = f"{labels[f'kit_anchor_{task.anchor}']} {task.weeks:+d} {labels['weeks']}".replace("-", "−")
+        when = f"{labels[f'kit_anchor_{task.anchor}']} {lead_weeks(task, project):+d} {labels['weeks']}".replace(
+            "-", "−"
+        )
         yield Step(None, when, task.title, task, None)
         return
-    offset = dt.timedelta(weeks=task.weeks)
-    anchors: list[tuple[dt.date, dict[str, str], str]] = []
-    if task.anchor in ("start", "end"):
-        base = dates.start if task.anchor == "start" else dates.end
-        anchors.append((base + offset, {}, task.title))
-        while task.every_weeks and anchors[-1][0] + dt.timedelta(weeks=task.every_weeks) <= dates.end:
-            anchors.append((anchors[-1][0] + dt.timedelta(weeks=task.every_weeks), {}, task.title))
-    elif task.anchor == "milestone":
-        for m in dates.milestones:
-            extra = {"milestone": m.title, "milestone_date": timeline_date(m.day, language)}
-            anchors.append((m.day + offset, extra, f"{task.title}: {m.title}"))
-    else:
-        anchors += [(m.day + offset, {"module": m.title}, f"{task.title}: {m.title}") for m in dates.modules]
-    for n, (day, extra, title) in enumerate(anchors, start=1):
+    common = _common(days, project, facts)
+    if task.prepares and days.get(task.prepares):
+        common["deadline"] = timeline_date(days[task.prepares][0][0], language)
+    for n, (day, extra, title, anchor_day) in enumerate(days[task.id], start=1):
         when = timeline_date(day, language)
-        message = _message(task, f"{task.id}-{n}", when, {**_common(dates, project), **extra, "date": when})
-        yield Step(day, when, title, task, message)
+        message = _message(task, f"{task.id}-{n}", when, {**common, **extra, "date": when})
+        yield Step(day, when, title, task, message, anchor_day)
 
 
-def _common(dates: KitDates, project: Project) -> dict[str, str]:
+def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> dict[str, str]:
+    """The program's facts, and the days of the training a message may list."""
     language = project.organization.language
-    return {
-        "program": dates.program,
-        "start": timeline_date(dates.start, language),
-        "end": timeline_date(dates.end, language),
-        "contact": first_contact(project.organization.contacts, project.labels),
-    }
+    cohorts: dict[str, str] = {str(t.cohort): t.id for t in reversed(project.curriculum.run_sheet) if t.cohort}
 
+    def listed(cohort: str) -> str:
+        return "; ".join(timeline_date(day, language) for day, _, _, _ in days.get(cohorts.get(cohort, ""), []))
 
-def first_contact(contacts: tuple[Contact, ...], labels: Mapping[str, str]) -> str:
-    if not contacts:
-        return labels["kit_program_lead"]
-    first = contacts[0]
-    reach = first.email or first.phone
-    return f"{first.name} ({reach})" if reach else first.name
+    return {**facts, "training_dates": listed("mentors"), "orientation_dates": listed("mentees")}
 
 
 def _message(task: Task, anchor: str, when: str, values: Mapping[str, str]) -> Message | None:
     if task.message is None:
         return None
     subject = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.subject)
-    return Message(anchor, when, task.message.to, subject, fill(task.message.body, values))
+    used = dict.fromkeys(_PLACEHOLDER.findall(task.message.subject + task.message.body))
+    facts = tuple((f"uses_{name}", values[name]) for name in used if name != "date")
+    return Message(anchor, when, task.message.to, subject, fill(task.message.body, values), facts)
 
 
 def fill(body: str, values: Mapping[str, str]) -> str:
@@ -150,6 +218,14 @@ def escalation(project: Project) -> tuple[Route, ...]:
     return tuple(routes)
 
 
+def urgent(project: Project) -> tuple[tuple[str, str], ...]:
+    """The emergency route (the profile's, or the local emergency number) and, when the
+    profile names one, the out-of-hours route: shown before the table of concerns."""
+    org = project.organization
+    routes = [("kit_emergency", org.emergency or project.labels["kit_emergency_default"])]
+    return tuple(routes + ([("kit_out_of_hours", org.out_of_hours)] if org.out_of_hours else []))
+
+
 def commitment(project: Project, role: str) -> Commitment:
     """Sessions × their length, plus preparation and training, from the organization's own schedule:
     its dated meetings at its meeting length, or the curriculum's sessions at their own length."""
@@ -167,6 +243,23 @@ def commitment(project: Project, role: str) -> Commitment:
         TRAINING_MINUTES[role],
         dates.weeks if dates else None,
     )
+
+
+def team_time(project: Project) -> tuple[Effort, ...]:
+    """The program team's time for each task that takes it: per session run, per person
+    (mentors and mentees) or per pair, from the program's size and the dated steps."""
+    program = project.organization.program
+    size = program.size if program else None
+    runs: dict[str, int] = {}
+    for step in run_sheet(project):
+        runs[step.task.id] = runs.get(step.task.id, 0) + 1
+    efforts = []
+    for task in project.curriculum.run_sheet:
+        if task.team_minutes is None:
+            continue
+        people = {"session": runs.get(task.id, 1), "person": 2 * size if size else None, "pair": size}[task.per]
+        efforts.append(Effort(task, people, task.team_minutes))
+    return tuple(efforts)
 
 
 def hours(minutes: int, language: str) -> str:

@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.markup import escape_markdown, escape_text
+from generator.models.kit import Benchmark
 from generator.models.organization import Contact
-from generator.plan.kit import Commitment, Message, Route, Step, hours
+from generator.plan.kit import Commitment, Message, Route, Step, hours, team_time
 from generator.read.guides import Guide
 from generator.read.project import Project
 
@@ -48,27 +49,69 @@ def _title(title: str, target: str, link: Link) -> str:
 
 
 def standards_md(project: Project, offers: Mapping[str, Sequence[Offer]], link: Link) -> str:
+    """Per standard, an honest self-assessment: each benchmark met, partly met or not, with what
+    to add, and where a benchmark written for youth mentoring is read for a workplace."""
     labels = project.labels
-    lines = [f"{SOURCE} {escape_text(labels['kit_standards_intro'])}", ""]
+    lines = [f"{SOURCE} {escape_text(labels['kit_standards_intro'])}", "", escape_text(labels["kit_adapted_intro"]), ""]
+    anchored = link("kit/standards.md") is not None  # in print, headings keep their own ids
     for standard in project.curriculum.standards:
-        lines += [f"## {escape_text(standard.title)}", "", escape_markdown(standard.summary), ""]
-        lines += [f"- {_title(o.title, o.target, link)}" for o in offers.get(standard.id, ())]
-        lines.append("")
+        anchor = f" {{ #{standard.id} }}" if anchored else ""
+        lines += [f"## {escape_text(standard.title)}{anchor}", "", escape_markdown(standard.summary), ""]
+        lines += _benchmarks(standard.benchmarks, labels)
+        if offers.get(standard.id):
+            lines += [f"**{escape_text(labels['kit_offers'])}:**", ""]
+            lines += [f"- {_title(o.title, o.target, link)}" for o in offers[standard.id]]
+            lines.append("")
     return "\n".join(lines)
 
 
-def run_sheet_md(steps: Sequence[Step], labels: Mapping[str, str], link: Link) -> str:
+def _benchmarks(benchmarks: Sequence[Benchmark], labels: Mapping[str, str]) -> list[str]:
+    lines = []
+    for b in benchmarks:
+        lines += [f"- **{escape_text(labels[f'benchmark_{b.status}'])}:** {escape_text(b.benchmark)}", ""]
+        lines += [f"    {escape_markdown(b.how)}", ""]
+        if b.adapted:
+            lines += [f"    *{escape_text(labels['kit_adapted'])}:* {escape_markdown(b.adapted)}", ""]
+        if b.add:
+            lines += [f"    *{escape_text(labels['kit_to_add'])}:* {escape_markdown(b.add)}", ""]
+    return lines
+
+
+def run_sheet_md(project: Project, steps: Sequence[Step], link: Link) -> str:
+    labels = project.labels
+    titles = {s.id: s.title for s in project.curriculum.standards}
     intro = labels["kit_run_sheet_intro"] if any(s.day for s in steps) else labels["kit_run_sheet_undated"]
     lines = [
         escape_text(intro),
         "",
-        f"| {labels['kit_when']} | {labels['kit_do']} | {labels['kit_send']} |",
-        "|---|---|---|",
+        f"| {labels['kit_when']} | {labels['kit_do']} | {labels['kit_send']} | {labels['kit_standard']} |",
+        "|---|---|---|---|",
     ]
     for step in steps:
         message = _title(step.message.subject, f"kit/messages.md#{step.message.anchor}", link) if step.message else ""
         do = f"**{cell(step.title)}**: " + escape_markdown(step.task.do).replace("\n", " ").replace("|", "\\|")
-        lines.append(f"| {cell(step.when)} | {do} | {message} |")
+        standard = _title(
+            titles.get(step.task.standard, step.task.standard), f"kit/standards.md#{step.task.standard}", link
+        )
+        lines.append(f"| {cell(step.when)} | {do} | {message} | {standard} |")
+    return "\n".join(lines) + "\n" + team_time_md(project)
+
+
+def team_time_md(project: Project) -> str:
+    """The program team's hours for the tasks that take them, from the program's size."""
+    labels, language = project.labels, project.organization.language
+    efforts = team_time(project)
+    if not efforts:
+        return ""
+    lines = ["", f"## {escape_text(labels['kit_team_time'])}", "", escape_text(labels["kit_team_time_intro"]), ""]
+    lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_hours']} |", "|---|---|---|"]
+    for e in efforts:
+        per = labels[f"kit_per_{e.task.per}"]
+        count = "?" if e.count is None else str(e.count)
+        total = "" if e.total_minutes is None else hours(e.total_minutes, language)
+        lines.append(f"| {cell(e.task.title)} | {count} × {e.minutes} {labels['minutes']} ({cell(per)}) | {total} |")
+    known = [e.total_minutes for e in efforts if e.total_minutes is not None]
+    lines.append(f"| **{cell(labels['kit_time_total'])}** | | **{hours(sum(known), language)}** |")
     return "\n".join(lines) + "\n"
 
 
@@ -81,17 +124,24 @@ def messages_md(messages: Sequence[Message], labels: Mapping[str, str], *, ancho
         lines += [heading, ""]
         lines += [
             f"**{escape_text(labels['kit_send_on'])}:** {escape_text(message.when)}  ",
-            f"**{escape_text(labels['kit_to'])}:** {escape_text(message.to)}",
-            "",
+            f"**{escape_text(labels['kit_to'])}:** {escape_text(message.to)}" + ("  " if message.facts else ""),
         ]
+        if message.facts:
+            facts = "; ".join(f"{labels.get(key, key.removeprefix('uses_'))}: {value}" for key, value in message.facts)
+            lines.append(f"**{escape_text(labels['kit_facts'])}:** {escape_text(facts)}")
+        lines.append("")
         lines += [f"> {line}" if line else ">" for line in message.body.strip().split("\n")]
         lines.append("")
     return "\n".join(lines)
 
 
-def escalation_md(routes: Sequence[Route], labels: Mapping[str, str]) -> str:
+def escalation_md(routes: Sequence[Route], labels: Mapping[str, str], urgent: Sequence[tuple[str, str]] = ()) -> str:
+    """The table, after the organization's emergency and out-of-hours routes (`urgent`: label key, text)."""
     head = (labels["kit_concern"], labels["kit_first_step"], labels["kit_who"], labels["kit_how_fast"])
-    lines = [escape_text(labels["kit_escalation_intro"]), "", "| " + " | ".join(head) + " |", "|---|---|---|---|"]
+    lines = [escape_text(labels["kit_escalation_intro"]), ""]
+    lines += [f"- **{escape_text(labels[key])}:** {escape_text(text)}" for key, text in urgent]
+    lines += [""] if urgent else []
+    lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for route in routes:
         who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(labels["kit_program_lead"])
         if route.assumed:

@@ -14,7 +14,8 @@ from markupsafe import Markup
 from generator.markup import escape_text
 from generator.models.kit import EDITIONS
 from generator.plan import kit_pages as md
-from generator.plan.kit import commitment, escalation, messages, run_sheet
+from generator.plan.kit import commitment, escalation, messages, run_sheet, urgent
+from generator.plan.paths import PDF_VARIANTS, packet_pdf
 from generator.plan.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
 from generator.read.guides import Guide
 from generator.read.project import Project
@@ -91,9 +92,9 @@ def plan_kit(project: Project) -> Kit:
     columns = tracker_columns(project)
     texts = {
         "kit/standards.md": md.standards_md(project, offers(project, guides), site_link("kit/standards.md")),
-        "kit/run-sheet.md": md.run_sheet_md(steps, labels, site_link("kit/run-sheet.md")),
+        "kit/run-sheet.md": md.run_sheet_md(project, steps, site_link("kit/run-sheet.md")),
         "kit/messages.md": md.messages_md(messages(steps), labels, anchors=True),
-        "kit/escalation.md": md.escalation_md(escalation(project), labels),
+        "kit/escalation.md": md.escalation_md(escalation(project), labels, urgent(project)),
         "kit/tracker.md": md.tracker_md(project, [c.title for c in columns], site_link("kit/tracker.md")),
     }
     pages = [KitPage(INDEX, labels["kit"], Markup(index_md(project, guides)))]
@@ -121,4 +122,7 @@ def index_md(project: Project, guides: tuple[Guide, ...]) -> str:
     if forms:
         lines += ["", f"## {escape_text(labels['kit_forms'])}", ""]
         lines += [f"- [{escape_text(w.title)}]({link(f'worksheets/{w.id}.md')})" for w in forms]
+        lines += [
+            f"- [{escape_text(labels[f'team_packet_{v}'])}]({link(packet_pdf(v, team=True))})" for v in PDF_VARIANTS
+        ]
     return "\n".join(lines) + "\n"

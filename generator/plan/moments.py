@@ -26,12 +26,13 @@ class Dated:
 class KitDates:
     program: str
     start: dt.date
-    end: dt.date  # the program's last day
+    end: dt.date  # the program's last day: its last session or milestone (`last_day`)
     weeks: int
     meeting_minutes: int  # all those meetings' minutes together
     meetings: int  # dated sessions and series meetings from the start on
     milestones: tuple[Dated, ...]
     modules: tuple[Dated, ...]  # each module's first session
+    midpoint: dt.date  # the mid-point review session's day, or halfway through the program
 
 
 def kit_dates(project: Project) -> KitDates | None:
@@ -52,13 +53,25 @@ def kit_dates(project: Project) -> KitDates | None:
     return KitDates(
         program=program.name,
         start=program.start,
-        end=program.start + dt.timedelta(weeks=program.weeks, days=-1),
+        end=last_day(program.start, program.weeks, events),
         weeks=program.weeks,
         meeting_minutes=sum(e.minutes or length.get(e.series, series[0].minutes) for e in met),
         meetings=len(met),
         milestones=_milestones(events),
         modules=modules,
+        midpoint=next(
+            (e.date for e in events if e.moment == "mid-point review"),
+            program.start + dt.timedelta(weeks=program.weeks // 2),
+        ),
     )
+
+
+def last_day(start: dt.date, weeks: int, events: tuple[Event, ...]) -> dt.date:
+    """The day the program ends for the people in it: its last session, meeting or milestone
+    within its weeks (the closing celebration, not the Sunday of its last week; a follow-up
+    call months later is after the end); without any, its last week's end."""
+    last = start + dt.timedelta(weeks=weeks, days=-1)
+    return max((e.date for e in events if e.date <= last), default=last)
 
 
 def _milestones(events: tuple[Event, ...]) -> tuple[Dated, ...]:

@@ -15,7 +15,7 @@ from generator.models import Curriculum, Module, Session, Worksheet
 from generator.plan.fields import site_sections
 from generator.plan.kit_site import manager_only, plan_kit
 from generator.plan.nav import NavItem, grouped, navigation
-from generator.plan.paths import Paths, relative
+from generator.plan.paths import PDF_VARIANTS, Paths, packet_pdf, relative, worksheet_pdf
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.tracker import TrackerSheet
@@ -176,19 +176,6 @@ def _session(session: Session, module: Module, number: str, paths: Paths, common
 def _as_html(url: str) -> str:
     """A link in raw HTML, which MkDocs does not rewrite: to the page it builds from the .md."""
     return url.replace(".md", ".html")
-
-
-PDF_VARIANTS = ("fillable", "print")
-
-
-def worksheet_pdf(worksheet_id: str, variant: str) -> str:
-    """Where a worksheet's PDF lives in the docs folder (pdf.py writes it, pages link to it)."""
-    return f"worksheets/pdf/{worksheet_id}-{variant}.pdf"
-
-
-def packet_pdf(variant: str) -> str:
-    """One folder up from the worksheets' PDFs, so that no worksheet id (say `packet`) can collide."""
-    return f"worksheets/packet-{variant}.pdf"
 
 
 def handbook_pdf(slug: str) -> str:

@@ -36,3 +36,17 @@ def relative(from_page: str, to_page: str) -> str:
     paths start at "/" (the docs folder), so relpath does not ask the system for the working
     folder: that was a quarter of planning a 1,000-session handbook (6,500 links)."""
     return posixpath.relpath("/" + to_page, "/" + posixpath.dirname(from_page))
+
+
+PDF_VARIANTS = ("fillable", "print")
+
+
+def worksheet_pdf(worksheet_id: str, variant: str) -> str:
+    """Where a worksheet's PDF lives in the docs folder (pdf.py writes it, pages link to it)."""
+    return f"worksheets/pdf/{worksheet_id}-{variant}.pdf"
+
+
+def packet_pdf(variant: str, team: bool = False) -> str:
+    """One folder up from the worksheets' PDFs, so that no worksheet id (say `packet`) can collide:
+    the pairs' worksheets, or (`team`) the program team's forms."""
+    return f"worksheets/{'team-forms' if team else 'packet'}-{variant}.pdf"

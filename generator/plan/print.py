@@ -24,8 +24,9 @@ from markupsafe import Markup
 from generator.direction import direction
 from generator.markup import css_string, markdown_html
 from generator.models import Curriculum, Worksheet
+from generator.models.worksheet import WorksheetField
 from generator.plan.fields import FieldView, field_view
-from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
+from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.read.project import Project
 
 PAPER = {"A4": "A4", "Letter": "letter"}
@@ -57,11 +58,26 @@ class PrintHead:
 
 
 @dataclass(frozen=True)
+class Block:
+    """Fields that stay on one page together (print.css `.keep`): one field, a note with the
+    field it introduces, or a signature block (signatures and their dates, side by side)."""
+
+    kind: str  # "sign" for a signature block, "row" for one-line answers side by side, else ""
+    fields: tuple[FieldView, ...]
+
+    @property
+    def css(self) -> str:
+        return f"keep {self.kind}".strip()
+
+
+@dataclass(frozen=True)
 class SectionView:
+    """A section's heading stays on the page of its first block (its intro with it)."""
+
     title: str
     dir: str
     intro: Markup | None
-    fields: tuple[FieldView, ...]
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
@@ -165,20 +181,29 @@ def plan_worksheets(project: Project, paper: str | None = None) -> tuple[PdfDocu
     )
 
 
+def is_team_form(worksheet: Worksheet) -> bool:
+    """A form the program team handles (an application, a match check), not the pairs' own:
+    one the manager's edition carries. It goes in the team's packet, not the pairs'."""
+    return "manager" in worksheet.editions
+
+
 def plan_packets(project: Project, paper: str | None = None) -> tuple[PdfDocument, ...]:
-    """Every worksheet in program order, fillable and print: none without worksheets."""
-    if not project.curriculum.worksheets:
-        return ()
+    """Two packets, fillable and print, each of its worksheets in program order: the pairs'
+    worksheets, and the program team's forms (none for a group without worksheets)."""
     head, labels, bodies = print_head(project, paper), project.labels, sheet_bodies(project, paper)
     logo = project.logo.data_uri() if project.logo else None
     subtitle = f"{project.curriculum.title} · {project.organization.name}"
+    team_forms = {w.id for w in project.curriculum.worksheets if is_team_form(w)}
     packets = []
-    for v in PDF_VARIANTS:
-        sheets = tuple(body for (_, variant), body in bodies.items() if variant == v)
-        listed = tuple(body.view.sheets[0] for body in sheets)
-        front = sheets_view(head, v, labels["packet_title"], listed)
-        view = PacketView(**vars(front), subtitle=subtitle, intro=labels["packet_intro"], logo=logo)
-        packets.append(PdfDocument(packet_pdf(v), v, sheets, view))
+    for team, prefix in ((False, "packet"), (True, "team_packet")):
+        for v in PDF_VARIANTS:
+            sheets = tuple(b for (i, variant), b in bodies.items() if variant == v and (i in team_forms) == team)
+            if not sheets:
+                continue
+            listed = tuple(body.view.sheets[0] for body in sheets)
+            front = sheets_view(head, v, labels[f"{prefix}_title"], listed)
+            view = PacketView(**vars(front), subtitle=subtitle, intro=labels[f"{prefix}_intro"], logo=logo)
+            packets.append(PdfDocument(packet_pdf(v, team), v, sheets, view))
     return tuple(packets)
 
 
@@ -216,8 +241,39 @@ def sheet_view(worksheet: Worksheet, labels: Mapping[str, str]) -> SheetView:
                 title=s.title,
                 dir=direction(s.title),
                 intro=markdown_html(s.intro) if s.intro else None,
-                fields=tuple(field_view(worksheet.id, f, labels) for f in s.fields),
+                blocks=blocks(worksheet.id, s.fields, labels),
             )
             for s in worksheet.sections
         ),
     )
+
+
+SIGN = ("signature", "date")  # a signature block: a signature, then signatures and dates
+SHORT = ("text", "date")  # one-line answers: two in a row, when neither has a hint
+
+
+def _glued(run: list[WorksheetField], field: WorksheetField) -> bool:
+    if run[-1].kind == "note":
+        return True
+    if run[0].kind == "signature":
+        return field.kind in SIGN
+    return len(run) == 1 and all(f.kind in SHORT and not getattr(f, "help", None) for f in (run[0], field))
+
+
+def _block_kind(run: list[WorksheetField]) -> str:
+    if run[0].kind == "signature":
+        return "sign"
+    return "row" if len(run) == 2 and run[0].kind != "note" else ""
+
+
+def blocks(worksheet_id: str, fields: tuple[WorksheetField, ...], labels: Mapping[str, str]) -> tuple[Block, ...]:
+    """The section's fields in blocks that no page break splits: a note goes with the field
+    after it, a signature with the dates and signatures that follow it, and two one-line
+    answers in a row share a line."""
+    runs: list[list[WorksheetField]] = []
+    for field in fields:
+        if runs and _glued(runs[-1], field):
+            runs[-1].append(field)
+        else:
+            runs.append([field])
+    return tuple(Block(_block_kind(run), tuple(field_view(worksheet_id, f, labels) for f in run)) for run in runs)

@@ -9,14 +9,13 @@ and written with the site's other files.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping
 from datetime import datetime
 
 from pydantic import Field
 
+from generator.cells import csv_bytes
 from generator.models.base import Model
 from generator.models.instrument import Instruments
 from generator.plan.instruments import NAME_ITEM, Form, occasion_week
@@ -134,24 +133,20 @@ def _json(data: object) -> bytes:
 
 
 def bank_csv(bank: QuestionBank) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[tuple[object, ...]] = [CSV_COLUMNS]
     for form in bank.forms:
         head = (form.id, form.instrument, form.version, form.title, form.answered_by, form.occasion)
         for item in form.items:
             row = (*head, "" if form.week is None else form.week, "yes" if form.anonymous else "no")
-            writer.writerow((*row, item.id, item.kind, item.label, item.help or "", " | ".join(item.answers)))
-    return ("\ufeff" + out.getvalue()).encode()  # a byte-order mark: spreadsheet programs then read UTF-8
+            rows.append((*row, item.id, item.kind, item.label, item.help or "", " | ".join(item.answers)))
+    return csv_bytes(rows)  # every cell made safe (cells.py), with the mark that makes Excel read UTF-8
 
 
 def tracker_csv(bank: QuestionBank, labels: Mapping[str, str]) -> bytes:
     """An empty tracker: who, their role, then a column per outcome measure (headed by its
     label, its id in brackets, so that the columns can be matched however they are reworded)."""
     header = [labels["tracker_person"], labels["answered_by"], *(f"{o.label} [{o.id}]" for o in bank.outcomes)]
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(header)
-    return ("\ufeff" + out.getvalue()).encode()
+    return csv_bytes([header])
 
 
 _QUALTRICS = {

@@ -4,11 +4,10 @@ status from."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 
+from generator.cells import csv_bytes
 from generator.plan.moments import kit_dates
 from generator.read.project import Project
 
@@ -45,15 +44,9 @@ def statuses(project: Project) -> tuple[str, ...]:
 def tracker_csv(project: Project, columns: tuple[Column, ...]) -> bytes:
     """Headings, the planned dates (year-month-day, which every spreadsheet reads as a date),
     then a numbered empty row per pair."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.title for c in columns])
-    writer.writerow(
-        [project.labels["tracker_planned"], *(c.planned.isoformat() if c.planned else "" for c in columns[1:])]
-    )
-    for n in range(1, ROWS + 1):
-        writer.writerow([n, *("" for _ in columns[1:])])
-    return out.getvalue().encode("utf-8-sig")  # the mark that makes Excel read UTF-8
+    head = [c.title for c in columns]
+    planned = [project.labels["tracker_planned"], *(c.planned.isoformat() if c.planned else "" for c in columns[1:])]
+    return csv_bytes([head, planned, *([n, *("" for _ in columns[1:])] for n in range(1, ROWS + 1))])
 
 
 @dataclass(frozen=True)

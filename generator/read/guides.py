@@ -14,6 +14,7 @@ from generator.errors import InputError, Problem, display_path
 from generator.markup import escape_markdown, going_nowhere, links_going_nowhere
 from generator.models.kit import EDITIONS
 from generator.read.frontmatter import FrontMatter, front_matter
+from generator.read.placeholders import check_text
 
 MAX_PAGE_BYTES = 1_000_000  # a long guide is about 50 KB; see `read_guide`
 
@@ -27,13 +28,17 @@ class Guide:
     standard: str | None = None  # the MENTOR standard it serves (front matter, frontmatter.py)
     editions: tuple[str, ...] = EDITIONS  # whose edition it is in
     time_for: str | None = None  # the role whose time commitment the page shows
+    trusted: bool = False  # ours (content/): may use raw HTML and the program's facts; an organization's page may not
 
 
-def read_guide(path: Path, docs_path: str, *, trusted: bool, standards: Collection[str] = ()) -> Guide:
+def read_guide(
+    path: Path, docs_path: str, *, trusted: bool, standards: Collection[str] = (), facts: Collection[str] = ()
+) -> Guide:
     """A page whose first line is its `# Title`; raises InputError if it cannot be used.
 
-    Our own pages may use raw HTML; an organization's pages are its text, so raw HTML in
-    them is shown as text, like everything else it writes.
+    Our own pages may use raw HTML and name the program's `facts` (`{kickoff.minutes}`: any
+    other name is refused at its line); an organization's pages are its text, so raw HTML
+    and braces in them are shown as text, like everything else it writes.
 
     A page has a size limit, as YAML files do: a 20 MB page passes every check, then keeps the
     build busy for a quarter of an hour and 3 GB of memory laying it out into the handbook."""
@@ -53,6 +58,9 @@ def read_guide(path: Path, docs_path: str, *, trusted: bool, standards: Collecti
         ) from None
     meta = FrontMatter()
     if trusted:
+        unknown = check_text(text, shown, facts)
+        if unknown:
+            raise InputError(unknown)
         meta, text = front_matter(text, shown, standards)
     first = text.lstrip().split("\n", 1)[0]
     if not first.startswith("# "):
@@ -70,7 +78,8 @@ def read_guide(path: Path, docs_path: str, *, trusted: bool, standards: Collecti
     if not trusted:
         _check_links(text, shown)
     body = text if trusted else escape_markdown(text)
-    return Guide(docs_path, first[2:].strip(), Markup(body), shown, meta.standard, meta.editions, meta.time_for)
+    title = first[2:].strip()
+    return Guide(docs_path, title, Markup(body), shown, meta.standard, meta.editions, meta.time_for, trusted)
 
 
 def _too_big(shown: str, size: int) -> Problem:

@@ -19,7 +19,21 @@ from generator.models.organization import ModuleChoice
 from generator.read.wording import unchanged
 
 M = TypeVar("M", bound=BaseModel)
-KEEP = {"id", "kind", "name", "worksheets", "guides", "standard", "editions", "anchor"}  # identifiers, not prose
+KEEP = {
+    "id",
+    "kind",
+    "name",
+    "worksheets",
+    "guides",
+    "standard",
+    "editions",
+    "anchor",
+    "cohort",
+    "per",
+    "record",
+    "prepares",
+    "status",
+}  # identifiers, not prose
 
 
 def select_modules(

@@ -49,6 +49,7 @@ def load_profile(org_file: Path, shared: Curriculum | None) -> Profile:
     if shared is not None:
         gather.problems += check_selection(source, org, shared, own, _own_ids(own, own_source, own_name))
         gather.problems += check_handles(source, org, shared)
+        gather.problems += check_lead_times(source, org, shared)
         if own is not None and own_source is not None:
             gather.problems += check_own(own_source, own, shared)
     gather.check()
@@ -112,4 +113,15 @@ def check_handles(source: YamlFile, org: Organization, shared: Curriculum) -> li
         for i, contact in enumerate(org.contacts)
         for j, concern in enumerate(contact.handles)
         if concern not in known
+    ]
+
+
+def check_lead_times(source: YamlFile, org: Organization, shared: Curriculum) -> list[Problem]:
+    """`program.lead_times` names steps the run-sheet has."""
+    known = [t.id for t in shared.run_sheet]
+    steps = org.program.lead_times if org.program else {}
+    return [
+        unknown(source, ("program", "lead_times", step), "run-sheet step", step, known)
+        for step in steps
+        if step not in known
     ]

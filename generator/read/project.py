@@ -11,7 +11,7 @@ import datetime as dt
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -19,19 +19,22 @@ from markupsafe import Markup
 from generator.clock import build_time
 from generator.errors import Gather, InputError, Problem, display_path
 from generator.models import Curriculum, Organization
+from generator.models.facts import fact_names
 from generator.models.instrument import Instruments
 from generator.read.assets import Image
 from generator.read.checks import check_curriculum
+from generator.read.contained import as_written, inside, outside_files
 from generator.read.guides import Guide, read_guide
 from generator.read.instruments import load_instruments
 from generator.read.layout import CONTENT, curriculum_file, guide_file, require_handbook
 from generator.read.overlay import in_language, reword_model, select_modules
+from generator.read.placeholders import check_placeholders
 from generator.read.profile import Profile, load_profile
 from generator.read.spelling import spellings
 from generator.read.timeline import DoesNotFit, Event, SessionInfo, schedule
 from generator.read.validate import parse
 from generator.read.wording import rewording
-from generator.read.yaml_file import YamlFile, load_yaml
+from generator.read.yaml_file import Loc, Mark, YamlFile, load_yaml
 
 LOCALES = Path(__file__).parent.parent / "locales"
 
@@ -54,6 +57,14 @@ class Project:
     events: tuple[Event, ...]  # the program timeline, empty without a `program:`
     built: dt.datetime  # "now", or SOURCE_DATE_EPOCH for reproducible builds
     instruments: Instruments  # the evaluation instruments, in the organization's words
+    text_labels: Mapping[str, str] = field(
+        default_factory=dict
+    )  # labels in the curriculum's language: its facts' words
+    own: frozenset[str] = frozenset()
+    profile_source: YamlFile | None = None  # where each profile value is written, for the plan's coherence check
+    curriculum_marks: Mapping[Loc, Mark] = field(
+        default_factory=dict
+    )  # where the kit's steps and concerns are  # the ids of the organization's own modules and worksheets: never templates
 
 
 def load_project(root: Path, org_file: Path) -> Project:
@@ -80,6 +91,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
     gather = Gather()
     attempt, problems = gather.attempt, gather.problems
 
+    problems += outside_files(root)
     curriculum_path = curriculum_file(root)
     curriculum_source = attempt(lambda: load_yaml(curriculum_path))
     curriculum = attempt(lambda: load_curriculum(curriculum_source)) if curriculum_source else None
@@ -117,7 +129,22 @@ def _load_project(root: Path, org_file: Path) -> Project:
         events=events,
         built=build_time(),
         instruments=instruments,
+        text_labels=load_labels(curriculum.language, org.terminology.chosen() if same_language else {}, spelled),
+        own=_own_ids(profile),
+        profile_source=profile.source,
+        curriculum_marks=_kit_marks(curriculum_source) if curriculum_source else {},
     )
+
+
+def _kit_marks(source: YamlFile) -> dict[Loc, Mark]:
+    """Only the run-sheet's steps and the concerns' answers: a whole curriculum's marks would
+    keep a large file's every position alive for the whole build."""
+    return {loc: mark for loc, mark in source.values.items() if loc[:1] in (("run_sheet",), ("concerns",))}
+
+
+def _own_ids(profile: Profile) -> frozenset[str]:
+    own = profile.own
+    return frozenset([m.id for m in own.modules] + [w.id for w in own.worksheets]) if own else frozenset()
 
 
 def program_events(profile: Profile, curriculum: Curriculum) -> tuple[Event, ...]:
@@ -142,8 +169,12 @@ def _reword_guide(guide: Guide, reword: Callable[[str], str]) -> Guide:
 
 
 def load_curriculum(source: YamlFile) -> Curriculum:
-    curriculum = parse(source, Curriculum)
-    problems = check_curriculum(source, curriculum)
+    unknown = check_placeholders(source)
+    try:
+        curriculum = parse(source, Curriculum)
+    except InputError as error:
+        raise InputError(sorted([*error.problems, *unknown], key=lambda p: (p.line, p.column))) from None
+    problems = check_curriculum(source, curriculum) + unknown
     if problems:
         raise InputError(problems)
     return curriculum
@@ -161,9 +192,14 @@ def load_guides(root: Path, source: YamlFile, curriculum: Curriculum) -> tuple[G
                 source.problem(("guides", index), message, f"create {shown} or remove `{name}` from `guides`")
             )
             continue
+        if not inside(root, path):
+            message = f"`guides` lists `{name}`, but {as_written(path)} is a link to a file outside the project"
+            problems.append(source.problem(("guides", index), message, f"copy the file itself to {as_written(path)}"))
+            continue
         try:
             standards = [s.id for s in curriculum.standards]
-            guides.append(read_guide(path, f"guides/{name}.md", trusted=True, standards=standards))
+            facts = fact_names(c.id for c in curriculum.concerns)
+            guides.append(read_guide(path, f"guides/{name}.md", trusted=True, standards=standards, facts=facts))
         except InputError as error:
             problems += error.problems
     if problems:

@@ -158,8 +158,12 @@ def check_moments(program: Program, booked: Sequence[Booked]) -> Iterator[Troubl
             continue
         for moment in moments_named(milestone.name):
             if moment in first:
-                session = first[moment].session
-                message = f'the milestone "{milestone.name}" is the {moment}, and so is {session.label}'
+                session, day = first[moment].session, first[moment].date
+                written = f"on {milestone.date}" if milestone.date else f"in week {milestone.week}"
+                message = (
+                    f'the milestone "{milestone.name}" is the {moment}, {written}, and so is {session.label}, '
+                    f"on {day}: one event on two dates"
+                )
                 hint = f"write `at: {session.id}` instead of its week or date, so it is listed once with the session"
                 yield Trouble(message, hint, ("milestones", i, "name"))
 

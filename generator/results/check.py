@@ -1,5 +1,7 @@
 """Checking each submission against the form it claims: the right form and version, answers
-among each question's choices, something filled in, and not a repeat of one already counted.
+among each question's choices, something filled in, and not a second copy of a submission
+already counted. A copy is the same submission (its id in the survey tool, or the same file,
+or the same row of the same file), never the same answers: two people may well write alike.
 
 A submission that fails is left out, with one problem naming its file and what to do; the
 others are counted. Answers in a CSV may be a choice's name (`partly_agree`, what a survey
@@ -8,13 +10,14 @@ tool exports by default) or its label: both are taken, and filed as the label.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 
+from generator.errors import inert
 from generator.plan.instruments import NAME_ITEM, Form
 from generator.plan.xlsform import choice_names
 from generator.results.read import Submission
+
+MAX_ANSWER = 20_000  # characters: a long written answer is a page or two; more is not an answer
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,10 @@ class Issue:
     message: str
     hint: str
 
+    def __str__(self) -> str:
+        """As printed and written to problems.txt: an answer's control characters escaped."""
+        return inert(f"{self.source}: {self.message} — {self.hint}")
+
 
 class RejectedError(Exception):
     def __init__(self, message: str, hint: str) -> None:
@@ -41,7 +48,7 @@ def check_all(submissions: list[Submission], forms: tuple[Form, ...]) -> tuple[l
     by_id = {form.id: form for form in forms}
     responses: list[Response] = []
     issues: list[Issue] = []
-    seen: dict[str, str] = {}  # duplicate key -> the source counted first
+    seen: dict[str, str] = {}  # submission identity -> the source counted first (read.py's `key`)
     for submission in submissions:
         try:
             form = _form_of(submission, by_id)
@@ -49,18 +56,19 @@ def check_all(submissions: list[Submission], forms: tuple[Form, ...]) -> tuple[l
         except RejectedError as error:
             issues.append(Issue(submission.source, str(error), error.hint))
             continue
-        keys = [k for k in (submission.key, _content_key(form, submission, answers)) if k]
-        first = next((seen[k] for k in keys if k in seen), None)
+        first = seen.get(submission.key)
         if first:
             issues.append(Issue(submission.source, f"repeats {first}", "counted once; remove the copy"))
             continue
-        seen.update(dict.fromkeys(keys, submission.source))
+        seen[submission.key] = submission.source
         responses.append(Response(submission.source, form, {k: v for k, v in answers.items() if k != NAME_ITEM}))
     return responses, issues
 
 
 def _form_of(submission: Submission, by_id: dict[str, Form]) -> Form:
     known = ", ".join(sorted(by_id))
+    if submission.claims is None and len(submission.fields_of) == 1 and min(submission.fields_of) in by_id:
+        return by_id[min(submission.fields_of)]  # a PDF that lost its keywords: its fields name its form
     if submission.claims is None:
         origin = ", ".join(sorted(submission.fields_of)) or "no form"
         raise RejectedError(
@@ -91,6 +99,11 @@ def _answers(submission: Submission, form: Form) -> dict[str, str]:
     for item_id, value in submission.values.items():
         if not value:
             continue
+        if len(value) > MAX_ANSWER:
+            raise RejectedError(
+                f"`{item_id}`: the answer is {len(value):,} characters long; the most counted is {MAX_ANSWER:,}",
+                "shorten it to the answer itself, or leave this response out",
+            )
         if item_id == NAME_ITEM:
             if form.instrument.anonymous:
                 raise RejectedError(f"has a name in `{form.id}`, which is anonymous", "remove the name column")
@@ -122,13 +135,3 @@ def _label(value: str, answers: tuple[str, ...]) -> str | None:
         return value
     names = dict(zip(choice_names(answers), answers, strict=True))
     return names.get(value)
-
-
-def _content_key(form: Form, submission: Submission, answers: dict[str, str]) -> str:
-    """The same answers to the same form, with a name or some writing among them, are a copy
-    (ratings alone may well be the same from two people)."""
-    texts = [i.id for i in form.items if i.kind in ("short_text", "long_text")] + [NAME_ITEM]
-    if not any(answers.get(t) for t in texts):
-        return ""
-    blob = json.dumps([form.id, sorted(answers.items())], ensure_ascii=False)
-    return "content:" + hashlib.sha256(blob.encode()).hexdigest()

@@ -7,7 +7,6 @@ text) or a problem naming the file. Whether a submission fits its form is check.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 from dataclasses import dataclass
@@ -17,34 +16,13 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from generator.plan.instruments import STAMP_PREFIX
-from generator.plan.xlsform import FORM_COLUMN, VERSION_COLUMN
 
-# Columns survey tools add to an export: never questions. Kobo's start with "_".
-TOOL_COLUMNS = frozenset(
-    [
-        "start",
-        "end",
-        "today",
-        "deviceid",
-        "username",
-        "phonenumber",
-        "simserial",
-        "subscriberid",
-        "audit",
-        "instanceid",
-        "instancename",
-        "submissiondate",
-        "key",
-        "submitterid",
-        "submittername",
-        "attachmentspresent",
-        "attachmentsexpected",
-        "status",
-        "reviewstate",
-        "edits",
-        "formversion",
-    ]
-)
+MAX_INPUTS = 20_000  # files in one run
+MAX_PDF_BYTES = 20 * 1024 * 1024  # a filled form is well under 1 MB; a PDF this big is something else
+MAX_CSV_BYTES = 512 * 1024 * 1024  # an export this big is read row by row, but not past this
+MAX_SUBMISSIONS = 200_000  # in one run: far more than any program's forms
+SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".json", ".xml", ".zip")
+GIVE = "give a filled fillable PDF of a feedback form or a CSV export"
 
 
 @dataclass(frozen=True)
@@ -58,28 +36,64 @@ class Submission:
 
 
 class UnreadableError(Exception):
-    """A file that is neither a PDF form nor a CSV export we can read."""
+    """A file that is neither a PDF form nor a CSV export we can read, and what to do."""
+
+    def __init__(self, message: str, hint: str = GIVE, row: int = 0) -> None:
+        super().__init__(message)
+        self.hint, self.row = hint, row
 
 
 def read_inputs(paths: list[Path], shown: dict[Path, str]) -> tuple[list[Submission], list[tuple[str, str, str]]]:
-    """Every submission in `paths`, and for each file that could not be read, (file, what, hint)."""
+    """Every submission in `paths`, and for each file that could not be read (or not all of it),
+    (file, what, hint). CSV rows are read one at a time; the limits keep memory and time bounded."""
+    from generator.results.export import read_csv
+
+    if len(paths) > MAX_INPUTS:
+        what = f"were given; the most in one run is {MAX_INPUTS:,}, so none was read"
+        return [], [(f"{len(paths):,} files", what, "give the forms in smaller folders, one run each")]
     submissions: list[Submission] = []
     problems: list[tuple[str, str, str]] = []
     for path in paths:
         name = shown[path]
-        if not path.is_file():
-            problems.append((name, "does not exist", "check the file's name and folder"))
-            continue
         try:
-            submissions += read_csv(path, name) if path.suffix.lower() == ".csv" else [read_pdf(path, name)]
+            kind = _kind(path)
+            rows = read_csv(path, name) if kind == "csv" else iter([read_pdf(path, name)])
+            for submission in rows:
+                if len(submissions) == MAX_SUBMISSIONS:
+                    raise UnreadableError(
+                        f"brings the responses past {MAX_SUBMISSIONS:,}, the most in one run; the rest was not read",
+                        "give the responses in smaller parts, one run each",
+                    )
+                submissions.append(submission)
         except UnreadableError as error:
-            problems.append((name, str(error), "give a filled fillable PDF of a feedback form or a CSV export"))
+            problems.append((f"{name}:{error.row}" if error.row else name, str(error), error.hint))
     return submissions, problems
+
+
+def _kind(path: Path) -> str:
+    """ "csv" or "pdf", by the name and the size, or an UnreadableError that says what to give."""
+    if not path.is_file():
+        raise UnreadableError("does not exist", "check the file's name and folder")
+    suffix = path.suffix.lower()
+    if suffix in SPREADSHEETS:
+        raise UnreadableError(
+            f"is a {suffix} file, which results does not read",
+            "export the survey's data as CSV (KoboToolbox: Downloads, CSV; ODK Central: Download, CSV) and give that",
+        )
+    size = path.stat().st_size
+    limit = MAX_CSV_BYTES if suffix == ".csv" else MAX_PDF_BYTES
+    if size > limit:
+        what = "a CSV export" if suffix == ".csv" else "a filled form"
+        raise UnreadableError(
+            f"is {size / 1024 / 1024:,.0f} MB, more than {what} can be ({limit // 1024 // 1024} MB at most)",
+            "give the filled forms or the survey's CSV export themselves",
+        )
+    return "csv" if suffix == ".csv" else "pdf"
 
 
 def read_pdf(path: Path, name: str) -> Submission:
     try:
-        data = path.read_bytes()
+        data = path.read_bytes()  # at most MAX_PDF_BYTES (`_kind`)
         reader = PdfReader(io.BytesIO(data))
         fields = reader.get_fields() or {}
         keywords = str(reader.metadata.get("/Keywords", "") if reader.metadata else "")
@@ -93,8 +107,8 @@ def read_pdf(path: Path, name: str) -> Submission:
     for full_name, field in fields.items():
         prefix, _, item = full_name.partition(":")  # `<form>:<item>`; a worksheet's table cell has more
         prefixes.add(prefix)
-        values[item] = _pdf_value(field.get("/V"))
-    return Submission(name, claims, version, values, frozenset(prefixes), hashlib.sha256(data).hexdigest())
+        values[item] = _pdf_value(field.get("/V"), field.get("/FT") == "/Btn")
+    return Submission(name, claims, version, values, frozenset(prefixes), "pdf:" + hashlib.sha256(data).hexdigest())
 
 
 def _stamp(keywords: str) -> tuple[str | None, str | None]:
@@ -106,44 +120,13 @@ def _stamp(keywords: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _pdf_value(value: object) -> str:
-    """A text field's text; a radio group's state, its label (`/Off`: not answered)."""
+def _pdf_value(value: object, button: bool) -> str:
+    """A text field's text; a radio group's state, its label (`/Off`: not answered). A state
+    is a PDF name (`/Agree`, as Acrobat and pikepdf write it) or, from pypdf's filling, a text
+    string `/Agree`: both are read as the state."""
     if value is None:
         return ""
     text = str(value)
-    if type(value).__name__ == "NameObject":
+    if type(value).__name__ == "NameObject" or (button and text.startswith("/")):
         return "" if text == "/Off" else text.removeprefix("/")
     return text.strip()
-
-
-def read_csv(path: Path, name: str) -> list[Submission]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UnreadableError(f"cannot be read as UTF-8 text ({error})") from None
-    try:
-        dialect = csv.Sniffer().sniff(text.partition("\n")[0], delimiters=",;\t")
-    except csv.Error:
-        raise UnreadableError("is not a CSV file with a header row") from None
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
-        raise UnreadableError("is empty")
-    header = [_column(c) for c in rows[0]]
-    if FORM_COLUMN not in header:
-        raise UnreadableError(f"has no `{FORM_COLUMN}` column: it is not an export of a Mentorbook XLSForm")
-    return [_csv_submission(header, row, f"{name}:{number}") for number, row in enumerate(rows[1:], 2) if any(row)]
-
-
-def _column(heading: str) -> str:
-    """Kobo names a question in a group `group/name`, ODK Central `group-name` (and its own
-    `meta-instanceID`): the name is last. A question's name never holds `-` or `/`."""
-    return heading.strip().rpartition("/")[2].rpartition("-")[2]
-
-
-def _csv_submission(header: list[str], row: list[str], source: str) -> Submission:
-    cells = dict(zip(header, (c.strip() for c in row), strict=False))
-    claims, version = cells.pop(FORM_COLUMN, None) or None, cells.pop(VERSION_COLUMN, None) or None
-    instance = cells.get("instanceID") or cells.get("_uuid") or cells.get("KEY") or ""
-    values = {k: v for k, v in cells.items() if not k.startswith("_") and k.lower() not in TOOL_COLUMNS}
-    key = f"id:{instance}" if instance else ""
-    return Submission(source, claims, version, values, frozenset(), key)

@@ -4,11 +4,10 @@ group size shows its number of responses, never its breakdown or its writing."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator.cells import csv_bytes
 from generator.models.instrument import Instrument
 from generator.plan.instruments import Form, FormItem
 from generator.results.check import Response
@@ -112,10 +111,9 @@ TIDY_COLUMNS = (
 
 def tidy_csv(responses: list[Response]) -> bytes:
     """Every answer, one row each (no names, no file names): for a spreadsheet or R/pandas.
-    `position` is a rating's point, 1 for the lowest."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(TIDY_COLUMNS)
+    `position` is a rating's point, 1 for the lowest. An answer that a spreadsheet would run
+    (`=...`, `+...`, `-...`, `@...`) starts with a `'` (cells.py): the answer is the rest."""
+    rows: list[tuple[object, ...]] = [TIDY_COLUMNS]
     for number, response in enumerate(responses, start=1):
         form = response.form
         for item in form.items:
@@ -124,5 +122,5 @@ def tidy_csv(responses: list[Response]) -> bytes:
             answer = response.answers[item.id]
             position = item.answers.index(answer) + 1 if item.kind == "rating" else ""
             head = (number, form.id, form.instrument.id, form.version, form.role.value, form.occasion.id)
-            writer.writerow((*head, item.id, item.kind, answer, position))
-    return ("\ufeff" + out.getvalue()).encode()
+            rows.append((*head, item.id, item.kind, answer, position))
+    return csv_bytes(rows)

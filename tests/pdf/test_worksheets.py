@@ -8,12 +8,8 @@ Every PDF is rendered once per session (fixtures `shipped` and `every_kind`).
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,11 +22,11 @@ from generator.pdf.fetch import ProjectFetcher, RefusedURLError
 from generator.pdf.files import front_html, render_pdfs
 from generator.pdf.printer import Printer
 from generator.plan import plan_build
-from generator.plan.pages import PDF_VARIANTS, packet_pdf, worksheet_pdf
+from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.print import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
-from generator.read.layout import DEFAULT_ORG
 from generator.read.project import Project, load_project
-from tests.conftest import EPOCH, copy_project, copy_repo
+from tests.conftest import copy_project
+from tests.pdf.conftest import Rendered, pinned_epoch
 
 pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`
 
@@ -40,43 +36,11 @@ LETTER = (612.0, 792.0)
 MULTILINE, RADIO = 1 << 12, 1 << 15  # PDF field flags (bit positions 13 and 16)
 
 
-@dataclass(frozen=True)
-class Rendered:
-    project: Project
-    docs: Path
-
-    def pdf(self, name: str) -> PdfReader:
-        return PdfReader(self.docs / name)
-
-
-@contextmanager
-def pinned_epoch() -> Iterator[None]:
-    """What conftest's autouse fixture does, for session-scoped fixtures."""
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH")
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
-
-
 def every_kind_project(root: Path) -> Project:
     """The minimal project with a second worksheet holding one field of every kind."""
     copy_project(root)
     shutil.copy(GOLDEN / "curriculum.yaml", root / "curriculum.yaml")
     return load_project(root, root / "organizations" / "org.yaml")
-
-
-@pytest.fixture(scope="session")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
-    root = copy_repo(tmp_path_factory.mktemp("shipped"))
-    with pinned_epoch():
-        project = load_project(root, root / DEFAULT_ORG)
-        render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
-    return Rendered(project, root / "docs")
 
 
 @pytest.fixture(scope="session")
@@ -223,19 +187,25 @@ def test_filled_values_survive_save_and_reopen(rendered: Rendered) -> None:
 
 
 def test_packets_bundle_every_worksheet_in_program_order(rendered: Rendered) -> None:
+    """The pairs' worksheets in one packet, the program team's forms in another."""
     ordered = program_order(rendered.project.curriculum)
-    for variant in PDF_VARIANTS:
-        pages = [len(rendered.pdf(worksheet_pdf(w.id, variant)).pages) for w in ordered]
-        starts = [3 + sum(pages[:n]) for n in range(len(pages))]  # after the cover and the contents
-        reader = rendered.pdf(packet_pdf(variant))
-        assert len(reader.pages) == 2 + sum(pages)
-        outline = [item for item in reader.outline if not isinstance(item, list)]
-        sheets = [(o.title, reader.get_destination_page_number(o) + 1) for o in outline][2:]
-        assert sheets == [(w.title, start) for w, start in zip(ordered, starts, strict=True)]
-        contents = " ".join(reader.pages[1].extract_text().split())
-        assert all(w.title in contents for w in ordered)
-    fillable = actual_fields(rendered.pdf(packet_pdf("fillable")))
-    assert fillable == {name: kind for w in ordered for name, kind in expected_fields(w).items()}
+    for team in (False, True):
+        group = [w for w in ordered if ("manager" in w.editions) == team]
+        if not group:
+            assert not (rendered.docs / packet_pdf("print", team)).exists()
+            continue
+        for variant in PDF_VARIANTS:
+            pages = [len(rendered.pdf(worksheet_pdf(w.id, variant)).pages) for w in group]
+            starts = [3 + sum(pages[:n]) for n in range(len(pages))]  # after the cover and the contents
+            reader = rendered.pdf(packet_pdf(variant, team))
+            assert len(reader.pages) == 2 + sum(pages)
+            outline = [item for item in reader.outline if not isinstance(item, list)]
+            sheets = [(o.title, reader.get_destination_page_number(o) + 1) for o in outline][2:]
+            assert sheets == [(w.title, start) for w, start in zip(group, starts, strict=True)]
+            contents = " ".join(reader.pages[1].extract_text().split())
+            assert all(w.title in contents for w in group)
+        fillable = actual_fields(rendered.pdf(packet_pdf("fillable", team)))
+        assert fillable == {name: kind for w in group for name, kind in expected_fields(w).items()}
 
 
 def test_program_order_is_the_order_sessions_first_use_them(rendered: Rendered) -> None:
@@ -250,7 +220,8 @@ def test_program_order_is_the_order_sessions_first_use_them(rendered: Rendered) 
 
 def test_same_input_same_bytes_wherever_it_is_built(shipped: Rendered, example_site: Path) -> None:
     names = [worksheet_pdf(w.id, v) for w in shipped.project.curriculum.worksheets for v in PDF_VARIANTS]
-    for name in [*names, *(packet_pdf(v) for v in PDF_VARIANTS)]:
+    packets = [packet_pdf(v, team) for v in PDF_VARIANTS for team in (False, True)]
+    for name in [*names, *packets]:
         assert (shipped.docs / name).read_bytes() == (example_site / name).read_bytes(), name
 
 

@@ -11,9 +11,10 @@ from dataclasses import replace
 
 import pytest
 
+from generator.markup import escape_text
 from generator.plan import Plan
 from generator.plan.book import GuideChapter, ModuleChapter
-from generator.plan.kit import PREPARATION_MINUTES, TRAINING_MINUTES, commitment, escalation, messages, run_sheet
+from generator.plan.kit import PREPARATION_MINUTES, TRAINING_MINUTES, Step, commitment, escalation, messages, run_sheet
 from generator.plan.kit_site import edition_pdf, manager_only, offers, with_commitments
 from generator.plan.moments import kit_dates
 from generator.plan.program import timeline_date
@@ -64,37 +65,40 @@ def test_the_run_sheet_is_dated_from_the_schedule(project: Project) -> None:
     for step in steps:
         assert step.day is not None
         by_id.setdefault(step.task.id, []).append(step.day)
-    assert by_id["invite"] == [start - dt.timedelta(weeks=8)]
+    assert by_id["invite"] == [start - dt.timedelta(weeks=15)]
+    assert by_id["sponsor"] == [start - dt.timedelta(weeks=20)]  # the profile's lead_times, not the kit's -18
     assert by_id["check-in"] == [start + dt.timedelta(weeks=w) for w in (4, 12, 20, 28)]  # of 36 weeks
     dates = kit_dates(project)
     assert dates is not None
     milestones = [m.day for m in dates.milestones]
     assert by_id["milestone-reminder"] == [d - dt.timedelta(weeks=1) for d in milestones]
     firsts = [e.date for e in project.events if e.kind == "session" and (e.number or "").endswith(".1")]
-    assert by_id["module-reminder"] == firsts
-    end = start + dt.timedelta(weeks=36, days=-1)
-    assert by_id["end-near"] == [end - dt.timedelta(weeks=4)]
+    assert by_id["module-reminder"] == [d - dt.timedelta(weeks=1) for d in firsts]
+    end = max(e.date for e in project.events)  # the closing celebration, not the Sunday of week 36
+    assert end == next(e.date for e in project.events if e.moment == "celebration")
+    assert by_id["exit-book"] == [end - dt.timedelta(weeks=5)]
+    assert by_id["close"] == [end]
 
 
 def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) -> None:
     sent = messages(run_sheet(project))
     assert not [m for m in sent if "{" in m.subject or "{" in m.body or "&#123;" in m.body]
     intro = next(m for m in sent if m.anchor == "introduce-1")
-    assert intro.when == "Mon, Dec 21, 2026" and "Mon, Jan 11, 2027" in intro.body
+    assert intro.when == "Mon, Dec 28, 2026" and "Mon, Jan 11, 2027" in intro.body
     assert r"Dana Okafor \(mentoring@harborandpine.example\)" in intro.body  # as Markdown shows it
     midpoint = next(e for e in project.events if e.moment == "mid-point review")
-    reminder = next(m for m in sent if m.subject.startswith(midpoint.title))
-    assert reminder.subject == f"{midpoint.title} on {timeline_date(midpoint.date, 'en')}"
+    reminder = next(m for m in sent if m.subject.endswith(midpoint.title))
+    assert reminder.subject == f"Coming up on {timeline_date(midpoint.date, 'en')}: {midpoint.title}"
     assert reminder.when == timeline_date(midpoint.date - dt.timedelta(weeks=1), "en")
     page = _page(plan, "kit/messages.md")
-    assert all(m.subject in page and m.when in page for m in sent)
+    assert all(escape_text(m.subject) in page and m.when in page for m in sent)
     assert "(messages.md#introduce-1)" in _page(plan, "kit/run-sheet.md")
 
 
 def test_the_escalation_table_comes_from_the_contacts(project: Project, plan: Plan) -> None:
     routes = {r.concern.id: r for r in escalation(project)}
     assert set(routes) == {c.id for c in project.curriculum.concerns}
-    assert [c.role for c in routes["speak-up"].contacts] == ["HR partner"]
+    assert [c.role for c in routes["speak-up"].contacts] == ["Independent speak-up line"]
     assert routes["speak-up"].respond == "within five working days"  # the concern's, not the contact's usual
     assert routes["harm"].respond == "the same day"
     assert [c.name for c in routes["support"].contacts] == ["Employee assistance service"]
@@ -102,10 +106,12 @@ def test_the_escalation_table_comes_from_the_contacts(project: Project, plan: Pl
     contacts = tuple(c.model_copy(update={"handles": ()}) for c in project.organization.contacts)
     bare = replace(project, organization=project.organization.model_copy(update={"contacts": contacts}))
     fallback = escalation(bare)
-    assert all(r.assumed and [c.role for c in r.contacts] == ["Program lead"] for r in fallback)
+    assert all(
+        r.assumed and [c.role for c in r.contacts] == ["Program lead"] for r in fallback if r.concern.id != "emergency"
+    )
     assert fallback[0].respond == project.curriculum.concerns[0].respond
     page = _page(plan, "kit/escalation.md")  # as Markdown shows it
-    assert r"HR partner: Sam Lindqvist \(people@harborandpine.example; usually answers within one working day\)" in page
+    assert r"HR partner: Sam Lindqvist \(people@harborandpine.example; usually answers the same day\)" in page
 
 
 def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project, plan: Plan) -> None:
@@ -113,9 +119,9 @@ def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project,
     booked = [e for e in project.events if e.kind in ("session", "meeting") and e.date >= project.events[0].date]
     assert dates is not None and dates.meetings == len(booked) == 20  # the as-needed session is not booked
     mentor = commitment(project, "mentor")
-    assert mentor.session_minutes == 90 + 19 * 60  # the kickoff is 90 minutes, the rest 60
-    assert mentor.total_minutes == 1230 + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"]
-    assert "| **In all** | over 36 weeks | **28** |" in _page(plan, "guides/mentor-role.md")
+    assert mentor.session_minutes == 20 * 60  # the kickoff and every session after it: 60 minutes
+    assert mentor.total_minutes == 1200 + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"]
+    assert "| **In all** | over 36 weeks | **27.5** |" in _page(plan, "guides/mentor-role.md")
     assert "The time it takes" in _page(plan, "guides/mentee-role.md")
 
 
@@ -162,7 +168,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
     titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
     assert {"Mentor training workshop", "Run-sheet", "Message templates", "Pair tracker"} <= set(titles)
     assert {"match-check", "mentor-application", "exit-conversation"} <= {s.id for s in manager.book.sheets}
-    assert "Mon, Dec 21, 2026" in str(
+    assert "Mon, Dec 28, 2026" in str(
         next(c.guide.html for c in chapters if isinstance(c, GuideChapter) and c.guide.title == "Message templates")
     )
 
@@ -203,3 +209,97 @@ def test_the_standards_source_keeps_its_name_in_an_organizations_words() -> None
 def test_the_contacts_page_leads_to_who_handles_what(plan: Plan) -> None:
     page = next(p for p in plan.site.pages if p.path == "contacts.md")
     assert page.context["escalation"].url == "kit/escalation.md"
+
+
+def test_a_program_of_40_pairs_gets_every_step_of_the_run_sheet_dated(project: Project) -> None:
+    """The issue's list: training for 40 mentors (16 a workshop: three and a catch-up), every
+    survey sent and closed, the mid-point and exit conversations, the line managers' messages,
+    both retention checks, and the names deleted after the last of them."""
+    program = project.organization.program
+    assert program is not None and program.size == 40
+    steps = run_sheet(project)
+    by_id: dict[str, list[Step]] = {}
+    for step in steps:
+        by_id.setdefault(step.task.id, []).append(step)
+    assert [s.title for s in by_id["train"]] == [
+        "Run the mentor training workshop (1/3)",
+        "Run the mentor training workshop (2/3)",
+        "Run the mentor training workshop (3/3)",
+        "Run the mentor training workshop (catch-up)",
+    ]
+    assert len(by_id["orient"]) == 2  # 40 mentees fit one orientation, then its catch-up
+    for survey in ("start", "midpoint", "end"):
+        sent, closed = by_id[f"{survey}-survey-send"], by_id[f"{survey}-survey-close"]
+        assert sent[0].day and closed[0].day and sent[0].day < closed[0].day and sent[0].message
+    for task in (
+        "sponsor",
+        "brief-managers",
+        "manager-approval",
+        "confirm-managers",
+        "managers-goals",
+        "thank-managers",
+    ):
+        assert by_id[task][0].day is not None
+    assert all(by_id[t][0].message for t in ("brief-managers", "manager-approval", "managers-goals", "thank-managers"))
+    end = dt.date(2027, 9, 16)  # the closing celebration
+    assert [s.day for s in by_id["retention-6"]] == [dt.date(2028, 3, 16)]
+    assert [s.day for s in by_id["retention-12"]] == [dt.date(2028, 9, 16)]
+    assert [s.day for s in by_id["delete-names"]] == [dt.date(2028, 10, 16)]  # privacy.retention.names: 13 months
+    assert all(s.day and s.day > end for t in ("delete-applications", "delete-notes") for s in by_id[t])
+    for task in ("midpoint-conversations", "exit-conversations", "not-matched", "propose", "rematch", "early-ending"):
+        assert task in by_id
+
+
+def test_every_step_comes_before_what_it_prepares(project: Project) -> None:
+    steps = run_sheet(project)
+    first: dict[str, dt.date] = {}
+    for step in steps:
+        assert step.day is not None
+        first.setdefault(step.task.id, step.day)
+    prepared = [(t.id, t.prepares) for t in project.curriculum.run_sheet if t.prepares]
+    assert len(prepared) >= 15
+    late = [(a, b) for a, b in prepared if first[a] >= first[b]]
+    assert not late, late
+
+
+def test_at_least_twenty_message_templates_each_with_audience_date_and_facts(project: Project, plan: Plan) -> None:
+    templates = [t for t in project.curriculum.run_sheet if t.message]
+    assert len(templates) >= 20
+    titles = [t.message.subject for t in templates if t.message]
+    assert len(set(titles)) == len(titles)  # no template pasted twice
+    dos = [t.do for t in project.curriculum.run_sheet]
+    assert len(set(dos)) == len(dos)  # every step says its own thing
+    page = _page(plan, "kit/messages.md")
+    invite = next(m for m in messages(run_sheet(project)) if m.anchor == "training-invite-1")
+    assert "Mon, Dec 7, 2026; Mon, Dec 14, 2026; Mon, Dec 21, 2026; Mon, Dec 28, 2026" in invite.body
+    assert (
+        "uses_training_dates",
+        "Mon, Dec 7, 2026; Mon, Dec 14, 2026; Mon, Dec 21, 2026; Mon, Dec 28, 2026",
+    ) in invite.facts
+    assert page.count("**To:**") == len(messages(run_sheet(project))) and "**Facts it uses:**" in page
+    sheet = _page(plan, "kit/run-sheet.md")
+    assert "(standards.md#training)" in sheet and "(messages.md#training-invite-1)" in sheet
+
+
+def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan) -> None:
+    from generator.plan.kit import team_time
+
+    efforts = {e.task.id: e for e in team_time(project)}
+    assert efforts["exit-conversations"].total_minutes == 80 * 20
+    assert efforts["midpoint-conversations"].total_minutes == 80 * 15
+    assert efforts["train"].total_minutes == 4 * 150
+    sheet = _page(plan, "kit/run-sheet.md")
+    assert "| Hold the exit conversations | 80 × 20 minutes (each mentor and mentee) | 26.75 |" in sheet
+    manager = plan.editions[0]
+    chapters = [c for part in manager.parts for c in part.chapters if isinstance(c, GuideChapter)]
+    assert "The program team's time" in str(next(c.guide.html for c in chapters if c.guide.title == "Run-sheet"))
+
+
+def test_the_lead_times_and_the_size_come_from_the_profile(project: Project) -> None:
+    program = project.organization.program
+    assert program is not None
+    smaller = program.model_copy(update={"size": 12, "lead_times": {"invite": -10}})
+    moved = replace(project, organization=project.organization.model_copy(update={"program": smaller}))
+    steps = run_sheet(moved)
+    assert len([s for s in steps if s.task.id == "train"]) == 2  # one workshop and its catch-up
+    assert next(s.day for s in steps if s.task.id == "invite") == dt.date(2027, 1, 11) - dt.timedelta(weeks=10)

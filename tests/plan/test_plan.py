@@ -14,7 +14,8 @@ import pytest
 from generator.plan import Plan, plan_build
 from generator.plan.book import ModuleChapter
 from generator.plan.chapters import PART_SESSIONS
-from generator.plan.pages import PDF_VARIANTS, handbook_pdf, packet_pdf, worksheet_pdf
+from generator.plan.pages import handbook_pdf
+from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.print import PacketView, program_order
 from generator.read.project import Project
 
@@ -29,14 +30,20 @@ def test_planning_reads_no_file_and_gives_the_same_plan_again(project: Project, 
 
 
 def test_every_worksheet_has_its_two_pdfs_and_the_packets_hold_them_all(project: Project, plan: Plan) -> None:
+    """The pairs' packet holds only the pairs' worksheets; the program team's forms (those the
+    manager's edition carries) have a packet of their own; each in program order."""
     worksheets = project.curriculum.worksheets
     assert [d.path for d in plan.worksheets] == [worksheet_pdf(w.id, v) for w in worksheets for v in PDF_VARIANTS]
     assert [d.variant for d in plan.worksheets] == list(PDF_VARIANTS) * len(worksheets)
     assert all(d.head.title == w.title for d, w in zip(plan.worksheets[::2], worksheets, strict=True))
-    assert [d.path for d in plan.packets] == [packet_pdf(v) for v in PDF_VARIANTS]
+    team = {w.id for w in worksheets if "manager" in w.editions}
+    assert team and team < {w.id for w in worksheets}
+    expected = [packet_pdf(v) for v in PDF_VARIANTS] + [packet_pdf(v, team=True) for v in PDF_VARIANTS]
+    assert [d.path for d in plan.packets] == expected
     for packet in plan.packets:
         assert isinstance(packet.front, PacketView)
-        order = [w.id for w in program_order(project.curriculum)]
+        forms = packet.path.startswith("worksheets/team-forms")
+        order = [w.id for w in program_order(project.curriculum) if (w.id in team) == forms]
         assert [s.id for s in packet.front.sheets] == order
         assert [body.view.sheets[0].id for body in packet.sheets] == order
         assert packet.front.fillable == (packet.variant == "fillable")

@@ -17,6 +17,7 @@ from generator.commands.results import results
 from generator.errors import InputError
 from generator.plan.xlsform import FORM_COLUMN, VERSION_COLUMN
 from tests.results.conftest import NAMES, Filled, form
+from tests.results.filling import restamp
 
 pytestmark = pytest.mark.slow  # lays out PDFs
 
@@ -210,3 +211,28 @@ def test_an_odk_central_export_goes_the_same_way(filled: Filled, tmp_path: Path)
     counted, issues, page = run(filled, tmp_path, export)
     assert (counted, issues) == (5, {})
     assert "Mentor (n=5)" in page and "Time (4)" in page
+
+
+def test_a_radio_filled_by_pypdf_is_read_as_its_state(filled: Filled, tmp_path: Path) -> None:
+    """Issue 23, finding 13: pypdf's `update_page_form_field_values` writes a radio's choice as
+    the text `/Yes`, not the name; it was refused as "not one of its answers"."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(form(filled.blank, "evaluation-mentee")))
+    values = {"evaluation-mentee:would_recommend": "/Yes", "evaluation-mentee:relationship_quality": "/Very good"}
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    writer.write(tmp_path / "filled.pdf")
+    counted, issues, _ = run(filled, tmp_path, tmp_path / "filled.pdf")
+    assert counted == 1 and issues == {}
+    csv_rows = (tmp_path / "report" / "responses.csv").read_text(encoding="utf-8-sig")
+    assert ",would_recommend,yes_no,Yes," in csv_rows and ",relationship_quality,rating,Very good," in csv_rows
+
+
+def test_a_form_that_lost_its_keywords_is_counted_by_its_fields(filled: Filled, tmp_path: Path) -> None:
+    """Issue 23, finding 13: a form whose Keywords were removed was refused as "not one of this
+    handbook's feedback forms (its fields are from `pulse-mentor`)", which it is."""
+    source = next(p for p in sorted(filled.inputs.glob("pulse-mentor-*.pdf")))
+    bare = restamp(source, "", tmp_path / "bare.pdf")
+    counted, issues, _ = run(filled, tmp_path, bare)
+    assert counted == 1 and issues == {}

@@ -1,0 +1,73 @@
+"""The names of the program's facts: what the curriculum, the guides and the messages may say
+by placeholder (`{kickoff.minutes}`) instead of restating a number a profile can change.
+
+The values are computed once, in the plan (plan/facts.py), from the organization's profile
+and its schedule; this module holds only the names, so that reading can refuse an unknown one
+at its line and the JSON Schema and README can list them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+MOMENT_KEYS = {
+    # a session's `moment` -> the name its facts go by
+    "kickoff": "kickoff",
+    "agreement": "agreement",
+    "goals": "goals",
+    "mid-point review": "midpoint",
+    "final review": "final_review",
+    "celebration": "celebration",
+}
+
+FACTS: dict[str, str] = {
+    "program": "the program's name (without a `program:`, the word for program: 'the program')",
+    "organization": "the organization's name",
+    "start": "the program's first day, e.g. 'Mon, Jan 11, 2027'",
+    "end": "the program's last day",
+    "weeks": "the program's length with its unit, e.g. '36 weeks'",
+    "sessions": "how many sessions the program books, with the word, e.g. '21 sessions'",
+    "rhythm": "how often pairs meet, in words, e.g. 'weekly for the first 6 sessions, then every two weeks'",
+    "meeting.minutes": "how long a usual one-to-one meeting is, in minutes, e.g. '60'",
+    "first_one_to_one.date": "the day of the first session after the kickoff",
+    "last_session.date": "the day of the last booked session",
+    "training.minutes": "the length of the mentor training workshop, in minutes",
+    "orientation.minutes": "the length of the mentee orientation, in minutes",
+    "contact": "the first contact's name and how to reach them",
+    "size": "how many pairs the program runs (`program.size`), e.g. '40'",
+    "privacy": "the name of the privacy notice's page, e.g. 'privacy notice'",
+}
+for _moment, _key in MOMENT_KEYS.items():
+    FACTS[f"{_key}.minutes"] = f"how long the meeting that holds the {_moment} session is, in minutes"
+    FACTS[f"{_key}.time"] = f"the time of day of the {_moment} meeting, e.g. '09:30' (or 'a time you agree')"
+    FACTS[f"{_key}.date"] = f"the day of the {_moment} session"
+
+CONCERN_FACTS = {
+    "respond": "how fast that concern is answered, e.g. 'within two working days'",
+    "who": "who handles that concern (the contacts' names)",
+}
+"""`{concern.<id>.respond}` and `{concern.<id>.who}`, for each concern id of the curriculum."""
+
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)*)\}")
+"""A placeholder as written: `{name}` or `{name.part}` in lower case; `{: .mentor }` and
+`{#anchor}` (Markdown attribute lists) are not placeholders."""
+
+
+def fact_names(concerns: Iterable[str]) -> tuple[str, ...]:
+    """Every fact name a text may use, for a curriculum with these concern ids."""
+    dynamic = [f"concern.{c}.{part}" for c in concerns for part in CONCERN_FACTS]
+    return tuple(sorted([*FACTS, *dynamic]))
+
+
+def placeholders(text: str) -> Iterator[tuple[int, str]]:
+    """Each placeholder in `text`: its offset and its name."""
+    for match in PLACEHOLDER.finditer(text):
+        yield match.start(), match.group(1)
+
+
+def described() -> str:
+    """The names and what each gives, for the JSON Schema's description."""
+    lines = [f"{{{name}}}: {what}" for name, what in FACTS.items()]
+    lines += [f"{{concern.<id>.{part}}}: {what}" for part, what in CONCERN_FACTS.items()]
+    return "; ".join(lines)

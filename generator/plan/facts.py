@@ -1,0 +1,180 @@
+"""The program's facts, computed once: every number and date a profile decides that shipped
+text states (`{kickoff.minutes}`, `{rhythm}`, `{concern.harm.respond}`; the names are
+models/facts.py's), and the one function that puts them into a text.
+
+The curriculum, the guides and the messages name a fact instead of restating it, so a page
+can never say "90 minutes" where the schedule books 60. Facts are worded in the curriculum's
+language (the text they go into) and the organization's words. An organization's own text is
+never a template: its modules, worksheets and pages are left as written (`fill_project`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from markupsafe import Markup
+
+from generator.markup import escape_text
+from generator.models import Markdown, Session
+from generator.models.facts import MOMENT_KEYS, PLACEHOLDER
+from generator.models.program import Program
+from generator.plan.moments import last_day
+from generator.plan.program import cadence_label, timeline_date
+from generator.plan.words import count
+from generator.read.guides import Guide
+from generator.read.overlay import map_prose
+from generator.read.project import Project
+from generator.read.timeline import Event
+
+TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
+
+Facts = Mapping[str, str]
+
+
+def program_facts(project: Project) -> Facts:
+    """Every fact's value, as plain text, for this organization's program."""
+    labels = project.text_labels
+    program = project.organization.program
+    sessions = [e for e in project.events if e.kind == "session"]
+    facts = {
+        "organization": project.organization.name,
+        "sessions": count(len(sessions) or len(project.curriculum.sessions()), labels),
+        "meeting.minutes": str(_usual_minutes(project, sessions)),
+        "training.minutes": str(TRAINING_MINUTES["mentor"]),
+        "orientation.minutes": str(TRAINING_MINUTES["mentee"]),
+        "contact": first_contact(project),
+        "size": str(program.size) if program and program.size else labels["kit_size_unknown"],
+        "privacy": labels["privacy"],
+        **_dates(project, program, sessions),
+        **_moments(project, sessions),
+        **_concerns(project),
+    }
+    facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
+    return facts
+
+
+def _dates(project: Project, program: Program | None, sessions: list[Event]) -> dict[str, str]:
+    labels, language = project.text_labels, project.curriculum.language
+    if program is None:
+        return {
+            "program": labels["fact_program"],
+            "start": labels["fact_start"],
+            "end": labels["fact_end"],
+            "weeks": labels["fact_weeks"],
+            "first_one_to_one.date": labels["fact_date"],
+            "last_session.date": labels["fact_date"],
+        }
+    kickoff = next((e for e in sessions if e.moment == "kickoff"), None)
+    after = [e for e in sessions if kickoff is None or e.series != kickoff.series]
+
+    def day(date: dt.date) -> str:
+        return timeline_date(date, language)
+
+    return {
+        "program": program.name,
+        "start": day(program.start),
+        "end": day(last_day(program.start, program.weeks, project.events)),
+        "weeks": count(program.weeks, labels, "week"),
+        "first_one_to_one.date": day(after[0].date) if after else labels["fact_date"],
+        "last_session.date": day(sessions[-1].date) if sessions else labels["fact_date"],
+    }
+
+
+def _moments(project: Project, sessions: list[Event]) -> dict[str, str]:
+    """`{kickoff.minutes}`, `{kickoff.time}`, `{kickoff.date}` and the like: the meeting that
+    holds the session of that moment; without a program, the session's own length."""
+    labels, language = project.text_labels, project.curriculum.language
+    booked = {e.moment: e for e in sessions if e.moment}
+    written: dict[str, Session] = {s.moment: s for s in project.curriculum.sessions() if s.moment}
+    facts = {}
+    for moment, key in MOMENT_KEYS.items():
+        event, session = booked.get(moment), written.get(moment)
+        minutes = (event.minutes if event else None) or (session.minutes if session else None)
+        facts[f"{key}.minutes"] = str(minutes or _usual_minutes(project, sessions))
+        facts[f"{key}.time"] = event.time if event and event.time else labels["fact_time"]
+        facts[f"{key}.date"] = timeline_date(event.date, language) if event else labels["fact_date"]
+    return facts
+
+
+def _usual_minutes(project: Project, sessions: list[Event]) -> int:
+    """The length most sessions are booked for (the curriculum's, without a program)."""
+    lengths = [e.minutes for e in sessions if e.minutes] or [s.minutes for s in project.curriculum.sessions()]
+    return max(sorted(set(lengths)), key=lengths.count)
+
+
+def rhythm(program: Program, sessions: list[Event], labels: Mapping[str, str]) -> str:
+    """ "weekly for the first 6 sessions, then every two weeks": each series that carries more
+    than one session, in the order pairs reach it."""
+    carried: dict[str, int] = {}
+    for event in sessions:
+        carried[event.series or ""] = carried.get(event.series or "", 0) + 1
+    cadences = {s.name or "": s.cadence for s in program.series()}
+    steps = [(cadence_label(cadences[name], labels), n) for name, n in carried.items() if n > 1 and name in cadences]
+    if not steps:
+        return cadence_label(program.series()[0].cadence, labels)
+    parts = [labels["fact_rhythm_first"].format(cadence=c, sessions=count(n, labels)) for c, n in steps[:-1]]
+    if not parts:
+        return steps[-1][0]
+    return labels["fact_rhythm_then"].join([*parts, steps[-1][0]])
+
+
+def _concerns(project: Project) -> dict[str, str]:
+    contacts = project.organization.contacts
+    facts = {}
+    for concern in project.curriculum.concerns:
+        named = [c for c in contacts if concern.id in c.handles] or list(contacts[:1])
+        who = labels_join([c.name for c in named], project.text_labels) or project.text_labels["kit_program_lead"]
+        facts[f"concern.{concern.id}.respond"] = concern.respond
+        facts[f"concern.{concern.id}.who"] = who
+    return facts
+
+
+def labels_join(names: list[str], labels: Mapping[str, str]) -> str:
+    """ "A", "A or B", "A, B or C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {labels['fact_or']} {names[-1]}"
+
+
+def first_contact(project: Project) -> str:
+    contacts = project.organization.contacts
+    if not contacts:
+        return project.text_labels["kit_program_lead"]
+    first = contacts[0]
+    reach = first.email or first.phone
+    return f"{first.name} ({reach})" if reach else first.name
+
+
+def fill(text: str, facts: Facts, as_text: Callable[[str], str] = escape_text) -> str:
+    """`text` with each known placeholder replaced by its fact (made safe by `as_text`); a name
+    that is not a fact is left as written (reading refused it already in shipped text)."""
+    if "{" not in text:
+        return text
+    return PLACEHOLDER.sub(lambda m: as_text(facts[m.group(1)]) if m.group(1) in facts else m.group(0), text)
+
+
+def fill_project(project: Project, facts: Facts) -> Project:
+    """The project with the facts put into the shared curriculum and guides; the
+    organization's own modules, worksheets and pages as written."""
+    own = project.own
+
+    def fill_prose(text: str) -> str:
+        if isinstance(text, Markdown):
+            return type(text)(fill(text, facts))
+        return type(text)(fill(text, facts, str)) if "{" in text else text
+
+    curriculum = project.curriculum
+    modules = tuple(m if m.id in own else map_prose(m, fill_prose) for m in curriculum.modules)
+    worksheets = tuple(w if w.id in own else map_prose(w, fill_prose) for w in curriculum.worksheets)
+    rest = map_prose(curriculum.model_copy(update={"modules": (), "worksheets": ()}), fill_prose)
+    curriculum = rest.model_copy(update={"modules": modules, "worksheets": worksheets})
+    guides = tuple(_fill_guide(g, facts) for g in project.guides)
+    return replace(project, curriculum=curriculum, guides=guides)
+
+
+def _fill_guide(guide: Guide, facts: Facts) -> Guide:
+    if not guide.trusted:
+        return guide
+    return replace(guide, title=fill(guide.title, facts, str), text=Markup(fill(guide.text, facts)))

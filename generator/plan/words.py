@@ -1,0 +1,18 @@
+"""Counts that agree with their number: "1 session", "2 sessions", in the handbook's words.
+
+The locale names each countable word in both forms (`count_session`, `count_sessions`), and
+reading puts the organization's words into them, so "1 shift debrief" and "3 shift debriefs"
+come out right whatever the organization calls a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from babel.numbers import format_decimal
+
+
+def count(n: int, labels: Mapping[str, str], noun: str = "session", language: str = "en") -> str:
+    """ "1 session", "21 sessions" (the noun in the labels' words)."""
+    word = labels[f"count_{noun}" if n == 1 else f"count_{noun}s"]
+    return f"{format_decimal(n, locale=language)} {word}"

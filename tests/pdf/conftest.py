@@ -1,0 +1,51 @@
+"""The example's worksheets and packets, laid out once for every test that reads them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.pdf.files import render_pdfs
+from generator.plan import plan_build
+from generator.plan.print import print_setup
+from generator.read.layout import DEFAULT_ORG
+from generator.read.project import Project, load_project
+from tests.conftest import EPOCH, copy_repo
+
+
+@dataclass(frozen=True)
+class Rendered:
+    project: Project
+    docs: Path
+
+    def pdf(self, name: str) -> PdfReader:
+        return PdfReader(self.docs / name)
+
+
+@contextmanager
+def pinned_epoch() -> Iterator[None]:
+    """What conftest's autouse fixture does, for session-scoped fixtures."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH")
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    root = copy_repo(tmp_path_factory.mktemp("shipped"))
+    with pinned_epoch():
+        project = load_project(root, root / DEFAULT_ORG)
+        render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
+    return Rendered(project, root / "docs")

@@ -1,0 +1,80 @@
+"""The program's facts, computed once from the profile and its schedule, and put into the
+shared text (never into the organization's own): plan/facts.py, read/placeholders.py."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from generator.models import Markdown
+from generator.models.facts import FACTS, fact_names
+from generator.plan.facts import fill, fill_project, program_facts
+from generator.plan.program import timeline_date
+from generator.read.placeholders import check_placeholders
+from generator.read.project import Project
+from generator.read.yaml_file import load_yaml
+
+
+def test_every_named_fact_has_a_value_for_the_example(example_project: Project) -> None:
+    facts = program_facts(example_project)
+    assert set(facts) == set(fact_names(c.id for c in example_project.curriculum.concerns))
+    assert all(value.strip() for value in facts.values())
+
+
+def test_the_kickoffs_facts_are_the_meeting_it_is_booked_in(example_project: Project) -> None:
+    facts = program_facts(example_project)
+    kickoff = next(e for e in example_project.events if e.moment == "kickoff")
+    assert facts["kickoff.minutes"] == str(kickoff.minutes)
+    assert facts["kickoff.time"] == kickoff.time
+    assert facts["kickoff.date"] == timeline_date(kickoff.date, "en")
+
+
+def test_the_end_is_the_last_day_anything_happens(example_project: Project) -> None:
+    facts = program_facts(example_project)
+    last = max(e.date for e in example_project.events)
+    assert facts["end"] == timeline_date(last, "en")
+    celebration = next(e for e in example_project.events if e.moment == "celebration")
+    assert facts["celebration.date"] == facts["end"] == timeline_date(celebration.date, "en")
+
+
+def test_the_rhythm_names_each_series_in_the_order_pairs_reach_it(example_project: Project) -> None:
+    assert program_facts(example_project)["rhythm"] == "weekly for the first 6 sessions, then every two weeks"
+
+
+def test_a_fact_goes_into_markdown_as_text_and_a_non_fact_stays() -> None:
+    facts = {"program": "A *bold* <b>name</b>"}
+    assert (
+        fill("Join {program} {date} {: .note }", facts) == "Join A \\*bold\\* &lt;b&gt;name&lt;/b&gt; {date} {: .note }"
+    )
+
+
+def test_the_organizations_own_modules_are_never_templates(example_project: Project) -> None:
+    module = example_project.curriculum.modules[0]
+    theirs = module.model_copy(update={"summary": Markdown("Ours: {program}")})
+    ours = example_project.curriculum.modules[1].model_copy(update={"summary": Markdown("Ours: {program}")})
+    curriculum = example_project.curriculum.model_copy(
+        update={"modules": (theirs, ours, *example_project.curriculum.modules[2:])}
+    )
+    project = replace(example_project, curriculum=curriculum, own=frozenset({module.id}))
+    filled = fill_project(project, program_facts(project))
+    assert filled.curriculum.modules[0].summary == "Ours: {program}"
+    assert filled.curriculum.modules[1].summary == "Ours: Leadership Mentoring 2027"
+
+
+def test_an_unknown_name_is_a_problem_at_its_own_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "curriculum.yaml"
+    path.write_text(
+        "title: T\nsummary: |\n  First line.\n  Pairs meet {rythm}, then {rhythm}.\n"
+        "run_sheet:\n  - id: a\n    anchor: start\n    message:\n      subject: '{milestone} on {date}'\n",
+        encoding="utf-8",
+    )
+    problems = check_placeholders(load_yaml(path))
+    assert [(p.line, p.column) for p in problems] == [(4, 14), (9, 17)]
+    assert "did you mean {rhythm}?" in problems[0].hint and "{kickoff.minutes}" in problems[0].hint
+    assert "not filled in for `anchor: start`" in problems[1].message
+
+
+def test_the_readme_lists_every_fact() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for name in FACTS:
+        assert f"`{{{name}}}`" in readme, name
