@@ -1,9 +1,10 @@
 """A form as an XLSForm: the spreadsheet KoboToolbox, ODK Central and Enketo import.
 
 Sheets `survey` (one row per question), `choices` (each list's answers) and `settings` (the
-form's id and a version that only increases, from the build's date: `xlsform_version`). Two `calculate` rows, `mentorbook_form` and `mentorbook_version`,
-put the form's id and version into every submission, so that a survey tool's CSV export
-tells `results` what each row answers. Choice names are made from their labels (an export
+form's id and a version that only increases, from the build's date: `xlsform_version`). Two
+`calculate` rows, `mentorbook_form` and `mentorbook_version`, put the form's own id and
+version into every submission, so that a survey tool's CSV export tells `results` what each
+row answers. Choice names are made from their labels (an export
 may hold either; results reads both). The .xlsx itself is made by `generator/sheets.py`.
 """
 
