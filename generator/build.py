@@ -26,6 +26,7 @@ from generator.plan.pages import SitePlan
 from generator.read.fingerprint import input_hash
 from generator.read.layout import base_config, default_profile, require_handbook
 from generator.read.project import Project, load_project
+from generator.read.site_settings import load_site_settings
 from generator.sheets import spreadsheets
 from generator.site.render import Renderer
 from generator.stages import Stages
@@ -79,6 +80,7 @@ def build(
         build_site = site_builder(engine, root)  # after the check above: a no-op build imports no MkDocs
         with stages("load"):
             project = load_project(root, org_file)
+            settings = load_site_settings(root)
         with stages("pages"):
             plan = plan_build(project, part_sessions)
         site = plan.site
@@ -93,7 +95,9 @@ def build(
             with stages("site"):
                 theme = project_theme(root, stage.docs.parent / "theme")
                 sources = {p.path: p.origin for p in site.pages}
-                build_site(site, base_config(root), stage.docs, stage.site, sources, theme=theme)
+                build_site(
+                    site, base_config(root), stage.docs, stage.site, sources, theme=theme, site_settings=settings
+                )
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
@@ -199,6 +203,7 @@ def check(root: Path, org_file: Path | None = None) -> Project:
     from generator.pdf.keys import pdf_keys
 
     project = load_project(root, org_file or default_profile(root))
+    load_site_settings(root)
     plan = plan_build(project)
     render_pages(plan.site, Renderer(root))
     try:

@@ -27,7 +27,7 @@ from generator.plan import Plan
 from generator.read.layout import SHIPPED, require_handbook
 from generator.site import engine
 
-WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml")
+WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml", "site-settings.yaml")
 
 
 def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, verbose: bool = False) -> None:
