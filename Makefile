@@ -10,6 +10,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core fonts-noto-cjk poppler-utils  # poppler-utils: pdftotext reads right-to-left text as PDF viewers do
 VNU_VERSION  := 26.9.27
+PDFJS_VERSION := 4.10.38
 
 PROPERDOCS := .venv-properdocs
 
@@ -33,7 +34,7 @@ test: test-deps
 test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
-test-deps: $(VENV)/.test system-deps .tools/.vnu-$(VNU_VERSION) $(PROPERDOCS)/.site
+test-deps: $(VENV)/.test system-deps .tools/.vnu-$(VNU_VERSION) .tools/.pdfjs-$(PDFJS_VERSION) $(PROPERDOCS)/.site
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check generator tests
@@ -80,6 +81,13 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 # script would download a Java runtime from the web: skipped, Debian's Java runs it.
 .tools/.vnu-$(VNU_VERSION): | system-deps
 	npm install --prefix .tools --no-save --ignore-scripts --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+	touch $@
+
+# pdf.js, from the npm registry into .tools/pdfjs/ (a prefix of its own: an install with --no-save
+# would remove the Nu checker): tests/bench/test_typst_proto.py fills the Typst prototype's form
+# with it, as its viewer does, under Node.
+.tools/.pdfjs-$(PDFJS_VERSION): | system-deps
+	npm install --prefix .tools/pdfjs --no-save --ignore-scripts --no-audit --no-fund --loglevel=error pdfjs-dist@$(PDFJS_VERSION)
 	touch $@
 
 # Debian packages the tests need: Chromium for the browser tests (Playwright cannot download

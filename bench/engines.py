@@ -3,8 +3,10 @@ our MkDocs build (in-process, strict), plain `mkdocs build` on the same configur
 
     python bench/engines.py ROOT REPEATS
 
-Prints one JSON line: median seconds of each (and Zensical's peak memory). The PDFs in these
-docs are placeholders with the real names: the engines copy them, they do not read them.
+Prints one JSON line: median seconds of each (and Zensical's peak memory). The docs are the
+build's (plan_build: pages, calendar, spreadsheets), with a placeholder of the real name for
+every PDF it makes (worksheets, packets, feedback forms, handbook, editions): the engines copy
+them, they do not read them, but a strict build fails on a link to a file that is missing.
 """
 
 from __future__ import annotations
@@ -21,18 +23,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.build import render_pages, site_builder
-from generator.plan.pages import PDF_VARIANTS, SitePlan, handbook_pdf, packet_pdf, plan_site, worksheet_pdf
-from generator.read.project import Project, load_project
+from generator.plan import Plan, plan_build
+from generator.read.project import load_project
+from generator.sheets import spreadsheets
 from generator.site.mkdocs import derived_config, dump_config
 from generator.site.render import Renderer
 from generator.write import write_files
 
 
-def docs_for(project: Project, plan: SitePlan, docs: Path) -> None:
-    texts = render_pages(plan, Renderer(project.root))
-    write_files(docs, texts, plan.files)
-    names = [worksheet_pdf(w.id, v) for w in project.curriculum.worksheets for v in PDF_VARIANTS]
-    for name in [*names, *(packet_pdf(v) for v in PDF_VARIANTS), handbook_pdf(project.slug)]:
+def docs_for(root: Path, plan: Plan, docs: Path) -> None:
+    """What `build` writes into the docs folder before the site engine runs (generator/build.py),
+    the PDFs as placeholders."""
+    site = plan.site
+    texts = render_pages(site, Renderer(root))
+    write_files(docs, texts, {**site.files, **spreadsheets(site.sheets, site.spreadsheets)})
+    for name in [*(d.path for d in plan.pdfs), plan.handbook.path, *(e.path for e in plan.editions)]:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_bytes(b"%PDF-1.7 placeholder\n")
 
@@ -51,11 +56,11 @@ def timed(run: Callable[[Path], None], stage: Path, repeats: int) -> float:
 def main(argv: list[str]) -> None:
     root, repeats = Path(argv[0]).resolve(), int(argv[1])
     project = load_project(root, root / "organizations" / "example.yaml")
-    plan = plan_site(project)
-    base = root / "mkdocs.yml"
+    whole = plan_build(project)
+    plan, base = whole.site, root / "mkdocs.yml"
     with tempfile.TemporaryDirectory() as folder:
         stage = Path(folder)
-        docs_for(project, plan, stage / "docs")
+        docs_for(project.root, whole, stage / "docs")
         config = stage / "plain-mkdocs.yml"
         settings = derived_config(plan, base, stage / "docs", stage / "site")
         config.write_text(dump_config(settings), encoding="utf-8")

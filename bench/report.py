@@ -19,6 +19,8 @@ def print_report(results: dict[str, Any]) -> None:
     print()
     _engine_table(results["sizes"])
     print()
+    _pdf_engine_table(results["sizes"])
+    print()
     _organizations(results["organizations"])
     _pdfs(results["worksheet_pdfs"])
     if "results_report" in results:
@@ -66,6 +68,65 @@ def _engine_table(sizes: dict[str, Any]) -> None:
             zen = f"{'n/a':>9} ({e.get('zensical_error', '')})"
         print(f"{name:<10} {ours:>12.2f}s {plain:>12.2f}s {ours / plain:>6.2f} {zen}")
     print("plain mkdocs: `mkdocs build` of the same docs and configuration, in a new process (startup included)")
+
+
+def print_pdf_engines(sizes: dict[str, Any]) -> None:
+    """`run.py --pdf-engines`: the engines' table alone."""
+    _pdf_engine_table(sizes)
+
+
+def _pdf_engine_table(sizes: dict[str, Any]) -> None:
+    """WeasyPrint (our path) and the Typst prototype on the same handbook (bench/typst_compare.py)."""
+    print("the handbook PDF alone, WeasyPrint (pool of a worker per core, parts joined) vs Typst (one pass):")
+    print(
+        f"{'curriculum':<10} {'engine':<10} {'pages':>5} {'seconds':>8} {'s/page':>7} {'CPU s/page':>10}"
+        f" {'tree MB':>8} {'KB':>7}"
+    )
+    for name, size in sizes.items():
+        engines = size.get("pdf_engines", {})
+        for engine in ("weasyprint", "typst"):
+            if engine in engines:
+                e = engines[engine]
+                print(
+                    f"{name:<10} {engine:<10} {e['pages']:>5} {e['seconds']:>7.1f}s {e['per_page']:>7.3f}"
+                    f" {e['cpu_per_page']:>10.3f} {e['tree_pss_mb']:>8.0f} {e['bytes'] / 1024:>7.0f}"
+                )
+        if "weasyprint" in engines and "typst" in engines:
+            w, t = engines["weasyprint"], engines["typst"]
+            print(
+                f"{'':<10} {'ratio':<10} {'':>5} {w['seconds'] / t['seconds']:>7.1f}x {'':>7}"
+                f" {w['cpu_per_page'] / t['cpu_per_page']:>9.1f}x {w['tree_pss_mb'] / t['tree_pss_mb']:>7.1f}x"
+            )
+    shipped = next((s["pdf_engines"] for s in sizes.values() if "checks" in s.get("pdf_engines", {})), None)
+    if shipped:
+        for line in pdf_checks(shipped):
+            print(line)
+    print("seconds: wall, after the process started (load, plan, lay out, write); tree MB: the process")
+    print("and its workers' summed proportional memory (PSS), peak; ratio: WeasyPrint / Typst")
+
+
+def pdf_checks(figures: dict[str, Any]) -> list[str]:
+    """The two handbooks read back: tags, artifacts, bookmarks, text, right-to-left copy."""
+    checks, lines = figures["checks"], []
+    for engine in ("weasyprint", "typst"):
+        c = checks[engine]
+        roles = ", ".join(f"{role} {n}" for role, n in sorted(c["roles"].items(), key=lambda kv: -kv[1])[:8])
+        lines.append(
+            f"  {engine}: /Lang {c['lang'] or 'none'}, tagged {c['marked']}, {c['pages']} pages, text as artifact on"
+            f" {c['artifact_pages']}, {c['bookmarks']} bookmarks; roles: {roles}"
+        )
+    text = checks["text"]
+    lines.append(
+        f"  pdftotext words: {text['words_a']:.0f} (WeasyPrint) vs {text['words_b']:.0f} (Typst); "
+        f"{text['a_in_b']:.2%} of WeasyPrint's in Typst's, {text['b_in_a']:.2%} the other way"
+    )
+    rtl = figures.get("right_to_left", {}).get("checks", {}).get("right_to_left")
+    if rtl:
+        lines.append(
+            f"  right-to-left example: the profile's Arabic words copied as written: "
+            f"WeasyPrint {rtl['weasyprint']:.1%}, Typst {rtl['typst']:.1%}"
+        )
+    return lines
 
 
 def _organizations(orgs: dict[str, Any]) -> None:

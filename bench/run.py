@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/run.py [--sizes 50,200,1000] [--organizations 20] [--quick]
     .venv/bin/python bench/run.py --sizes 200,1000 --quick --compare /tmp/before
+    .venv/bin/python bench/run.py --quick --sizes "" --organizations 2 --preview-sizes shipped --results /tmp/b.json
+    .venv/bin/python bench/run.py --pdf-engines [--sizes 200,1000]
+
+The last is the smoke test that `make test` runs (tests/bench/test_bench_quick.py): every
+part of the bench once, at the shipped size only.
 
 `--compare DIR` measures only the full builds, each size with the code in DIR (another
 checkout: the child process imports DIR's `generator`) right before ours, and prints both and
@@ -12,6 +17,11 @@ Every measurement runs in a fresh process on a synthetic project in a temporary 
 machine is shared, so absolute seconds vary; ratios taken within one run are what count.
 Figures are medians of several runs (the table says how many; one at 200 and 1,000 sessions,
 which keeps the whole run under 15 minutes on 2 cores).
+
+The PDF engines (issue 24): at each size the handbook is laid out by WeasyPrint (our path) and
+by the Typst prototype (bench/typst_proto), each in a fresh process, and at the shipped size
+both files are read back and compared, also for the right-to-left example organization
+(bench/typst_compare.py; docs/decisions/0001-pdf-engine.md holds the figures).
 """
 
 from __future__ import annotations
@@ -32,11 +42,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from memory import watch
-from report import print_comparison, print_report
-from synthetic import make_project
+from report import print_comparison, print_pdf_engines, print_report
+from synthetic import SHIPPED, make_project
+from typst_compare import compare
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results" / "bench.json"
+RIGHT_TO_LEFT = BENCH.parent / "organizations" / "jamiyat-al-nour.yaml"  # Arabic text in an English handbook
 EPOCH = "1767225600"
 
 
@@ -131,6 +143,16 @@ def results_report(root: Path) -> dict[str, Any]:
     return dict(json.loads(out.strip().splitlines()[-1]))
 
 
+def pdf_engines(root: Path, folder: Path, read_back: bool) -> dict[str, Any]:
+    """The handbook through WeasyPrint and through Typst (bench/typst_compare.py); with
+    `read_back`, both files compared, and the right-to-left example organization as well."""
+    print(f"[bench] PDF engines: {root.name}...", file=sys.stderr, flush=True)
+    figures = compare(watched, root, root / "organizations" / "example.yaml", folder / "example", read_back)
+    if read_back:
+        figures["right_to_left"] = compare(watched, SHIPPED, RIGHT_TO_LEFT, folder / "rtl")
+    return figures
+
+
 def preview(folder: Path, sizes: list[int | None], before: Path | None) -> dict[str, Any]:
     """bench/preview.py at each size: this checkout's `serve` and, with `before`, another's
     (say `git worktree add /tmp/pv_before <base>`, on a project made by its own
@@ -167,7 +189,13 @@ def main() -> None:
     parser.add_argument("--preview", action="store_true", help="only the preview figures (bench/preview.py)")
     parser.add_argument("--before", type=Path, help="with --preview: a checkout to measure as before")
     parser.add_argument("--compare", type=Path, help="another checkout: full builds only, its then ours")
+    parser.add_argument("--preview-sizes", default="shipped,200", help="the preview's sizes (shipped or sessions)")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the JSON")
+    parser.add_argument("--pdf-engines", action="store_true", help="only the handbook through WeasyPrint and Typst")
     args = parser.parse_args()
+    if args.pdf_engines:
+        only_pdf_engines(args)
+        return
     if args.compare:
         compare_builds(args)
         return
@@ -185,6 +213,7 @@ def main() -> None:
             print(f"[bench] {name}: {repeats} full build(s)...", file=sys.stderr, flush=True)
             size = full_builds(root, repeats)
             size["engines"] = engines(root, 1 if args.quick or (sessions or 0) >= 1000 else 3)
+            size["pdf_engines"] = pdf_engines(root, Path(folder) / f"pdf-{name}", read_back=sessions is None)
             results["sizes"][name] = size
         print(f"[bench] {args.organizations} organizations...", file=sys.stderr, flush=True)
         results["organizations"] = organizations(Path(folder) / "orgs", args.organizations)
@@ -192,13 +221,29 @@ def main() -> None:
         print("[bench] results: 500 responses...", file=sys.stderr, flush=True)
         results["results_report"] = results_report(Path(folder) / "shipped")
         print("[bench] preview (serve: edit -> reload, edit -> last PDF)...", file=sys.stderr, flush=True)
-        results["preview"] = preview(Path(folder) / "preview", [None, 200], None)
+        sizes = [None if s == "shipped" else int(s) for s in args.preview_sizes.split(",") if s]
+        results["preview"] = preview(Path(folder) / "preview", sizes, None)
     results["bench_seconds"] = time.perf_counter() - started
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    written = args.results.resolve()
+    written.parent.mkdir(parents=True, exist_ok=True)
+    written.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print_report(results)
     print("\npreview (seconds from saving an edit):\n" + json.dumps(results["preview"], indent=2))
-    print(f"\nwritten to {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
+    print(f"\nwritten to {written.relative_to(Path.cwd()) if written.is_relative_to(Path.cwd()) else written}")
+
+
+def only_pdf_engines(args: argparse.Namespace) -> None:
+    """The PDF engines alone at each size, in one run (the figures of docs/decisions/0001)."""
+    sizes: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="mentorbook-bench-") as folder:
+        for sessions in [None, *(int(s) for s in args.sizes.split(",") if s)]:
+            name = "shipped" if sessions is None else str(sessions)
+            root = make_project(Path(folder) / name, sessions)
+            sizes[name] = {"pdf_engines": pdf_engines(root, Path(folder) / f"pdf-{name}", read_back=sessions is None)}
+            written = args.results.resolve().with_name("pdf_engines.json")
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_text(json.dumps(sizes, indent=2) + "\n", encoding="utf-8")
+    print_pdf_engines(sizes)
 
 
 def compare_builds(args: argparse.Namespace) -> None:

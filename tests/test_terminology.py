@@ -32,6 +32,10 @@ terminology:
   sessions: meetings
   program: scheme
   programs: schemes
+  pair: partnership
+  pairs: partnerships
+  group: circle
+  groups: circles
 """
 # Every default form, and anything else that starts like one ("mentorly"), but not the tool's
 # own name.

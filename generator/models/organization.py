@@ -97,6 +97,9 @@ SelectedModule = Annotated[ModuleChoice, BeforeValidator(_whole_module, json_sch
 class Organization(Model):
     name: Text = Field(description="The organization's full name.")
     short_name: Short | None = Field(None, description="A shorter name for headers, e.g. `Harbor & Pine`.")
+    title: Text | None = Field(
+        None, description="The handbook's title (default: the curriculum's, e.g. `Leadership Mentoring`)."
+    )
     logo: RelativePath | None = Field(None, description="A PNG or SVG file in the organization's folder.")
     favicon: RelativePath | None = Field(None, description="A small PNG or SVG for browser tabs (default: the logo).")
     colors: Colours

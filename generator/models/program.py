@@ -10,6 +10,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
+from generator.grammar import plural as english_plural
 from generator.models.base import Id, Model, Name, Sentence, Text, Word, user_error
 from generator.models.schedule import (
     CADENCE_DAYS,
@@ -153,7 +154,7 @@ class Program(Model):
 
 class Terminology(Model):
     """The organization's words. Unset words keep the handbook language's own; plurals
-    default to the singular plus "s"."""
+    default to the singular's English plural ("coach" -> "coaches")."""
 
     mentor: Word | None = None
     mentors: Word | None = None
@@ -166,6 +167,10 @@ class Terminology(Model):
     sessions: Word | None = None
     program: Word | None = None
     programs: Word | None = None
+    pair: Word | None = Field(None, description="e.g. `partnership`: a mentor and a mentee together.")
+    pairs: Word | None = None
+    group: Word | None = Field(None, description="e.g. `cohort`: everyone in the program meeting together.")
+    groups: Word | None = None
 
     def chosen(self) -> dict[str, str]:
         """The English default words this organization replaces, each with its word."""
@@ -176,8 +181,8 @@ class Terminology(Model):
             if word:
                 table[singular] = word
             if singular != "mentoring" and (plural or word):
-                table[singular + "s"] = plural or word + "s"
+                table[singular + "s"] = plural or english_plural(word or "")
         return table
 
 
-ROLE_WORDS = ("mentor", "mentee", "mentoring", "facilitator", "session", "program")
+ROLE_WORDS = ("mentor", "mentee", "mentoring", "facilitator", "session", "program", "pair", "group")

@@ -19,6 +19,7 @@ from generator.plan.paths import PDF_VARIANTS, Paths, packet_pdf, relative, work
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.tracker import TrackerSheet
+from generator.plan.words import count
 from generator.plan.xlsform import Spreadsheet
 from generator.read.guides import Guide
 from generator.read.project import Project
@@ -103,7 +104,7 @@ def _home(project: Project, paths: Paths, common: dict[str, Any]) -> Page:
         {
             "link": Link(m.title, relative(here, paths.module(m))),
             "summary": m.summary,
-            "sessions": len(m.sessions),
+            "sessions": count(len(m.sessions), project.labels, language=project.organization.language),
             "minutes": sum(s.minutes for s in m.sessions),
         }
         for m in project.curriculum.modules

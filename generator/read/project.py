@@ -111,6 +111,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
     )
     shared = reword_model(curriculum, reword) if same_language else in_language(curriculum, curriculum.language)
     runs = select_modules(shared, profile.own, org.modules)  # own text stays as written
+    runs = runs.model_copy(update={"title": org.title}) if org.title else runs
     events = attempt(lambda: program_events(profile, runs))
     instruments = attempt(lambda: load_instruments(org.language, rewording(org.terminology.chosen(), spelled=spelled)))
     if problems or events is None or instruments is None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from generator.grammar import article
+
 FORMS: Mapping[str, str] = {
     # default form (as the handbook writes it) -> the organization's word it becomes
     "mentor": "mentor",
@@ -32,6 +34,10 @@ FORMS: Mapping[str, str] = {
     "sessions": "sessions",
     "program": "program",
     "programs": "programs",
+    "pair": "pair",
+    "pairs": "pairs",
+    "group": "group",
+    "groups": "groups",
 }
 """Possessives follow from these: the apostrophe and `s` after a word stay ("mentor's" ->
 "preceptor's", "mentees'" -> "preceptees'", with ' or ’)."""
@@ -99,10 +105,16 @@ _BEFORE_VERB = {
 }
 
 
+# What comes before "mentoring" the noun, never the verb: "reverse mentoring the power..." is
+# about reverse mentoring, not someone mentoring the power.
+_BEFORE_NOUN = {"reverse", "peer", "group", "formal", "informal", "good", "effective", "of", "in", "about", "for"}
+_BEFORE_NOUN |= {"your", "our", "their", "the", "a", "this", "that", "what", "whose", "cross-team", "team"}
+
+
 def _is_verb(form: str, before: str, after: str) -> bool:
     if form == "mentored":
         return True
-    if form not in _BEFORE_VERB or after not in _OBJECTS:
+    if form not in _BEFORE_VERB or after not in _OBJECTS or before in _BEFORE_NOUN:
         return False
     allowed = _BEFORE_VERB[form]
     return not allowed or before in allowed
@@ -149,7 +161,7 @@ class _Rewording:
         new = self._new(form, match)
         if new is None:  # also a match only by Unicode's case rules ("mentorİng")
             return match.group(0)
-        new = _same_case(found, new)
+        new = _same_case(found, _unrepeated(match, new))
         article = match.group("article")
         if not article or form in self.respell:  # a respelled word sounds the same: "an honor", "an honour"
             return match.string[match.start() : match.start("word")] + new
@@ -223,7 +235,28 @@ def _verbs(changed: Mapping[str, str]) -> dict[str, str]:
 
 
 def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
+    return article(word)
+
+
+def _bare(word: str) -> str:
+    """A word without the possessive or punctuation after it: "learner's," -> "learner"."""
+    return re.sub(r"(?:['’]s?)?\W*$", "", word).casefold()
+
+
+def _unrepeated(match: re.Match[str], new: str) -> str:
+    """The new words without those the text already says around them: "a senior mentor" with
+    "senior partner" for mentor is "a senior partner", not "a senior senior partner"."""
+    words = new.split(" ")
+    if len(words) < 2:
+        return new
+    text = match.string
+    before = text[max(match.start("word") - 60, 0) : match.start("word")].split()
+    after = text[match.end() : match.end() + 60].split()
+    while len(words) > 1 and before and before[-1].casefold() == words[0].casefold():
+        words, before = words[1:], before[:-1]
+    while len(words) > 1 and after and _bare(after[0]) == words[-1].casefold():
+        words, after = words[:-1], after[1:]
+    return " ".join(words)
 
 
 def unchanged(text: str) -> str:

@@ -46,6 +46,36 @@ def test_rewording(text: str, expected: str) -> None:
     assert rewording(WORDS)(text) == expected
 
 
+GRAMMAR = [
+    # an organization's words that contain the text around them, or start with a vowel sound
+    ({"mentor": "senior partner"}, "Ask a senior mentor.", "Ask a senior partner."),
+    ({"mentor": "senior mentor"}, "A senior mentor listens.", "A senior mentor listens."),
+    ({"mentee": "mentee learner"}, "the mentee learner's goal", "the mentee learner's goal"),
+    (
+        {"mentoring": "preceptorship", "mentor": "preceptor"},
+        "In reverse mentoring the power usually sits",
+        "In reverse preceptorship the power usually sits",
+    ),
+    ({"mentor": "hourly coach"}, "a mentor", "an hourly coach"),
+    ({"mentor": "honorary adviser"}, "a mentor", "an honorary adviser"),
+    ({"mentee": "MBA candidate"}, "a mentee", "an MBA candidate"),
+    ({"session": "one-to-one"}, "an session, 2 sessions", "a one-to-one, 2 one-to-ones"),
+    (
+        {"pair": "partnership", "group": "cohort"},
+        "Each pair meets the group; pairs of groups.",
+        "Each partnership meets the cohort; partnerships of cohorts.",
+    ),
+    ({"mentor": "coach"}, "mentors and mentors' notes", "coaches and coaches' notes"),
+]
+
+
+@pytest.mark.parametrize(("words", "text", "expected"), GRAMMAR)
+def test_rewording_stays_grammatical(words: dict[str, str], text: str, expected: str) -> None:
+    from generator.models.program import Terminology
+
+    assert rewording(Terminology(**words).chosen())(text) == expected
+
+
 def test_no_terminology_changes_nothing() -> None:
     text = "A mentor and a mentee."
     assert rewording({})(text) is text
