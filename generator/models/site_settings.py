@@ -4,14 +4,16 @@ other file (unknown keys refused, at their line and column)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from generator.models.base import Model
 
 NAME = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"  # navigation.instant, toc.integrate, pymdownx.emoji
-Entry = str | dict[str, dict[str, Any] | None]  # `name`, or `name: {options}`, as mkdocs.yml lists them
+Name = Annotated[str, StringConstraints(max_length=80)]  # checked against NAME by read/site_settings.py
+Entry = Name | dict[Name, dict[str, Any] | None]  # `name`, or `name: {options}`, as mkdocs.yml lists them
+MOST = 50  # entries in one list: a few settings, not a whole configuration
 
 
 class Palette(Model):
@@ -19,11 +21,13 @@ class Palette(Model):
 
 
 class ThemeSettings(Model):
-    features: tuple[str, ...] = Field(
-        default=(), description="Material features added to the base's, e.g. navigation.instant, toc.integrate."
+    features: tuple[Name, ...] = Field(
+        default=(),
+        max_length=MOST,
+        description="Material features added to the base's, e.g. navigation.instant, toc.integrate.",
     )
     palette: Palette | None = Field(default=None, description="The colour scheme (the colours are the profile's).")
-    icon: dict[str, str | dict[str, str]] = Field(
+    icon: dict[Name, Annotated[str, StringConstraints(max_length=200)] | dict[Name, Name]] = Field(
         default_factory=dict, description="Material's icons, e.g. `logo: material/school` or `repo: ...`."
     )
 
@@ -31,10 +35,12 @@ class ThemeSettings(Model):
 class SiteSettings(Model):
     theme: ThemeSettings = Field(default_factory=ThemeSettings, description="Changes to the base's theme settings.")
     plugins: tuple[Entry, ...] = Field(
-        default=(), description="MkDocs plugins added after the base's (search, offline); they must be installed."
+        default=(),
+        max_length=MOST,
+        description="MkDocs plugins added after the base's (search, offline); they must be installed.",
     )
     markdown_extensions: tuple[Entry, ...] = Field(
-        default=(), description="Markdown extensions added after the base's; they must be installed."
+        default=(), max_length=MOST, description="Markdown extensions added after the base's; they must be installed."
     )
     extra: dict[str, Any] = Field(default_factory=dict, description="Keys added to the base's `extra`.")
 
