@@ -107,7 +107,10 @@ def _results(verb: argparse.ArgumentParser) -> None:
         "inputs", nargs="+", type=Path, metavar="INPUT", help="filled fillable PDFs, CSV exports, or folders of them"
     )
     verb.add_argument(
-        "--out", type=Path, metavar="DIR", help="where the report goes (default: results/); replaced each run"
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="where the report goes (default: results/); replaced each run, never a folder that holds a handbook",
     )
     verb.add_argument(
         "--min-group",
@@ -199,8 +202,10 @@ VERBS: tuple[tuple[str, str, str, Options], ...] = (
         "report on filled feedback forms",
         "Read filled feedback forms (fillable PDFs) and CSV exports of the question bank's XLSForms, check that "
         "each answers this handbook's forms, and write a report (page and PDF), a CSV of every answer and the "
-        "problems found. A submission that is altered, repeated, empty or from another form is left out and "
-        "named; the rest are counted (exit 0). Exit 1 when nothing could be counted.",
+        "problems found. A submission that is altered, repeated (the same submission id or file), empty or from "
+        "another form is left out and named; the rest are counted (exit 0). Exit 1 when nothing could be counted. "
+        "CSVs are read row by row (RFC 4180, delimiter guessed); a PDF may be 20 MB, a CSV 200 MB, an answer "
+        "20,000 characters, a run 50,000 responses.",
         _results,
     ),
     (

@@ -30,7 +30,15 @@ from generator.read.site_settings import load_site_settings
 from generator.sheets import spreadsheets
 from generator.site.render import Renderer
 from generator.stages import Stages
-from generator.write import output_lock, read_manifest, staged_output, sweep_leftovers, write_files, write_manifest
+from generator.write import (
+    HANDBOOK,
+    output_lock,
+    read_manifest,
+    staged_output,
+    sweep_leftovers,
+    write_files,
+    write_manifest,
+)
 
 if TYPE_CHECKING:
     from generator.pdf.pool import Made, PdfPool
@@ -241,6 +249,7 @@ def _manifest(project: Project, pages: int, engine: str, inputs: str) -> dict[st
     """What `build` and people reading the output folder need to know about this build."""
     return {
         "generator": "mentorbook",
+        "kind": HANDBOOK,
         "version": __version__,
         "organization": project.slug,
         "name": project.organization.name,

@@ -55,10 +55,10 @@ def safe_row(values: Iterable[object]) -> list[object]:
 def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
     """A CSV file (CRLF lines, a byte-order mark so that Excel reads UTF-8) with every text
     cell made safe: the one way Mentorbook writes a CSV."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(safe_row(row) for row in rows)
-    return ("\ufeff" + out.getvalue()).encode()
+    raw = io.BytesIO()
+    with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="", write_through=True) as out:
+        csv.writer(out, lineterminator="\r\n").writerows(safe_row(row) for row in rows)
+        return raw.getvalue()  # encoded as it goes: no second copy of the text
 
 
 def append_row(sheet: Worksheet, values: Sequence[object]) -> None:

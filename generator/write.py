@@ -10,15 +10,19 @@ keep memory flat) and the site engine writes `site/`. Nothing else writes output
 One build at a time writes to an output folder: each holds an advisory lock (flock, released
 by the system when the process ends, however it ends) on a file named after the folder's full
 path in the system's temporary folder, so that nothing but the handbook lands in a folder
-people publish, and a second build waits for it. So a staging folder seen while holding the
-lock is a leftover, never the work of a live build.
+people publish, and a second build waits for it; the lock files are in a folder of the user's
+own (`lock_folder`). So a staging folder seen while holding the lock is a leftover, never the
+work of a live build.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -32,6 +36,9 @@ if sys.platform != "win32":  # Windows has no flock: builds there are not locked
     import fcntl
 
 MANIFEST = ".mentorbook.json"
+# What made an output folder, in its manifest's "kind": one kind never replaces another.
+HANDBOOK, HANDBOOKS, RESULTS = "handbook", "handbooks", "results"
+_KINDS = {HANDBOOK: "a handbook", HANDBOOKS: "the handbooks of `build --all`", RESULTS: "a results report"}
 
 
 @dataclass(frozen=True)
@@ -70,19 +77,37 @@ def output_lock(out: Path) -> Iterator[None]:
 
 def lock_file(out: Path) -> Path:
     """Where the lock for `out` lives: one name per output folder (its real path, so that two
-    spellings of one folder share a lock), outside every folder a user publishes."""
+    spellings of one folder share a lock), outside every folder a user publishes, in a folder
+    of this user's own (`lock_folder`)."""
     name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:32]
-    folder = Path(tempfile.gettempdir()) / "mentorbook-locks"
+    return lock_folder() / f"{name}.lock"
+
+
+def lock_folder() -> Path:
+    """A folder only this user can write, for the locks: named after the user (in the shared
+    temporary folder, another local user could otherwise make it first and hold or swap our
+    locks) and refused when it is a link or not this user's alone."""
+    if not hasattr(os, "getuid"):  # Windows: no flock, and a per-user temporary folder
+        folder = Path(tempfile.gettempdir()) / "mentorbook-locks"
+        folder.mkdir(exist_ok=True)
+        return folder
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    base = Path(runtime) if runtime and Path(runtime).is_dir() else Path(tempfile.gettempdir())
+    folder = base / f"mentorbook-locks-{os.getuid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
-    return folder / f"{name}.lock"
+    status = folder.lstat()
+    if stat.S_ISLNK(status.st_mode) or status.st_uid != os.getuid() or status.st_mode & 0o077:
+        raise OSError(errno.EPERM, f"{folder} is not a folder of this user's alone; remove it")
+    return folder
 
 
 @contextmanager
-def staged_output(out: Path) -> Iterator[Stage]:
-    """Yield a staging area; on a clean exit, its `site` folder replaces `out`.
-    The caller holds `output_lock(out)`."""
+def staged_output(out: Path, kind: str = HANDBOOK) -> Iterator[Stage]:
+    """Yield a staging area; on a clean exit, its `site` folder replaces `out`, which must be
+    missing, empty or made by Mentorbook as the same `kind` of output. The caller holds
+    `output_lock(out)`."""
     out = out.absolute()
-    _refuse_foreign(out)
+    refuse_foreign(out, kind)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         sweep_leftovers(out)
@@ -112,8 +137,10 @@ def sweep_leftovers(out: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _refuse_foreign(out: Path) -> None:
-    """Never replace a folder Mentorbook did not make (say, `--out .` or `--out content`)."""
+def refuse_foreign(out: Path, kind: str) -> None:
+    """Never replace a folder Mentorbook did not make (say, `--out .` or `--out content`), nor
+    one it made as another kind of output (a results report over a handbook, `--out site`)."""
+    refuse_other_kind(out, kind)
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MANIFEST).is_file())):
         raise InputError(
             [
@@ -123,6 +150,23 @@ def _refuse_foreign(out: Path) -> None:
                     0,
                     "this folder exists and was not made by Mentorbook, so it will not be replaced",
                     "choose another --out folder, or move this one away",
+                )
+            ]
+        )
+
+
+def refuse_other_kind(out: Path, kind: str) -> None:
+    """Refuse `out` when its manifest says another kind of output made it."""
+    made = output_kind(out)
+    if made is not None and made != kind:
+        raise InputError(
+            [
+                Problem(
+                    display_path(out),
+                    0,
+                    0,
+                    f"this folder holds {_KINDS.get(made, made)}, so {_KINDS[kind]} will not replace it",
+                    "choose another --out folder",
                 )
             ]
         )
@@ -152,6 +196,20 @@ def write_files(folder: Path, texts: Mapping[str, str], blobs: Mapping[str, byte
         target(relative).write_bytes(text.encode("utf-8"))  # as written: "\n" on every system
 
 
+def output_kind(out: Path) -> str | None:
+    """What made `out`, by its manifest (older manifests, without "kind", by their keys); None
+    when it has no readable manifest."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict):
+        return None
+    if isinstance(manifest.get("kind"), str):
+        return str(manifest["kind"])
+    return RESULTS if manifest.get("report") == RESULTS else HANDBOOKS if HANDBOOKS in manifest else HANDBOOK
+
+
 def write_manifest(site: Path, manifest: Mapping[str, object]) -> None:
     (site / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -177,4 +235,4 @@ def write_landing(out: Path, handbooks: list[tuple[str, str]]) -> None:
     temporary = out / ".index.html.tmp"
     temporary.write_text(html, encoding="utf-8")
     temporary.replace(out / "index.html")
-    write_manifest(out, {"generator": "mentorbook", "handbooks": [slug for slug, _ in handbooks]})
+    write_manifest(out, {"generator": "mentorbook", "kind": HANDBOOKS, "handbooks": [slug for slug, _ in handbooks]})

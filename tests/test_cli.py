@@ -284,3 +284,15 @@ def test_serve_rebuilds_on_change_and_survives_mistakes(project: Path) -> None:
     assert output.count(f"Serving on http://127.0.0.1:{port}/\n") == 1
     assert output.index("pages in") < output.index("Serving on"), "said once the first build is there"
     assert "Traceback" not in output
+
+
+def test_serve_says_there_is_no_good_build_when_there_is_none(tmp_path: Path) -> None:
+    """Issue 23, finding 13: serve whose first build failed said "showing the last good build"."""
+    from generator.commands.serve import _meanwhile
+    from generator.write import write_manifest
+
+    assert "no good build to show yet" in _meanwhile(tmp_path / "site")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>built</p>")
+    write_manifest(tmp_path / "site", {"generator": "mentorbook", "kind": "handbook"})
+    assert _meanwhile(tmp_path / "site") == "showing the last good build until this is fixed"

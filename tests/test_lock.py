@@ -108,3 +108,29 @@ def test_a_killed_builds_staging_folder_is_swept(project: Path) -> None:
     (leftover / "docs").mkdir(parents=True)
     build(project, project / "organizations/org.yaml")
     assert not leftover.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no flock, no uid")
+def test_the_lock_folder_is_the_users_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 23, finding 13: the lock folder had one fixed name in the shared temporary folder,
+    which another local user could make first. It is now named after the user, made 0700, and
+    refused when it is a link or open to others."""
+    import os
+
+    from generator.errors import InputError
+    from generator.write import lock_file, output_lock
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    lock = lock_file(tmp_path / "site")
+    assert lock.parent == tmp_path / f"mentorbook-locks-{os.getuid()}"
+    assert lock.parent.stat().st_mode & 0o777 == 0o700
+    lock.parent.chmod(0o777)  # as another user's folder would be to us: writable by others
+    with pytest.raises(InputError, match="not a folder of this user's alone"), output_lock(tmp_path / "site"):
+        pass
+    lock.parent.rmdir()
+    (tmp_path / "elsewhere").mkdir()
+    lock.parent.symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(InputError, match="not a folder of this user's alone"), output_lock(tmp_path / "site"):
+        pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -88,3 +89,19 @@ def test_a_terminology_word_is_a_plain_word(word: str) -> None:
 @pytest.mark.parametrize("word", ["meeting", "peer coach", "co-mentor", "Mentor’s mate", "aprendiz", "preceptee"])
 def test_plain_words_are_accepted(word: str) -> None:
     assert Terminology.model_validate({"session": word}).session == word
+
+
+def test_a_5_mb_note_is_refused_in_seconds(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 23, finding 10: a 5 MB Markdown field took 60 s to validate; its length is now
+    checked before the text is read."""
+    import time
+
+    from generator.cli import main
+
+    profile = project / "organizations" / "org.yaml"
+    note = "Meet [often](#here) and *well*. " * 160_000  # 5 MB
+    profile.write_text(profile.read_text().replace("welcome: Hello.", f"welcome: {note}"))
+    started = time.perf_counter()
+    assert main(["validate", "--org", str(profile)]) == 1
+    assert time.perf_counter() - started < 10
+    assert "the most for this field is 4,000" in capsys.readouterr().err

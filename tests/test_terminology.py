@@ -73,7 +73,7 @@ def _neutral(profile: str) -> str:
 
 
 def _leaks(text: str) -> list[str]:
-    text = without_proper_names(text)
+    text = re.sub(r"\b[a-z_]+\.[a-z_]+\b", " ", without_proper_names(text))  # profile keys: `program.size`
     return [text[max(m.start() - 40, 0) : m.end() + 40].replace("\n", " ") for m in DEFAULTS.finditer(text)]
 
 

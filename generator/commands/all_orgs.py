@@ -58,13 +58,14 @@ def build_all(
                 )
             ]
         )
-    from generator.write import output_lock, write_landing
+    from generator.write import HANDBOOKS, output_lock, refuse_other_kind, write_landing
 
     refused = namesakes(profiles)
     to_build = [p for p in profiles if p not in refused]
     outcomes: list[Outcome] = []
     options = {"engine": engine, "force": force}
     with output_lock(out):  # each organization's folder has its own lock too (see build)
+        refuse_other_kind(out, HANDBOOKS)
         steps = report.step if report and report.tty else None
         runs = _run(root, to_build, out, jobs or os.cpu_count() or 1, options, steps)
         for done, outcome in enumerate(chain(_refusals(refused), runs), start=1):

@@ -15,11 +15,12 @@ from generator.errors import InputError, Problem, display_path
 from generator.plan.feedback import project_forms
 from generator.read.layout import default_profile
 from generator.read.project import load_project
+from generator.results.change import changes, one_per_person
 from generator.results.check import Issue, check_all
 from generator.results.read import read_inputs
 from generator.results.report import CSV, PAGE, PDF, PROBLEMS, report_html, report_pdf, report_view
 from generator.results.tally import MIN_GROUP, tally, tidy_csv
-from generator.write import output_lock, staged_output, write_files, write_manifest
+from generator.write import RESULTS, output_lock, refuse_other_kind, staged_output, write_files, write_manifest
 
 
 @dataclass(frozen=True)
@@ -32,28 +33,33 @@ class ResultsOutcome:
 def results(
     root: Path, org_file: Path | None, inputs: list[Path], out: Path | None = None, *, minimum: int = MIN_GROUP
 ) -> ResultsOutcome:
+    out = out or root / "results"
+    refuse_other_kind(out.absolute(), RESULTS)  # before any reading: never over a handbook
     project = load_project(root, org_file or default_profile(root))
     forms = project_forms(project)
-    out = out or root / "results"
     paths = _expand(inputs)
     submissions, unreadable = read_inputs(paths, {p: display_path(p) for p in paths})
     responses, issues = check_all(submissions, forms)
-    issues = [Issue(*u) for u in unreadable] + issues
+    responses, repeated = one_per_person(responses)
+    issues = [Issue(*u) for u in unreadable] + issues + repeated
     if not responses:
         raise InputError([Problem(i.source, 0, 0, i.message, i.hint) for i in issues] or [_nothing(inputs)])
     labels, org = project.labels, project.organization
     tallies = tally(forms, responses, labels, minimum)
-    view = report_view(org.name, org.language, tallies, len(responses), len(issues), minimum, labels)
+    change = changes(forms, responses, labels, minimum)
+    view = report_view(org.name, org.language, tallies, change, len(responses), len(issues), minimum, labels)
     html = report_html(view)
     files = {
         PDF: report_pdf(html),
         CSV: tidy_csv(responses),
         PROBLEMS: "".join(f"{i}\n" for i in issues).encode(),
     }
-    with output_lock(out), staged_output(out) as stage:
+    with output_lock(out), staged_output(out, RESULTS) as stage:
         stage.site.mkdir()
         write_files(stage.site, {PAGE: html}, files)
-        write_manifest(stage.site, {"generator": "mentorbook", "report": "results", "responses": len(responses)})
+        write_manifest(
+            stage.site, {"generator": "mentorbook", "kind": RESULTS, "report": "results", "responses": len(responses)}
+        )
     return ResultsOutcome(out, len(responses), tuple(issues))
 
 

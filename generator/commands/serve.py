@@ -100,7 +100,7 @@ def _rebuilder(
         except InputError as error:
             if jobs:  # the PDFs of the last good build were cancelled: go on with them
                 worker.resume()
-            print(error.report() + "\nshowing the last good build until this is fixed", file=sys.stderr)
+            print(error.report() + "\n" + _meanwhile(out), file=sys.stderr)
             return
         queued = worker.submit(jobs[0]) if jobs else 0
         if not quiet:
@@ -108,6 +108,15 @@ def _rebuilder(
             print(f"{changed} · {result.pages} pages in {result.seconds:.1f} s · {pdfs}", file=sys.stderr, flush=True)
 
     return rebuild
+
+
+def _meanwhile(out: Path) -> str:
+    """What the browser shows while a build fails: the last good build, if there is one."""
+    from generator.write import read_manifest
+
+    if read_manifest(out) is not None:
+        return "showing the last good build until this is fixed"
+    return "there is no good build to show yet: fix this and save, and the handbook appears"
 
 
 def _show_server_lines(quiet: bool, verbose: bool) -> None:

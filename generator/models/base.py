@@ -167,6 +167,40 @@ Sentence = Annotated[str, AfterValidator(OneLine(200)), Field(json_schema_extra=
 Word = Annotated[Short, AfterValidator(_plain_word)]
 """A plain word or two, no markup: the organization's word for mentor, session and so on."""
 MarkdownText = Annotated[str, AfterValidator(_markdown), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
+
+
+@dataclass(frozen=True)
+class Within:
+    """A Markdown field of an organization's profile: at most `limit` characters, checked
+    before anything reads the text (a 5 MB note once took a minute to validate). A longer
+    text is a page of its own (`pages:`)."""
+
+    limit: int
+
+    def __call__(self, value: str) -> str:
+        if len(value) > self.limit:
+            raise user_error(
+                f"is {len(value):,} characters long, and the most for this field is {self.limit:,}",
+                f"shorten it to {self.limit:,} characters or fewer, or make it a page of its own (`pages:`)",
+            )
+        return value
+
+
+_MD = "text/markdown"
+Welcome = Annotated[
+    str,
+    AfterValidator(Within(4_000)),
+    AfterValidator(_markdown),
+    Field(json_schema_extra={"contentMediaType": _MD, "maxLength": 4_000}),
+]
+"""The home page's welcome in a profile: a few paragraphs."""
+Note = Annotated[
+    str,
+    AfterValidator(Within(1_000)),
+    AfterValidator(_markdown),
+    Field(json_schema_extra={"contentMediaType": _MD, "maxLength": 1_000}),
+]
+"""A paragraph of a profile: what a value looks like in mentoring, a contact's note, a way of working."""
 Id = Annotated[str, AfterValidator(_id), Field(json_schema_extra={"pattern": _ID.pattern})]
 FieldName = Annotated[str, AfterValidator(_field_name), Field(json_schema_extra={"pattern": _NAME.pattern})]
 Colour = Annotated[str, AfterValidator(_colour), Field(json_schema_extra={"pattern": "^" + _COLOUR.pattern + "$"})]

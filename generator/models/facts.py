@@ -37,6 +37,7 @@ FACTS: dict[str, str] = {
     "contact": "the first contact's name and how to reach them",
     "size": "how many pairs the program runs (`program.size`), e.g. '40'",
     "privacy": "the name of the privacy notice's page, e.g. 'privacy notice'",
+    "kickoff.place": "where the kickoff happens (`program.kickoff_place`)",
 }
 for _moment, _key in MOMENT_KEYS.items():
     FACTS[f"{_key}.minutes"] = f"how long the meeting that holds the {_moment} session is, in minutes"

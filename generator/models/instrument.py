@@ -10,11 +10,13 @@ never which form a response belongs to.
 from __future__ import annotations
 
 import enum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
-from generator.models.base import FieldName, Id, MarkdownText, Model, Sentence, Short, Text, user_error
+from generator.models.base import FieldName, Id, MarkdownText, Model, OneLine, Sentence, Short, Text, user_error
+
+Paragraph = Annotated[str, AfterValidator(OneLine(400)), Field(json_schema_extra={"maxLength": 400})]
 
 
 class Role(enum.Enum):
@@ -22,16 +24,24 @@ class Role(enum.Enum):
     MENTEE = "mentee"
 
 
+THEN_PREFIX = "then_"  # a skill item's retrospective twin: `then_goals_specific`
 ITEM_KINDS = ("rating", "yes_no", "choice", "short_text", "long_text")
-Position = Literal["start", "middle", "end"]
+Position = Literal["start", "middle", "end", "leaving"]
 
 
 class Occasion(Model):
-    """When an instrument is answered: a program week, or a place in the program."""
+    """When an instrument is answered: a program week, or a place in the program (`leaving`:
+    whenever a pair ends early)."""
 
     id: Id = Field(description="Names the form of this occasion, e.g. `start`.")
     title: Short = Field(description="What people read, e.g. `Before the program`.")
-    at: Position | int = Field(description="`start`, `middle`, `end`, or a program week (1 is the first).")
+    at: Position | int = Field(
+        description="`start`, `middle`, `end`, `leaving` (when a pair ends early), or a program week (1 is the first)."
+    )
+    instructions: MarkdownText | None = Field(None, description="This occasion's own instructions, if they differ.")
+    looking_back: bool = Field(
+        False, description="Also ask each skill as it was at the start (retrospective 'then' ratings)."
+    )
 
 
 class Item(Model):
@@ -44,6 +54,11 @@ class Item(Model):
     help: Sentence | None = None
     scale: Id | None = None
     choices: tuple[Short, ...] = Field((), max_length=10)
+    not_applicable: Short | None = Field(
+        None, description="A rating's answer beside its scale, e.g. `I did not attend`: never one of its points."
+    )
+    roles: tuple[Role, ...] = Field((), description="Who is asked it (default: everyone the instrument asks).")
+    occasions: tuple[Id, ...] = Field((), description="On which occasions (default: all).")
 
     @model_validator(mode="after")
     def _answers_fit_the_kind(self) -> Item:
@@ -51,7 +66,35 @@ class Item(Model):
             raise user_error(f"`{self.id}` is a rating without a `scale`", "add `scale:` with one of the scales' ids")
         if self.kind == "choice" and len(self.choices) < 2:
             raise user_error(f"`{self.id}` is a choice with fewer than two `choices`", "list two or more choices")
+        if self.not_applicable and self.kind != "rating":
+            raise user_error(f"`{self.id}` has `not_applicable` but is no rating", "add it as a choice instead")
         return self
+
+
+class SkillItem(Model):
+    """One thing a person can do, rated on the skills' scale; several make a construct."""
+
+    id: FieldName = Field(description="Stable: a response's answer is filed under it.")
+    roles: tuple[Role, ...] = Field(min_length=1, max_length=2)
+    label: Text
+
+
+class Construct(Model):
+    """A skill a module teaches, measured by several items (a role's items, at least two where
+    the role is asked about it at all, make its score)."""
+
+    id: Id
+    title: Short
+    module: Id = Field(description="The curriculum module that teaches it; left out of a handbook without it.")
+    items: tuple[SkillItem, ...] = Field(min_length=2, max_length=8)
+
+
+class SkillRatings(Model):
+    """Ratings of the constructs' items, and on a `looking_back` occasion, of each again as it was."""
+
+    intro: MarkdownText
+    then_intro: MarkdownText
+    scale: Id
 
 
 class AreaRatings(Model):
@@ -69,8 +112,12 @@ class Instrument(Model):
     instructions: MarkdownText
     answered_by: tuple[Role, ...] = Field(min_length=1, max_length=2)
     occasions: tuple[Occasion, ...] = Field(min_length=1, max_length=4)
-    anonymous: bool = Field(description="An anonymous instrument has no name field.")
-    areas: AreaRatings | None = Field(None, description="Ratings of the development areas, before the items.")
+    collection: MarkdownText = Field(description="How the answers are collected and who sees them.")
+    anonymous: bool = Field(description="An anonymous instrument asks no ID; a named one the program ID, no name.")
+    skills: SkillRatings | None = Field(None, description="Ratings of the constructs' items, before the items.")
+    areas: AreaRatings | None = Field(
+        None, description="Ratings of the organization's own development areas, when it names them."
+    )
     items: tuple[Item, ...] = Field(min_length=1)
 
 
@@ -85,13 +132,15 @@ class Outcome(Model):
     id: FieldName
     label: Text
     kind: Literal["yes_no", "number", "date"]
-    help: Sentence
+    help: Paragraph
     weeks_after_end: int = Field(0, ge=0, le=104, description="When to record it: 0 at the end, 26 after 6 months.")
+    shows: Paragraph = Field(description="What the measure can show.")
+    cannot_show: Paragraph = Field(description="What it cannot show, however it comes out.")
 
 
 class Instruments(Model):
-    default_areas: tuple[Short, ...] = Field(min_length=1, max_length=8)
     scales: tuple[Scale, ...]
+    constructs: tuple[Construct, ...]
     instruments: tuple[Instrument, ...]
     outcomes: tuple[Outcome, ...]
 
@@ -99,12 +148,17 @@ class Instruments(Model):
     def _references_hold(self) -> Instruments:
         scales = {s.id for s in self.scales}
         for instrument in self.instruments:
-            used = [i.scale for i in instrument.items if i.scale] + (
-                [instrument.areas.scale] if instrument.areas else []
-            )
+            used = [i.scale for i in instrument.items if i.scale] + [
+                r.scale for r in (instrument.areas, instrument.skills) if r
+            ]
             unknown = sorted(set(used) - scales)
             if unknown:
                 raise user_error(f"`{instrument.id}` uses unknown scales {unknown}", f"use one of {sorted(scales)}")
+            ids = [s.id for c in self.constructs for s in c.items] * bool(instrument.skills)
+            ids += [i.id for i in instrument.items]
+            twice = sorted({i for i in ids if ids.count(i) > 1 or i.startswith(THEN_PREFIX)})
+            if twice:
+                raise user_error(f"`{instrument.id}` has the item ids {twice} twice or with `then_`", "rename one")
         return self
 
     def scale(self, scale_id: str) -> tuple[str, ...]:

@@ -13,13 +13,14 @@ from generator.models.base import (
     Colour,
     Id,
     Language,
-    MarkdownText,
     Model,
     Name,
+    Note,
     OneLine,
     Sentence,
     Short,
     Text,
+    Welcome,
     user_error,
 )
 from generator.models.privacy import Privacy
@@ -62,7 +63,7 @@ class Colours(Model):
 
 class Value(Model):
     name: Name = Field(description="The value's name, e.g. `Candour`.")
-    in_mentoring: MarkdownText = Field(description="What this value looks like in a mentoring relationship.")
+    in_mentoring: Note = Field(description="What this value looks like in a mentoring relationship.")
 
 
 class Contact(Model):
@@ -70,7 +71,7 @@ class Contact(Model):
     name: Name
     email: Email | None = None
     phone: Short | None = None
-    note: MarkdownText | None = Field(None, description="When to get in touch, e.g. office hours.")
+    note: Note | None = Field(None, description="When to get in touch, e.g. office hours.")
     handles: tuple[Id, ...] = Field((), description="The concerns this contact handles, e.g. [poor-fit, speak-up].")
     responds: Short | None = Field(None, description="How fast they usually answer, e.g. `within one working day`.")
 
@@ -108,9 +109,9 @@ class Organization(Model):
     spelling: Choice[Literal["en-US", "en-GB"]] = Field(
         "en-US", description="American (`en-US`: color, program) or British (`en-GB`: colour, programme) spelling."
     )
-    welcome: MarkdownText = Field(description="The welcome on the handbook's home page.")
+    welcome: Welcome = Field(description="The welcome on the handbook's home page.")
     values: tuple[Value, ...] = ()
-    how_we_work: tuple[MarkdownText, ...] = Field((), description='"How we do things here": short notes for new pairs.')
+    how_we_work: tuple[Note, ...] = Field((), description='"How we do things here": short notes for new pairs.')
     contacts: tuple[Contact, ...] = ()
     emergency: Sentence | None = Field(
         None, description="What to do in immediate danger, e.g. `Call 911, then site security on +1 555 0111`."
@@ -140,7 +141,8 @@ class Organization(Model):
         None,
         min_length=1,
         max_length=8,
-        description="What your mentees want to grow in, rated in the self-assessment (default: five common areas).",
+        description="Your own areas your mentees want to grow in, rated in their self-assessment beside the skills "
+        "the modules teach (default: none).",
     )
 
     @property

@@ -122,6 +122,11 @@ class Program(Model):
         description="How many pairs the program runs, e.g. 40: it sets the number of training workshops, the "
         "tracker's rows and the program team's hours.",
     )
+    kickoff_place: Text | None = Field(
+        None,
+        description="Where the kickoff happens, as people should read it in their Start here page, e.g. "
+        "`Training room 2, head office` or `Online: the link is in your invitation`.",
+    )
     lead_times: dict[Id, LeadWeeks] = Field(
         {},
         description="Weeks before (negative) or after its anchor for a run-sheet step, by the step's id, to change "

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from generator.models.privacy import RETENTION_CHECK_MONTHS, Retention
 from generator.plan.form_pdfs import form_pdf, plan_form_pdfs
-from generator.plan.instruments import Form, occasion_week, plan_forms
+from generator.plan.instruments import MIN_GROUP, Form, occasion_week, plan_forms
 from generator.plan.pages import Link, Page
 from generator.plan.paths import PDF_VARIANTS, relative
 from generator.plan.print import PdfDocument, print_head
@@ -31,7 +32,8 @@ FEEDBACK_PAGE = "feedback/index.md"
 
 
 def project_forms(project: Project) -> tuple[Form, ...]:
-    return plan_forms(project.instruments, project.organization.development_areas, project.labels)
+    modules = {m.id: m.title for m in project.curriculum.modules}
+    return plan_forms(project.instruments, project.organization.development_areas, project.labels, modules)
 
 
 def program_weeks(project: Project) -> int | None:
@@ -52,7 +54,8 @@ def plan_feedback_site(
     here = FEEDBACK_PAGE
     context = {
         **common,
-        "forms": [_form_entry(form, here, labels, program_weeks(project)) for form in forms],
+        "instruments": _instrument_entries(forms, here, labels, program_weeks(project)),
+        "design": _design(forms, labels, project.organization.privacy.retention),
         "bank": [
             Link(name, relative(here, f"{FOLDER}/{name}")) for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, TRACKER_FILE)
         ],
@@ -62,12 +65,59 @@ def plan_feedback_site(
     return page, bank_files(bank, forms, labels), bank_sheets(forms, labels, project.built)
 
 
+def _design(forms: tuple[Form, ...], labels: Mapping[str, str], kept: Retention) -> tuple[tuple[str, str], ...]:
+    """The page's opening: which forms are answered under an ID and which anonymously, the
+    minimum group size (the one constant `results` also uses) and how long answers and names
+    are kept (the profile's `privacy.retention`, as the privacy notice says)."""
+
+    def titles(anonymous: bool) -> str:
+        chosen = {f.instrument.id: f.instrument.title for f in forms if f.instrument.anonymous is anonymous}
+        return ", ".join(chosen.values())
+
+    named, anonymous = titles(False), titles(True)
+    return (
+        *([(labels["feedback_named_lead"], labels["feedback_named"].format(forms=named))] if named else []),
+        *(
+            [(labels["feedback_anonymous_lead"], labels["feedback_anonymous"].format(forms=anonymous))]
+            if anonymous
+            else []
+        ),
+        ("", labels["feedback_minimum"].format(minimum=MIN_GROUP)),
+        (
+            "",
+            labels["feedback_privacy"].format(
+                responses=kept.responses, names=kept.names, last_check=RETENTION_CHECK_MONTHS[-1]
+            ),
+        ),
+    )
+
+
+def _instrument_entries(
+    forms: tuple[Form, ...], here: str, labels: Mapping[str, str], weeks: int | None
+) -> list[dict[str, Any]]:
+    """An instrument's purpose, how it is collected and who sees it, once; then its forms."""
+    entries: dict[str, dict[str, Any]] = {}
+    for form in forms:
+        instrument = form.instrument
+        entry = entries.setdefault(
+            instrument.id,
+            {
+                "title": instrument.title,
+                "purpose": instrument.purpose,
+                "collection": instrument.collection,
+                "privacy": labels["anonymous_form" if instrument.anonymous else "named_form"],
+                "forms": [],
+            },
+        )
+        entry["forms"].append(_form_entry(form, here, labels, weeks))
+    return list(entries.values())
+
+
 def _form_entry(form: Form, here: str, labels: Mapping[str, str], weeks: int | None) -> dict[str, Any]:
     week = occasion_week(form.occasion, weeks)
     return {
         "title": form.title,
         "id": form.id,
-        "purpose": form.instrument.purpose,
         "role": labels[f"role_{form.role.value}"],
         "when": form.occasion.title + (f" ({labels['week']} {week})" if week else ""),
         "privacy": labels["anonymous_form" if form.instrument.anonymous else "named_form"],

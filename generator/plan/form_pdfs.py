@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator.markup import escape_text
 from generator.models.worksheet import LinesInput, RatingInput, Section, TextInput, Worksheet, WorksheetField
-from generator.plan.instruments import NAME_ITEM, Form, FormItem
+from generator.plan.instruments import ID_ITEM, Form, FormItem
 from generator.plan.paths import PDF_VARIANTS
 from generator.plan.print import PdfDocument, PrintHead, SheetBody, SheetsView, sheet_view
 
@@ -54,24 +55,52 @@ def _view(form: Form, head: PrintHead, variant: str, labels: Mapping[str, str]) 
 
 
 def as_worksheet(form: Form, labels: Mapping[str, str]) -> Worksheet:
-    """The form as a worksheet: the fields the print templates know."""
+    """The form as a worksheet: the fields the print templates know. A named form asks the
+    program ID, never a name; each skill's section says which module teaches it."""
     instrument = form.instrument
     sections: list[Section] = []
     if not instrument.anonymous:
-        name = TextInput(kind="text", name=NAME_ITEM, label=labels["your_name"])
-        sections.append(Section(title=form.occasion.title, fields=(name,)))
-    areas = tuple(_field(i) for i in form.items if i.section == "areas")
-    if areas and instrument.areas:
-        sections.append(Section(title=labels["development_areas"], intro=instrument.areas.intro, fields=areas))
+        person = TextInput(
+            kind="text", name=ID_ITEM, label=labels["participant_id"], help=labels["participant_id_help"]
+        )
+        sections.append(Section(title=form.occasion.title, fields=(person,)))
+    if instrument.skills:
+        sections += _skill_sections(form, "skills", instrument.skills.intro, labels)
+    if instrument.areas:
+        sections += _skill_sections(form, "areas", instrument.areas.intro, labels)
+    if instrument.skills:
+        sections += _skill_sections(form, "then", instrument.skills.then_intro, labels)
     questions = tuple(_field(i) for i in form.items if i.section == "items")
     sections.append(Section(title=labels["questions"], fields=questions))
+    collected = f"**{labels['how_collected']}:** {instrument.collection}"
     return Worksheet(
         id=form.id,
         title=form.title,
         purpose=instrument.purpose,
-        instructions=instrument.instructions,
+        instructions=f"{form.instructions}\n\n{collected}",
         sections=tuple(sections),
     )
+
+
+def _skill_sections(form: Form, section: str, intro: str, labels: Mapping[str, str]) -> list[Section]:
+    """A section per construct (the first with the scale's intro); "then" items in one."""
+    items = [i for i in form.items if i.section == section]
+    if not items:
+        return []
+    if section != "skills":
+        title = labels["looking_back" if section == "then" else "development_areas"]
+        return [Section(title=title, intro=intro, fields=tuple(_field(i) for i in items))]
+    constructs: dict[tuple[str, str], list[FormItem]] = {}
+    for item in items:
+        constructs.setdefault((item.topic or "", item.module or ""), []).append(item)
+    return [
+        Section(
+            title=topic,
+            intro=(f"{intro}\n\n" if n == 0 else "") + labels["from_module"].format(module=escape_text(module)),
+            fields=tuple(_field(i) for i in group),
+        )
+        for n, ((topic, module), group) in enumerate(constructs.items())
+    ]
 
 
 def _field(item: FormItem) -> WorksheetField:

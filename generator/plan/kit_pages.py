@@ -87,9 +87,16 @@ def run_sheet_md(project: Project, steps: Sequence[Step], link: Link) -> str:
         f"| {labels['kit_when']} | {labels['kit_do']} | {labels['kit_send']} | {labels['kit_standard']} |",
         "|---|---|---|---|",
     ]
+    first: dict[str, str] = {}  # a step's first row says what to do; its repeats point back to it
     for step in steps:
-        message = _title(step.message.subject, f"kit/messages.md#{step.message.anchor}", link) if step.message else ""
-        do = f"**{cell(step.title)}**: " + escape_markdown(step.task.do).replace("\n", " ").replace("|", "\\|")
+        again = step.task.id in first and step.day is not None
+        subject = labels["kit_again"] if again else step.message.subject if step.message else ""
+        message = _title(subject, f"kit/messages.md#{step.message.anchor}", link) if step.message else ""
+        said = escape_markdown(step.task.do).replace("\n", " ").replace("|", "\\|")
+        if again:
+            said = escape_text(labels["kit_as_before"].format(date=first[step.task.id]))
+        first.setdefault(step.task.id, step.when)
+        do = f"**{cell(step.title)}**: " + said
         standard = _title(
             titles.get(step.task.standard, step.task.standard), f"kit/standards.md#{step.task.standard}", link
         )

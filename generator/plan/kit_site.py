@@ -16,6 +16,7 @@ from generator.models.kit import EDITIONS
 from generator.plan import kit_pages as md
 from generator.plan.kit import commitment, escalation, messages, run_sheet, urgent
 from generator.plan.paths import PDF_VARIANTS, packet_pdf
+from generator.plan.privacy import PRIVACY, privacy_md
 from generator.plan.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
 from generator.read.guides import Guide
 from generator.read.project import Project
@@ -104,6 +105,8 @@ def plan_kit(project: Project) -> Kit:
         )
         for path, text in texts.items()
     ]
+    title = labels["privacy_title"]
+    pages.append(KitPage(PRIVACY, title, Markup(f"# {escape_text(title)}\n\n{privacy_md(project)}")))
     files = {md.TRACKER_CSV: tracker_csv(project, columns)}
     return Kit(tuple(pages), files, (tracker_sheet(project, columns, md.TRACKER_XLSX),), guides)
 

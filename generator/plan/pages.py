@@ -13,9 +13,11 @@ from urllib.parse import quote
 
 from generator.models import Curriculum, Module, Session, Worksheet
 from generator.plan.fields import site_sections
-from generator.plan.kit_site import manager_only, plan_kit
+from generator.plan.kit_site import INDEX as KIT_INDEX
+from generator.plan.kit_site import edition_pdf, manager_only, plan_kit
 from generator.plan.nav import NavItem, grouped, navigation
 from generator.plan.paths import PDF_VARIANTS, Paths, packet_pdf, relative, worksheet_pdf
+from generator.plan.privacy import PRIVACY
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.tracker import TrackerSheet
@@ -98,6 +100,21 @@ def _feedback(project: Project, common: dict[str, Any]) -> tuple[Page, dict[str,
 BRAND_CSS = "assets/stylesheets/brand.css"
 
 
+def _doors(project: Project, here: str) -> list[dict[str, Any]]:
+    """Each reader's way in from the home page: the page written for them alone (a guide whose
+    only edition is theirs: the mentee's and mentor's Start here; the kit for the program team)
+    and their own edition as a PDF."""
+    labels, doors = project.labels, []
+    for edition in ("mentee", "mentor", "manager"):
+        own = [g for g in project.guides if tuple(g.editions) == (edition,)]
+        start = Link(own[0].title, relative(here, own[0].path)) if own and edition != "manager" else None
+        if edition == "manager":
+            start = Link(labels["kit"], relative(here, KIT_INDEX))
+        book = Link(labels[f"edition_{edition}"] + " (PDF)", quote(relative(here, edition_pdf(project.slug, edition))))
+        doors.append({"reader": labels[f"door_{edition}"], "start": start, "book": book})
+    return doors
+
+
 def _home(project: Project, paths: Paths, common: dict[str, Any]) -> Page:
     here = "index.md"
     modules = [
@@ -114,6 +131,7 @@ def _home(project: Project, paths: Paths, common: dict[str, Any]) -> Page:
         **common,
         "modules": modules,
         "guides": guides,
+        "doors": _doors(project, here),
         "contacts_link": relative(here, "contacts.md"),
         "program": project.organization.program,
         "timeline_link": relative(here, TIMELINE),
@@ -210,7 +228,14 @@ def _worksheet(worksheet: Worksheet, paths: Paths, common: dict[str, Any], origi
     here = paths.worksheet(worksheet.id)
     used_in = [Link(s.title, relative(here, paths.session(s))) for s in paths.worksheet_users[worksheet.id]]
     pdfs = _pdf_links(here, common["labels"], worksheet.id)
-    context = {**common, "worksheet": worksheet, "sections": site_sections(worksheet), "used_in": used_in, "pdfs": pdfs}
+    context = {
+        **common,
+        "worksheet": worksheet,
+        "sections": site_sections(worksheet),
+        "used_in": used_in,
+        "pdfs": pdfs,
+        "privacy_link": relative(here, PRIVACY),
+    }
     return Page(here, worksheet.title, "worksheet.md.j2", context, origin)
 
 

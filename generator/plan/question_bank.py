@@ -18,7 +18,7 @@ from pydantic import Field
 from generator.cells import csv_bytes
 from generator.models.base import Model
 from generator.models.instrument import Instruments
-from generator.plan.instruments import NAME_ITEM, Form, occasion_week
+from generator.plan.instruments import ID_ITEM, Form, occasion_week
 from generator.plan.xlsform import Spreadsheet, xlsform
 
 FOLDER = "feedback/question-bank"
@@ -38,6 +38,10 @@ CSV_COLUMNS = (
     "label",
     "help",
     "answers",
+    "not_applicable",
+    "section",
+    "skill",
+    "module",
 )
 
 
@@ -46,7 +50,13 @@ class BankItem(Model):
     kind: str = Field(description="rating, yes_no, choice, short_text or long_text")
     label: str
     help: str | None
-    answers: tuple[str, ...] = Field(description="A rating's points lowest first, a choice's choices, yes and no.")
+    answers: tuple[str, ...] = Field(
+        description="A rating's points lowest first (then its `not_applicable`), a choice's choices, yes and no."
+    )
+    not_applicable: str | None = Field(description="A rating's answer beside its scale, never scored.")
+    section: str = Field(description="skills, areas, then (the retrospective rating of a skill), or items.")
+    skill: str | None = Field(description="The construct (skill) a rating measures; several items make one.")
+    module: str | None = Field(description="The module that teaches that skill.")
 
 
 class BankForm(Model):
@@ -57,7 +67,8 @@ class BankForm(Model):
     answered_by: str
     occasion: str
     week: int | None = Field(description="The program week it is due, when the program's length is known.")
-    anonymous: bool = Field(description="An anonymous form asks no name.")
+    anonymous: bool = Field(description="An anonymous form asks nothing about who answers; a named one the program ID.")
+    collection: str = Field(description="How the answers are collected and who sees them.")
     items: tuple[BankItem, ...]
 
 
@@ -67,6 +78,8 @@ class BankOutcome(Model):
     kind: str
     help: str
     weeks_after_end: int
+    shows: str
+    cannot_show: str
 
 
 class QuestionBank(Model):
@@ -93,7 +106,21 @@ def _bank_form(form: Form, weeks: int | None) -> BankForm:
         occasion=form.occasion.id,
         week=occasion_week(form.occasion, weeks),
         anonymous=form.instrument.anonymous,
-        items=tuple(BankItem(id=i.id, kind=i.kind, label=i.label, help=i.help, answers=i.answers) for i in form.items),
+        collection=form.instrument.collection,
+        items=tuple(
+            BankItem(
+                id=i.id,
+                kind=i.kind,
+                label=i.label,
+                help=i.help,
+                answers=i.answers,
+                not_applicable=i.not_applicable,
+                section=i.section,
+                skill=i.construct,
+                module=i.module,
+            )
+            for i in form.items
+        ),
     )
 
 
@@ -138,13 +165,16 @@ def bank_csv(bank: QuestionBank) -> bytes:
         head = (form.id, form.instrument, form.version, form.title, form.answered_by, form.occasion)
         for item in form.items:
             row = (*head, "" if form.week is None else form.week, "yes" if form.anonymous else "no")
-            rows.append((*row, item.id, item.kind, item.label, item.help or "", " | ".join(item.answers)))
+            answers = " | ".join(item.answers)
+            text = (item.id, item.kind, item.label, item.help or "", answers, item.not_applicable or "", item.section)
+            rows.append((*row, *text, item.skill or "", item.module or ""))
     return csv_bytes(rows)  # every cell made safe (cells.py), with the mark that makes Excel read UTF-8
 
 
 def tracker_csv(bank: QuestionBank, labels: Mapping[str, str]) -> bytes:
-    """An empty tracker: who, their role, then a column per outcome measure (headed by its
-    label, its id in brackets, so that the columns can be matched however they are reworded)."""
+    """An empty tracker: each person's program ID (never a name, so that it may be kept
+    past the names' retention date), their role, then a column per outcome measure (headed by
+    its label, its id in brackets, so that the columns can be matched however they are reworded)."""
     header = [labels["tracker_person"], labels["answered_by"], *(f"{o.label} [{o.id}]" for o in bank.outcomes)]
     return csv_bytes([header])
 
@@ -160,10 +190,21 @@ _QUALTRICS = {
 
 def qualtrics_txt(form: Form, labels: Mapping[str, str]) -> str:
     """The form in Qualtrics' Advanced Format: one block, each question with its id."""
+    collected = _one_line(f"{labels['how_collected']}: {form.instrument.collection}")
     lines = ["[[AdvancedFormat]]", "", f"[[Block:{_one_line(form.title)}]]", ""]
+    lines += ["[[Question:DB]]", "[[ID:how_collected]]", collected, ""]
     if not form.instrument.anonymous:
-        lines += [_QUALTRICS["short_text"], f"[[ID:{NAME_ITEM}]]", labels["your_name"], ""]
+        lines += [_QUALTRICS["short_text"], f"[[ID:{ID_ITEM}]]", _one_line(labels["participant_id"]), ""]
+    in_then = False
     for item in form.items:
+        if item.section == "then" and not in_then:
+            intro = form.instrument.skills.then_intro if form.instrument.skills else ""
+            lines += [f"[[Block:{_one_line(labels['looking_back'])}]]", "", "[[Question:DB]]", "[[ID:then_intro]]"]
+            lines += [_one_line(intro), ""]
+            in_then = True
+        elif item.section != "then" and in_then:
+            lines += [f"[[Block:{_one_line(labels['questions'])}]]", ""]
+            in_then = False
         lines += [_QUALTRICS[item.kind], f"[[ID:{item.id}]]", _one_line(item.label), ""]
         if item.answers:
             lines += ["[[Choices]]", *(_one_line(a) for a in item.answers), ""]

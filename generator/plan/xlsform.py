@@ -15,11 +15,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from generator.plan.instruments import NAME_ITEM, Form, FormItem
+from generator.plan.instruments import ID_ITEM, ID_PATTERN, Form, FormItem
 
 FORM_COLUMN, VERSION_COLUMN = "mentorbook_form", "mentorbook_version"
-SURVEY_COLUMNS = ("type", "name", "label", "hint", "appearance", "calculation")
+SURVEY_COLUMNS = (
+    "type",
+    "name",
+    "label",
+    "hint",
+    "appearance",
+    "calculation",
+    "required",
+    "constraint",
+    "constraint_message",
+)
 _TYPES = {"short_text": "text", "long_text": "text"}
+THEN_GROUP = "looking_back"  # the retrospective ratings' group: `looking_back/then_<id>` in a Kobo export
 
 
 def choice_names(answers: tuple[str, ...]) -> tuple[str, ...]:
@@ -39,17 +50,46 @@ def list_name(item: FormItem) -> str:
 
 
 def survey_rows(form: Form, labels: Mapping[str, str]) -> list[tuple[str, ...]]:
+    """The form's rows: its id and version, how it is collected (a note), the program ID
+    on a named form (no spaces: a name is refused), the questions; the "then" ratings in a
+    group of their own."""
     rows: list[tuple[str, ...]] = [
-        ("calculate", FORM_COLUMN, "", "", "", f"'{form.id}'"),
-        ("calculate", VERSION_COLUMN, "", "", "", f"'{form.version}'"),
+        _row("calculate", FORM_COLUMN, calculation=f"'{form.id}'"),
+        _row("calculate", VERSION_COLUMN, calculation=f"'{form.version}'"),
+        _row("note", "how_collected", f"{labels['how_collected']}: {form.instrument.collection}"),
     ]
     if not form.instrument.anonymous:
-        rows.append(("text", NAME_ITEM, labels["your_name"], "", "", ""))
+        rows.append(
+            _row(
+                "text",
+                ID_ITEM,
+                labels["participant_id"],
+                labels["participant_id_help"],
+                required="yes",
+                constraint=f"regex(., '{ID_PATTERN}')",
+                constraint_message=labels["participant_id_help"],
+            )
+        )
+    group_open = False
     for item in form.items:
+        if item.section == "then" and not group_open:
+            intro = form.instrument.skills.then_intro if form.instrument.skills else ""
+            rows += [_row("begin_group", THEN_GROUP, labels["looking_back"]), _row("note", "then_intro", intro)]
+            group_open = True
+        elif item.section != "then" and group_open:
+            rows.append(_row("end_group", THEN_GROUP))
+            group_open = False
         kind = _TYPES.get(item.kind, f"select_one {list_name(item)}")
         appearance = "multiline" if item.kind == "long_text" else ""
-        rows.append((kind, item.id, item.label, item.help or "", appearance, ""))
+        rows.append(_row(kind, item.id, item.label, item.help or "", appearance))
+    if group_open:
+        rows.append(_row("end_group", THEN_GROUP))
     return rows
+
+
+def _row(kind: str, name: str, label: str = "", hint: str = "", appearance: str = "", **more: str) -> tuple[str, ...]:
+    values = {"type": kind, "name": name, "label": label, "hint": hint, "appearance": appearance, **more}
+    return tuple(values.get(column, "") for column in SURVEY_COLUMNS)
 
 
 def choice_rows(form: Form) -> list[tuple[str, ...]]:

@@ -9,12 +9,15 @@ otherwise publish a file of whichever machine builds it.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from generator.errors import Problem, display_path
 from generator.read.layout import BASE_CONFIG, CURRICULUM, SHIPPED
 
 OVERRIDES = "overrides"
+# The folders a base mkdocs.yml names for MkDocs to read (the theme's own files are published).
+_NAMED_FOLDER = re.compile(r"^\s*(custom_dir|INHERIT)\s*:\s*[\"']?([^\"'#\n]+?)[\"']?\s*(?:#.*)?$", re.M)
 ADVICE = "copy the file itself into the project, in place of the link"
 
 
@@ -37,7 +40,7 @@ def outside_files(root: Path) -> list[Problem]:
     if (root / OVERRIDES).is_dir() and inside(root, root / OVERRIDES):
         for folder, folders, files in os.walk(root / OVERRIDES):  # links to folders are not entered
             candidates += [Path(folder) / name for name in sorted(folders + files)]
-    return [
+    problems = [
         Problem(
             as_written(path),
             0,
@@ -48,3 +51,22 @@ def outside_files(root: Path) -> list[Problem]:
         for path in candidates
         if path.is_symlink() and not inside(root, path)
     ]
+    return problems or _named_outside(root, root / BASE_CONFIG)
+
+
+def _named_outside(root: Path, config: Path) -> list[Problem]:
+    """The project's mkdocs.yml may name a theme folder (`custom_dir`) or a config it inherits
+    (`INHERIT`): each must lie inside the project too, or MkDocs would publish what is there."""
+    try:
+        text = config.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # no project config (the shipped one is used), or one the build reports itself
+    problems = []
+    for match in _NAMED_FOLDER.finditer(text):
+        key, value = match[1], match[2].strip()
+        if value and not inside(root, config.parent / value):
+            line = text.count("\n", 0, match.start()) + 1
+            message = f"{key}: {value} lies outside the project; a build reads only files inside it"
+            hint = "name a folder inside the project, e.g. `overrides/theme`"
+            problems.append(Problem(as_written(config), line, match.start(2) - match.start() + 1, message, hint))
+    return problems

@@ -10,10 +10,11 @@ tool exports by default) or its label: both are taken, and filed as the label.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.errors import inert
-from generator.plan.instruments import NAME_ITEM, Form
+from generator.plan.instruments import ID_ITEM, ID_PATTERN, Form
 from generator.plan.xlsform import choice_names
 from generator.results.read import Submission
 
@@ -24,7 +25,8 @@ MAX_ANSWER = 20_000  # characters: a long written answer is a page or two; more 
 class Response:
     source: str
     form: Form
-    answers: dict[str, str]  # item id -> label or text; unanswered items are absent (never the name)
+    answers: dict[str, str]  # item id -> label or text; unanswered items are absent (never the ID)
+    participant: str = ""  # a named form's program ID: pairs a person's start and end; never a name
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def check_all(submissions: list[Submission], forms: tuple[Form, ...]) -> tuple[l
             issues.append(Issue(submission.source, f"repeats {first}", "counted once; remove the copy"))
             continue
         seen[submission.key] = submission.source
-        responses.append(Response(submission.source, form, {k: v for k, v in answers.items() if k != NAME_ITEM}))
+        person = answers.pop(ID_ITEM, "")
+        responses.append(Response(submission.source, form, answers, person))
     return responses, issues
 
 
@@ -104,10 +107,8 @@ def _answers(submission: Submission, form: Form) -> dict[str, str]:
                 f"`{item_id}`: the answer is {len(value):,} characters long; the most counted is {MAX_ANSWER:,}",
                 "shorten it to the answer itself, or leave this response out",
             )
-        if item_id == NAME_ITEM:
-            if form.instrument.anonymous:
-                raise RejectedError(f"has a name in `{form.id}`, which is anonymous", "remove the name column")
-            answers[item_id] = value
+        if item_id == ID_ITEM:
+            answers[item_id] = _participant(form, value)
             continue
         item = form.item(item_id)
         if item is None:
@@ -121,9 +122,20 @@ def _answers(submission: Submission, form: Form) -> dict[str, str]:
                 raise RejectedError(f'`{item_id}`: "{value}" is not one of its answers ({allowed})', _again(form))
             value = label
         answers[item_id] = value
-    if not any(k != NAME_ITEM for k in answers):
+    if not any(k != ID_ITEM for k in answers):
         raise RejectedError("is empty: no question was answered", "leave it out, or fill it in and give it again")
     return answers
+
+
+def _participant(form: Form, value: str) -> str:
+    if form.instrument.anonymous:
+        raise RejectedError(f"has a program ID in `{form.id}`, which is anonymous", "remove the ID column")
+    if not re.fullmatch(ID_PATTERN.strip("^$"), value):
+        raise RejectedError(
+            f"has a program ID that is not one ({len(value)} characters, with spaces or signs): it may be a name",
+            "give the ID from the tracker (letters, digits, - and _), never a name",
+        )
+    return value
 
 
 def _again(form: Form) -> str:

@@ -15,12 +15,13 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from generator.errors import InputError, Problem
 from generator.plan.instruments import STAMP_PREFIX
 
 MAX_INPUTS = 20_000  # files in one run
 MAX_PDF_BYTES = 20 * 1024 * 1024  # a filled form is well under 1 MB; a PDF this big is something else
-MAX_CSV_BYTES = 512 * 1024 * 1024  # an export this big is read row by row, but not past this
-MAX_SUBMISSIONS = 200_000  # in one run: far more than any program's forms
+MAX_CSV_BYTES = 200 * 1024 * 1024  # read row by row; the answers counted are held, so not past this
+MAX_SUBMISSIONS = 50_000  # in one run: far more than any program's forms; holds memory to a bound
 SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".json", ".xml", ".zip")
 GIVE = "give a filled fillable PDF of a feedback form or a CSV export"
 
@@ -60,14 +61,19 @@ def read_inputs(paths: list[Path], shown: dict[Path, str]) -> tuple[list[Submiss
             rows = read_csv(path, name) if kind == "csv" else iter([read_pdf(path, name)])
             for submission in rows:
                 if len(submissions) == MAX_SUBMISSIONS:
-                    raise UnreadableError(
-                        f"brings the responses past {MAX_SUBMISSIONS:,}, the most in one run; the rest was not read",
-                        "give the responses in smaller parts, one run each",
-                    )
+                    raise _too_many(submission.source)
                 submissions.append(submission)
         except UnreadableError as error:
             problems.append((f"{name}:{error.row}" if error.row else name, str(error), error.hint))
     return submissions, problems
+
+
+def _too_many(source: str) -> InputError:
+    """More responses than one run counts: the whole run stops, rather than count a part."""
+    message = f"brings the responses past {MAX_SUBMISSIONS:,}, the most one run counts"
+    return InputError(
+        [Problem(source, 0, 0, message, "give the responses in parts (by form or by period), one run each")]
+    )
 
 
 def _kind(path: Path) -> str:

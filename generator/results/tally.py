@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from generator.cells import csv_bytes
 from generator.models.instrument import Instrument
-from generator.plan.instruments import Form, FormItem
+from generator.plan.instruments import MIN_GROUP, Form, FormItem
 from generator.results.check import Response
 
-MIN_GROUP = 5
+__all__ = ["MIN_GROUP", "InstrumentTally", "ItemTally", "tally", "tidy_csv"]
 
 
 @dataclass(frozen=True)
@@ -69,18 +69,25 @@ def group_name(form: Form, labels: Mapping[str, str]) -> str:
 def _instrument(
     forms: list[Form], responses: list[Response], labels: Mapping[str, str], minimum: int
 ) -> InstrumentTally:
+    """Each question of any of the instrument's forms, with a group for each form that asks it
+    (a role's own questions have that role's groups only)."""
     instrument: Instrument = forms[0].instrument
     answers_of = {form.id: [r.answers for r in responses if r.form.id == form.id] for form in forms}
     names = [group_name(form, labels) for form in forms]
+    asked = {item.id: item for form in forms for item in form.items}
     items = tuple(
         ItemTally(
             item.id,
-            item.label,
+            f"{labels['looking_back']}: {item.label}" if item.section == "then" else item.label,
             item.kind,
             item.answers,
-            tuple(_group(name, item, answers_of[form.id], minimum) for name, form in zip(names, forms, strict=True)),
+            tuple(
+                _group(name, item, answers_of[form.id], minimum)
+                for name, form in zip(names, forms, strict=True)
+                if form.item(item.id)
+            ),
         )
-        for item in forms[0].items
+        for item in asked.values()
     )
     groups = tuple((name, len(answers_of[form.id])) for name, form in zip(names, forms, strict=True))
     return InstrumentTally(instrument.id, instrument.title, instrument.version, groups, items)
@@ -97,6 +104,7 @@ def _group(name: str, item: FormItem, answers: list[dict[str, str]], minimum: in
 
 TIDY_COLUMNS = (
     "response",
+    "participant",
     "form",
     "instrument",
     "version",
@@ -111,8 +119,9 @@ TIDY_COLUMNS = (
 
 def tidy_csv(responses: list[Response]) -> bytes:
     """Every answer, one row each (no names, no file names): for a spreadsheet or R/pandas.
-    `position` is a rating's point, 1 for the lowest. An answer that a spreadsheet would run
-    (`=...`, `+...`, `-...`, `@...`) starts with a `'` (cells.py): the answer is the rest."""
+    `participant` is a named form's program ID (empty on an anonymous form); `position` is
+    a rating's point, 1 for the lowest, empty for "does not apply". An answer that a spreadsheet
+    would run (`=...`, `+...`, `-...`, `@...`) starts with a `'` (cells.py): the answer is the rest."""
     rows: list[tuple[object, ...]] = [TIDY_COLUMNS]
     for number, response in enumerate(responses, start=1):
         form = response.form
@@ -120,7 +129,15 @@ def tidy_csv(responses: list[Response]) -> bytes:
             if item.id not in response.answers:
                 continue
             answer = response.answers[item.id]
-            position = item.answers.index(answer) + 1 if item.kind == "rating" else ""
-            head = (number, form.id, form.instrument.id, form.version, form.role.value, form.occasion.id)
+            position = item.score(answer) or ""
+            head = (
+                number,
+                response.participant,
+                form.id,
+                form.instrument.id,
+                form.version,
+                form.role.value,
+                form.occasion.id,
+            )
             rows.append((*head, item.id, item.kind, answer, position))
     return csv_bytes(rows)

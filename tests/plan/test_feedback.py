@@ -17,7 +17,7 @@ from pyxform.xls2xform import convert
 
 from generator.models.instrument import ITEM_KINDS, Role
 from generator.plan.feedback import plan_feedback_site, project_forms
-from generator.plan.instruments import NAME_ITEM, Form, occasion_week
+from generator.plan.instruments import ID_ITEM, Form, occasion_week, plan_forms
 from generator.plan.question_bank import QuestionBank, bank_schema, qualtrics_txt, question_bank
 from generator.plan.xlsform import choice_names, xlsform_version
 from generator.read.layout import DEFAULT_ORG
@@ -28,12 +28,16 @@ from generator.sheets import xlsx_bytes
 from tests.conftest import EPOCH, REPO
 
 FORMS = {
-    "self-assessment-start",
-    "self-assessment-end",
+    "self-assessment-mentor-start",
+    "self-assessment-mentor-end",
+    "self-assessment-mentee-start",
+    "self-assessment-mentee-end",
     "pulse-mentor",
     "pulse-mentee",
     "evaluation-mentor",
     "evaluation-mentee",
+    "early-leaver-mentor",
+    "early-leaver-mentee",
 }
 
 
@@ -55,13 +59,74 @@ def test_every_instrument_has_stable_ids_every_kind_a_version_and_a_time(example
     assert kinds == set(ITEM_KINDS)
     for f in forms:
         ids = [i.id for i in f.items]
-        assert len(ids) == len(set(ids)) and NAME_ITEM not in ids, f.id
-        assert f.version >= 1 and occasion_week(f.occasion, 40) is not None
+        assert len(ids) == len(set(ids)) and ID_ITEM not in ids, f.id
+        assert f.version >= 1 and (occasion_week(f.occasion, 40) is not None or f.occasion.at == "leaving")
         assert all(i.answers for i in f.items if i.kind in ("rating", "yes_no", "choice"))
     pulses = [f for f in forms if f.instrument.id == "pulse"]
     assert {f.role for f in pulses} == {Role.MENTOR, Role.MENTEE} and all(f.instrument.anonymous for f in pulses)
-    before, after = (f for f in forms if f.instrument.id == "self-assessment")
-    assert [i.id for i in before.items] == [i.id for i in after.items]  # the same items, before and after
+    for role in Role:
+        before, after = (f for f in forms if f.instrument.id == "self-assessment" and f.role is role)
+        rated = [i.id for i in before.items if i.kind == "rating"]
+        assert rated == [i.id for i in after.items if i.section == "skills"]  # the same skills, before and after
+        assert [i.id for i in after.items if i.section == "then"] == [f"then_{i}" for i in rated]  # and looking back
+        assert "before your first meeting" in before.instructions and "first meeting" not in after.instructions
+        assert "Looking back" in after.instructions
+
+
+def test_skills_are_several_items_a_construct_each_from_a_module_of_the_handbook(example: Project) -> None:
+    forms = project_forms(example)
+    titles = {m.id: m.title for m in example.curriculum.modules}
+    for form in (f for f in forms if f.instrument.id == "self-assessment"):
+        skills = [i for i in form.items if i.section == "skills"]
+        per_construct = {c: sum(i.construct == c for i in skills) for c in {i.construct for i in skills}}
+        assert len(per_construct) == 6 and min(per_construct.values()) >= 2, (form.id, per_construct)
+        assert {i.module for i in skills} <= set(titles.values())
+    without = {k: v for k, v in titles.items() if k != "knowledge-and-networks"}
+    fewer = plan_forms(example.instruments, None, example.labels, without)
+    asked = {i.construct for f in fewer for i in f.items if i.section == "skills"}
+    assert asked == {"goals", "feedback", "power", "setbacks"}  # nothing asked about a module left out
+
+
+def test_scales_are_balanced_and_does_not_apply_stands_apart(example: Project) -> None:
+    scales = {s.id: s.points for s in example.instruments.scales}
+    assert scales["agreement"][2] == "Neither agree nor disagree" and len(scales["agreement"]) == 5
+    assert scales["quality"] == ("Very poor", "Poor", "Neither good nor poor", "Good", "Very good")
+    for points in (scales["agreement"], scales["quality"], scales["likelihood"]):
+        assert "Unsure" not in points and "Does not apply" not in points
+    evaluation = next(f for f in project_forms(example) if f.id == "evaluation-mentor")
+    training = evaluation.item("training_useful")
+    assert training is not None and training.answers[-1] == training.not_applicable == "I did not attend"
+    assert training.points == scales["quality"] and training.score("I did not attend") is None
+    assert training.score("Very good") == 5
+    goals = evaluation.item("goals_reached")
+    assert goals is not None and "We did not set goals" in goals.answers
+    covered = {i.id for f in project_forms(example) if f.instrument.id == "evaluation" for i in f.items}
+    assert {"orientation_useful", "training_useful", "handbook_useful", "match_fit", "facilitator_support"} <= covered
+    assert {"manager_support", "time_enough", "safe_to_raise", "respected", "intent_to_mentor", "recommend"} <= covered
+
+
+def test_each_form_says_how_it_is_collected_and_named_forms_ask_an_id_not_a_name(example: Project) -> None:
+    page, _, sheets = plan_feedback_site(example, {})
+    for form in project_forms(example):
+        collection = form.instrument.collection
+        if form.instrument.anonymous:
+            assert "anonymous survey link" in collection and "do not email" in collection, form.id
+        else:
+            assert "program ID" in collection and "never your name" in collection, form.id
+        text = qualtrics_txt(form, example.labels)
+        assert ("[[ID:participant_id]]" in text) is not form.instrument.anonymous
+        assert "name" not in example.labels["participant_id"].lower()
+    kept = example.organization.privacy.retention  # the page and the privacy notice say the same
+    opening = " ".join(text for _, text in page.context["design"])
+    assert f"kept {kept.responses} months" in opening and f"deleted after {kept.names} months" in opening
+    assert "at least 5 people" in opening
+    entries = page.context["instruments"]
+    assert all(e["collection"] for e in entries) and sum(len(e["forms"]) for e in entries) == len(FORMS)
+    named = next(s for s in sheets if s.path.endswith("/self-assessment-mentee-end.xlsx"))
+    survey = dict(named.sheets)["survey"]
+    row = next(r for r in survey if r[1] == ID_ITEM)
+    assert row[6] == "yes" and row[7].startswith("regex(")
+    assert next(r[:2] for r in survey if r[0] == "begin_group") == ("begin_group", "looking_back")
 
 
 def test_weeks_follow_the_program_behind_one_function() -> None:
@@ -75,7 +140,7 @@ def test_weeks_follow_the_program_behind_one_function() -> None:
 
 def test_the_self_assessment_rates_the_organizations_areas_in_its_words() -> None:
     project = load("st-brigid-health")
-    start = next(f for f in project_forms(project) if f.id == "self-assessment-start")
+    start = next(f for f in project_forms(project) if f.id == "self-assessment-mentee-start")
     areas = [i.label for i in start.items if i.section == "areas"]
     assert areas == [
         "Clinical judgement under pressure",
@@ -84,7 +149,7 @@ def test_the_self_assessment_rates_the_organizations_areas_in_its_words() -> Non
         "Looking after yourself on shift",
     ]
     purpose = start.instrument.purpose
-    assert "your preceptor" in purpose and "mentor" not in purpose
+    assert "preceptors" in purpose and "mentor" not in purpose
     pulse = next(f for f in project_forms(project) if f.id == "pulse-mentor")  # the id keeps our word
     assert pulse.role is Role.MENTOR and "Preceptor" in pulse.title
 
@@ -100,7 +165,7 @@ def test_the_question_bank_matches_its_schema_and_the_forms(example: Project) ->
     assert {s.path.rsplit("/", 1)[1] for s in sheets} == {f"{f}.xlsx" for f in FORMS}
     tracker = files["feedback/question-bank/outcomes-tracker.csv"].decode("utf-8-sig").splitlines()
     assert tracker == [
-        "Person,Answered by,Meetings held [meetings_held],Completed the program [completed],"
+        "Program ID,Answered by,Meetings held [meetings_held],Completed the program [completed],"
         "Still with the organization after 6 months [retained_6_months],"
         "Still with the organization after 12 months [retained_12_months]"
     ]
@@ -145,7 +210,8 @@ def test_qualtrics_txt_has_a_question_per_item_with_its_id(example: Project) -> 
     form = next(f for f in project_forms(example) if f.id == "evaluation-mentee")
     text = qualtrics_txt(form, example.labels)
     assert text.startswith("[[AdvancedFormat]]")
-    assert text.count("[[Question:") == len(form.items) and text.count("[[ID:") == len(form.items)
+    assert text.count("[[Question:") == len(form.items) + 1 and text.count("[[ID:") == len(form.items) + 1
+    assert "[[Question:DB]]\n[[ID:how_collected]]" in text  # how it is collected, before the questions
     assert "[[Question:TE:Essay]]\n[[ID:what_helped]]" in text
 
 
@@ -186,4 +252,4 @@ def test_forms_are_planned_for_every_example(example: Project) -> None:
         forms: tuple[Form, ...] = project_forms(load(org))
         assert {f.id for f in forms} == FORMS
     bank = question_bank(project_forms(example), example.instruments, example.organization.name, 40)
-    assert {f.week for f in bank.forms} == {1, 20, 40}
+    assert {f.week for f in bank.forms} == {1, 20, 40, None}  # None: the early-leaver form, any week
