@@ -29,6 +29,7 @@ from generator.read.project import Project, load_project
 from generator.read.site_settings import load_site_settings
 from generator.sheets import spreadsheets
 from generator.site.render import Renderer
+from generator.slides import decks
 from generator.stages import Stages
 from generator.write import (
     HANDBOOK,
@@ -97,7 +98,11 @@ def build(
             with stages("pages"):  # the workers begin the worksheets meanwhile
                 texts = render_pages(site, Renderer(root))
             with stages("write"):
-                write_files(stage.docs, texts, {**site.files, **spreadsheets(site.sheets, site.spreadsheets)})
+                write_files(
+                    stage.docs,
+                    texts,
+                    {**site.files, **spreadsheets(site.sheets, site.spreadsheets), **decks(site.decks)},
+                )
             del texts  # written: not held while the PDFs are laid out (13 MB at 1,000 sessions)
             make_pdfs(stage.docs)
             with stages("site"):
