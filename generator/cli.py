@@ -198,7 +198,7 @@ def _doctor(args: argparse.Namespace) -> int:
     for finding in findings:
         if not (args.quiet and finding.ok):
             print(finding)
-    return 0 if all(f.ok for f in findings) else 1
+    return 1 if any(f.blocks for f in findings) else 0
 
 
 VERBS: dict[str, Callable[[argparse.Namespace], int]] = {

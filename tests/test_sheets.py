@@ -14,16 +14,34 @@ from typing import NamedTuple
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from generator.plan import Plan
 from generator.plan.kit_pages import TRACKER_CSV, TRACKER_XLSX
 from generator.plan.moments import Dated, kit_dates
-from generator.plan.tracker import ROWS, TrackerSheet
+from generator.plan.tracker import ROOM, TrackerSheet
 from generator.read.project import Project
 from generator.sheets import tracker_xlsx
 
-HEAD = ["Pair", "Mentor", "Mentee", "Matched on", "Status"]
-TAIL = ["Last check-in", "Notes (no personal details)"]
+HEAD = ["Pair", "Mentor ID", "Mentee ID", "Status", "Conflict check"]
+ASKED = [  # the issue's columns, each person's apart
+    "Agreed to match (Mentor)",
+    "Agreed to match (Mentee)",
+    "Manager approved (Mentor)",
+    "Manager approved (Mentee)",
+    "Mentor trained",
+    "Mentee oriented",
+    "Check-in 1 (Mentor)",
+    "Check-in 1 (Mentee)",
+    "Mid-point continue? (Mentor)",
+    "Meetings held",
+    "Rematched on",
+    "Closure reason",
+    "Exit conversation (Mentee)",
+    "Start form returned (Mentor)",
+    "End forms returned (Mentee)",
+    "Still here at 12 months (Mentee)",
+]
 
 
 @pytest.fixture
@@ -37,26 +55,59 @@ def sheet(example_plan: Plan) -> TrackerSheet:
     return tracker
 
 
-def test_the_tracker_opens_with_its_columns_a_row_per_pair_and_the_schedules_dates(
-    project: Project, sheet: TrackerSheet, tmp_path: Path
-) -> None:
+def test_the_tracker_opens_as_a_managers_spreadsheet(project: Project, sheet: TrackerSheet, tmp_path: Path) -> None:
+    """Opened with openpyxl as a spreadsheet program reads it: 40 pairs and spares, the issue's
+    columns, a list, a date format and the overdue highlight on every row, a filter, frozen
+    headings, landscape one page wide, and the names on a sheet of their own."""
     assert sheet.path == TRACKER_XLSX
     path = tmp_path / "tracker.xlsx"
     path.write_bytes(tracker_xlsx(sheet))
     book = load_workbook(path)
-    table = book.active
-    assert table is not None and table.title == "Pair tracker"
+    assert book.sheetnames == ["Pair tracker", "Names"]
+    table = book["Pair tracker"]
     rows = list(table.iter_rows(values_only=True))
-    milestones = [Milestone(m.title, m.day) for m in _milestones(project)]
-    assert list(rows[0]) == [*HEAD, *(m.title for m in milestones), *TAIL]
-    planned = rows[1][len(HEAD) : len(HEAD) + len(milestones)]
-    assert [d.date() for d in planned if isinstance(d, dt.datetime)] == [m.date for m in milestones]
+    heads = list(rows[0])
+    assert heads[: len(HEAD)] == HEAD and set(ASKED) <= set(heads)
+    assert "Mentors' lunch" not in heads and "Mentor" not in heads and "Name" not in heads
     assert rows[1][0] == "Planned"
-    assert [r[0] for r in rows[2:]] == list(range(1, ROWS + 1)) and ROWS == 30
-    (rule,) = table.data_validations.dataValidation
-    assert rule.type == "list" and str(rule.sqref) == f"E3:E{ROWS + 2}"
-    assert rule.formula1 == '"Matched,Meeting,Paused,Rematched,Ended early,Completed"'
-    assert table.freeze_panes == "B3"
+    body = rows[2:]
+    assert len(body) == 50 >= 40  # program.size 40, plus spares
+    assert [r[:3] for r in body[:2]] == [(1, "ID-001", "ID-002"), (2, "ID-003", "ID-004")]
+    milestones = [m for m in _milestones(project) if m.title in heads]
+    assert "Mentoring agreement signed" in [m.title for m in milestones]
+    for m in milestones:
+        planned = rows[1][heads.index(m.title)]
+        assert isinstance(planned, dt.datetime) and planned.date() == m.day
+    last = 2 + len(body)
+    dated = [i + 1 for i, c in enumerate(sheet.columns) if c.kind == "date"]
+    for column in dated:
+        letter = get_column_letter(column)
+        assert all(table[f"{letter}{r}"].number_format == "yyyy-mm-dd" for r in range(2, last + 1)), letter
+    lists = {str(v.formula1): str(v.sqref) for v in table.data_validations.dataValidation if v.type == "list"}
+    status = lists['"Matched,Meeting,Paused,Rematched,Ended early,Completed"']
+    assert status == f"D3:D{ROOM}" and last < ROOM  # every row, and rows added below
+    assert any("C1 Completed" in f for f in lists) and any(f == '"Yes,No"' for f in lists)
+    highlighted = {str(r.sqref): r for r in table.conditional_formatting}
+    planned_columns = [i + 1 for i, c in enumerate(sheet.columns) if isinstance(c.planned, dt.date)]
+    assert len(planned_columns) >= 30
+    for column in planned_columns:
+        letter = get_column_letter(column)
+        (rule,) = highlighted[f"{letter}3:{letter}{ROOM}"].rules
+        assert rule.formula == [
+            f'AND($D3<>"",$D3<>"Ended early",$D3<>"Completed",ISBLANK({letter}3),TODAY()>{letter}$2)'
+        ]
+    assert table.freeze_panes == "B3" and table.auto_filter.ref == f"A1:{get_column_letter(len(heads))}{last}"
+    assert table.page_setup.orientation == "landscape" and table.page_setup.fitToWidth == 1
+    assert table.page_setup.fitToHeight == 0 and table.sheet_properties.pageSetUpPr.fitToPage
+    names = book["Names"]
+    named = list(names.iter_rows(values_only=True))
+    assert "Delete it on Mon, Oct 16, 2028" in str(named[0][0])  # privacy.retention.names, after the 12-month check
+    assert named[1][:4] == ("ID", "Role", "Pair", "Name")
+    assert named[2][:3] == ("ID-001", "Mentor", 1) and len(named) == 2 + 2 * len(body)
+    del book["Names"]  # what the retention date asks: the outcome columns stay
+    book.save(tmp_path / "after.xlsx")
+    kept = load_workbook(tmp_path / "after.xlsx")
+    assert kept.sheetnames == ["Pair tracker"] and kept["Pair tracker"]["B3"].value == "ID-001"
 
 
 def test_two_saves_seconds_apart_give_the_same_bytes(sheet: TrackerSheet) -> None:
@@ -67,14 +118,15 @@ def test_two_saves_seconds_apart_give_the_same_bytes(sheet: TrackerSheet) -> Non
         assert {info.date_time for info in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
 
 
-def test_the_csv_has_the_same_columns_and_planned_dates(project: Project, example_plan: Plan) -> None:
+def test_the_csv_has_the_same_columns_and_planned_dates(sheet: TrackerSheet, example_plan: Plan) -> None:
     data = example_plan.site.files[TRACKER_CSV]
     assert data.startswith(b"\xef\xbb\xbf")  # so that Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    milestones = [Milestone(m.title, m.day) for m in _milestones(project)]
-    assert rows[0] == [*HEAD, *(m.title for m in milestones), *TAIL]
-    assert rows[1][len(HEAD) : len(HEAD) + len(milestones)] == [m.date.isoformat() for m in milestones]
-    assert len(rows) == ROWS + 2
+    assert rows[0] == [c.title for c in sheet.columns]
+    assert rows[1][1:] == [
+        c.planned.isoformat() if isinstance(c.planned, dt.date) else str(c.planned or "") for c in sheet.columns[1:]
+    ]
+    assert len(rows) == 52 and rows[2][:3] == ["1", "ID-001", "ID-002"]
 
 
 class Milestone(NamedTuple):

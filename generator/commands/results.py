@@ -20,7 +20,7 @@ from generator.results.check import Issue, check_all
 from generator.results.read import read_inputs
 from generator.results.report import CSV, PAGE, PDF, PROBLEMS, report_html, report_pdf, report_view
 from generator.results.tally import MIN_GROUP, tally, tidy_csv
-from generator.write import RESULTS, output_lock, staged_output, write_files, write_manifest
+from generator.write import RESULTS, output_lock, refuse_other_kind, staged_output, write_files, write_manifest
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,10 @@ class ResultsOutcome:
 def results(
     root: Path, org_file: Path | None, inputs: list[Path], out: Path | None = None, *, minimum: int = MIN_GROUP
 ) -> ResultsOutcome:
+    out = out or root / "results"
+    refuse_other_kind(out.absolute(), RESULTS)  # before any reading: never over a handbook
     project = load_project(root, org_file or default_profile(root))
     forms = project_forms(project)
-    out = out or root / "results"
     paths = _expand(inputs)
     submissions, unreadable = read_inputs(paths, {p: display_path(p) for p in paths})
     responses, issues = check_all(submissions, forms)

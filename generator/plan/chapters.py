@@ -97,14 +97,17 @@ def body_parts(
     guides: Sequence[GuideView],
     most: int = PART_SESSIONS,
     sheets: Sequence[SheetBody] = (),
+    openers: Sequence[GuideView] = (),
 ) -> tuple[BodyPart, ...]:
     """The body's chapters in print order, grouped into the parts laid out apart: the
     organization's own chapters (the timeline is as long as the program); the modules, up to
     `most` sessions a part (a longer module goes on in the next part, without its opening);
     the guides, PART_GUIDES a part; then the glossary and the worksheets' heading; then each
-    worksheet's body, as laid out for its own PDF (plan/print.py)."""
+    worksheet's body, as laid out for its own PDF (plan/print.py). The `openers` (an edition's
+    Start here) come before everything, a part each."""
     opening: list[Chapter] = [Chapter(kind) for kind in OPENING if getattr(book, kind)]
-    parts: list[list[Chapter]] = [opening]
+    parts: list[list[Chapter]] = [[GuideChapter("guide", g)] for g in openers]
+    parts.append(opening)
     current: list[Chapter] = []
     count = 0
     for module in modules:
@@ -129,10 +132,13 @@ def _continues(chapters: Sequence[Chapter]) -> bool:
     return isinstance(chapters[0], ModuleChapter) and not chapters[0].opening
 
 
-def contents(book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView]) -> tuple[ContentsEntry, ...]:
+def contents(
+    book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView], openers: Sequence[GuideView] = ()
+) -> tuple[ContentsEntry, ...]:
     """The contents page, in the order the chapters are printed (see handbook.html.j2)."""
     labels = book.labels
-    entries = [ContentsEntry("#_welcome", labels["welcome"], 1)]
+    entries = [ContentsEntry(f"#{g.id}", g.title, 1) for g in openers]
+    entries.append(ContentsEntry("#_welcome", labels["welcome"], 1))
     for kind, target, label in (
         ("values", "_values", "our_values"),
         ("how_we_work", "_how-we-work", "how_we_work"),

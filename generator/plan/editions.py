@@ -16,6 +16,7 @@ from generator.plan.chapters import PART_SESSIONS, page_html
 from generator.plan.handbook import Selection, plan_handbook
 from generator.plan.kit import escalation, messages, run_sheet, urgent
 from generator.plan.kit_site import edition_pdf, offers, with_commitments
+from generator.plan.privacy import privacy_md
 from generator.plan.tracker import tracker_columns
 from generator.read.project import Project
 
@@ -35,6 +36,7 @@ def kit_chapters(project: Project) -> tuple[GuideView, ...]:
         ("kit_messages", md.messages_md(messages(steps), labels, anchors=False)),
         ("kit_escalation", md.escalation_md(escalation(project), labels, urgent(project))),
         ("kit_tracker", f"{tracker}\n{escape_text(labels['kit_tracker_site'])}\n"),
+        ("privacy_title", privacy_md(project)),
     )
     return tuple(
         GuideView(f"_k{n}", labels[label], page_html(Markup(f"# {escape_text(labels[label])}\n\n{text}")))

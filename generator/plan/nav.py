@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from generator.models import Curriculum
 from generator.plan.kit_site import manager_only
 from generator.plan.paths import Paths
+from generator.plan.privacy import PRIVACY
 from generator.plan.program import TIMELINE
 from generator.read.guides import Guide
 
@@ -68,5 +69,6 @@ def navigation(
         entry("feedback/index.md"),
         entry("glossary.md"),
         entry("contacts.md"),
+        *([entry(PRIVACY)] if PRIVACY in titles else []),
     ]
     return tuple(nav)

@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.errors import InputError, Problem, display_path
+from generator.models.site_settings import SiteSettings
 from generator.plan.pages import SitePlan
 from generator.site.mkdocs import HOOKS_FILE, derived_config, dump_config
 
@@ -53,9 +54,19 @@ def require_zensical() -> str:
         ) from None
 
 
-def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str]) -> None:
+def build_site(
+    plan: SitePlan,
+    base_config: Path,
+    docs: Path,
+    site: Path,
+    sources: Mapping[str, str],
+    theme: Path | None = None,
+    site_settings: SiteSettings | None = None,
+) -> None:
     """Zensical: docs -> site. Both folders must share a parent: Zensical keeps them under the
-    folder of its configuration file, written there from mkdocs.yml."""
+    folder of its configuration file, written there from mkdocs.yml. A project's Material
+    overrides (`theme`) are for Material's templates, which Zensical does not use; a project's
+    site-settings.yaml (`site_settings`) is for MkDocs, and left out too."""
     root = docs.parent
     config = root / CONFIG_NAME
     settings = derived_config(plan, base_config, docs, site)

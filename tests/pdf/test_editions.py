@@ -58,7 +58,7 @@ def test_the_managers_edition_holds_the_kit_and_the_forms(all_sites: Path, slug:
     reader, _ = edition(all_sites, slug, "manager")
     p = project(slug)
     titles = [title for _, title, _ in read_outline(reader)]
-    for label in ("kit_standards", "kit_run_sheet", "kit_messages", "kit_escalation", "kit_tracker"):
+    for label in ("kit_standards", "kit_run_sheet", "kit_messages", "kit_escalation", "kit_tracker", "privacy_title"):
         assert p.labels[label] in titles
     forms = [w.title for w in p.curriculum.worksheets if "manager" in w.editions]
     assert forms and all(form in titles for form in forms)

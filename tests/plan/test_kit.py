@@ -353,3 +353,26 @@ def test_the_lead_times_and_the_size_come_from_the_profile(project: Project) -> 
     steps = run_sheet(moved)
     assert len([s for s in steps if s.task.id == "train"]) == 2  # one workshop and its catch-up
     assert next(s.day for s in steps if s.task.id == "invite") == dt.date(2027, 1, 11) - dt.timedelta(weeks=12)
+
+
+def test_the_privacy_notice_and_the_run_sheet_tell_one_retention_story(project: Project, plan: Plan) -> None:
+    """The notice's deletion days are the run-sheet's deletion steps; the names go after the
+    12-month check; every worksheet links the notice; the manager's edition holds it."""
+    from generator.plan.privacy import deletion_days
+
+    notice = _page(plan, "privacy.md")
+    steps = run_sheet(project)
+    deleted = {s.task.record: s.when for s in steps if s.task.record}
+    assert deleted == deletion_days(project) and len(deleted) == 4
+    assert all(day in notice for day in deleted.values())
+    check = next(s.day for s in steps if s.task.id == "retention-12")
+    names = next(s.day for s in steps if s.task.record == "names")
+    assert check and names and check < names
+    assert "6 and 12 months after the program ends" in notice and "Harbor &amp; Pine Cooperative, People team" in notice
+    pages = {p.path: p for p in plan.site.pages}
+    for worksheet in project.curriculum.worksheets:
+        assert pages[f"worksheets/{worksheet.id}.md"].context["privacy_link"] == "../privacy.md"
+    manager = plan.editions[0]
+    titles = [c.guide.title for part in manager.parts for c in part.chapters if isinstance(c, GuideChapter)]
+    assert "Privacy notice" in titles
+    assert {"Privacy notice": "privacy.md"} in list(plan.site.nav)
