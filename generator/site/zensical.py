@@ -85,9 +85,9 @@ def build_site(
 
 
 def _theme_assets_only(theme: dict[str, object], root: Path) -> None:
-    """Our theme overrides hold assets (stylesheet, search shim) and copies of Material 9.8's
-    templates. Zensical has templates of its own (its search dialog differs), so it gets the
-    assets only: with Material's search template, its search finds nothing."""
+    """Our theme overrides hold assets (stylesheet, search shim); a project's may also hold
+    Material templates. Zensical has templates of its own (its search dialog differs), so it
+    gets the assets only: with Material's search template, its search finds nothing."""
     custom = theme.get("custom_dir")
     if not custom:
         return
