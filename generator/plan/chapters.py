@@ -26,7 +26,14 @@ from generator.plan.book import (
     Value,
 )
 from generator.plan.print import SheetBody
-from generator.plan.program import as_needed, clock, event_notes, program_facts, series_lines, timeline_date
+from generator.plan.program import (
+    as_needed,
+    clock,
+    event_notes,
+    program_facts,
+    row_date,
+    series_lines,
+)
 from generator.read.project import Project
 
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
@@ -65,13 +72,13 @@ def program_view(project: Project) -> ProgramView | None:
     program, language, labels = project.organization.program, project.organization.language, project.labels
     if program is None:
         return None
-    facts = [*program_facts(program, labels, language), *series_lines(program, project.events, labels)]
+    facts = [*program_facts(program, labels, language, project.events), *series_lines(program, project.events, labels)]
     rows = tuple(
         TimelineRow(
-            date=" ".join(part for part in (timeline_date(e.date, language), clock(e)) if part),
+            date=" ".join(part for part in (row_date(e, language), clock(e)) if part),
             milestone=e.kind != "session",
             title=f"{labels['session']} {e.number}: {e.title}" if e.kind == "session" else e.title,
-            note=None if e.kind == "meeting" else " · ".join(str(n) for n in event_notes(e, labels)) or None,
+            note=" · ".join(str(n) for n in event_notes(e, labels, language, agenda=e.kind != "meeting")) or None,
             target=f"#_s-{e.session_id}" if e.session_id else None,
         )
         for e in project.events

@@ -10,7 +10,7 @@ they use by number ("Worksheet 3"), not by page, because the appendix is laid ou
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from babel.dates import format_interval
@@ -47,8 +47,10 @@ from generator.plan.chapters import (
 from generator.plan.kit_site import with_commitments
 from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_head, program_order, sheet_bodies
+from generator.plan.program import preparation_start
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.read.project import Project
+from generator.read.timeline import Event
 
 TEMPLATE = "print/handbook.html.j2"
 
@@ -120,20 +122,22 @@ def _own(project: Project, choice: Selection) -> list[bool]:
     return [choice.role is not None and tuple(g.editions) == (choice.role,) for g in guides]
 
 
-def program_dates(program: Program, language: str) -> str:
-    """First to last day of the program (the day before start + weeks, as timeline.py counts)."""
+def program_dates(program: Program, language: str, events: Sequence[Event] = ()) -> str:
+    """First to last day of the program (the day before start + weeks, as timeline.py counts),
+    its preparation (the meetings before week 1) included."""
     last = program.start + dt.timedelta(weeks=program.weeks, days=-1)
-    return format_interval(program.start, last, "yMMMd", locale=language)
+    return format_interval(preparation_start(program, events), last, "yMMMd", locale=language)
 
 
 def _cover(project: Project) -> Cover:
-    org, logo = project.organization, project.logo
+    """The program's own name is the cover's title (the curriculum's below it); without a program, the curriculum's."""
+    org, logo, program = project.organization, project.logo, project.organization.program
     return Cover(
         logo=logo.data_uri() if logo else None,
         org=org.name,
-        title=project.curriculum.title,
-        program=org.program.name if org.program else None,
-        dates=program_dates(org.program, org.language) if org.program else None,
+        title=program.name if program else project.curriculum.title,
+        program=project.curriculum.title if program else None,
+        dates=program_dates(program, org.language, project.events) if program else None,
     )
 
 
