@@ -66,13 +66,13 @@ def main(argv: list[str]) -> None:
         config.write_text(dump_config(settings), encoding="utf-8")
         figures: dict[str, object] = {}
         try:
-            zensical = site_builder("zensical")
+            zensical = site_builder("zensical", root)
         except Exception as error:  # not installed: reported, not fatal
             figures["zensical_error"] = str(error)
         else:  # first, so that the peak of this process's children is Zensical's
             figures["zensical"] = timed(lambda s: zensical(plan, base, s / "docs", s / "site", {}), stage, repeats)
             figures["zensical_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        ours = site_builder("mkdocs")
+        ours = site_builder("mkdocs", root)
         figures["mentorbook_mkdocs"] = timed(lambda s: ours(plan, base, s / "docs", s / "site", {}), stage, repeats)
         figures["plain_mkdocs"] = timed(lambda s: _plain_mkdocs(config), stage, repeats)
     print(json.dumps(figures))

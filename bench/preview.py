@@ -89,7 +89,9 @@ def measure(root: Path, checkout: Path, repeats: int) -> dict[str, Any]:
         server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=handle)
     figures: dict[str, Any] = {}
     try:
-        wait(lambda: get(f"{base}/index.html")[0] == 200 and pdfs_done(base), step=0.2)
+        # the first build and every PDF, before any edit: not a figure, so it may take long on a
+        # busy machine (over 300 s at a load average of 20)
+        wait(lambda: get(f"{base}/index.html")[0] == 200 and pdfs_done(base), seconds=1800, step=0.2)
         for name, file, old, new, path in edits(root):
             original = file.read_text(encoding="utf-8")
             runs = []

@@ -137,9 +137,9 @@ def worksheet_pdfs(root: Path) -> dict[str, Any]:
     }
 
 
-def results_report(root: Path) -> dict[str, Any]:
+def results_report(root: Path, responses: int = 500) -> dict[str, Any]:
     """`mentorbook results` on 500 filled PDFs and on a 500-row CSV export (bench/results_figures.py)."""
-    _, out = python(str(BENCH / "results_figures.py"), "500", cwd=root)
+    _, out = python(str(BENCH / "results_figures.py"), str(responses), cwd=root)
     return dict(json.loads(out.strip().splitlines()[-1]))
 
 
@@ -153,14 +153,14 @@ def pdf_engines(root: Path, folder: Path, read_back: bool) -> dict[str, Any]:
     return figures
 
 
-def preview(folder: Path, sizes: list[int | None], before: Path | None) -> dict[str, Any]:
+def preview(folder: Path, sizes: list[int | None], before: Path | None, quick: bool = False) -> dict[str, Any]:
     """bench/preview.py at each size: this checkout's `serve` and, with `before`, another's
     (say `git worktree add /tmp/pv_before <base>`, on a project made by its own
     bench/synthetic.py), in the same run. Each figure is the least of 3 edits at the shipped
     size (these machines are noisy), of 1 at 200 sessions."""
     figures: dict[str, Any] = {}
     for sessions in sizes:
-        name, repeats = ("shipped", "3") if sessions is None else (str(sessions), "1")
+        name, repeats = ("shipped", "1" if quick else "3") if sessions is None else (str(sessions), "1")
         for label, checkout in [("after", BENCH.parent), *([("before", before)] if before else [])]:
             root = folder / f"preview-{name}-{label}"
             grown = ["--sessions", str(sessions)] if sessions else []
@@ -185,7 +185,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="50,200,1000", help="synthetic curriculum sizes (sessions)")
     parser.add_argument("--organizations", type=int, default=20)
-    parser.add_argument("--quick", action="store_true", help="one run of everything (a smoke test of the bench)")
+    parser.add_argument(
+        "--quick", action="store_true", help="one run of everything, 50 responses (a smoke test of the bench)"
+    )
     parser.add_argument("--preview", action="store_true", help="only the preview figures (bench/preview.py)")
     parser.add_argument("--before", type=Path, help="with --preview: a checkout to measure as before")
     parser.add_argument("--compare", type=Path, help="another checkout: full builds only, its then ours")
@@ -219,10 +221,10 @@ def main() -> None:
         results["organizations"] = organizations(Path(folder) / "orgs", args.organizations)
         results["worksheet_pdfs"] = worksheet_pdfs(Path(folder) / "shipped")
         print("[bench] results: 500 responses...", file=sys.stderr, flush=True)
-        results["results_report"] = results_report(Path(folder) / "shipped")
+        results["results_report"] = results_report(Path(folder) / "shipped", 50 if args.quick else 500)
         print("[bench] preview (serve: edit -> reload, edit -> last PDF)...", file=sys.stderr, flush=True)
         sizes = [None if s == "shipped" else int(s) for s in args.preview_sizes.split(",") if s]
-        results["preview"] = preview(Path(folder) / "preview", sizes, None)
+        results["preview"] = preview(Path(folder) / "preview", sizes, None, args.quick)
     results["bench_seconds"] = time.perf_counter() - started
     written = args.results.resolve()
     written.parent.mkdir(parents=True, exist_ok=True)

@@ -212,7 +212,8 @@ VERBS: tuple[tuple[str, str, str, Options], ...] = (
         "doctor",
         "check what this machine builds with",
         "Report the site engine, its theme's end-of-life date, WeasyPrint's system libraries (Pango) and the "
-        "fonts, with a fix for each missing piece.",
+        "bundled fonts, with a fix for each missing piece. Exits 1 only when a build cannot work; optional "
+        "pieces are notes.",
         _nothing,
     ),
 )

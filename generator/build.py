@@ -26,8 +26,10 @@ from generator.plan.pages import SitePlan
 from generator.read.fingerprint import input_hash
 from generator.read.layout import base_config, default_profile, require_handbook
 from generator.read.project import Project, load_project
+from generator.read.site_settings import load_site_settings
 from generator.sheets import spreadsheets
 from generator.site.render import Renderer
+from generator.slides import decks
 from generator.stages import Stages
 from generator.write import (
     HANDBOOK,
@@ -84,9 +86,10 @@ def build(
             sweep_leftovers(out)
             name, pages = str(previous.get("name", "")), int(str(previous.get("pages", 0)))
             return BuildResult(out, name, pages, time.perf_counter() - started, skipped=True)
-        build_site = site_builder(engine)  # after the check above: a no-op build imports no MkDocs
+        build_site = site_builder(engine, root)  # after the check above: a no-op build imports no MkDocs
         with stages("load"):
             project = load_project(root, org_file)
+            settings = load_site_settings(root)
         with stages("pages"):
             plan = plan_build(project, part_sessions)
         site = plan.site
@@ -95,11 +98,19 @@ def build(
             with stages("pages"):  # the workers begin the worksheets meanwhile
                 texts = render_pages(site, Renderer(root))
             with stages("write"):
-                write_files(stage.docs, texts, {**site.files, **spreadsheets(site.sheets, site.spreadsheets)})
+                write_files(
+                    stage.docs,
+                    texts,
+                    {**site.files, **spreadsheets(site.sheets, site.spreadsheets), **decks(site.decks)},
+                )
             del texts  # written: not held while the PDFs are laid out (13 MB at 1,000 sessions)
             make_pdfs(stage.docs)
             with stages("site"):
-                build_site(site, base_config(root), stage.docs, stage.site, {p.path: p.origin for p in site.pages})
+                theme = project_theme(root, stage.docs.parent / "theme")
+                sources = {p.path: p.origin for p in site.pages}
+                build_site(
+                    site, base_config(root), stage.docs, stage.site, sources, theme=theme, site_settings=settings
+                )
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
@@ -167,9 +178,18 @@ def _print_template_problem(error: TemplateError, plan: Plan) -> Exception:
     return _template_problem(error, str(overridden) if any(overridden.glob("*")) else "")
 
 
-def site_builder(engine: str) -> Any:
+def project_theme(root: Path, target: Path) -> Path | None:
+    """The project's own Material overrides (overrides/main.html and the like), staged."""
+    from generator.site.mkdocs import custom_dir
+    from generator.site.theme_overrides import stage_theme_overrides, theme_overrides
+
+    return stage_theme_overrides(theme_overrides(root, custom_dir(base_config(root))), target)
+
+
+def site_builder(engine: str, root: Path) -> Any:
     """The function that turns docs into a site: MkDocs in-process, or Zensical (an optional
-    extra, checked here so that a missing install stops the build before it starts)."""
+    extra, checked here so that a missing install stops the build before it starts). For
+    MkDocs, the theme's templates must name assets that exist (site/theme_check.py)."""
     if engine == "zensical":
         from generator.site.zensical import build_site, require_zensical
 
@@ -180,8 +200,13 @@ def site_builder(engine: str) -> Any:
     from generator.site import engine as site_engine
 
     site_engine.require()
-    from generator.site.mkdocs import build_site
+    from generator.site.mkdocs import build_site, custom_dir
+    from generator.site.theme_check import require_theme_assets
+    from generator.site.theme_overrides import FOLDER, theme_overrides
 
+    theme = custom_dir(base_config(root))
+    own = [root / FOLDER] if theme_overrides(root, theme) else []
+    require_theme_assets([*own, *([theme] if theme else [])])
     return build_site
 
 
@@ -191,6 +216,7 @@ def check(root: Path, org_file: Path | None = None) -> Project:
     from generator.pdf.keys import pdf_keys
 
     project = load_project(root, org_file or default_profile(root))
+    load_site_settings(root)
     plan = plan_build(project)
     render_pages(plan.site, Renderer(root))
     try:

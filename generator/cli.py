@@ -100,6 +100,10 @@ def _validate(args: argparse.Namespace) -> int:
     modules, sessions = len(project.curriculum.modules), len(project.curriculum.sessions())
     counts = f"{_plural(modules, 'module')}, {_plural(sessions, 'session')}"
     if not args.quiet:
+        from generator.plan.program import moves
+
+        for line in moves(project):  # what the working calendar moved off a day off
+            print(line)
         print(f"ok: {_curriculum_name(project.curriculum_file)} ({counts}) and {project.organization_file}")
     return 0
 
@@ -194,7 +198,7 @@ def _doctor(args: argparse.Namespace) -> int:
     for finding in findings:
         if not (args.quiet and finding.ok):
             print(finding)
-    return 0 if all(f.ok for f in findings) else 1
+    return 1 if any(f.blocks for f in findings) else 0
 
 
 VERBS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -166,10 +166,15 @@ def _stable(book: Workbook, built: dt.datetime, creator: str) -> bytes:
     book.properties.creator = creator
     raw = io.BytesIO()
     ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()  # not `save`
+    return stable_zip(raw.getvalue(), moment)
+
+
+def stable_zip(raw: bytes, moment: dt.datetime) -> bytes:
+    """The archive again, every entry dated `moment` (an Office file is a zip: slides.py too)."""
     stamp = max(moment, dt.datetime(1980, 1, 1)).timetuple()[:6]  # the zip format starts in 1980
     out = io.BytesIO()
     with (
-        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(io.BytesIO(raw)) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for entry in source.infolist():

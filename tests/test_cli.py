@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import __version__
 from generator.cli import main
 from generator.commands.schema import SCHEMAS, schema_text
 from tests.conftest import REPO, SHIPPED
@@ -83,6 +84,7 @@ def test_a_port_in_use_is_a_mistake_in_the_command(project: Path) -> None:
         result = run("serve", "--org", "organizations/org.yaml", "--port", str(port), cwd=project)
     assert result.returncode == 2, result.stderr
     assert f"mentorbook serve: error: cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "pages in" not in result.stderr, "the port is bound before the first build"
 
 
 @pytest.mark.parametrize("args", [["validate"], ["build"], ["build", "--all"], ["serve"], ["new-org", "Acme"]])
@@ -117,6 +119,8 @@ def test_init_starts_a_project_that_validates(
     root = tmp_path / "handbook"
     assert (root / "organizations/acme-health.yaml").is_file() and (root / "overrides").is_dir()
     assert (root / "schemas/organization.schema.json").is_file() and "What to edit" in (root / "README.md").read_text()
+    readme = (root / "README.md").read_text()
+    assert f"pip install mentorbook-{__version__}-py3-none-any.whl" in readme and "pypi.org" not in readme
     assert not (root / "curriculum.yaml").exists(), "the shipped curriculum is used, not a copy"
     monkeypatch.chdir(root)
     assert main(["validate", "-q"]) == 0  # the only profile is the default one
@@ -181,6 +185,34 @@ def test_doctor_names_the_engine_and_the_end_of_life(capsys: pytest.CaptureFixtu
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out
     assert "site engine: " in out and "end of life on 5 May 2027" in out and "Pango" in out
+
+
+def test_doctor_exits_0_when_only_optional_pieces_are_missing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import generator.commands.doctor as doctor
+
+    note = doctor.Finding("optional piece", False, "not installed", "`pip install it`", optional=True)
+    monkeypatch.setattr(doctor, "examine", lambda: [note])
+    assert main(["doctor"]) == 0
+    assert "note  optional piece: not installed" in capsys.readouterr().out
+    needed = doctor.Finding("PDFs", False, "WeasyPrint cannot load Pango")
+    monkeypatch.setattr(doctor, "examine", lambda: [note, needed])
+    assert main(["doctor"]) == 1
+    assert "MISSING  PDFs: WeasyPrint cannot load Pango" in capsys.readouterr().out
+
+
+def test_doctor_says_when_a_projects_schemas_are_stale(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "-q"]) == 0
+    assert main(["doctor"]) == 0
+    assert "ok  schemas: schemas/ match Mentorbook" in capsys.readouterr().out
+    (project / "schemas" / "organization.schema.json").write_text("{}\n")
+    assert main(["doctor"]) == 0, "an optional piece: a note"
+    out = capsys.readouterr().out
+    assert "note  schemas: schemas/ are older than Mentorbook" in out and "organization.schema.json" in out
+    assert "run `mentorbook schema`" in out
+    assert main(["schema", "-q"]) == 0 and main(["doctor"]) == 0
+    assert "ok  schemas" in capsys.readouterr().out
 
 
 def test_committed_schemas_are_current() -> None:
@@ -249,6 +281,8 @@ def test_serve_rebuilds_on_change_and_survives_mistakes(project: Path) -> None:
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "should be a whole number" in output
+    assert output.count(f"Serving on http://127.0.0.1:{port}/\n") == 1
+    assert output.index("pages in") < output.index("Serving on"), "said once the first build is there"
     assert "Traceback" not in output
 
 

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
+from itertools import count
 from pathlib import Path
 
 import pytest
+from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 
 from generator.models.program import CADENCE_DAYS, Meetings, Program
+from generator.models.schedule import WEEKDAY_NAMES
 from generator.read.project import Project, load_project
+from generator.read.schedule_calendar import working_calendar
 from generator.read.schedule_checks import moments_named
 from generator.read.timeline import Event, first_day, in_break
 
@@ -72,27 +77,50 @@ def test_no_milestone_comes_before_its_session(slug: str) -> None:
 
 
 def _expected_dates(p: Program, series: Meetings, count: int) -> list[dt.date]:
-    """The series' first `count` meeting dates by its cadence, with the dates in breaks left out."""
-    first, dates, k = first_day(p, series), [], 0
+    """The series' first `count` meeting dates by its cadence (dateutil's relativedelta and
+    rrule, not the schedule's own arithmetic), with the dates in breaks left out and each on a
+    day off moved to the next working day before the series' next date (or left out)."""
+    calendar = working_calendar(p)
+    cadence = _cadence(first_day(p, series), series)
+    dates: list[dt.date] = []
+    day, following = next(cadence), next(cadence)
     while len(dates) < count:
-        if series.cadence == "monthly":
-            day: dt.date = first + relativedelta(months=k)
-        else:
-            day = first + dt.timedelta(days=CADENCE_DAYS[series.cadence] * k)
-        if not in_break(day, p.breaks):
-            dates.append(day)
-        k += 1
+        moved = day
+        while calendar.day_off(moved) and not in_break(day, p.breaks) and series.on_day_off != "skip":
+            moved += dt.timedelta(days=1)
+        if not calendar.day_off(moved) and moved < following and (not dates or moved > dates[-1]):
+            dates.append(moved)
+        day, following = following, next(cadence)
     return dates
+
+
+def _cadence(first: dt.date, series: Meetings) -> Iterator[dt.date]:
+    if series.on is not None:
+        word, name = series.on.split()
+        if word == "day":
+            rule = rrule.rrule(rrule.MONTHLY, dtstart=first, bymonthday=(int(name), -1), bysetpos=1)
+        else:
+            nth = -1 if word == "last" else ("first", "second", "third", "fourth").index(word) + 1
+            rule = rrule.rrule(rrule.MONTHLY, dtstart=first, byweekday=rrule.weekdays[WEEKDAY_NAMES.index(name)](nth))
+        yield from (moment.date() for moment in rule)
+        return
+    for k in count():
+        if series.cadence == "monthly":
+            yield first + relativedelta(months=k)
+        else:
+            yield first + dt.timedelta(days=CADENCE_DAYS[series.cadence] * k)
 
 
 @pytest.mark.parametrize("slug", PROFILES)
 def test_the_cadence_holds_between_breaks(slug: str) -> None:
     p = program(slug)
+    calendar = working_calendar(p)
     for series in p.series():
         dates = [e.date for e in project(slug).events if e.kind != "milestone" and e.series == series.name]
         assert dates, f"{series.name} never meets"
         assert dates == _expected_dates(p, series, len(dates)), series.name
         assert not any(in_break(day, p.breaks) for day in dates)
+        assert not any(calendar.day_off(day) for day in dates)
 
 
 @pytest.mark.parametrize("slug", PROFILES)

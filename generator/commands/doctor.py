@@ -9,16 +9,19 @@ never prints.
 from __future__ import annotations
 
 import platform
-import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 
+from generator import __version__
+from generator.read.layout import FONTS, ORGANIZATIONS
 from generator.site import engine
 
-# The families print.css asks for first: without them, PDFs fall back to another sans-serif.
-FONTS = ("DejaVu Sans", "Noto Sans")
+# Some of the files pdf/fonts.py gives WeasyPrint (a test keeps them in step): the package's
+# own, so a build needs no fonts from the machine. Checked here without importing WeasyPrint,
+# which fails where Pango is missing, before _pango can say so.
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansHebrew-Regular.ttf", "NotoSansArabic-Regular.ttf")
 
 
 @dataclass(frozen=True)
@@ -27,15 +30,22 @@ class Finding:
     ok: bool
     detail: str
     fix: str = ""  # how to get what is missing, or a recommendation
+    optional: bool = False  # builds work without it: a note, and doctor still exits 0
 
     def __str__(self) -> str:
-        text = f"{'ok' if self.ok else 'MISSING'}  {self.name}: {self.detail}"
+        status = "ok" if self.ok else "note" if self.optional else "MISSING"
+        text = f"{status}  {self.name}: {self.detail}"
         return f"{text}\n      {self.fix}" if self.fix else text
+
+    @property
+    def blocks(self) -> bool:
+        """Whether a build cannot work without what this finding lacks."""
+        return not (self.ok or self.optional)
 
 
 def examine() -> list[Finding]:
     checks: list[Callable[[], Finding]] = [_engine, _theme, _pango, _fonts]
-    return [check() for check in checks]
+    return [check() for check in checks] + _schemas(Path.cwd())
 
 
 def _engine() -> Finding:
@@ -80,13 +90,31 @@ def _pango_fix() -> str:
 
 
 def _fonts() -> Finding:
-    listing = shutil.which("fc-list")
-    if listing is None:
-        return Finding("fonts", True, "cannot check without fontconfig's fc-list", "PDFs use what fonts there are")
-    families = subprocess.run([listing, ":", "family"], capture_output=True, text=True, check=False).stdout
-    names = {name.strip() for line in families.splitlines() for name in line.split(",")}
-    missing = [font for font in FONTS if font not in names]
-    if not missing:
-        return Finding("fonts", True, ", ".join(FONTS))
-    fix = "`sudo apt install fonts-dejavu-core fonts-noto-core` (Debian, Ubuntu), or install them from the fonts' own sites"
-    return Finding("fonts", False, f"{', '.join(missing)} not found: PDFs fall back to another font", fix)
+    missing = [name for name in FONT_FILES if not (FONTS / name).is_file()]
+    if missing:
+        fix = (
+            "reinstall Mentorbook (`pip install --force-reinstall` the wheel or the package): its fonts ship inside it"
+        )
+        return Finding("fonts", False, f"{', '.join(missing)} missing from {FONTS}", fix)
+    detail = f"Noto Sans, Noto Sans Hebrew and Noto Sans Arabic, inside the package ({FONTS}); PDFs use no other font"
+    return Finding("fonts", True, detail)
+
+
+def _schemas(root: Path) -> list[Finding]:
+    """In a handbook project: whether its schemas/ (for editors) match the installed version's."""
+    from generator.commands.schema import SCHEMAS, schema_text
+
+    folder = root / "schemas"
+    if not (root / ORGANIZATIONS).is_dir() or not folder.is_dir():
+        return []
+    stale = [
+        f"{name}.schema.json"
+        for name in SCHEMAS
+        if not (folder / f"{name}.schema.json").is_file()
+        or (folder / f"{name}.schema.json").read_text(encoding="utf-8", errors="replace") != schema_text(name)
+    ]
+    if not stale:
+        return [Finding("schemas", True, f"schemas/ match Mentorbook {__version__}")]
+    detail = f"schemas/ are older than Mentorbook {__version__} (or changed by hand): {', '.join(stale)}"
+    fix = "run `mentorbook schema` here, so that your editor checks your files against this version"
+    return [Finding("schemas", False, detail, fix, optional=True)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import __version__
 from generator.commands.scaffold import create_file, profile_text
 from generator.commands.schema import SCHEMAS, schema_text
 from generator.errors import UsageError, display_path
@@ -67,7 +68,8 @@ def _files(slug: str, profile: str, copy_curriculum: bool) -> dict[str, bytes]:
             if guide.is_file():
                 files[(CONTENT / guide.relative_to(SHIPPED / CONTENT)).as_posix()] = guide.read_bytes()
     readme = environment("text").get_template("project-readme.md.j2")
-    files["README.md"] = readme.render(profile=f"{ORGANIZATIONS}/{slug}.yaml", own=copy_curriculum).encode()
+    text = readme.render(profile=f"{ORGANIZATIONS}/{slug}.yaml", own=copy_curriculum, version=__version__)
+    files["README.md"] = text.encode()
     files[".gitignore"] = IGNORED.encode()
     return files
 

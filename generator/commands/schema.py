@@ -13,11 +13,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.models import Curriculum, Organization, OwnCurriculum
+from generator.models.site_settings import SiteSettings
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "curriculum": Curriculum,
     "organization": Organization,
     "own-curriculum": OwnCurriculum,  # an organization's own modules and worksheets
+    "site-settings": SiteSettings,  # a project's changes to the base mkdocs.yml
 }
 
 

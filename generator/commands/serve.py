@@ -21,19 +21,18 @@ from pathlib import Path
 
 from generator.build import build
 from generator.commands.preview import PART_SESSIONS, Job, PdfWorker
+from generator.commands.preview_server import PreviewServer
 from generator.errors import InputError, UsageError
 from generator.plan import Plan
 from generator.read.layout import SHIPPED, require_handbook
 from generator.site import engine
 
-WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml")
+WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml", "site-settings.yaml")
 
 
 def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, verbose: bool = False) -> None:
     require_handbook(root)  # outside a handbook there is nothing to serve, ever
     engine.require()
-    from generator.commands.preview_server import PreviewServer
-
     folder = Path(tempfile.mkdtemp(prefix="mentorbook-serve-"))
     out, scratch = folder / "site", folder / "pdfs"
     out.mkdir()
@@ -45,24 +44,31 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
     watched = [root / name for name in WATCHED] + [SHIPPED]
     rebuild = _rebuilder(root, org_file, out, worker, watched, quiet)
     _show_server_lines(quiet, verbose)
-    rebuild()
     # Files are looked at every 0.25 s (MkDocs: 0.5 s), a quarter of a second off every reload.
     server = PreviewServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out), polling_interval=0.25)
-    for path in watched:
-        if path.exists():
-            server.watch(str(path))
     try:
+        address = _listen(server, port)  # before the first build: a port in use is said at once
+        rebuild()
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
+        print(f"Serving on {address}", file=sys.stderr, flush=True)  # even with -q: it is what serve is for
         server.serve()  # type: ignore[no-untyped-call]  # MkDocs' server is untyped
-    except OSError as error:
-        raise UsageError(
-            f"cannot listen on 127.0.0.1:{port} ({error.strerror})", f"try another port, e.g. --port {port + 1}"
-        ) from None
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
     finally:
         worker.stop()
         server.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _listen(server: PreviewServer, port: int) -> str:
+    try:
+        return server.listen()
+    except OSError as error:
+        raise UsageError(
+            f"cannot listen on 127.0.0.1:{port} ({error.strerror})", f"try another port, e.g. --port {port + 1}"
+        ) from None
 
 
 def _interrupted(signum: int, frame: object) -> None:
@@ -114,16 +120,15 @@ def _meanwhile(out: Path) -> str:
 
 
 def _show_server_lines(quiet: bool, verbose: bool) -> None:
-    """The server's address ("Serving on http://127.0.0.1:8000/") is for the user; its other
-    lines ("Detected file changes", "Reloading browsers") and other libraries' (WeasyPrint's
-    INFO lines) only with -v, set up by the CLI."""
+    """The address ("Serving on http://127.0.0.1:8000/") is printed by serve, once the first
+    build is there; the server's own lines ("Detected file changes", "Reloading browsers") and
+    other libraries' (WeasyPrint's INFO lines) only with -v, set up by the CLI."""
     logger = logging.getLogger("mkdocs.livereload")
-    if quiet or logger.handlers:
+    if quiet or logger.handlers or not verbose:  # one line per rebuild is ours
         return
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     logger.addHandler(handler)
-    if not verbose:  # one line per rebuild is ours
-        logger.addFilter(lambda record: record.getMessage().startswith("Serving on"))
+    logger.addFilter(lambda record: not record.getMessage().startswith("Serving on"))  # said once, by serve
     logger.setLevel(logging.INFO)
     logger.propagate = False

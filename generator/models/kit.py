@@ -17,7 +17,7 @@ from generator.models.base import Choice, Id, MarkdownText, Model, Sentence, Sho
 Edition = Choice[Literal["manager", "mentor", "mentee"]]
 EDITIONS: tuple[Edition, ...] = ("manager", "mentor", "mentee")
 PAIR: tuple[Edition, ...] = ("mentor", "mentee")  # what a worksheet belongs to unless it says
-Anchor = Choice[Literal["start", "end", "milestone", "module", "midpoint", "retention"]]
+Anchor = Choice[Literal["start", "end", "milestone", "module", "midpoint", "retention", "kickoff"]]
 Cohort = Choice[Literal["mentors", "mentees"]]
 Per = Choice[Literal["session", "person", "pair"]]
 Record = Choice[Literal["applications", "notes", "names", "responses"]]
@@ -49,7 +49,7 @@ class Message(Model):
     subject: Text
     body: MarkdownText = Field(
         description="The message; the program's facts ({program}, {start}, {contact}, ...) and {date} are filled in, "
-        "and {milestone} and {milestone_date} with `anchor: milestone`, {module} with `anchor: module`."
+        "and {milestone} and {milestone_date} with `anchor: milestone`, {module} and {module_date} with `anchor: module`."
     )
 
 
@@ -62,7 +62,8 @@ class Task(Model):
     standard: Id
     anchor: Anchor = Field(
         description="What it is dated from: start, end, each milestone, each module's start, the program's "
-        "mid-point, or (`retention`) the day the profile's `privacy:` says its `record` is deleted."
+        "mid-point, the `kickoff` (its session, else the first meeting), or (`retention`) the day the profile's "
+        "`privacy:` says its `record` is deleted."
     )
     weeks: int = Field(0, ge=-52, le=52, description="Weeks from the anchor: -2 is two weeks before.")
     months: int = Field(0, ge=0, le=36, description="Months after the anchor, added to `weeks`: 12 is a year after.")
@@ -77,7 +78,14 @@ class Task(Model):
         description="With `anchor: retention`: the kind of record deleted, on the day the profile's `privacy:` says.",
     )
     prepares: Id | None = Field(
-        None, description="The id of the step this one gets ready; it is dated before that one."
+        None,
+        description="The id of the step this one gets ready; it is dated before that one (moved to the working "
+        "day before it when its own anchor would put it on or after it).",
+    )
+    reminder: bool = Field(
+        False,
+        description="With `anchor: module` or `milestone`: a reminder, sent the program's `reminder_days` working "
+        "days before each (its `weeks` is not used).",
     )
     team_minutes: int | None = Field(None, ge=5, le=600, description="The program team's minutes each time, e.g. 20.")
     per: Per = Field("session", description="What `team_minutes` counts: each `session`, `person` or `pair`.")
@@ -89,6 +97,11 @@ class Task(Model):
         if (self.cohort is None) != (self.capacity is None):
             raise user_error(
                 "`cohort` and `capacity` go together", "write both, e.g. `cohort: mentors` and `capacity: 16`"
+            )
+        if self.reminder and self.anchor not in ("module", "milestone"):
+            raise user_error(
+                f"a reminder is sent before a module or a milestone, not before the `{self.anchor}`",
+                "write `anchor: module` or `anchor: milestone`, or remove `reminder`",
             )
         if (self.anchor == "retention") != (self.record is not None):
             raise user_error(

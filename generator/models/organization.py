@@ -25,6 +25,7 @@ from generator.models.base import (
 )
 from generator.models.privacy import Privacy
 from generator.models.program import Program, Terminology
+from generator.models.schedule import Week
 
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
 
@@ -76,15 +77,41 @@ class Contact(Model):
     responds: Short | None = Field(None, description="How fast they usually answer, e.g. `within one working day`.")
 
 
+class SessionChoice(Model):
+    """A session the organization runs, maybe pinned to a week of the series that carries it."""
+
+    session: Id = Field(description="The session's id, e.g. `review-at-midpoint`.")
+    week: Week | None = Field(None, description="The program week it is held in, on its series' weekday, e.g. 20.")
+
+
+def _session_choice(value: Any) -> Any:
+    """`- revisiting-goals` is short for `- session: revisiting-goals`."""
+    return {"session": value} if isinstance(value, str) else value
+
+
+SelectedSession = Annotated[SessionChoice, BeforeValidator(_session_choice, json_schema_input_type=Id | SessionChoice)]
+"""A session by its id, or `{session: id, week: N}` to hold it in week N."""
+
+
 class ModuleChoice(Model):
     """A module the organization runs: all its sessions, or only some, in the order given."""
 
     module: Id = Field(description="The module's id, e.g. `goal-setting`.")
-    sessions: tuple[Id, ...] | None = Field(
+    sessions: tuple[SelectedSession, ...] | None = Field(
         None,
         min_length=1,
-        description="The ids of the sessions to run, in order (default: all), e.g. `[shaping-goals-and-actions, revisiting-goals]`.",
+        description="The ids of the sessions to run, in order (default: all), e.g. `[shaping-goals-and-actions, "
+        "revisiting-goals]`; `{session: review-at-midpoint, week: 20}` holds one in a given program week.",
     )
+
+    @property
+    def session_ids(self) -> tuple[str, ...] | None:
+        return None if self.sessions is None else tuple(s.session for s in self.sessions)
+
+    @property
+    def pinned(self) -> dict[str, int]:
+        """Session id -> the program week it is pinned to."""
+        return {s.session: s.week for s in self.sessions or () if s.week is not None}
 
 
 def _whole_module(value: Any) -> Any:

@@ -4,26 +4,39 @@ words for the roles. The meeting series and the date types live in schedule.py."
 from __future__ import annotations
 
 import difflib
+import re
 import zoneinfo
 from functools import cache
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
 from generator.grammar import plural as english_plural
-from generator.models.base import Id, Model, Name, Sentence, Text, Word, user_error
+from generator.models.base import Choice, Id, Model, Name, Sentence, Short, Text, Word, user_error
 from generator.models.schedule import (
     CADENCE_DAYS,
     MAX_BEFORE,
     MAX_WEEKS,
+    WEEKDAYS,
     Cadence,
     Clock,
     Day,
     Meetings,
     Week,
+    Weekday,
 )
 
-__all__ = ["CADENCE_DAYS", "MAX_BEFORE", "MAX_WEEKS", "Break", "Meetings", "Milestone", "Program", "Terminology"]
+__all__ = [
+    "CADENCE_DAYS",
+    "MAX_BEFORE",
+    "MAX_WEEKS",
+    "Break",
+    "Meetings",
+    "Milestone",
+    "Program",
+    "PublicHolidays",
+    "Terminology",
+]
 
 
 @cache
@@ -63,6 +76,80 @@ class Break(Model):
         return self
 
 
+@cache
+def _countries() -> dict[str, tuple[str, ...]]:
+    """Country code -> its subdivisions, as the `holidays` package knows them."""
+    import holidays
+
+    return {code: tuple(subdivisions) for code, subdivisions in holidays.list_supported_countries().items()}
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """ "united kingdom" -> "GB": the package's own names for its countries, for a suggestion."""
+    from holidays.registry import COUNTRIES
+
+    return {module.replace("_", " "): codes[1] for module, codes in COUNTRIES.items()}
+
+
+def _subdivision_aliases(country: str) -> dict[str, str]:
+    import holidays
+
+    aliases: dict[str, str] = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
+    return aliases
+
+
+class PublicHolidays(Model):
+    """The public holidays of a country (and one of its regions), from the maintained `holidays` package."""
+
+    country: Short = Field(description="The country's two-letter code, e.g. `GB`, `US`, `DE`, `ES`.")
+    subdivision: Short | None = Field(
+        None, description="A region with holidays of its own, e.g. `ENG` (England) in `GB`, `CA` in `US`."
+    )
+
+    @model_validator(mode="after")
+    def _known(self) -> PublicHolidays:
+        code = self.country.strip().upper()
+        countries = _countries()
+        if code not in countries:
+            named = _country_names().get(self.country.strip().casefold())
+            close = named or next(iter(difflib.get_close_matches(code, sorted(countries), n=1)), None)
+            hint = f"did you mean `{close}`?" if close else "write the country's two-letter code, e.g. `GB` or `US`"
+            raise user_error(f'"{self.country}" is not a country the holidays calendar knows', hint)
+        subdivision = self.subdivision.strip() if self.subdivision else None
+        if subdivision is not None and subdivision.upper() not in countries[code]:
+            aliases = {a.casefold(): c for a, c in _subdivision_aliases(code).items()}
+            if subdivision.casefold() in aliases:  # "England" is `ENG`
+                subdivision = aliases[subdivision.casefold()]
+            else:
+                close = next(iter(difflib.get_close_matches(subdivision.upper(), countries[code], n=1)), None)
+                close = close or next(iter(difflib.get_close_matches(subdivision.casefold(), aliases, n=1)), None)
+                listed = ", ".join(f"`{s}`" for s in countries[code]) or "none"
+                hint = (
+                    f"did you mean `{aliases.get(close or '', close)}`?"
+                    if close
+                    else f"the regions of {code} are: {listed}"
+                )
+                raise user_error(f'"{subdivision}" is not a region of {code} with holidays of its own', hint)
+        # Written as the package spells them, so that everything after reads one spelling.
+        object.__setattr__(self, "country", code)
+        object.__setattr__(self, "subdivision", subdivision.upper() if subdivision else None)
+        return self
+
+
+def _url(value: str) -> str:
+    """An http(s) address, ending with a slash so that page paths can follow it."""
+    value = value.strip()
+    if not re.fullmatch(r"https?://[^\s<>\"'`]+", value):
+        raise user_error(
+            f'"{value}" is not a web address', "write it in full, e.g. `https://intranet.example.org/mentoring/`"
+        )
+    return value if value.endswith("/") else value + "/"
+
+
+Url = Annotated[str, AfterValidator(_url), Field(json_schema_extra={"maxLength": 200, "pattern": r"^\s*https?://"})]
+
+
 class Milestone(Model):
     """A date to remember that is not a meeting of a series: a deadline, an event, a review."""
 
@@ -71,6 +158,9 @@ class Milestone(Model):
         None, description="The program week it falls in (week 1 starts on the start date; 0 or less is before it)."
     )
     date: Day | None = Field(None, description="A fixed date instead of a week, e.g. 2027-06-30.")
+    until: Day | None = Field(
+        None, description="For a window (an evaluation open for a while): its last day, e.g. 2027-07-09."
+    )
     at: Id | None = Field(
         None, description="A session id: the milestone is that session's (shown with it, once), e.g. the agreement."
     )
@@ -90,6 +180,15 @@ class Milestone(Model):
             raise user_error(
                 "a milestone `at` a session falls on it: it takes the session's day and time",
                 "remove `after`, `time` and `minutes`, or give it its own `week` or `date`",
+            )
+        if self.until is not None and (self.at is not None or self.time is not None):
+            raise user_error(
+                "a milestone with `until` is open for whole days, from its `week` or `date` to `until`",
+                "remove `at` and `time`, and give it a `week` or `date`",
+            )
+        if self.until is not None and self.date is not None and self.until < self.date:
+            raise user_error(
+                f"the milestone ends ({self.until}) before it starts ({self.date})", "swap `date` and `until`"
             )
         if self.minutes is not None and self.time is None:
             raise user_error("a milestone with `minutes` needs a `time` too", 'add e.g. `time: "16:00"`')
@@ -115,6 +214,29 @@ class Program(Model):
     meeting_time: Clock | None = Field(None, description='With one series only: time of day, in quotes: "09:30".')
     breaks: tuple[Break, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+    working_days: tuple[Weekday, ...] = Field(
+        ("Mon", "Tue", "Wed", "Thu", "Fri"),
+        min_length=1,
+        max_length=7,
+        description="The days of the week people work, e.g. `[Mon, Tue, Wed, Thu, Fri]` (the default). "
+        "Nothing is dated on another day.",
+    )
+    public_holidays: PublicHolidays | None = Field(
+        None, description="Whose public holidays are days off, e.g. `{country: GB, subdivision: ENG}`."
+    )
+    reminder_days: int = Field(
+        5, ge=1, le=30, description="How many working days before its event a reminder goes out (default 5)."
+    )
+    handbook_url: Url | None = Field(
+        None,
+        description="Where the handbook is published, e.g. `https://intranet.example.org/mentoring/`: each "
+        "session's calendar entry links its page there (else it names the page).",
+    )
+    format: Choice[Literal["pair", "group"]] = Field(
+        "pair",
+        description="`pair`: one mentor and one mentee (the default); `group`: one mentor and `group_size` mentees.",
+    )
+    group_size: int | None = Field(None, ge=2, le=12, description="With `format: group`: how many mentees a group has.")
     size: int | None = Field(
         None,
         ge=1,
@@ -142,12 +264,23 @@ class Program(Model):
                 f"{listed} describe the one series of a program without `meetings:`",
                 "move them into each series under `meetings:` as `cadence`, `minutes` and `time`",
             )
+        if self.format == "group" and self.group_size is None:
+            raise user_error("a group program needs `group_size`", "add e.g. `group_size: 4` (mentees per mentor)")
+        if self.format == "pair" and self.group_size is not None:
+            raise user_error("`group_size` is for `format: group`", "add `format: group`, or remove `group_size`")
+        if len(set(self.working_days)) != len(self.working_days):
+            raise user_error("a working day is listed twice", "list each day once, e.g. `[Mon, Tue, Wed, Thu, Fri]`")
         if self.meetings is None and self.cadence is None:
             raise user_error(
                 "a program needs `meetings:` (or, for a single series, `cadence`)",
                 "add e.g. `meetings: [{name: One-to-ones, cadence: every two weeks, minutes: 60}]`",
             )
         return self
+
+    @property
+    def weekdays(self) -> frozenset[int]:
+        """The working days as Python counts them (Monday 0)."""
+        return frozenset(WEEKDAYS.index(day) for day in self.working_days)
 
     def series(self) -> tuple[Meetings, ...]:
         """The meeting series; a program written with `cadence` has one, carrying every session."""
@@ -172,7 +305,11 @@ class Terminology(Model):
     sessions: Word | None = None
     program: Word | None = None
     programs: Word | None = None
-    pair: Word | None = Field(None, description="e.g. `partnership`: a mentor and a mentee together.")
+    pair: Word | None = Field(
+        None,
+        description="e.g. `partnership`: a mentor and a mentee together (with `format: group`, the default is "
+        '"group": a mentor and their mentees).',
+    )
     pairs: Word | None = None
     group: Word | None = Field(None, description="e.g. `cohort`: everyone in the program meeting together.")
     groups: Word | None = None

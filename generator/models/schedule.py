@@ -10,6 +10,7 @@ so preparation before the start and a follow-up after the end are written the sa
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from calendar import monthrange
 from typing import Annotated, Any, Literal
@@ -86,6 +87,53 @@ MOMENTS: tuple[str, ...] = ("kickoff", "agreement", "goals", "mid-point review",
 
 Week = Annotated[int, Field(ge=-MAX_BEFORE, le=MAX_WEEKS)]
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+Weekday = Annotated[
+    Literal["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    NaturalCase(aliases=tuple(zip(WEEKDAY_NAMES, WEEKDAYS, strict=True))),
+]
+"""A day of the week, `Mon` or `Monday` alike."""
+
+ORDINALS = ("first", "second", "third", "fourth", "last")
+_ON = re.compile(rf"(?:({'|'.join(ORDINALS)})\s+([a-z]+)|day\s+(\d{{1,2}}))", re.IGNORECASE)
+
+
+def _on(value: str) -> str:
+    """ "first Wednesday", "last Thursday" or "day 15": which day of each month a monthly series meets."""
+    match = _ON.fullmatch(" ".join(value.split()))
+    hint = "write e.g. `first Wednesday`, `last Thursday` or `day 15`"
+    if not match:
+        raise user_error(f'"{value}" is not a day of the month', hint)
+    ordinal, weekday, day = match.groups()
+    if day is not None:
+        if not 1 <= int(day) <= 31:
+            raise user_error(
+                f'"{value}": a month has days 1 to 31', "write e.g. `day 15` (a short month meets on its last day)"
+            )
+        return f"day {int(day)}"
+    names = {n.casefold(): n for n in WEEKDAY_NAMES} | {n.casefold(): WEEKDAY_NAMES[i] for i, n in enumerate(WEEKDAYS)}
+    name = names.get(weekday.casefold())
+    if name is None:
+        close = difflib.get_close_matches(weekday.casefold(), list(names), n=1)
+        raise user_error(
+            f'"{weekday}" is not a day of the week',
+            f"did you mean `{ordinal.lower()} {names[close[0]]}`?" if close else hint,
+        )
+    return f"{ordinal.lower()} {name}"
+
+
+MonthDay = Annotated[
+    str,
+    AfterValidator(_on),
+    Field(
+        json_schema_extra={
+            "pattern": r"^\s*(([Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\s+[A-Za-z]+|[Dd]ay\s+\d{1,2})\s*$"
+        }
+    ),
+]
+DAY_OFF = ("next working day", "skip")
+
 
 class Meetings(Model):
     """One series of meetings: who meets how often, for how long, carrying what."""
@@ -108,6 +156,21 @@ class Meetings(Model):
     agenda: Sentence | None = Field(
         None, description="For meetings of their own (a group call, training): what happens at each."
     )
+    on: MonthDay | None = Field(
+        None,
+        description="For a monthly series: the day of each month it meets, e.g. `first Wednesday`, "
+        "`last Thursday` or `day 15` (default: the day of the month of its first meeting).",
+    )
+    on_day_off: Choice[Literal["next working day", "skip"]] = Field(
+        "next working day",
+        description="A meeting that falls on a day off (a weekend, a public holiday) moves to the `next working "
+        "day`, or is skipped to the series' next date (`skip`). Meetings in a break always skip to the next date.",
+    )
+    optional: bool = Field(
+        False,
+        description="Optional meetings: listed as optional, left out of the time asked of everyone, and free "
+        "time in the calendar.",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Meetings:
@@ -118,6 +181,11 @@ class Meetings(Model):
             )
         if self.first_week is not None and self.start is not None:
             raise user_error("a series starts either in a `first_week` or on a `start` date, not both", "keep one")
+        if self.on is not None and self.cadence != "monthly":
+            raise user_error(
+                f"`on: {self.on}` is for a monthly series, and this one meets {self.cadence}",
+                "write `cadence: monthly`, or remove `on` (a weekly series meets on its first meeting's weekday)",
+            )
         if self.last_week is not None and self.first_week is not None and self.last_week < self.first_week:
             raise user_error(
                 f"the series ends in week {self.last_week}, before its first week {self.first_week}",

@@ -16,12 +16,12 @@ from functools import cached_property
 from typing import Any
 
 from weasyprint import CSS, HTML, Document
-from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from generator.errors import InputError, Problem
 from generator.jinja import OVERRIDES, PRINT, environment
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
+from generator.pdf.fonts import BundledFonts
 from generator.pdf.forms import tidy_form_fields
 from generator.pdf.ligatures import right_to_left_ligatures
 from generator.plan.print import PrintSetup
@@ -44,9 +44,10 @@ class Printer:
         self.fetcher = ProjectFetcher(list(self.folders))
 
     @cached_property
-    def fonts(self) -> FontConfiguration:
-        """Made when first laying out: a printer that only prints HTML and keys (serve) needs none."""
-        return FontConfiguration()
+    def fonts(self) -> BundledFonts:
+        """Made when first laying out: a printer that only prints HTML and keys (serve) needs none.
+        Only the fonts inside the package, whatever the machine has (fonts.py)."""
+        return BundledFonts()
 
     @cached_property
     def stylesheet(self) -> CSS:

@@ -106,7 +106,7 @@ class SessionView:
     guidance: Markup | None
     agenda: tuple[AgendaRow, ...]
     prompts: tuple[RoleLines, ...]
-    activity: ActivityView
+    activity: ActivityView | None  # None in a reader's edition (as the agenda and guidance)
     advice: tuple[Advice, ...]
     worksheets: tuple[SheetRef, ...]
 
@@ -117,7 +117,7 @@ class ModuleView:
     kicker: str
     title: str
     summary: Markup
-    why: Markup
+    why: Markup | None  # None in a reader's edition, which prints the summary and sessions only
     objectives: tuple[Markup, ...]
     key_ideas: Markup | None
     sessions: tuple[SessionView, ...]
@@ -195,6 +195,7 @@ class BookView(PrintHead):
     program: ProgramView | None
     glossary: tuple[GlossaryEntry, ...]
     sheets: tuple[SheetView, ...]
+    session_class: str = "session"  # "session flow" in a reader's edition: one after the other, not a page each
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,11 @@ def calendar_ics(
     timezone: str | None = None,
     describe: Callable[[Event], str | None] = lambda e: e.note,
     summary: Callable[[Event], str] = lambda e: f"{e.number} {e.title}" if e.number else e.title,
+    optional: str = "optional",
 ) -> bytes:
     """`stamp` must be timezone-aware (the build time from SOURCE_DATE_EPOCH); it is written in UTC.
-    `describe` gives each entry's description, `summary` its title (the caller words them)."""
+    `describe` gives each entry's description, `summary` its title (the caller words them); an
+    optional meeting's title ends with `optional` in brackets, and it is free time (TRANSPARENT)."""
     if stamp.tzinfo is None:
         raise ValueError("calendar_ics needs a timezone-aware stamp, e.g. datetime.fromtimestamp(epoch, datetime.UTC)")
     calendar = icalendar.Calendar()
@@ -44,7 +46,8 @@ def calendar_ics(
     calendar.add("x-wr-calname", calendar_name)
     zone = time_zone(timezone) if timezone else None
     for event in events:
-        vevent = _vevent(event, stamp.astimezone(dt.UTC), _when(event, zone), summary(event), describe(event))
+        title = f"{summary(event)} ({optional})" if event.optional else summary(event)
+        vevent = _vevent(event, stamp.astimezone(dt.UTC), _when(event, zone), title, describe(event))
         calendar.add_component(vevent)
     if zone is not None and any(e.time for e in events):
         first, last = min(e.date for e in events), max(e.date for e in events)
@@ -77,13 +80,16 @@ def _vevent(
     vevent.add("dtend", when[1])
     if description:
         vevent.add("description", description)
+    if event.optional:
+        vevent.add("transp", "TRANSPARENT")
     return vevent
 
 
 def _when(event: Event, zone: zoneinfo.ZoneInfo | None) -> tuple[dt.date, dt.date]:
     """Start and end: date-times for a timed event (in the zone, or floating without one), else
-    dates (all-day, DTEND being the next day, as RFC 5545 counts an all-day event's end exclusively)."""
+    dates (all-day, DTEND being the next day, as RFC 5545 counts an all-day event's end exclusively;
+    a window's the day after its last)."""
     if event.time is None:
-        return event.date, event.date + dt.timedelta(days=1)
+        return event.date, (event.until or event.date) + dt.timedelta(days=1)
     start = dt.datetime.combine(event.date, dt.time.fromisoformat(event.time), tzinfo=zone)
     return start, start + dt.timedelta(minutes=event.minutes or DEFAULT_MINUTES)

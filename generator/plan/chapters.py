@@ -26,7 +26,14 @@ from generator.plan.book import (
     Value,
 )
 from generator.plan.print import SheetBody
-from generator.plan.program import as_needed, clock, event_notes, program_facts, series_lines, timeline_date
+from generator.plan.program import (
+    as_needed,
+    clock,
+    event_notes,
+    program_facts,
+    row_date,
+    series_lines,
+)
 from generator.read.project import Project
 
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
@@ -65,13 +72,13 @@ def program_view(project: Project) -> ProgramView | None:
     program, language, labels = project.organization.program, project.organization.language, project.labels
     if program is None:
         return None
-    facts = [*program_facts(program, labels, language), *series_lines(program, project.events, labels)]
+    facts = [*program_facts(program, labels, language, project.events), *series_lines(program, project.events, labels)]
     rows = tuple(
         TimelineRow(
-            date=" ".join(part for part in (timeline_date(e.date, language), clock(e)) if part),
+            date=" ".join(part for part in (row_date(e, language), clock(e)) if part),
             milestone=e.kind != "session",
             title=f"{labels['session']} {e.number}: {e.title}" if e.kind == "session" else e.title,
-            note=None if e.kind == "meeting" else " · ".join(str(n) for n in event_notes(e, labels)) or None,
+            note=" · ".join(str(n) for n in event_notes(e, labels, language, agenda=e.kind != "meeting")) or None,
             target=f"#_s-{e.session_id}" if e.session_id else None,
         )
         for e in project.events
@@ -90,14 +97,17 @@ def body_parts(
     guides: Sequence[GuideView],
     most: int = PART_SESSIONS,
     sheets: Sequence[SheetBody] = (),
+    openers: Sequence[GuideView] = (),
 ) -> tuple[BodyPart, ...]:
     """The body's chapters in print order, grouped into the parts laid out apart: the
     organization's own chapters (the timeline is as long as the program); the modules, up to
     `most` sessions a part (a longer module goes on in the next part, without its opening);
     the guides, PART_GUIDES a part; then the glossary and the worksheets' heading; then each
-    worksheet's body, as laid out for its own PDF (plan/print.py)."""
+    worksheet's body, as laid out for its own PDF (plan/print.py). The `openers` (an edition's
+    Start here) come before everything, a part each."""
     opening: list[Chapter] = [Chapter(kind) for kind in OPENING if getattr(book, kind)]
-    parts: list[list[Chapter]] = [opening]
+    parts: list[list[Chapter]] = [[GuideChapter("guide", g)] for g in openers]
+    parts.append(opening)
     current: list[Chapter] = []
     count = 0
     for module in modules:
@@ -122,10 +132,13 @@ def _continues(chapters: Sequence[Chapter]) -> bool:
     return isinstance(chapters[0], ModuleChapter) and not chapters[0].opening
 
 
-def contents(book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView]) -> tuple[ContentsEntry, ...]:
+def contents(
+    book: BookView, modules: Sequence[ModuleView], guides: Sequence[GuideView], openers: Sequence[GuideView] = ()
+) -> tuple[ContentsEntry, ...]:
     """The contents page, in the order the chapters are printed (see handbook.html.j2)."""
     labels = book.labels
-    entries = [ContentsEntry("#_welcome", labels["welcome"], 1)]
+    entries = [ContentsEntry(f"#{g.id}", g.title, 1) for g in openers]
+    entries.append(ContentsEntry("#_welcome", labels["welcome"], 1))
     for kind, target, label in (
         ("values", "_values", "our_values"),
         ("how_we_work", "_how-we-work", "how_we_work"),

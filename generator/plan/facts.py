@@ -47,6 +47,7 @@ def program_facts(project: Project) -> Facts:
         "contact": first_contact(project),
         "size": str(program.size) if program and program.size else labels["kit_size_unknown"],
         "privacy": labels["privacy"],
+        "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
         **_dates(project, program, sessions),
         **_moments(project, sessions),

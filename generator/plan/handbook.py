@@ -10,7 +10,7 @@ they use by number ("Worksheet 3"), not by page, because the appendix is laid ou
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from babel.dates import format_interval
@@ -47,8 +47,10 @@ from generator.plan.chapters import (
 from generator.plan.kit_site import with_commitments
 from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_head, program_order, sheet_bodies
+from generator.plan.program import preparation_start
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
 from generator.read.project import Project
+from generator.read.timeline import Event
 
 TEMPLATE = "print/handbook.html.j2"
 
@@ -89,6 +91,9 @@ def plan_handbook(
         if choice.edition is None or choice.edition in g.editions
     )
     guides += choice.chapters
+    # An edition opens with the page written for its reader alone (their Start here)
+    openers = tuple(g for g, guide in zip(guides, _own(project, choice), strict=False) if guide)
+    guides = tuple(g for g in guides if g not in openers)
     book = BookView(
         **{**vars(head), "style": replace(head.style, footer=css_string(org.display_name))},
         title=f"{choice.title or curriculum.title} · {org.name}",
@@ -102,27 +107,37 @@ def plan_handbook(
         program=program_view(project),
         glossary=tuple(GlossaryEntry(e.term, html(e.definition)) for e in curriculum.glossary),
         sheets=tuple(s.view.sheets[0] for s in sheets),
+        session_class="session flow" if choice.role else "session",
     )
-    entries = contents(book, modules, guides)
+    entries = contents(book, modules, guides, openers)
     targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
-    parts = body_parts(book, modules, guides, part_sessions, tuple(sheets))
+    parts = body_parts(book, modules, guides, part_sessions, tuple(sheets), openers)
     return HandbookPlan(choice.path, TEMPLATE, book, parts, entries, targets)
 
 
-def program_dates(program: Program, language: str) -> str:
-    """First to last day of the program (the day before start + weeks, as timeline.py counts)."""
+def _own(project: Project, choice: Selection) -> list[bool]:
+    """For each guide the book holds, in order: is it written for this edition's reader alone?
+    Only a mentor's or mentee's edition has one (the manager's opens with its kit as before)."""
+    guides = [g for g in with_commitments(project) if choice.edition is None or choice.edition in g.editions]
+    return [choice.role is not None and tuple(g.editions) == (choice.role,) for g in guides]
+
+
+def program_dates(program: Program, language: str, events: Sequence[Event] = ()) -> str:
+    """First to last day of the program (the day before start + weeks, as timeline.py counts),
+    its preparation (the meetings before week 1) included."""
     last = program.start + dt.timedelta(weeks=program.weeks, days=-1)
-    return format_interval(program.start, last, "yMMMd", locale=language)
+    return format_interval(preparation_start(program, events), last, "yMMMd", locale=language)
 
 
 def _cover(project: Project) -> Cover:
-    org, logo = project.organization, project.logo
+    """The program's own name is the cover's title (the curriculum's below it); without a program, the curriculum's."""
+    org, logo, program = project.organization, project.logo, project.organization.program
     return Cover(
         logo=logo.data_uri() if logo else None,
         org=org.name,
-        title=project.curriculum.title,
-        program=org.program.name if org.program else None,
-        dates=program_dates(org.program, org.language) if org.program else None,
+        title=program.name if program else project.curriculum.title,
+        program=project.curriculum.title if program else None,
+        dates=program_dates(program, org.language, project.events) if program else None,
     )
 
 
@@ -143,14 +158,17 @@ def _module(module: Module, number: int, printed: _Printed) -> ModuleView:
         kicker=f"{labels['module']} {number}",
         title=module.title,
         summary=html(module.summary),
-        why=html(module.why_it_matters),
-        objectives=tuple(html(o) for o in module.objectives),
-        key_ideas=html(module.guidance) if module.guidance else None,
+        why=None if printed.role else html(module.why_it_matters),
+        objectives=() if printed.role else tuple(html(o) for o in module.objectives),
+        key_ideas=html(module.guidance) if module.guidance and not printed.role else None,
         sessions=tuple(_session(s, f"{number}.{n}", printed) for n, s in enumerate(module.sessions, start=1)),
     )
 
 
 def _session(session: Session, number: str, printed: _Printed) -> SessionView:
+    """A session as a book prints it; a reader's edition (one role) keeps only what is theirs:
+    the summary, their questions, tips and pitfalls, and the worksheets to bring (the site
+    has the agenda, the activity and the notes for both)."""
     labels, role, sheets = printed.labels, printed.role, printed.sheets
     agenda = tuple(
         AgendaRow(
@@ -166,14 +184,14 @@ def _session(session: Session, number: str, printed: _Printed) -> SessionView:
         kicker=f"{labels['session']} {number} · {session.minutes} {labels['minutes']}",
         title=session.title,
         summary=html(session.summary),
-        guidance=html(session.guidance) if session.guidance else None,
-        agenda=agenda,
+        guidance=html(session.guidance) if session.guidance and not role else None,
+        agenda=() if role else agenda,
         prompts=tuple(
             RoleLines(g.label, tuple(html(x) for x in g.lines))
             for g in prompt_groups(session, labels, printed.words)
             if role in (None, g.role)
         ),
-        activity=ActivityView(session.activity.title, html(session.activity.description)),
+        activity=None if role else ActivityView(session.activity.title, html(session.activity.description)),
         advice=tuple(
             Advice(kind, labels[kind], _per_role(getattr(session, kind), labels, role)) for kind in ("tips", "pitfalls")
         ),

@@ -19,7 +19,7 @@ from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
 from generator.plan.facts import TRAINING_MINUTES, Facts, program_facts
-from generator.plan.moments import KitDates, kit_dates
+from generator.plan.moments import KitDates, SeriesTime, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.project import Project
 
@@ -67,6 +67,7 @@ class Commitment:
     preparation_minutes: int
     training_minutes: int
     weeks: int | None
+    series: tuple[SeriesTime, ...] = ()  # with several series, each at its own length
 
     @property
     def total_minutes(self) -> int:
@@ -89,7 +90,7 @@ class Effort:
 def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     dates = kit_dates(project)
     facts = program_facts(project) if facts is None else facts
-    days = _days(project, dates) if dates else {}
+    days = _working(project, _days(project, dates), dates) if dates else {}
     steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, days, project, facts)]
     if dates is None:
         return tuple(steps)
@@ -121,6 +122,8 @@ def _days(project: Project, dates: KitDates) -> dict[str, list[Dated]]:
 def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
     offset = relativedelta(weeks=lead_weeks(task, project), months=task.months)
     language, labels = project.organization.language, project.labels
+    if task.reminder:  # its event's day: _working counts the working days back from it
+        offset = relativedelta()
     if task.anchor == "milestone":
         return [
             (
@@ -132,7 +135,15 @@ def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
             for m in dates.milestones
         ]
     if task.anchor == "module":
-        return [(m.day + offset, {"module": m.title}, f"{task.title}: {m.title}", m.day) for m in dates.modules]
+        return [
+            (
+                m.day + offset,
+                {"module": m.title, "module_date": timeline_date(m.day, language)},
+                f"{task.title}: {m.title}",
+                m.day,
+            )
+            for m in dates.modules
+        ]
     base = _base(task, dates, project)
     first = base + offset
     if task.cohort:
@@ -154,7 +165,36 @@ def _base(task: Task, dates: KitDates, project: Project) -> dt.date:
         months: int = getattr(project.organization.privacy.retention, task.record)
         day: dt.date = dates.end + relativedelta(months=months)
         return day
-    return {"start": dates.start, "end": dates.end, "midpoint": dates.midpoint}[task.anchor]
+    return {"start": dates.start, "end": dates.end, "midpoint": dates.midpoint, "kickoff": dates.kickoff}[task.anchor]
+
+
+def _working(project: Project, days: dict[str, list[Dated]], dates: KitDates) -> dict[str, list[Dated]]:
+    """Every step on a working day: a reminder `reminder_days` working days before its event,
+    any other on its day or the working day before (a weekend, a public holiday, a break); then
+    a step on or after the one it `prepares` moves back by whole weeks until it comes before that one."""
+    calendar, tasks = dates.calendar, {t.id: t for t in project.curriculum.run_sheet}
+
+    def working(task: Task, day: dt.date) -> dt.date:
+        return calendar.before(day, dates.reminder_days) if task.reminder else calendar.on_or_before(day)
+
+    moved = {tid: [(working(tasks[tid], d[0]), *d[1:]) for d in dated] for tid, dated in days.items()}
+    for _ in range(
+        len(tasks)
+    ):  # a chain (training -> introductions -> kickoff) settles in as many rounds as it is long
+        changed = False
+        for tid, dated in moved.items():
+            prepared = moved.get(tasks[tid].prepares or "")
+            if not prepared or not dated:
+                continue
+            latest = calendar.on_or_before(prepared[0][0] - dt.timedelta(days=1))
+            late = (max(d[0] for d in dated) - latest).days
+            if late > 0:  # the whole step moves by whole weeks, its repeats (a cohort's workshops) on their weekday
+                shift = dt.timedelta(weeks=-(-late // 7))
+                moved[tid] = [(calendar.on_or_before(d[0] - shift), *d[1:]) for d in dated]
+                changed = True
+        if not changed:
+            break
+    return moved
 
 
 def _steps(
@@ -242,6 +282,7 @@ def commitment(project: Project, role: str) -> Commitment:
         count * PREPARATION_MINUTES[role],
         TRAINING_MINUTES[role],
         dates.weeks if dates else None,
+        dates.series if dates and len(dates.series) > 1 else (),
     )
 
 

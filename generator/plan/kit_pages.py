@@ -179,8 +179,16 @@ def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> st
     """The role description's "time it takes", from the organization's schedule."""
     per = round(c.session_minutes / c.sessions) if c.sessions else 0
     prep = c.preparation_minutes // c.sessions if c.sessions else 0
+    meetings = [
+        (
+            t.name or labels["kit_time_sessions"],
+            f"{t.meetings} × {t.minutes} {labels['minutes']}",
+            t.meetings * t.minutes,
+        )
+        for t in c.series
+    ] or [(labels["kit_time_sessions"], f"{c.sessions} × {per} {labels['minutes']}", c.session_minutes)]
     rows = [
-        (labels["kit_time_sessions"], f"{c.sessions} × {per} {labels['minutes']}", c.session_minutes),
+        *meetings,
         (labels["kit_time_preparation"], f"{c.sessions} × {prep} {labels['minutes']}", c.preparation_minutes),
         (labels["kit_time_training"], labels[f"kit_training_{c.role}"], c.training_minutes),
     ]

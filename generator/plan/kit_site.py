@@ -14,9 +14,11 @@ from markupsafe import Markup
 from generator.markup import escape_text
 from generator.models.kit import EDITIONS
 from generator.plan import kit_pages as md
+from generator.plan.facts import program_facts
 from generator.plan.kit import commitment, escalation, messages, run_sheet, urgent
 from generator.plan.paths import PDF_VARIANTS, packet_pdf
 from generator.plan.privacy import PRIVACY, privacy_md
+from generator.plan.slides import plan_decks
 from generator.plan.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
 from generator.read.guides import Guide
 from generator.read.project import Project
@@ -119,6 +121,10 @@ def index_md(project: Project, guides: tuple[Guide, ...]) -> str:
     lines += [
         f"- [{escape_text(labels[f'edition_{e}'])}]({quote(str(link(edition_pdf(project.slug, e))))})" for e in EDITIONS
     ]
+    slides = plan_decks(project, program_facts(project))
+    if slides:
+        lines += ["", f"## {escape_text(labels['kit_slides'])}", ""]
+        lines += [f"- [{escape_text(d.title)} (.pptx)]({link(d.path)})" for d in slides]
     lines += ["", f"## {escape_text(labels['kit_guides'])}", ""]
     lines += [f"- [{escape_text(g.title)}]({link(g.path)})" for g in guides if "manager" in g.editions]
     forms = [w for w in project.curriculum.worksheets if "manager" in w.editions]

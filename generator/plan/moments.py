@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.models.program import Meetings
 from generator.read.project import Project
+from generator.read.schedule_calendar import WorkingCalendar, working_calendar
 from generator.read.timeline import Event
 
 
@@ -23,6 +25,15 @@ class Dated:
 
 
 @dataclass(frozen=True)
+class SeriesTime:
+    """One meeting series' share of the time asked: its meetings from the start on, at its length."""
+
+    name: str | None
+    meetings: int
+    minutes: int  # each
+
+
+@dataclass(frozen=True)
 class KitDates:
     program: str
     start: dt.date
@@ -30,8 +41,12 @@ class KitDates:
     weeks: int
     meeting_minutes: int  # all those meetings' minutes together
     meetings: int  # dated sessions and series meetings from the start on
+    series: tuple[SeriesTime, ...]  # the required series that meet from the start on, each at its own length
     milestones: tuple[Dated, ...]
     modules: tuple[Dated, ...]  # each module's first session
+    kickoff: dt.date  # the kickoff session's day, else the first meeting's, else the start
+    calendar: WorkingCalendar  # the organization's working days: no step is dated on another
+    reminder_days: int  # working days between a reminder and its event
     midpoint: dt.date  # the mid-point review session's day, or halfway through the program
 
 
@@ -49,7 +64,7 @@ def kit_dates(project: Project) -> KitDates | None:
     modules = tuple(Dated(day, titles[int(n) - 1]) for n, day in first_of_module.items() if int(n) <= len(titles))
     series = program.series()
     length = {s.name: s.minutes for s in series}
-    met = [e for e in events if e.kind in ("session", "meeting") and e.date >= program.start]
+    met = [e for e in events if e.kind in ("session", "meeting") and e.date >= program.start and not e.optional]
     return KitDates(
         program=program.name,
         start=program.start,
@@ -57,8 +72,12 @@ def kit_dates(project: Project) -> KitDates | None:
         weeks=program.weeks,
         meeting_minutes=sum(e.minutes or length.get(e.series, series[0].minutes) for e in met),
         meetings=len(met),
+        series=_series_time(series, met),
         milestones=_milestones(events),
         modules=modules,
+        kickoff=_kickoff(events, program.start),
+        calendar=working_calendar(program),
+        reminder_days=program.reminder_days,
         midpoint=next(
             (e.date for e in events if e.moment == "mid-point review"),
             program.start + dt.timedelta(weeks=program.weeks // 2),
@@ -72,6 +91,18 @@ def last_day(start: dt.date, weeks: int, events: tuple[Event, ...]) -> dt.date:
     call months later is after the end); without any, its last week's end."""
     last = start + dt.timedelta(weeks=weeks, days=-1)
     return max((e.date for e in events if e.date <= last), default=last)
+
+
+def _series_time(series: tuple[Meetings, ...], met: list[Event]) -> tuple[SeriesTime, ...]:
+    times = [SeriesTime(s.name, sum(1 for e in met if e.series == s.name), s.minutes) for s in series if not s.optional]
+    return tuple(t for t in times if t.meetings)
+
+
+def _kickoff(events: tuple[Event, ...], start: dt.date) -> dt.date:
+    """The day the program opens for everyone: its kickoff session, else its first meeting."""
+    kickoff = next((e.date for e in events if e.moment == "kickoff"), None)
+    first = next((e.date for e in events if e.kind in ("session", "meeting") and not e.optional), start)
+    return kickoff or first
 
 
 def _milestones(events: tuple[Event, ...]) -> tuple[Dated, ...]:

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from generator.models import Curriculum, Module, Session, Worksheet
+from generator.plan.facts import program_facts
 from generator.plan.fields import site_sections
 from generator.plan.kit_site import INDEX as KIT_INDEX
 from generator.plan.kit_site import edition_pdf, manager_only, plan_kit
@@ -20,6 +21,7 @@ from generator.plan.paths import PDF_VARIANTS, Paths, packet_pdf, relative, work
 from generator.plan.privacy import PRIVACY
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
+from generator.plan.slides import Deck, plan_decks
 from generator.plan.tracker import TrackerSheet
 from generator.plan.words import count
 from generator.plan.xlsform import Spreadsheet
@@ -47,6 +49,7 @@ class SitePlan:
     grouped: bool = False  # modules are grouped in the navigation: see plan/nav.py
     sheets: tuple[TrackerSheet, ...] = ()  # workbooks the write stage makes (sheets.py): the pair tracker
     spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (sheets.py): the XLSForms
+    decks: tuple[Deck, ...] = ()  # the facilitator's slides, made into .pptx files when written (slides.py)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,16 @@ def plan_site(project: Project) -> SitePlan:
     nav = navigation(pages, curriculum, project.guides, labels)
     files = {**files, **images, **kit.files, **bank}
     return SitePlan(
-        org.name, tuple(pages), nav, theme, _footer(project), files, grouped(curriculum), kit.sheets, sheets
+        org.name,
+        tuple(pages),
+        nav,
+        theme,
+        _footer(project),
+        files,
+        grouped(curriculum),
+        kit.sheets,
+        sheets,
+        plan_decks(project, program_facts(project)),
     )
 
 

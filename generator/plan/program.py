@@ -16,9 +16,10 @@ from typing import Any
 from babel.dates import format_skeleton
 
 from generator.models.program import Meetings, Program
+from generator.models.schedule import WEEKDAY_NAMES
 from generator.plan.calendar import calendar_ics
 from generator.read.project import Project
-from generator.read.timeline import Event
+from generator.read.timeline import Event, Moved
 
 TIMELINE = "program.md"
 CALENDAR = "program.ics"
@@ -71,14 +72,15 @@ def plan_program(
     def url(event: Event) -> str | None:
         return posixpath.relpath(session_page(event.session_id), here) if event.session_id else None
 
+    language = project.organization.language
     rows = [
         TimelineRow(
             ROW_TEMPLATES[event.kind],
-            timeline_date(event.date, project.organization.language),
+            row_date(event, language),
             clock(event),
             event.number or "",
             event.title,
-            () if event.kind == "meeting" else event_notes(event, labels),  # its agenda is in the series line
+            event_notes(event, labels, language, agenda=event.kind != "meeting"),  # a meeting's is in its series line
             url(event),
             (event.series or "") if several and event.kind == "session" else "",
         )
@@ -90,12 +92,13 @@ def plan_program(
         calendar_name=f"{project.organization.display_name}: {program.name}",
         stamp=project.built,
         timezone=program.timezone,
-        describe=lambda e: "\n\n".join(str(n) for n in event_notes(e, labels)) or None,
+        describe=lambda e: describe(e, project, session_page) or None,
+        optional=labels["optional"],
     )
     context = {
         **common,
         "program": program,
-        "facts": " · ".join(program_facts(program, labels, project.organization.language)),
+        "facts": " · ".join(program_facts(program, labels, language, project.events)),
         "series": series_lines(program, project.events, labels),
         "rows": rows,
         "several": several,
@@ -106,15 +109,45 @@ def plan_program(
     return (TIMELINE, program.name, context), {CALENDAR: ics}
 
 
-def program_facts(program: Program, labels: Mapping[str, str], language: str) -> list[str]:
-    """ "Starts Mon, Jan 11, 2027 · 48 weeks · times in Europe/Berlin": the page's and the handbook's."""
+def describe(event: Event, project: Project, session_page: Callable[[str], str]) -> str:
+    """A calendar entry's description: its notes, and for a session the address of its page
+    (under the program's `handbook_url`, else the page's path in the handbook) and the
+    worksheets to bring."""
+    labels, language = project.labels, project.organization.language
+    parts = [str(n) for n in event_notes(event, labels, language)]
+    if event.session_id:
+        program = project.organization.program
+        page = posixpath.splitext(session_page(event.session_id))[0] + ".html"
+        parts.append(f"{labels['session_page']}: {(program.handbook_url if program else None) or ''}{page}")
+        titles = {w.id: w.title for w in project.curriculum.worksheets}
+        session = next((s for s in project.curriculum.sessions() if s.id == event.session_id), None)
+        sheets = [titles[w] for w in (session.worksheets if session else ()) if w in titles]
+        if sheets:
+            parts.append(f"{labels['worksheets_to_bring']}: {', '.join(sheets)}")
+    return "\n\n".join(parts)
+
+
+def program_facts(
+    program: Program, labels: Mapping[str, str], language: str, events: Sequence[Event] = ()
+) -> list[str]:
+    """ "Starts Mon, Jan 11, 2027 · 48 weeks · times in Europe/Berlin": the page's and the handbook's,
+    with "preparation from ..." when meetings come before week 1."""
     facts = [
         f"{labels['program_starts']} {timeline_date(program.start, language)}",
         f"{program.weeks} {labels['weeks']}",
     ]
+    prepared = preparation_start(program, events)
+    if prepared < program.start:
+        facts.insert(1, f"{labels['preparation_from']} {timeline_date(prepared, language)}")
     if program.timezone:
         facts.append(f"{labels['times_in']} {program.timezone}")
     return facts
+
+
+def preparation_start(program: Program, events: Sequence[Event]) -> dt.date:
+    """The first day of the program's preparation (its first meeting before week 1), else its start."""
+    met = [e.date for e in events if e.kind in ("session", "meeting") and not e.optional]
+    return min([program.start, *met])
 
 
 def series_lines(program: Program, events: Sequence[Event], labels: Mapping[str, str]) -> list[str]:
@@ -132,6 +165,8 @@ def series_line(series: Meetings, labels: Mapping[str, str], *, once: bool = Fal
     parts = [rhythm, f"{series.minutes} {labels['minutes']}"]
     if series.time:
         parts.append(f"{labels['at_time']} {series.time}")
+    if series.optional:
+        parts.append(labels["optional"])
     text = ", ".join(parts)
     text = f"{series.name}: {text}" if series.name else text[:1].upper() + text[1:]
     return f"{text}. {series.agenda}" if series.agenda else text
@@ -153,8 +188,9 @@ class Note:
         return f"{self.name}: {self.text}" if self.name and self.text else self.name or self.text
 
 
-def event_notes(event: Event, labels: Mapping[str, str]) -> tuple[Note, ...]:
-    """What a row says besides its title: the session's moment, the milestones at it, a note."""
+def event_notes(event: Event, labels: Mapping[str, str], language: str, *, agenda: bool = True) -> tuple[Note, ...]:
+    """What a row says besides its title: optional, the session's moment, the milestones at it, a
+    note (a meeting's agenda unless `agenda` is False), and the day off it moved from."""
     notes = [Note(m.name, m.note or "") for m in event.milestones]
     if event.moment:
         moment = labels[f"moment_{event.moment.replace(' ', '_').replace('-', '_')}"]
@@ -162,9 +198,37 @@ def event_notes(event: Event, labels: Mapping[str, str]) -> tuple[Note, ...]:
         said = " ".join([event.title, *(m.name for m in event.milestones)]).casefold()
         if moment.casefold() not in said:
             notes.insert(0, Note(moment, ""))
-    if event.note:
+    if event.optional:
+        notes.insert(0, Note(labels["optional"].capitalize(), ""))
+    if event.note and agenda:
         notes.append(Note("", event.note))
+    if event.moved:
+        notes.append(Note("", moved_note(event.moved, labels, language)))
     return tuple(notes)
+
+
+def moved_note(moved: Moved, labels: Mapping[str, str], language: str) -> str:
+    """ "moved from Mon, May 31, 2027, Spring Bank Holiday": the day it was due and the day off
+    (a weekend day needs no name: the date says it)."""
+    note = f"{labels['moved_from']} {timeline_date(moved.day, language)}"
+    return note if moved.why in WEEKDAY_NAMES else f"{note}, {moved.why}"
+
+
+def moves(project: Project) -> list[str]:
+    """What the working calendar moved, a line each, for `validate` to tell: information, not a problem."""
+    language, labels = project.organization.language, project.labels
+    return [
+        f"{project.organization_file}: info: program: {e.title} on {timeline_date(e.date, language)}, "
+        f"{moved_note(e.moved, labels, language)}"
+        for e in project.events
+        if e.moved is not None
+    ]
+
+
+def row_date(event: Event, language: str) -> str:
+    """The day, or a window's first and last day."""
+    day = timeline_date(event.date, language)
+    return f"{day} – {timeline_date(event.until, language)}" if event.until else day
 
 
 def clock(event: Event) -> str:

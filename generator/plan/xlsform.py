@@ -1,9 +1,10 @@
 """A form as an XLSForm: the spreadsheet KoboToolbox, ODK Central and Enketo import.
 
 Sheets `survey` (one row per question), `choices` (each list's answers) and `settings` (the
-form's id and version). Two `calculate` rows, `mentorbook_form` and `mentorbook_version`,
-put the form's id and version into every submission, so that a survey tool's CSV export
-tells `results` what each row answers. Choice names are made from their labels (an export
+form's id and a version that only increases, from the build's date: `xlsform_version`). Two
+`calculate` rows, `mentorbook_form` and `mentorbook_version`, put the form's own id and
+version into every submission, so that a survey tool's CSV export tells `results` what each
+row answers. Choice names are made from their labels (an export
 may hold either; results reads both). The .xlsx itself is made by `generator/sheets.py`.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from generator.plan.instruments import ID_ITEM, ID_PATTERN, Form, FormItem
 
@@ -112,8 +113,16 @@ class Spreadsheet:
     built: datetime
 
 
+def xlsform_version(form: Form, built: datetime) -> str:
+    """The XLSForm's `version`, which ODK expects only to increase: the build's minute (UTC)
+    then the form's own version, three digits: `202612061345002`. A later build, or a raised
+    version in the same minute, gives a greater one. (Submissions carry the form's own version,
+    `mentorbook_version`, which is what `results` reads.)"""
+    return f"{built.astimezone(UTC):%Y%m%d%H%M}{form.version:03d}"
+
+
 def xlsform(path: str, form: Form, labels: Mapping[str, str], built: datetime) -> Spreadsheet:
-    settings = (("form_title", "form_id", "version"), (form.title, form.id, str(form.version)))
+    settings = (("form_title", "form_id", "version"), (form.title, form.id, xlsform_version(form, built)))
     sheets = (
         ("survey", (SURVEY_COLUMNS, *survey_rows(form, labels))),
         ("choices", (("list_name", "name", "label"), *choice_rows(form))),

@@ -38,7 +38,7 @@ PACKAGES = (
     "PyYAML",
     "zensical",
 )
-SHARED_FILES = ("curriculum.yaml", "mkdocs.yml")
+SHARED_FILES = ("curriculum.yaml", "mkdocs.yml", "site-settings.yaml")
 SHARED_FOLDERS = ("content", "overrides")
 PACKAGE = Path(generator.__file__).parent
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.errors import InputError, Problem, UsageError, display_path
 
 SHIPPED = Path(__file__).resolve().parent.parent / "shipped"
+FONTS = Path(__file__).resolve().parent.parent / "fonts"  # the PDFs' fonts, OFL.txt beside them: pdf/fonts.py
 CURRICULUM = "curriculum.yaml"
 CONTENT = "content"
 BASE_CONFIG = "mkdocs.yml"

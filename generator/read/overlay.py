@@ -51,10 +51,10 @@ def select_modules(
 
 
 def _sessions(module: Module, choice: ModuleChoice) -> Module:
-    if choice.sessions is None:
+    if choice.session_ids is None:
         return module
     by_id = {s.id: s for s in module.sessions}
-    return module.model_copy(update={"sessions": tuple(by_id[i] for i in choice.sessions)})
+    return module.model_copy(update={"sessions": tuple(by_id[i] for i in choice.session_ids)})
 
 
 def reword_model(model: M, reword: Callable[[str], str]) -> M:

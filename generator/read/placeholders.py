@@ -23,7 +23,8 @@ MESSAGE_ONLY = {
     "midpoint": _EVERY,
     "retention": _EVERY,
     "milestone": _EVERY | {"milestone", "milestone_date"},
-    "module": _EVERY | {"module"},
+    "module": _EVERY | {"module", "module_date"},
+    "kickoff": _EVERY,
 }
 
 

@@ -24,6 +24,7 @@ from generator.models.instrument import Instruments
 from generator.read.assets import Image
 from generator.read.checks import check_curriculum
 from generator.read.contained import as_written, inside, outside_files
+from generator.read.groups import for_groups, group_words
 from generator.read.guides import Guide, read_guide
 from generator.read.instruments import load_instruments
 from generator.read.layout import CONTENT, curriculum_file, guide_file, require_handbook
@@ -106,14 +107,14 @@ def _load_project(root: Path, org_file: Path) -> Project:
     # dropped into English sentences would help nobody. Its labels follow its language anyway.
     same_language = org.language == curriculum.language
     spelled = spellings(org.spelling)
-    reword = rewording(
-        org.terminology.chosen() if same_language else {}, english=curriculum.language == "en", spelled=spelled
-    )
+    chosen = group_words(org.program, org.terminology.chosen(), english=org.language == "en")
+    reword = rewording(chosen if same_language else {}, english=curriculum.language == "en", spelled=spelled)
     shared = reword_model(curriculum, reword) if same_language else in_language(curriculum, curriculum.language)
     runs = select_modules(shared, profile.own, org.modules)  # own text stays as written
     runs = runs.model_copy(update={"title": org.title}) if org.title else runs
+    runs = for_groups(runs, org.program)
     events = attempt(lambda: program_events(profile, runs))
-    instruments = attempt(lambda: load_instruments(org.language, rewording(org.terminology.chosen(), spelled=spelled)))
+    instruments = attempt(lambda: load_instruments(org.language, rewording(chosen, spelled=spelled)))
     if problems or events is None or instruments is None:
         raise InputError(problems)
     return Project(
@@ -124,7 +125,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
         organization_file=display_path(org_file),
         slug=profile.slug,
         guides=tuple(_reword_guide(g, reword) for g in guides or ()) + profile.pages,
-        labels=load_labels(org.language, org.terminology.chosen(), spelled),
+        labels=load_labels(org.language, chosen, spelled),
         logo=profile.logo,
         favicon=profile.favicon,
         events=events,
@@ -152,8 +153,9 @@ def program_events(profile: Profile, curriculum: Curriculum) -> tuple[Event, ...
     program = profile.organization.program
     if program is None:
         return ()
+    pinned = {sid: week for choice in profile.organization.modules or () for sid, week in choice.pinned.items()}
     sessions = [
-        SessionInfo(s.id, f"{m}.{n}", s.title, s.minutes, s.moment, s.as_needed)
+        SessionInfo(s.id, f"{m}.{n}", s.title, s.minutes, s.moment, s.as_needed, pinned.get(s.id))
         for m, module in enumerate(curriculum.modules, start=1)
         for n, s in enumerate(module.sessions, start=1)
     ]

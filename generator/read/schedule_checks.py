@@ -34,6 +34,7 @@ class SessionInfo:
     minutes: int = 0
     moment: str | None = None
     as_needed: bool = False
+    week: int | None = None  # the program week it is pinned to (`week:` in the module selection)
 
     @property
     def label(self) -> str:

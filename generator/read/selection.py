@@ -37,8 +37,8 @@ def check_selection(
         elif choice.module in seen:
             problems.append(source.problem(loc, f"modules: `{choice.module}` is listed twice", "list each module once"))
         seen.add(choice.module)
-        if module is not None and choice.sessions is not None:
-            problems += _check_sessions(source, index, module, choice.sessions, modules.values())
+        if module is not None and choice.session_ids is not None:
+            problems += _check_sessions(source, index, module, choice.session_ids, modules.values())
     return problems
 
 

@@ -7,15 +7,21 @@ The rules, in the words a program organizer would use:
 - Each meeting series starts on its `start` date, or on the first day of its `first_week`
   (week 1 by default). Later meetings follow its `cadence`: `weekly` adds 7 days, `every two
   weeks` 14, and `monthly` keeps the first meeting's day of the month (a series that starts on
-  the 31st meets on the last day of shorter months and goes back to the 31st when it can).
-- A meeting date inside a break (first to last day, both included) is skipped: the session
-  moves to the series' next date outside every break, and later sessions follow.
+  the 31st meets on the last day of shorter months and goes back to the 31st when it can), or
+  meets `on` a day of each month: `first Wednesday`, `last Thursday`, `day 15`.
+- Nothing is dated on a day off (schedule_calendar.py: not a working day, a public holiday,
+  a break). A meeting date inside a break (first to last day, both included) is skipped: the
+  session moves to the series' next date outside every break, and later sessions follow. One
+  on a weekend or a public holiday moves to the next working day (when that comes before the
+  series' next date), or is skipped like a break by a series with `on_day_off: skip`.
 - A series that carries sessions holds one meeting per session; one with an agenda of its own
   meets at its cadence until its `last_week`. No series runs past its `last_week`, or the
   program's last day (the day before start + weeks × 7 days) when it names none; if its
   sessions do not fit, the build says how many weeks they need.
-- A milestone with `week: N` falls on the first day of week N, one with `date:` on that date,
-  and one `at:` a session is that session's: listed with it, once. It may fall in a break.
+- A milestone with `week: N` falls on the first day of week N, one with `date:` on that date
+  (or the next working day), and one `at:` a session is that session's: listed with it, once.
+  One with `until:` is a window, open from its day to that day.
+- What moved says from which day and why (`Event.moved`), for the timeline and `validate`.
 - Everything is listed by date; on the same day, all-day milestones come first, then by time.
 - No program runs longer than MAX_WEEKS weeks, so a break or milestone date further than that
   from the start is a typo (2207 for 2027): the build names it and the date it likely means.
@@ -36,9 +42,12 @@ from dataclasses import dataclass
 from itertools import count
 from typing import Literal
 
+from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 
 from generator.models.program import CADENCE_DAYS, MAX_BEFORE, MAX_WEEKS, Break, Meetings, Milestone, Program
+from generator.models.schedule import ORDINALS, WEEKDAY_NAMES
+from generator.read.schedule_calendar import Moved, WorkingCalendar, working_calendar
 from generator.read.schedule_checks import (
     Booked,
     SessionInfo,
@@ -53,7 +62,7 @@ from generator.read.schedule_checks import (
 )
 from generator.read.schedule_dates import far_dates, outside, weeks, weeks_until
 
-__all__ = ["DoesNotFit", "Event", "SessionInfo", "Trouble", "schedule"]
+__all__ = ["DoesNotFit", "Event", "Moved", "SessionInfo", "Trouble", "schedule"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,9 @@ class Event:
     series: str | None = None  # the name of the meeting series it belongs to
     moment: str | None = None  # a session's program moment, e.g. "kickoff"
     milestones: tuple[Milestone, ...] = ()  # milestones written `at` this session
+    moved: Moved | None = None  # the date it was due and the day off that moved it
+    until: dt.date | None = None  # a window's last day (all day, from `date`)
+    optional: bool = False  # a meeting of an optional series
 
 
 class DoesNotFit(Exception):  # noqa: N818 -- the name the integrating code expects
@@ -89,14 +101,25 @@ def schedule(program: Program, sessions: Sequence[SessionInfo], slug: str) -> tu
     breaks = tuple(b for i, b in enumerate(program.breaks) if ("breaks", i) not in far)
     program = program.model_copy(update={"breaks": breaks})
     series = program.series()
+    calendar = working_calendar(program)
+    # The run's start is in every uid: next year's calendar file adds its events beside this year's.
+    slug = f"{slug}-{program.start:%Y%m%d}"
     assigned = assign_sessions(series, sessions, troubles)
     taken: set[str] = set()
     booked: list[Booked] = []
     events: list[Event] = []
+    moves: dict[tuple[int, dt.date], Moved] = {}
     for index, (meetings, carried) in enumerate(zip(series, assigned, strict=True)):
-        dates = _series_dates(program, index, meetings, len(carried), troubles)
+        pins = _pins(program, meetings, carried)
+        dated = _series_dates(program, calendar, index, meetings, len(carried), troubles, pins)
+        troubles += _pins_kept(program, index, carried, [day for day, _ in dated], pins)
+        moves |= {(index, day): move for day, move in dated if move is not None}
+        dates = [day for day, _ in dated]
         if meetings.own_agenda:
-            events += [_meeting(meetings, index, n, day, slug, taken) for n, day in enumerate(dates, start=1)]
+            events += [
+                _meeting(meetings, index, n, day, slug, taken, moves.get((index, day)))
+                for n, day in enumerate(dates, start=1)
+            ]
         else:
             booked += [Booked(s, day, index) for s, day in zip(carried, dates, strict=False)]
     troubles += check_lengths(program, assigned)
@@ -112,13 +135,14 @@ def schedule(program: Program, sessions: Sequence[SessionInfo], slug: str) -> tu
             if _attach(milestone, i, by_session, sessions, troubles):
                 attached.setdefault(milestone.at, []).append(milestone)
             continue
-        event = _milestone(milestone, i, program, end, _unique(_milestone_key(slug, milestone, i), taken), troubles)
+        uid = _unique(_milestone_key(slug, milestone, i), taken)
+        event = _milestone(milestone, i, program, calendar, end, uid, troubles)
         if event is not None:
             events.append(event)
             placed.append((i, milestone, event.date))
             troubles += check_after(milestone, i, event.date, by_session, sessions)
     troubles += check_repeats(placed)
-    events += [_session_event(b, series[b.series], slug, taken, attached) for b in booked]
+    events += [_session_event(b, series[b.series], slug, taken, attached, moves) for b in booked]
     if troubles:
         raise DoesNotFit(troubles)
     return tuple(sorted(events, key=_order))
@@ -130,7 +154,12 @@ def _order(event: Event) -> tuple[dt.date, str, bool]:
 
 
 def _session_event(
-    booked: Booked, series: Meetings, slug: str, taken: set[str], attached: dict[str, list[Milestone]]
+    booked: Booked,
+    series: Meetings,
+    slug: str,
+    taken: set[str],
+    attached: dict[str, list[Milestone]],
+    moves: dict[tuple[int, dt.date], Moved],
 ) -> Event:
     s = booked.session
     return Event(
@@ -145,14 +174,29 @@ def _session_event(
         series=series.name,
         moment=s.moment,
         milestones=tuple(attached.get(s.id, ())),
+        moved=moves.get((booked.series, booked.date)),
+        optional=series.optional,
     )
 
 
-def _meeting(series: Meetings, index: int, n: int, day: dt.date, slug: str, taken: set[str]) -> Event:
+def _meeting(
+    series: Meetings, index: int, n: int, day: dt.date, slug: str, taken: set[str], moved: Moved | None
+) -> Event:
     name = series.name or f"meetings {index + 1}"
     uid = _unique(f"{slug}-{_slugify(name) or index + 1}-{n}", taken)
     minutes = series.minutes if series.time else None
-    return Event(day, "meeting", name, uid, note=series.agenda, time=series.time, minutes=minutes, series=series.name)
+    return Event(
+        day,
+        "meeting",
+        name,
+        uid,
+        note=series.agenda,
+        time=series.time,
+        minutes=minutes,
+        series=series.name,
+        moved=moved,
+        optional=series.optional,
+    )
 
 
 def first_day(program: Program, series: Meetings) -> dt.date:
@@ -167,9 +211,12 @@ def last_day(program: Program, series: Meetings) -> dt.date:
     return program.start + dt.timedelta(weeks=weeks, days=-1)
 
 
-def slots(first: dt.date, cadence: str) -> Iterator[dt.date]:
-    """Every meeting date by cadence, breaks not yet removed. Each is counted from the first,
+def slots(first: dt.date, cadence: str, on: str | None = None) -> Iterator[dt.date]:
+    """Every meeting date by cadence, days off not yet removed. Each is counted from the first,
     not from the previous one, so monthly dates clamped to a short month never drift."""
+    if on is not None:
+        yield from _monthly_on(first, on)
+        return
     for k in count():
         if cadence == "monthly":
             later: dt.date = first + relativedelta(months=k)
@@ -178,32 +225,110 @@ def slots(first: dt.date, cadence: str) -> Iterator[dt.date]:
             yield first + dt.timedelta(days=CADENCE_DAYS[cadence] * k)
 
 
+def _monthly_on(first: dt.date, on: str) -> Iterator[dt.date]:
+    """`first Wednesday`, `last Thursday`, `day 15` of each month from `first` on (dateutil's
+    rrule). A day the month lacks (day 31 in April) is the month's last day."""
+    word, name = on.split()
+    if word == "day":
+        rule = rrule.rrule(rrule.MONTHLY, dtstart=first, bymonthday=(int(name), -1), bysetpos=1)
+    else:
+        nth = -1 if word == "last" else ORDINALS.index(word) + 1
+        weekday = rrule.weekdays[WEEKDAY_NAMES.index(name)](nth)
+        rule = rrule.rrule(rrule.MONTHLY, dtstart=first, byweekday=weekday)
+    for moment in rule:
+        yield moment.date()
+
+
 def in_break(day: dt.date, breaks: Sequence[Break]) -> bool:
     return any(b.start <= day <= b.end for b in breaks)
 
 
-def _series_dates(program: Program, index: int, series: Meetings, n: int, troubles: list[Trouble]) -> list[dt.date]:
-    """The series' meeting dates outside breaks: n of them for sessions, all up to its last
-    day for an agenda of its own. A Trouble when n do not fit (the dates found are kept, so
-    that the other checks still run). The search ends at the longest program there can be."""
+def _pins(program: Program, series: Meetings, carried: Sequence[SessionInfo]) -> dict[int, dt.date]:
+    """The sessions pinned to a week (by their place in the series): the series' weekday of that week."""
+    weekday = first_day(program, series).weekday()
+    pins = {}
+    for i, session in enumerate(carried):
+        if session.week is not None:
+            monday = program.start + dt.timedelta(weeks=session.week - 1)
+            pins[i] = monday + dt.timedelta(days=(weekday - monday.weekday()) % 7)
+    return pins
+
+
+def _pins_kept(
+    program: Program, index: int, carried: Sequence[SessionInfo], dates: Sequence[dt.date], pins: dict[int, dt.date]
+) -> Iterator[Trouble]:
+    """A pinned session the sessions before it push past its week: both dates, and what to do."""
+    for i, pin in pins.items():
+        if i < len(dates) and dates[i] >= pin + dt.timedelta(days=7):
+            session, before = carried[i], carried[i - 1]
+            yield Trouble(
+                f"{session.label} is pinned to week {session.week} ({pin}), but {before.label} before it "
+                f"is on {dates[i - 1]}",
+                f"pin it to week {weeks_until(program.start, dates[i - 1]) + 1} or later, or carry fewer sessions before it",
+                (*series_where(program, index),),
+            )
+
+
+def _series_dates(
+    program: Program,
+    calendar: WorkingCalendar,
+    index: int,
+    series: Meetings,
+    n: int,
+    troubles: list[Trouble],
+    pins: dict[int, dt.date] | None = None,
+) -> list[tuple[dt.date, Moved | None]]:
+    """The series' meeting dates on working days: n of them for sessions, all up to its last
+    day for an agenda of its own, each with the day off it was moved from. A Trouble when n do
+    not fit (the dates found are kept, so that the other checks still run). The search ends at
+    the longest program there can be."""
     first, last = first_day(program, series), last_day(program, series)
     horizon = program.start + dt.timedelta(weeks=MAX_WEEKS)
-    dates: list[dt.date] = []
+    dated: list[tuple[dt.date, Moved | None]] = []
     moved = False
-    for slot in slots(first, series.cadence):
-        if (not series.own_agenda and len(dates) == n) or slot >= horizon or (series.own_agenda and slot > last):
+    upcoming = slots(first, series.cadence, series.on)
+    slot, following = next(upcoming), next(upcoming)
+    while True:
+        if (not series.own_agenda and len(dated) == n) or slot >= horizon or (series.own_agenda and slot > last):
             break
-        if in_break(slot, program.breaks):
+        pin = (pins or {}).get(len(dated))
+        if pin is not None and slot < pin:  # a session pinned to a later week: the series waits for it
+            held = calendar.on_or_after(pin)
+            off = calendar.day_off(pin)
+            dated.append((held, Moved(pin, off) if held != pin and off else None))
+            while slot <= held:
+                slot, following = following, next(upcoming)
+            continue
+        day = _working_slot(calendar, series, slot, following, dated[-1][0] if dated else None)
+        if day is None:
             moved = True
         else:
-            dates.append(slot)
+            why = calendar.holiday(slot)
+            dated.append((day, Moved(slot, why) if day != slot and why else None))
+        slot, following = following, next(upcoming)
+    dates = [day for day, _ in dated]
     if series.own_agenda:
-        return dates
+        return dated
     if len(dates) < n:
         troubles.append(_too_long(program, index, series, n, None, moved))
     elif dates and dates[-1] > last:
         troubles.append(_too_long(program, index, series, n, weeks_until(program.start, dates[-1]), moved))
-    return dates
+    return dated
+
+
+def _working_slot(
+    calendar: WorkingCalendar, series: Meetings, slot: dt.date, following: dt.date, previous: dt.date | None
+) -> dt.date | None:
+    """The slot, or the next working day after it (before the series' next date and after its
+    last meeting), or None to skip it: a slot in a break, or a day off for a series that skips."""
+    if calendar.day_off(slot) is None:
+        return slot
+    if calendar.holiday(slot) is None or series.on_day_off == "skip":
+        return None  # in a break, or skipped as the series asks
+    day = calendar.on_or_after(slot)
+    if day >= following or (previous is not None and day <= previous):
+        return None
+    return day
 
 
 def _too_long(program: Program, index: int, series: Meetings, n: int, needed: int | None, moved: bool) -> Trouble:
@@ -254,7 +379,13 @@ def _attach(
 
 
 def _milestone(
-    milestone: Milestone, index: int, program: Program, end: dt.date, uid: str, troubles: list[Trouble]
+    milestone: Milestone,
+    index: int,
+    program: Program,
+    calendar: WorkingCalendar,
+    end: dt.date,
+    uid: str,
+    troubles: list[Trouble],
 ) -> Event | None:
     if milestone.week is not None:
         day = program.start + dt.timedelta(weeks=milestone.week - 1)
@@ -266,7 +397,21 @@ def _milestone(
         troubles.append(outside(milestone, index, day, program, end - dt.timedelta(days=1)))
         return None
     minutes = milestone.minutes if milestone.time else None
-    return Event(day, "milestone", milestone.name, uid, note=milestone.note, time=milestone.time, minutes=minutes)
+    working = calendar.on_or_after(day)
+    why = calendar.day_off(day)
+    moved = Moved(day, why) if working != day and why else None
+    until = max(milestone.until, working) if milestone.until else None
+    return Event(
+        working,
+        "milestone",
+        milestone.name,
+        uid,
+        note=milestone.note,
+        time=milestone.time,
+        minutes=minutes,
+        moved=moved,
+        until=until,
+    )
 
 
 def _milestone_key(slug: str, milestone: Milestone, index: int) -> str:

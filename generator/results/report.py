@@ -166,10 +166,12 @@ def report_html(view: ReportView) -> str:
 
 
 def report_pdf(html: str) -> bytes:
-    """The page as a PDF: WeasyPrint reads nothing but the page's own `data:` URLs."""
+    """The page as a PDF: WeasyPrint reads nothing but the page's own `data:` URLs, and lays it
+    out with the bundled fonts only (pdf/fonts.py)."""
     from weasyprint import HTML
 
     from generator.pdf.fetch import ProjectFetcher
+    from generator.pdf.fonts import BundledFonts
 
     document = HTML(string=html, url_fetcher=ProjectFetcher(()))
-    return bytes(document.write_pdf(pdf_tags=True))
+    return bytes(document.write_pdf(pdf_tags=True, font_config=BundledFonts()))

@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator.errors import InputError, Problem, display_path
+from generator.models.site_settings import SiteSettings
 from generator.plan.pages import SitePlan
 from generator.site import theme_hooks
 
@@ -27,16 +28,35 @@ HOOKS = "mentorbook/theme"
 HOOKS_FILE = str(Path(theme_hooks.__file__).resolve())
 
 
-def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str]) -> None:
-    """MkDocs: docs -> site. `sources` maps a docs page to the user's file it came from."""
+def build_site(
+    plan: SitePlan,
+    base_config: Path,
+    docs: Path,
+    site: Path,
+    sources: Mapping[str, str],
+    theme: Path | None = None,
+    site_settings: SiteSettings | None = None,
+) -> None:
+    """MkDocs: docs -> site. `sources` maps a docs page to the user's file it came from;
+    `theme`, a folder of the project's own Material overrides, comes before every other;
+    `site_settings`, the project's site-settings.yaml, is merged over the base configuration."""
+    settings = site_settings or SiteSettings()
     with _captured_warnings() as warnings:
         try:
             config = load_config(
-                str(base_config), docs_dir=str(docs), site_dir=str(site), strict=False, **organization_settings(plan)
+                str(base_config),
+                docs_dir=str(docs),
+                site_dir=str(site),
+                strict=False,
+                **organization_settings(plan),
+                **added_lists(base_config, settings),
             )
             for key, value in plan.theme.items():
                 config.theme[key] = value
+            apply_settings(config, settings)
             config.theme["features"] = features(config.theme["features"], plan)
+            if theme:
+                config.theme.dirs.insert(0, str(theme))
             config.plugins[HOOKS] = theme_hooks  # type: ignore[assignment]  # as MkDocs does with `hooks:`
             mkdocs_build(config)
         except MkDocsException as error:
@@ -45,6 +65,33 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
             ) from None
     if warnings:
         raise InputError([_problem(message, sources, base_config) for message in warnings])
+
+
+def added_lists(base_config: Path, settings: SiteSettings) -> dict[str, Any]:
+    """The base's plugins and Markdown extensions with the project's after them (only those
+    it adds to: the rest stay as the base configuration has them)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    added = {"plugins": settings.plugins, "markdown_extensions": settings.markdown_extensions}
+    if not any(added.values()):
+        return {}
+    with base_config.open(encoding="utf-8") as handle:
+        base = yaml_load(handle) or {}
+    return {key: [*(base.get(key) or []), *entries] for key, entries in added.items() if entries}
+
+
+def apply_settings(config: Any, settings: SiteSettings) -> None:
+    """The project's theme settings and `extra` keys, over the base's."""
+    theme = settings.theme
+    config.theme["features"] = [
+        *config.theme["features"],
+        *(f for f in theme.features if f not in config.theme["features"]),
+    ]
+    if theme.palette:
+        config.theme["palette"] = {**(config.theme["palette"] or {}), "scheme": theme.palette.scheme}
+    if theme.icon:
+        config.theme["icon"] = {**(config.theme["icon"] or {}), **theme.icon}
+    config.extra.update(settings.extra)
 
 
 def organization_settings(plan: SitePlan) -> dict[str, Any]:
@@ -60,6 +107,16 @@ def features(configured: list[str], plan: SitePlan) -> list[str]:
     """The theme's features for this plan. With grouped modules, groups fold (no always-open
     sections), so that `navigation.prune` leaves only the open group in each page's menu."""
     return [f for f in configured if not (plan.grouped and f == "navigation.sections")]
+
+
+def custom_dir(base_config: Path) -> Path | None:
+    """The base configuration's `theme.custom_dir`, as a path (relative to the file)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with base_config.open(encoding="utf-8") as handle:
+        theme = (yaml_load(handle) or {}).get("theme") or {}
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return (base_config.parent / folder).resolve() if folder else None
 
 
 def derived_config(plan: SitePlan, base_config: Path, docs: Path, site: Path) -> dict[str, Any]:

@@ -9,6 +9,9 @@ came out as a live `</title>` and a title could end `<title>` and start a script
 HTML: one filter for every template that uses it, Material's and ours (`| e` after it changes
 nothing, as the text is marked safe).
 
+`on_post_page` (and `on_post_template`, for 404.html) mends what Material's templates get wrong for the Nu and axe checks
+(theme_fixes.py), so that no copy of Material's templates is shipped.
+
 The in-process build adds this module to its plugins as MkDocs adds a file listed under
 `hooks:` (mkdocs.py); configurations written for other tools list this file there.
 """
@@ -18,14 +21,19 @@ from __future__ import annotations
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup, escape
 
-
-def text_of(value: Any) -> Markup:
-    """HTML -> its text without tags, escaped for HTML (Jinja's `striptags`, printable)."""
-    return escape(Markup(str(value)).striptags())
+from generator.site.theme_fixes import mend, text_of
 
 
 def on_env(env: Environment, config: Any, files: Any) -> Environment:
     env.filters["striptags"] = text_of
     return env
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return mend(output, config["site_name"])
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """The theme's own pages (404.html), which MkDocs renders without `on_post_page`."""
+    return mend(output_content, config["site_name"]) if template_name.endswith(".html") else output_content

@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.errors import InputError, Problem, display_path
+from generator.models.site_settings import SiteSettings
 from generator.plan.pages import SitePlan
 from generator.site.mkdocs import HOOKS_FILE, derived_config, dump_config
 
@@ -53,9 +54,19 @@ def require_zensical() -> str:
         ) from None
 
 
-def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, sources: Mapping[str, str]) -> None:
+def build_site(
+    plan: SitePlan,
+    base_config: Path,
+    docs: Path,
+    site: Path,
+    sources: Mapping[str, str],
+    theme: Path | None = None,
+    site_settings: SiteSettings | None = None,
+) -> None:
     """Zensical: docs -> site. Both folders must share a parent: Zensical keeps them under the
-    folder of its configuration file, written there from mkdocs.yml."""
+    folder of its configuration file, written there from mkdocs.yml. A project's Material
+    overrides (`theme`) are for Material's templates, which Zensical does not use; a project's
+    site-settings.yaml (`site_settings`) is for MkDocs, and left out too."""
     root = docs.parent
     config = root / CONFIG_NAME
     settings = derived_config(plan, base_config, docs, site)
@@ -74,9 +85,9 @@ def build_site(plan: SitePlan, base_config: Path, docs: Path, site: Path, source
 
 
 def _theme_assets_only(theme: dict[str, object], root: Path) -> None:
-    """Our theme overrides hold assets (stylesheet, search shim) and copies of Material 9.8's
-    templates. Zensical has templates of its own (its search dialog differs), so it gets the
-    assets only: with Material's search template, its search finds nothing."""
+    """Our theme overrides hold assets (stylesheet, search shim); a project's may also hold
+    Material templates. Zensical has templates of its own (its search dialog differs), so it
+    gets the assets only: with Material's search template, its search finds nothing."""
     custom = theme.get("custom_dir")
     if not custom:
         return

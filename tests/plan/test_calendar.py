@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import icalendar
@@ -67,17 +68,17 @@ def test_every_event_timed_sessions_and_all_day_milestones() -> None:
         for v in vevents(ics())
     ]
     assert got == [
-        ("acme-milestone-kick-off@mentorbook", "Kick-off", dt.date(2027, 12, 27), dt.date(2027, 12, 28), STAMP),
+        ("acme-20271227-milestone-kick-off@mentorbook", "Kick-off", dt.date(2027, 12, 27), dt.date(2027, 12, 28), STAMP),
         (
-            "acme-session-welcome@mentorbook",
+            "acme-20271227-session-welcome@mentorbook",
             f"1.1 {TRICKY}",
             dt.datetime(2027, 12, 27, 9, 30),
             dt.datetime(2027, 12, 27, 10, 15),
             STAMP,
         ),
-        ("acme-session-goals@mentorbook", "1.2 Goals", dt.datetime(2028, 1, 24, 9, 30), dt.datetime(2028, 1, 24, 10, 15), STAMP),
-        ("acme-session-plan@mentorbook", "2.1 A plan", dt.datetime(2028, 2, 7, 9, 30), dt.datetime(2028, 2, 7, 10, 15), STAMP),
-        ("acme-milestone-leap-day-check-in@mentorbook", "Leap day check-in", dt.date(2028, 2, 29), dt.date(2028, 3, 1), STAMP),
+        ("acme-20271227-session-goals@mentorbook", "1.2 Goals", dt.datetime(2028, 1, 24, 9, 30), dt.datetime(2028, 1, 24, 10, 15), STAMP),
+        ("acme-20271227-session-plan@mentorbook", "2.1 A plan", dt.datetime(2028, 2, 7, 9, 30), dt.datetime(2028, 2, 7, 10, 15), STAMP),
+        ("acme-20271227-milestone-leap-day-check-in@mentorbook", "Leap day check-in", dt.date(2028, 2, 29), dt.date(2028, 3, 1), STAMP),
     ]  # fmt: skip
 
 
@@ -116,10 +117,12 @@ def test_a_meeting_late_in_the_evening_ends_the_next_day() -> None:
 
 def test_description_is_what_the_caller_says() -> None:
     found = {str(v["UID"]): v for v in vevents(ics())}
-    assert str(found["acme-milestone-kick-off@mentorbook"]["DESCRIPTION"]) == "Meet your mentor; bring questions."
-    assert "DESCRIPTION" not in found["acme-session-goals@mentorbook"]
+    assert (
+        str(found["acme-20271227-milestone-kick-off@mentorbook"]["DESCRIPTION"]) == "Meet your mentor; bring questions."
+    )
+    assert "DESCRIPTION" not in found["acme-20271227-session-goals@mentorbook"]
     worded = {str(v["UID"]): v for v in vevents(ics(describe=lambda e: f"about {e.title}"))}
-    assert str(worded["acme-session-goals@mentorbook"]["DESCRIPTION"]) == "about Goals"
+    assert str(worded["acme-20271227-session-goals@mentorbook"]["DESCRIPTION"]) == "about Goals"
 
 
 def test_with_a_time_zone_timed_entries_carry_tzid_and_the_zone_is_included() -> None:
@@ -177,3 +180,17 @@ def test_same_input_same_bytes() -> None:
 def test_a_stamp_without_a_time_zone_is_a_bug() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         ics(stamp=dt.datetime(2026, 1, 1))
+
+
+def test_an_optional_meeting_is_free_time_with_optional_in_its_title() -> None:
+    required = Event(dt.date(2028, 1, 5), "meeting", "Circle", "acme-circle-1", time="17:00", minutes=90)
+    optional = replace(required, title="Drop-in", uid="acme-drop-in-1", optional=True)
+    circle, drop_in = vevents(ics([required, optional], optional="optional"))
+    assert "TRANSP" not in circle and str(circle["SUMMARY"]) == "Circle"
+    assert str(drop_in["TRANSP"]) == "TRANSPARENT" and str(drop_in["SUMMARY"]) == "Drop-in (optional)"
+
+
+def test_a_window_spans_its_days() -> None:
+    window = Event(dt.date(2028, 1, 5), "milestone", "Survey open", "acme-survey", until=dt.date(2028, 1, 14))
+    (vevent,) = vevents(ics([window]))
+    assert (vevent.decoded("DTSTART"), vevent.decoded("DTEND")) == (dt.date(2028, 1, 5), dt.date(2028, 1, 15))

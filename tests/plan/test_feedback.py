@@ -4,6 +4,8 @@ byte-stable spreadsheets and charts. No PDF is laid out here."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import io
 import json
 import time
@@ -17,7 +19,7 @@ from generator.models.instrument import ITEM_KINDS, Role
 from generator.plan.feedback import plan_feedback_site, project_forms
 from generator.plan.instruments import ID_ITEM, Form, occasion_week, plan_forms
 from generator.plan.question_bank import QuestionBank, bank_schema, qualtrics_txt, question_bank
-from generator.plan.xlsform import choice_names
+from generator.plan.xlsform import choice_names, xlsform_version
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import Project, load_project
 from generator.results.charts import chart_svg, describe
@@ -176,6 +178,20 @@ def test_every_xlsform_converts_with_pyxform(example: Project) -> None:
         result = convert(xlsform=io.BytesIO(xlsx_bytes(sheet)), warnings=warnings, file_type=".xlsx")
         assert warnings == [], sheet.path
         assert "<mentorbook_form/>" in result.xform and "<mentorbook_version/>" in result.xform
+
+
+def test_xlsform_versions_only_increase(example: Project) -> None:
+    form = project_forms(example)[0]
+    at = dt.datetime(2026, 12, 6, 13, 45, 30, tzinfo=dt.UTC)
+    assert xlsform_version(form, at) == f"202612061345{form.version:03d}"
+    raised = dataclasses.replace(form, instrument=form.instrument.model_copy(update={"version": form.version + 1}))
+    later = [at + dt.timedelta(minutes=1), at + dt.timedelta(days=40), dt.datetime(2027, 6, 1, tzinfo=dt.UTC)]
+    versions = [xlsform_version(form, at), xlsform_version(raised, at), *(xlsform_version(raised, t) for t in later)]
+    assert versions == sorted(versions) and len(set(versions)) == len(versions)
+    assert all(v.isdigit() and len(v) == 15 for v in versions)
+    _, _, sheets = plan_feedback_site(example, {})
+    settings = dict(sheets[0].sheets)["settings"]
+    assert settings[1][2] == xlsform_version(project_forms(example)[0], example.built)
 
 
 def test_the_xlsform_is_byte_stable(example: Project) -> None:

@@ -16,7 +16,7 @@ from generator.plan import Plan
 from generator.plan.book import GuideChapter, ModuleChapter
 from generator.plan.kit import PREPARATION_MINUTES, TRAINING_MINUTES, Step, commitment, escalation, messages, run_sheet
 from generator.plan.kit_site import edition_pdf, manager_only, offers, with_commitments
-from generator.plan.moments import kit_dates
+from generator.plan.moments import KitDates, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.layout import SHIPPED
 from generator.read.project import Project, load_project
@@ -65,31 +65,79 @@ def test_the_run_sheet_is_dated_from_the_schedule(project: Project) -> None:
     for step in steps:
         assert step.day is not None
         by_id.setdefault(step.task.id, []).append(step.day)
-    assert by_id["invite"] == [start - dt.timedelta(weeks=15)]
-    assert by_id["sponsor"] == [start - dt.timedelta(weeks=20)]  # the profile's lead_times, not the kit's -18
-    assert by_id["check-in"] == [start + dt.timedelta(weeks=w) for w in (4, 12, 20, 28)]  # of 36 weeks
     dates = kit_dates(project)
     assert dates is not None
+    working = dates.calendar
+    assert by_id["invite"] == [start - dt.timedelta(weeks=15)]
+    assert by_id["sponsor"] == [start - dt.timedelta(weeks=20)]  # the profile's lead_times, not the kit's -18
+    # Week 12 is the first day of the spring break: that check-in moves to the Friday before it.
+    assert by_id["check-in"] == [working.on_or_before(start + dt.timedelta(weeks=w)) for w in (4, 12, 20, 28)]
+    assert by_id["check-in"][1] == dt.date(2027, 4, 2)
     milestones = [m.day for m in dates.milestones]
-    assert by_id["milestone-reminder"] == [d - dt.timedelta(weeks=1) for d in milestones]
+    assert by_id["milestone-reminder"] == [working.before(d, 5) for d in milestones]
     firsts = [e.date for e in project.events if e.kind == "session" and (e.number or "").endswith(".1")]
-    assert by_id["module-reminder"] == [d - dt.timedelta(weeks=1) for d in firsts]
+    assert by_id["module-reminder"] == [working.before(d, 5) for d in firsts]
     end = max(e.date for e in project.events)  # the closing celebration, not the Sunday of week 36
     assert end == next(e.date for e in project.events if e.moment == "celebration")
-    assert by_id["exit-book"] == [end - dt.timedelta(weeks=5)]
+    assert by_id["exit-book"] == [working.on_or_before(end - dt.timedelta(weeks=5))]
     assert by_id["close"] == [end]
+
+
+def test_every_step_is_on_a_working_day_and_before_what_it_prepares(project: Project) -> None:
+    dates = kit_dates(project)
+    assert dates is not None
+    steps = run_sheet(project)
+    assert [s.title for s in steps if s.day is None or dates.calendar.day_off(s.day)] == []
+    first = {}
+    for step in steps:
+        first.setdefault(step.task.id, step.day)
+    for step in steps:
+        assert step.day is not None
+        if step.task.prepares in first:
+            assert step.day < first[step.task.prepares], (step.title, step.task.prepares)
+        if step.task.reminder:  # five working days before, so at least a week
+            assert step.day + dt.timedelta(days=7) <= _event_day(step, dates), step.title
+    assert first["train"] < first["introduce"] < first["kickoff"] < dates.kickoff
+    assert first["orient"] < first["kickoff"]
+
+
+def test_training_moves_before_a_kickoff_held_in_the_preparation_weeks(project: Project) -> None:
+    """A program whose kickoff is two weeks before week 1 (community bonding) trains its mentors
+    and orients its mentees before it, not after: a step is dated before the step it prepares."""
+    early = replace(
+        project,
+        events=tuple(
+            replace(e, date=e.date - dt.timedelta(weeks=2)) if e.moment == "kickoff" else e for e in project.events
+        ),
+    )
+    dates = kit_dates(early)
+    assert dates is not None and dates.kickoff == dt.date(2026, 12, 28)
+    days: dict[str, list[dt.date]] = {}
+    for step in run_sheet(early):
+        assert step.day is not None and not dates.calendar.day_off(step.day)
+        days.setdefault(step.task.id, []).append(step.day)
+    assert max(days["train"]) < days["introduce"][0] < days["kickoff"][0] < dates.kickoff
+    assert max(days["orient"]) < days["kickoff"][0]
+
+
+def _event_day(step: Step, dates: KitDates) -> dt.date:
+    title = step.title.split(": ", 1)[1]
+    return next(d.day for d in (*dates.modules, *dates.milestones) if d.title == title)
 
 
 def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) -> None:
     sent = messages(run_sheet(project))
     assert not [m for m in sent if "{" in m.subject or "{" in m.body or "&#123;" in m.body]
     intro = next(m for m in sent if m.anchor == "introduce-1")
-    assert intro.when == "Mon, Dec 28, 2026" and "Mon, Jan 11, 2027" in intro.body
+    # Two weeks before the start is in the winter holidays: the working day before them.
+    assert intro.when == "Wed, Dec 23, 2026" and "Mon, Jan 11, 2027" in intro.body
     assert r"Dana Okafor \(mentoring@harborandpine.example\)" in intro.body  # as Markdown shows it
     midpoint = next(e for e in project.events if e.moment == "mid-point review")
     reminder = next(m for m in sent if m.subject.endswith(midpoint.title))
     assert reminder.subject == f"Coming up on {timeline_date(midpoint.date, 'en')}: {midpoint.title}"
-    assert reminder.when == timeline_date(midpoint.date - dt.timedelta(weeks=1), "en")
+    dates = kit_dates(project)
+    assert dates is not None
+    assert reminder.when == timeline_date(dates.calendar.before(midpoint.date, 5), "en")
     page = _page(plan, "kit/messages.md")
     assert all(escape_text(m.subject) in page and m.when in page for m in sent)
     assert "(messages.md#introduce-1)" in _page(plan, "kit/run-sheet.md")
@@ -168,7 +216,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
     titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
     assert {"Mentor training workshop", "Run-sheet", "Message templates", "Pair tracker"} <= set(titles)
     assert {"match-check", "mentor-application", "exit-conversation"} <= {s.id for s in manager.book.sheets}
-    assert "Mon, Dec 28, 2026" in str(
+    assert "Wed, Dec 23, 2026" in str(  # the introductions, the working day before the winter holidays
         next(c.guide.html for c in chapters if isinstance(c, GuideChapter) and c.guide.title == "Message templates")
     )
 
@@ -243,7 +291,7 @@ def test_a_program_of_40_pairs_gets_every_step_of_the_run_sheet_dated(project: P
     assert all(by_id[t][0].message for t in ("brief-managers", "manager-approval", "managers-goals", "thank-managers"))
     end = dt.date(2027, 9, 16)  # the closing celebration
     assert [s.day for s in by_id["retention-6"]] == [dt.date(2028, 3, 16)]
-    assert [s.day for s in by_id["retention-12"]] == [dt.date(2028, 9, 16)]
+    assert [s.day for s in by_id["retention-12"]] == [dt.date(2028, 9, 15)]  # a year after, the Friday before
     assert [s.day for s in by_id["delete-names"]] == [dt.date(2028, 10, 16)]  # privacy.retention.names: 13 months
     assert all(s.day and s.day > end for t in ("delete-applications", "delete-notes") for s in by_id[t])
     for task in ("midpoint-conversations", "exit-conversations", "not-matched", "propose", "rematch", "early-ending"):
@@ -271,10 +319,12 @@ def test_at_least_twenty_message_templates_each_with_audience_date_and_facts(pro
     assert len(set(dos)) == len(dos)  # every step says its own thing
     page = _page(plan, "kit/messages.md")
     invite = next(m for m in messages(run_sheet(project)) if m.anchor == "training-invite-1")
-    assert "Mon, Dec 7, 2026; Mon, Dec 14, 2026; Mon, Dec 21, 2026; Mon, Dec 28, 2026" in invite.body
+    # Weekly from Nov 30: the last would fall in the winter holidays, so all come a week earlier than
+    # the kit's default, and the catch-up on the Wednesday before the introductions it prepares.
+    assert "Mon, Nov 30, 2026; Mon, Dec 7, 2026; Mon, Dec 14, 2026; Wed, Dec 16, 2026" in invite.body
     assert (
         "uses_training_dates",
-        "Mon, Dec 7, 2026; Mon, Dec 14, 2026; Mon, Dec 21, 2026; Mon, Dec 28, 2026",
+        "Mon, Nov 30, 2026; Mon, Dec 7, 2026; Mon, Dec 14, 2026; Wed, Dec 16, 2026",
     ) in invite.facts
     assert page.count("**To:**") == len(messages(run_sheet(project))) and "**Facts it uses:**" in page
     sheet = _page(plan, "kit/run-sheet.md")
@@ -298,11 +348,11 @@ def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan
 def test_the_lead_times_and_the_size_come_from_the_profile(project: Project) -> None:
     program = project.organization.program
     assert program is not None
-    smaller = program.model_copy(update={"size": 12, "lead_times": {"invite": -10}})
+    smaller = program.model_copy(update={"size": 12, "lead_times": {"invite": -12}})
     moved = replace(project, organization=project.organization.model_copy(update={"program": smaller}))
     steps = run_sheet(moved)
     assert len([s for s in steps if s.task.id == "train"]) == 2  # one workshop and its catch-up
-    assert next(s.day for s in steps if s.task.id == "invite") == dt.date(2027, 1, 11) - dt.timedelta(weeks=10)
+    assert next(s.day for s in steps if s.task.id == "invite") == dt.date(2027, 1, 11) - dt.timedelta(weeks=12)
 
 
 def test_the_privacy_notice_and_the_run_sheet_tell_one_retention_story(project: Project, plan: Plan) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -144,7 +145,7 @@ CASES: list[dict[str, Any]] = [
     },
     # --- milestones ---
     {
-        "id": "milestones by week and by date, in a break, first on a session's day",
+        "id": "milestones by week and by date, one in a break moved after it, first on a session's day",
         "start": "2027-01-11", "weeks": "6", "cadence": "every two weeks", "sessions": 3,
         "breaks": [("2027-02-01", "2027-02-07")],
         "milestones": [
@@ -153,7 +154,7 @@ CASES: list[dict[str, Any]] = [
             {"name": "Check-in", "week": "4"},
         ],
         "events": [
-            "2027-01-11 Kick-off", "2027-01-11 S1", "2027-01-25 S2", "2027-02-01 Check-in",
+            "2027-01-11 Kick-off", "2027-01-11 S1", "2027-01-25 S2", "2027-02-08 Check-in",
             "2027-02-08 S3", "2027-02-21 Wrap-up",
         ],
     },
@@ -251,9 +252,15 @@ CASES: list[dict[str, Any]] = [
 # fmt: on
 
 
+ALL_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
 def program(case: dict[str, Any], **changes: Any) -> Program:
-    """The case's program, validated as if read from YAML (string values)."""
+    """The case's program, validated as if read from YAML (string values). These cases are about
+    the date arithmetic, so every day is a working day unless the case says (test_working_week.py
+    holds the working calendar's own)."""
     data = {
+        "working_days": case.get("working_days", list(ALL_DAYS)),
         "name": "Mentoring 2027",
         "start": case["start"],
         "weeks": case["weeks"],
@@ -310,21 +317,36 @@ def test_events_carry_session_fields_and_milestone_notes() -> None:
     case = {"start": "2027-01-11", "weeks": "2", "cadence": "weekly"}
     milestones = [{"name": "Check-in", "week": "2", "note": "Bring your goals."}]
     first, milestone, second = schedule(program({**case, "milestones": milestones}), sessions(2), "acme")
-    assert first == Event(dt.date(2027, 1, 11), "session", "S1", "acme-session-s1", "s1", "1.1")
+    assert first == Event(dt.date(2027, 1, 11), "session", "S1", "acme-20270111-session-s1", "s1", "1.1")
     assert milestone == Event(
-        dt.date(2027, 1, 18), "milestone", "Check-in", "acme-milestone-check-in", None, None, "Bring your goals."
+        dt.date(2027, 1, 18),
+        "milestone",
+        "Check-in",
+        "acme-20270111-milestone-check-in",
+        None,
+        None,
+        "Bring your goals.",
     )
     assert (second.session_id, second.number, second.note) == ("s2", "1.2", None)
 
 
 def test_uids_are_stable_when_dates_move() -> None:
-    """Calendar apps match entries by uid: a new start date or cadence must update, not duplicate."""
+    """Calendar apps match entries by uid: a new cadence or break must update, not duplicate;
+    another run of the program (a new start) has uids of its own, beside this run's."""
     milestones = [{"name": "Mid-point review", "week": "3"}]
     before = {"start": "2027-01-11", "weeks": "10", "cadence": "weekly", "milestones": milestones}
-    after = {**before, "start": "2027-03-01", "cadence": "every two weeks", "breaks": [("2027-03-08", "2027-03-14")]}
+    after = {**before, "cadence": "every two weeks", "breaks": [("2027-01-18", "2027-01-24")]}
     uids = [sorted(e.uid for e in schedule(program(c), sessions(3), "acme")) for c in (before, after, before)]
     assert uids[0] == uids[1] == uids[2]
-    assert uids[0] == ["acme-milestone-mid-point-review", "acme-session-s1", "acme-session-s2", "acme-session-s3"]
+    run = "acme-20270111"
+    assert uids[0] == [
+        f"{run}-milestone-mid-point-review",
+        f"{run}-session-s1",
+        f"{run}-session-s2",
+        f"{run}-session-s3",
+    ]
+    next_year = {**before, "start": "2028-01-10"}
+    assert not set(uids[0]) & {e.uid for e in schedule(program(next_year), sessions(3), "acme")}
 
 
 def test_repeated_milestone_names_get_numbered_uids() -> None:
@@ -337,12 +359,12 @@ def test_repeated_milestone_names_get_numbered_uids() -> None:
     }
     uids = [e.uid for e in schedule(program(case), [], "acme")]
     assert uids == [
-        "acme-milestone-review",
-        "acme-milestone-review-2",
-        "acme-milestone-review-2-2",  # "Review 2" is taken by the second "Review"
-        "acme-milestone-cafe-kuchen",
-        "acme-milestone-5",  # no latin letters: its position instead
-        "acme-milestone-review-3",
+        "acme-20270111-milestone-review",
+        "acme-20270111-milestone-review-2",
+        "acme-20270111-milestone-review-2-2",  # "Review 2" is taken by the second "Review"
+        "acme-20270111-milestone-cafe-kuchen",
+        "acme-20270111-milestone-5",  # no latin letters: its position instead
+        "acme-20270111-milestone-review-3",
     ]
     assert len(set(uids)) == len(uids)
 
@@ -510,3 +532,63 @@ def test_a_program_says_what_to_write(changes: dict[str, Any], message: str) -> 
         )
     (error,) = caught.value.errors()
     assert message in f"{error['msg']} — {error.get('ctx', {}).get('hint', '')}"
+
+
+def test_a_session_pinned_to_a_week_is_held_there_and_the_rest_follow() -> None:
+    case = {"start": "2027-01-11", "weeks": "10", "cadence": "weekly"}
+    carried = sessions(4)
+    carried[2] = replace(carried[2], week=6)
+    dates = [str(e.date) for e in schedule(program(case), carried, "acme")]
+    assert dates == ["2027-01-11", "2027-01-18", "2027-02-15", "2027-02-22"]
+
+
+def test_a_session_pinned_before_the_sessions_ahead_of_it_is_a_problem_with_both_dates() -> None:
+    case = {"start": "2027-01-11", "weeks": "10", "cadence": "weekly"}
+    carried = sessions(4)
+    carried[2] = replace(carried[2], week=2)
+    with pytest.raises(DoesNotFit) as caught:
+        schedule(program(case), carried, "acme")
+    (trouble,) = caught.value.troubles
+    assert (
+        trouble.message
+        == 'session 1.3 "S3" is pinned to week 2 (2027-01-18), but session 1.2 "S2" before it is on 2027-01-18'
+    )
+    assert trouble.hint.startswith("pin it to week 3 or later")
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("first Wednesday", ["2027-02-03", "2027-03-03", "2027-04-07"]),
+        ("Last thursday", ["2027-01-28", "2027-02-25", "2027-03-25"]),
+        ("day 31", ["2027-01-31", "2027-02-28", "2027-03-31"]),
+        ("second mon", ["2027-01-11", "2027-02-08", "2027-03-08"]),
+    ],
+)
+def test_a_monthly_series_on_a_day_of_each_month(on: str, expected: list[str]) -> None:
+    base = {"name": "M", "start": "2027-01-11", "weeks": "20", "working_days": list(ALL_DAYS)}
+    series = {"name": "Circle", "cadence": "monthly", "on": on}
+    events = schedule(Program.model_validate({**base, "meetings": [series]}), sessions(3), "acme")
+    assert [str(e.date) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("on", "message"),
+    [
+        ("first Wensday", "did you mean `first Wednesday`?"),
+        ("fifth Monday", "not a day of the month"),
+        ("day 32", "days 1 to 31"),
+    ],
+)
+def test_a_day_of_the_month_that_is_not_one_is_explained(on: str, message: str) -> None:
+    base = {"name": "M", "start": "2027-01-11", "weeks": "20"}
+    with pytest.raises(ValidationError) as caught:
+        Program.model_validate({**base, "meetings": [{"cadence": "monthly", "on": on}]})
+    error = caught.value.errors()[0]
+    assert message in f"{error['msg']} — {(error.get('ctx') or {}).get('hint')}"
+
+
+def test_on_is_for_monthly_series() -> None:
+    base = {"name": "M", "start": "2027-01-11", "weeks": "20"}
+    with pytest.raises(ValidationError, match="for a monthly series"):
+        Program.model_validate({**base, "meetings": [{"cadence": "weekly", "on": "first Monday"}]})

@@ -1,6 +1,6 @@
 """Valid HTML: the Nu HTML checker (vnu.jar, installed by `make test` into .tools/) over every
 page of every example organization, in one JVM. No errors at all: where Material's templates
-write markup that HTML does not allow, generator/shipped/overrides/theme/ has a copy that does not."""
+write markup that HTML does not allow, generator/site/theme_fixes.py mends the rendered page."""
 
 from __future__ import annotations
 

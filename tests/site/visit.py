@@ -17,7 +17,7 @@ from typing import Any
 from tests.site.browser import ARGS, CHROMIUM, LOCAL
 
 # axe-core rules tagged WCAG 2.0, 2.1 and 2.2, levels A and AA; plus the search dialog's name,
-# a Material issue axe files under best practice (fixed in overrides/theme/partials/search.html).
+# a Material issue axe files under best practice (mended on every page by generator/site/theme_fixes.py).
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "rules": {"aria-dialog-name": {"enabled": True}},
