@@ -28,6 +28,7 @@ from pypdf.generic import DictionaryObject
 import generator.pdf.handbook
 from generator.pdf.handbook import render_handbook
 from generator.plan.chapters import PART_SESSIONS
+from generator.plan.facts import fill_project, program_facts
 from generator.plan.handbook import plan_handbook
 from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_setup
@@ -98,7 +99,9 @@ def worded_project(root: Path) -> Project:
 
 
 def make_handbook(project: Project, docs: Path, part_sessions: int = PART_SESSIONS) -> Path:
-    return render_handbook(plan_handbook(project, part_sessions=part_sessions), print_setup(project), docs)
+    """The handbook as a build lays it out: the shipped text's facts filled in first (plan_build)."""
+    filled = fill_project(project, program_facts(project))
+    return render_handbook(plan_handbook(filled, part_sessions=part_sessions), print_setup(filled), docs)
 
 
 SMALL_PARTS = 1  # sessions to a part, with in_small_parts: many parts, each module in several
