@@ -22,10 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.build import render_pages, site_builder
+from generator.build import render_pages, site_builder, site_files
 from generator.plan import Plan, plan_build
 from generator.read.project import load_project
-from generator.sheets import spreadsheets
 from generator.site.mkdocs import derived_config, dump_config
 from generator.site.render import Renderer
 from generator.write import write_files
@@ -36,7 +35,7 @@ def docs_for(root: Path, plan: Plan, docs: Path) -> None:
     the PDFs as placeholders."""
     site = plan.site
     texts = render_pages(site, Renderer(root))
-    write_files(docs, texts, {**site.files, **spreadsheets(site.sheets, site.spreadsheets)})
+    write_files(docs, texts, site_files(site))
     for name in [*(d.path for d in plan.pdfs), plan.handbook.path, *(e.path for e in plan.editions)]:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_bytes(b"%PDF-1.7 placeholder\n")

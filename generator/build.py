@@ -98,11 +98,7 @@ def build(
             with stages("pages"):  # the workers begin the worksheets meanwhile
                 texts = render_pages(site, Renderer(root))
             with stages("write"):
-                write_files(
-                    stage.docs,
-                    texts,
-                    {**site.files, **spreadsheets(site.sheets, site.spreadsheets), **decks(site.decks)},
-                )
+                write_files(stage.docs, texts, site_files(site))
             del texts  # written: not held while the PDFs are laid out (13 MB at 1,000 sessions)
             make_pdfs(stage.docs)
             with stages("site"):
@@ -262,3 +258,9 @@ def _manifest(project: Project, pages: int, engine: str, inputs: str) -> dict[st
         "engine": engine,
         "inputs": inputs,
     }
+
+
+def site_files(site: SitePlan) -> dict[str, bytes]:
+    """Every file of the site that is not a page or a PDF: copied assets, the calendar, the
+    spreadsheets and the slide decks, by their path in the docs folder (bench/engines.py too)."""
+    return {**site.files, **spreadsheets(site.sheets, site.spreadsheets), **decks(site.decks)}
