@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import get_column_letter
 
 from generator.cells import append_row
-from generator.plan.tracker import ROOM, TrackerSheet, person_id
+from generator.plan.tracker import ROOM, TrackerSheet, row_ids
 from generator.plan.xlsform import Spreadsheet
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def tracker_xlsx(plan: TrackerSheet) -> bytes:
     append_row(sheet, [c.title for c in plan.columns])
     append_row(sheet, [plan.planned, *(c.planned for c in plan.columns[1:])])
     for n in range(1, plan.rows + 1):
-        append_row(sheet, [n, person_id(2 * n - 1), person_id(2 * n)])
+        append_row(sheet, [n, *row_ids(n, len(plan.roles) - 1)])
     _formats(sheet, plan)
     _lists(sheet, plan)
     _overdue(sheet, plan)
@@ -135,8 +135,8 @@ def _names(sheet: Worksheet, plan: TrackerSheet) -> None:
         sheet.cell(row=2, column=column).font = Font(bold=True)
         sheet.column_dimensions[get_column_letter(column)].width = 12 if column <= 3 else 26
     for n in range(1, plan.rows + 1):
-        append_row(sheet, [person_id(2 * n - 1), plan.roles[0], n])
-        append_row(sheet, [person_id(2 * n), plan.roles[1], n])
+        for person, role in zip(row_ids(n, len(plan.roles) - 1), plan.roles, strict=True):
+            append_row(sheet, [person, role, n])
     sheet.freeze_panes = "A3"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0

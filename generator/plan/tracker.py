@@ -1,5 +1,5 @@
-"""The pair tracker (pure): a row per pair, a column per step the program records (each
-person's consent, approval, training, check-ins, mid-point answer, exit conversation, forms
+"""The pair tracker (pure): a row per pair (or group: one mentor and `group_size` mentees), a
+column per step the program records (each person's consent, approval, training, check-ins, mid-point answer, exit conversation, forms
 returned and retention), the run-sheet's planned date under each heading, as CSV bytes and as
 a planned .xlsx workbook (sheets.py writes it).
 
@@ -44,6 +44,27 @@ def person_id(n: int) -> str:
     return f"ID-{n:03d}"
 
 
+def mentees(project: Project) -> int:
+    """Mentees a row holds: one in a pair, `group_size` in a group."""
+    program = project.organization.program
+    return program.group_size if program and program.format == "group" and program.group_size else 1
+
+
+def row_ids(n: int, members: int) -> tuple[str, ...]:
+    """The IDs of row n's people, its mentor first: pair 1 is ID-001 and ID-002, pair 2 ID-003
+    and ID-004; a group of four mentees takes five IDs a row."""
+    first = (members + 1) * (n - 1) + 1
+    return tuple(person_id(first + k) for k in range(members + 1))
+
+
+def roles(project: Project) -> tuple[str, ...]:
+    """The role of each person in a row, as the headings and the names sheet say it."""
+    labels, members = project.labels, mentees(project)
+    if members == 1:
+        return (labels["tracker_mentor"], labels["tracker_mentee"])
+    return (labels["tracker_mentor"], *(f"{labels['tracker_mentee']} {k}" for k in range(1, members + 1)))
+
+
 def rows(project: Project) -> int:
     program = project.organization.program
     return program.size + SPARE if program and program.size else UNSIZED
@@ -54,13 +75,17 @@ def tracker_columns(project: Project) -> tuple[Column, ...]:
     first = _first_days(run_sheet(project))
     last = _last_days(run_sheet(project))
 
-    def both(key: str, day: dt.date | None, kind: Kind = "date") -> list[Column]:
-        return [Column(f"{labels[key]} ({labels[f'tracker_{role}']})", kind, day) for role in ("mentor", "mentee")]
+    people = roles(project)
 
+    def both(key: str, day: dt.date | None, kind: Kind = "date") -> list[Column]:
+        return [Column(f"{labels[key]} ({role})", kind, day) for role in people]
+
+    ids = [labels["tracker_mentor_id"], labels["tracker_mentee_id"]]
+    if len(people) > 2:
+        ids = [labels["tracker_mentor_id"], *(f"{labels['tracker_mentee_id']} {k}" for k in range(1, len(people)))]
     head = [
         Column(labels["tracker_pair"], "id", width=8),
-        Column(labels["tracker_mentor_id"], "id", width=10),
-        Column(labels["tracker_mentee_id"], "id", width=10),
+        *(Column(title, "id", width=10) for title in ids),
         Column(labels["tracker_status"], "status", width=14),
         Column(labels["tracker_conflict_check"], planned=first.get("match")),
         *both("tracker_consent", first.get("confirm-managers")),
@@ -71,7 +96,7 @@ def tracker_columns(project: Project) -> tuple[Column, ...]:
         *both("tracker_start_form", first.get("start-survey-close")),
     ]
     checks = [s.day for s in run_sheet(project) if s.task.id == "check-in-chase"]
-    check_ins = [c for n, day in enumerate(checks, 1) for c in both_n(labels, n, day)]
+    check_ins = [c for n, day in enumerate(checks, 1) for c in both_n(labels, people, n, day)]
     milestones = [Column(m.title, planned=m.day) for m in _pair_milestones(project)]
     dates = kit_dates(project)
     tail = [
@@ -89,11 +114,8 @@ def tracker_columns(project: Project) -> tuple[Column, ...]:
     return (*head, *check_ins, *milestones, *tail)
 
 
-def both_n(labels: Mapping[str, str], n: int, day: dt.date | None) -> list[Column]:
-    return [
-        Column(f"{labels['tracker_check_in']} {n} ({labels[f'tracker_{role}']})", planned=day)
-        for role in ("mentor", "mentee")
-    ]
+def both_n(labels: Mapping[str, str], people: tuple[str, ...], n: int, day: dt.date | None) -> list[Column]:
+    return [Column(f"{labels['tracker_check_in']} {n} ({role})", planned=day) for role in people]
 
 
 def _first_days(steps: tuple[Step, ...]) -> dict[str, dt.date]:
@@ -142,9 +164,8 @@ def tracker_csv(project: Project, columns: tuple[Column, ...]) -> bytes:
     then a row per pair with its people's IDs (no names: they are only in the workbook's names sheet)."""
     head = [c.title for c in columns]
     planned = [project.labels["tracker_planned"], *(_planned(c) for c in columns[1:])]
-    body = [
-        [n, person_id(2 * n - 1), person_id(2 * n), *("" for _ in columns[3:])] for n in range(1, rows(project) + 1)
-    ]
+    members = mentees(project)
+    body = [[n, *row_ids(n, members), *("" for _ in columns[members + 2 :])] for n in range(1, rows(project) + 1)]
     return csv_bytes([head, planned, *body])
 
 
@@ -163,7 +184,7 @@ class TrackerSheet:
     names_title: str  # the names sheet's tab
     names_note: str  # its first line: when it is deleted
     names_columns: tuple[str, ...]
-    roles: tuple[str, str]  # the mentor's and the mentee's word, for the names sheet
+    roles: tuple[str, ...]  # each person's role in a row, mentor first, for the names sheet
     built: dt.datetime  # every zip entry's time, and the workbook's created and modified
 
 
@@ -190,6 +211,6 @@ def tracker_sheet(project: Project, columns: tuple[Column, ...], path: str) -> T
         tuple(
             labels[f"tracker_names_{c}"] for c in ("id", "role", "pair", "name", "email", "manager", "manager_email")
         ),
-        (labels["tracker_mentor"], labels["tracker_mentee"]),
+        roles(project),
         project.built.replace(tzinfo=None, microsecond=0),
     )

@@ -112,3 +112,25 @@ def test_a_group_needs_its_size(tmp_path: Path) -> None:
     (tmp_path / "no-size.yaml").write_text(PROFILE.replace("  group_size: 4\n", ""), encoding="utf-8")
     with pytest.raises(InputError, match="group_size"):
         load_project(REPO, tmp_path / "no-size.yaml")
+
+
+def test_the_tracker_has_a_row_per_group_with_a_column_per_mentee(plan: Plan, tmp_path: Path) -> None:
+    """Opened as a manager's spreadsheet: each group's mentor and four mentees by ID on one row,
+    a column per member for each person's step, and the names sheet a line per member."""
+    import openpyxl
+
+    from generator.sheets import tracker_xlsx
+
+    (tracker,) = plan.site.sheets
+    path = tmp_path / "tracker.xlsx"
+    path.write_bytes(tracker_xlsx(tracker))
+    book = openpyxl.load_workbook(path)
+    table, names = book.worksheets
+    head = [cell.value for cell in table[1]]
+    assert head[:7] == ["Group", "Mentor ID", "Mentee ID 1", "Mentee ID 2", "Mentee ID 3", "Mentee ID 4", "Status"]
+    assert [cell.value for cell in table[3]][:6] == [1, "ID-001", "ID-002", "ID-003", "ID-004", "ID-005"]
+    assert [cell.value for cell in table[4]][:6] == [2, "ID-006", "ID-007", "ID-008", "ID-009", "ID-010"]
+    consent = [title for title in head if isinstance(title, str) and title.startswith("Agreed to match")]
+    assert len(consent) == 5 and consent[-1].endswith("(Mentee 4)")
+    rows = [[cell.value for cell in row][:3] for row in names.iter_rows(min_row=3, max_row=7)]
+    assert rows == [["ID-001", "Mentor", 1], *(["ID-00" + str(k + 1), f"Mentee {k}", 1] for k in range(1, 5))]
