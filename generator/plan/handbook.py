@@ -9,7 +9,6 @@ they use by number ("Worksheet 3"), not by page, because the appendix is laid ou
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -45,6 +44,7 @@ from generator.plan.chapters import (
     values,
 )
 from generator.plan.kit_site import with_commitments
+from generator.plan.moments import last_day
 from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_head, program_order, sheet_bodies
 from generator.plan.program import preparation_start
@@ -123,9 +123,9 @@ def _own(project: Project, choice: Selection) -> list[bool]:
 
 
 def program_dates(program: Program, language: str, events: Sequence[Event] = ()) -> str:
-    """First to last day of the program (the day before start + weeks, as timeline.py counts),
-    its preparation (the meetings before week 1) included."""
-    last = program.start + dt.timedelta(weeks=program.weeks, days=-1)
+    """First to last day of the program, its preparation (the meetings before week 1) included;
+    the last is the day it ends for its people, as the `{end}` fact says (moments.last_day)."""
+    last = last_day(program.start, program.weeks, tuple(events))
     return format_interval(preparation_start(program, events), last, "yMMMd", locale=language)
 
 
