@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from generator.pdf.files import render_pdfs
 from generator.plan import plan_build
+from generator.plan.facts import fill_project, program_facts
 from generator.plan.print import print_setup
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import Project, load_project
@@ -48,4 +49,9 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     with pinned_epoch():
         project = load_project(root, root / DEFAULT_ORG)
         render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
-    return Rendered(project, root / "docs")
+    return Rendered(as_built(project), root / "docs")
+
+
+def as_built(project: Project) -> Project:
+    """The project as the PDFs show it: the shipped text's facts filled in (plan_build does)."""
+    return fill_project(project, program_facts(project))

@@ -27,7 +27,7 @@ from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.print import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
 from generator.read.project import Project, load_project
 from tests.conftest import copy_project
-from tests.pdf.conftest import Rendered, pinned_epoch
+from tests.pdf.conftest import Rendered, as_built, pinned_epoch
 
 pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`
 
@@ -50,7 +50,7 @@ def every_kind(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     with pinned_epoch():
         project = every_kind_project(root)
         render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
-    return Rendered(project, root / "docs")
+    return Rendered(as_built(project), root / "docs")
 
 
 @pytest.fixture(params=["shipped", "every_kind"])
