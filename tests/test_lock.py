@@ -27,8 +27,8 @@ SLOW_FIRST = textwrap.dedent(
 
     real = b.site_builder
 
-    def slow(engine):
-        build_site = real(engine)
+    def slow(engine, root):
+        build_site = real(engine, root)
 
         def wrapped(*args, **kwargs):
             Path("first-is-staging").touch()
