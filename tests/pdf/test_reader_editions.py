@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from generator.pdf.handbook import render_books
 from generator.plan import plan_build
+from generator.plan.facts import program_facts
 from generator.plan.handbook import for_reader
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
@@ -23,16 +24,28 @@ ROLES = ("mentor", "mentee")
 
 
 @pytest.fixture(scope="module")
-def guides(tmp_path_factory: pytest.TempPathFactory) -> dict[str, PdfReader]:
+def laid_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, PdfReader], dict[str, str]]:
     root = copy_repo(tmp_path_factory.mktemp("readers"))
     with pinned_epoch():
         project = load_project(root, root / DEFAULT_ORG)
         plan = plan_build(project)
         books = [e for e in plan.editions if not e.path.endswith("manager-edition.pdf")]
-        made = dict((book.path, path) for book, path in render_books(books, plan.setup, root / "docs"))
-    return {
+        made = {book.path: path for book, path in render_books(books, plan.setup, root / "docs")}
+        facts = dict(program_facts(project))
+    readers = {
         role: PdfReader(next(p for name, p in made.items() if name.endswith(f"{role}-guide.pdf"))) for role in ROLES
     }
+    return readers, facts
+
+
+@pytest.fixture(scope="module")
+def guides(laid_out: tuple[dict[str, PdfReader], dict[str, str]]) -> dict[str, PdfReader]:
+    return laid_out[0]
+
+
+def _start_here(reader: PdfReader) -> str:
+    page = next(page for level, title, page in read_outline(reader) if level == 1 and title.startswith("Start here"))
+    return " ".join(reader.pages[page - 1].extract_text().split())
 
 
 def _text(reader: PdfReader) -> str:
@@ -74,3 +87,18 @@ def test_a_guide_section_for_another_reader_is_left_out() -> None:
     assert for_reader(text, None).count("\n## ") == 3 and "{" not in for_reader(
         text, None
     )  # the whole handbook keeps all
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_start_here_gives_the_dates_the_facilitator_and_one_list_to_bring(
+    laid_out: tuple[dict[str, PdfReader], dict[str, str]], role: str
+) -> None:
+    readers, facts = laid_out
+    page = _start_here(readers[role])
+    workshop = "orientation" if role == "mentee" else "training"
+    assert facts[f"{workshop}.date"].startswith(("Mon", "Tue", "Wed", "Thu", "Fri"))  # the run-sheet's days
+    for fact in (f"{workshop}.date", "kickoff.date", "kickoff.place", "first_one_to_one.date", "contact"):
+        assert facts[fact] in page, fact
+    assert f"{facts['first_one_to_one.date']}, for {facts['meeting.minutes']} minutes" in page
+    assert "Dana Okafor" in page.split("Your facilitator", 1)[1]  # named, from the profile's contacts
+    assert page.count("Bring") == 1  # one list of what to bring to the kickoff
