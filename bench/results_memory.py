@@ -85,7 +85,10 @@ def main(sizes: list[int]) -> None:
             for megabytes in sizes:
                 path = Path(folder) / f"{shape}-{megabytes}.csv"
                 size = export(path, form, megabytes, chars)
-                figures[f"{shape}_{megabytes}mb"] = {"csv_mb": round(size), **measured(root, path, Path(folder) / "out")}
+                figures[f"{shape}_{megabytes}mb"] = {
+                    "csv_mb": round(size),
+                    **measured(root, path, Path(folder) / "out"),
+                }
                 path.unlink()
     print(json.dumps(figures))
 

@@ -17,10 +17,11 @@ from pathlib import Path
 import generator.plan.chapters
 import generator.plan.fields
 import generator.plan.print
+from generator.models.project import Project
 from generator.plan.book import HandbookPlan
 from generator.plan.handbook import plan_handbook
 from generator.plan.print import PdfDocument, plan_worksheets
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 
 _CONVERTERS = (
     (generator.plan.chapters, "markdown_html"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.errors import InputError
+from generator.models.project import Project
 from generator.plan.book import HandbookPlan
 from generator.plan.chapters import PART_SESSIONS
 from generator.plan.coherence import check_coherence
@@ -20,7 +21,6 @@ from generator.plan.handbook import plan_handbook
 from generator.plan.pages import SitePlan, plan_site
 from generator.plan.print import PdfDocument, PrintSetup, plan_packets, plan_worksheets, print_setup
 from generator.plan.program import CALENDAR
-from generator.read.project import Project
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 import icalendar
 
-from generator.read.timeline import Event
+from generator.models.events import Event
 
 PRODID = "-//Mentorbook//Mentoring handbook//EN"
 DEFAULT_MINUTES = 60  # a timed milestone without a length

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from generator.markup import markdown_html, safe_markdown
 from generator.models.organization import Organization
+from generator.models.project import Project
 from generator.plan.book import (
     BodyPart,
     BookView,
@@ -34,7 +35,6 @@ from generator.plan.program import (
     row_date,
     series_lines,
 )
-from generator.read.project import Project
 
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
 # A part's pages stay in a worker's memory until it is written (about 1.1 MB a page): a part of

@@ -10,6 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.markup import escape_text
+from generator.models.project import Project
 from generator.plan import kit_pages as md
 from generator.plan.book import GuideView, HandbookPlan
 from generator.plan.chapters import PART_SESSIONS, page_html
@@ -18,7 +19,6 @@ from generator.plan.kit import escalation, messages, run_sheet, urgent
 from generator.plan.kit_site import edition_pdf, offers, with_commitments
 from generator.plan.privacy import privacy_md
 from generator.plan.tracker import tracker_columns
-from generator.read.project import Project
 
 
 def _no_link(target: str) -> None:

@@ -18,15 +18,15 @@ from markupsafe import Markup
 
 from generator.markup import escape_text
 from generator.models import Markdown, Session
+from generator.models.events import Event
 from generator.models.facts import MOMENT_KEYS, PLACEHOLDER
+from generator.models.guide import Guide
 from generator.models.program import Program
+from generator.models.project import Project
+from generator.models.prose import map_prose
 from generator.plan.moments import last_day
 from generator.plan.program import cadence_label, timeline_date
 from generator.plan.words import count
-from generator.read.guides import Guide
-from generator.read.overlay import map_prose
-from generator.read.project import Project
-from generator.read.timeline import Event
 
 TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.models.privacy import RETENTION_CHECK_MONTHS, Retention
+from generator.models.project import Project
 from generator.plan.form_pdfs import form_pdf, plan_form_pdfs
 from generator.plan.instruments import MIN_GROUP, Form, occasion_week, plan_forms
 from generator.plan.pages import Link, Page
@@ -26,7 +27,6 @@ from generator.plan.question_bank import (
     xlsform_path,
 )
 from generator.plan.xlsform import Spreadsheet
-from generator.read.project import Project
 
 FEEDBACK_PAGE = "feedback/index.md"
 

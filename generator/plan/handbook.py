@@ -18,7 +18,9 @@ from babel.dates import format_interval
 from generator.markup import css_string
 from generator.models import Module, Session
 from generator.models.curriculum import PerRole
+from generator.models.events import Event
 from generator.models.program import Program
+from generator.models.project import Project
 from generator.plan.book import (
     ActivityView,
     Advice,
@@ -50,8 +52,6 @@ from generator.plan.pages import handbook_pdf
 from generator.plan.print import print_head, program_order, sheet_bodies
 from generator.plan.program import preparation_start
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
-from generator.read.project import Project
-from generator.read.timeline import Event
 
 TEMPLATE = "print/handbook.html.j2"
 

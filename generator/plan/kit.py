@@ -18,10 +18,10 @@ from generator.markup import escape_markdown, escape_text
 from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
+from generator.models.project import Project
 from generator.plan.facts import TRAINING_MINUTES, Facts, program_facts
 from generator.plan.moments import KitDates, SeriesTime, kit_dates
 from generator.plan.program import timeline_date
-from generator.read.project import Project
 
 PREPARATION_MINUTES = {"mentor": 15, "mentee": 20}  # before each session: reading the page, the worksheet
 _PLACEHOLDER = PLACEHOLDER

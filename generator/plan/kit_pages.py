@@ -11,11 +11,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.markup import escape_markdown, escape_text
+from generator.models.guide import Guide
 from generator.models.kit import Benchmark
 from generator.models.organization import Contact
+from generator.models.project import Project
 from generator.plan.kit import Commitment, Message, Route, Step, hours, team_time
-from generator.read.guides import Guide
-from generator.read.project import Project
 
 Link = Callable[[str], str | None]
 TRACKER_CSV, TRACKER_XLSX = "kit/pair-tracker.csv", "kit/pair-tracker.xlsx"

@@ -12,7 +12,9 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from generator.markup import escape_text
+from generator.models.guide import Guide
 from generator.models.kit import EDITIONS
+from generator.models.project import Project
 from generator.plan import kit_pages as md
 from generator.plan.facts import program_facts
 from generator.plan.kit import commitment, escalation, messages, run_sheet, urgent
@@ -20,8 +22,6 @@ from generator.plan.paths import PDF_VARIANTS, packet_pdf
 from generator.plan.privacy import PRIVACY, privacy_md
 from generator.plan.slides import plan_decks
 from generator.plan.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
-from generator.read.guides import Guide
-from generator.read.project import Project
 
 INDEX = "kit/index.md"
 EDITION_FILES = {"manager": "manager-edition", "mentor": "mentor-guide", "mentee": "mentee-guide"}

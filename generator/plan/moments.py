@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.models.calendar import WorkingCalendar
+from generator.models.events import Event
 from generator.models.program import Meetings
-from generator.read.project import Project
-from generator.read.schedule_calendar import WorkingCalendar, working_calendar
-from generator.read.timeline import Event
+from generator.models.project import Project
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ class KitDates:
 
 def kit_dates(project: Project) -> KitDates | None:
     """The program's dates from today's schedule (`project.events`); None without a program."""
-    program = project.organization.program
-    if program is None:
+    program, calendar = project.organization.program, project.calendar
+    if program is None or calendar is None:
         return None
     events = project.events
     first_of_module: dict[str, dt.date] = {}
@@ -76,7 +76,7 @@ def kit_dates(project: Project) -> KitDates | None:
         milestones=_milestones(events),
         modules=modules,
         kickoff=_kickoff(events, program.start),
-        calendar=working_calendar(program),
+        calendar=calendar,
         reminder_days=program.reminder_days,
         midpoint=next(
             (e.date for e in events if e.moment == "mid-point review"),

@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from generator.models import Curriculum
+from generator.models.guide import Guide
 from generator.plan.kit_site import manager_only
 from generator.plan.paths import Paths
 from generator.plan.privacy import PRIVACY
 from generator.plan.program import TIMELINE
-from generator.read.guides import Guide
 
 if TYPE_CHECKING:
     from generator.plan.pages import Page

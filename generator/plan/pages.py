@@ -12,6 +12,8 @@ from typing import Any
 from urllib.parse import quote
 
 from generator.models import Curriculum, Module, Session, Worksheet
+from generator.models.guide import Guide
+from generator.models.project import Project
 from generator.plan.facts import program_facts
 from generator.plan.fields import site_sections
 from generator.plan.kit_site import INDEX as KIT_INDEX
@@ -25,8 +27,6 @@ from generator.plan.slides import Deck, plan_decks
 from generator.plan.tracker import TrackerSheet
 from generator.plan.words import count
 from generator.plan.xlsform import Spreadsheet
-from generator.read.guides import Guide
-from generator.read.project import Project
 
 
 @dataclass(frozen=True)

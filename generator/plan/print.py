@@ -24,10 +24,10 @@ from markupsafe import Markup
 from generator.direction import direction
 from generator.markup import css_string, markdown_html
 from generator.models import Curriculum, Worksheet
+from generator.models.project import Project
 from generator.models.worksheet import WorksheetField
 from generator.plan.fields import FieldView, field_view
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
-from generator.read.project import Project
 
 PAPER = {"A4": "A4", "Letter": "letter"}
 WORKSHEET = "print/worksheet.html.j2"  # one worksheet's pages, without footers

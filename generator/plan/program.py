@@ -15,11 +15,11 @@ from typing import Any
 
 from babel.dates import format_skeleton
 
+from generator.models.events import Event, Moved
 from generator.models.program import Meetings, Program
+from generator.models.project import Project
 from generator.models.schedule import WEEKDAY_NAMES
 from generator.plan.calendar import calendar_ics
-from generator.read.project import Project
-from generator.read.timeline import Event, Moved
 
 TIMELINE = "program.md"
 CALENDAR = "program.ics"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from generator.models import Session
 from generator.models.curriculum import AgendaStep
-from generator.read.project import Project
+from generator.models.project import Project
 
 ROLES = ("mentor", "mentee", "facilitator")
 

@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.models import Session
-from generator.read.guides import Guide
-from generator.read.project import Project
+from generator.models.guide import Guide
+from generator.models.project import Project
 
 KIT_SLIDES = "kit/slides"
 TRAINING_GUIDE = "guides/mentor-training.md"

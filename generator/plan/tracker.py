@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.cells import csv_bytes
+from generator.models.project import Project
 from generator.plan.kit import Step, run_sheet
 from generator.plan.moments import Dated, kit_dates
 from generator.plan.program import timeline_date
-from generator.read.project import Project
 
 SPARE = 10  # rows beyond `program.size`, for rematches and late joiners
 UNSIZED = 30  # rows when the profile gives no size

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.models.facts import fact_names, placeholders
-from generator.read.yaml_file import Loc, YamlFile
+from generator.models.source import Loc, YamlFile
 
 _EVERY = {"date", "training_dates", "orientation_dates", "deadline"}  # {deadline} with `prepares` (models/kit.py)
 MESSAGE_ONLY = {

@@ -38,16 +38,16 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import count
-from typing import Literal
 
 from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 
+from generator.models.calendar import WorkingCalendar
+from generator.models.events import Event, Moved
 from generator.models.program import CADENCE_DAYS, MAX_BEFORE, MAX_WEEKS, Break, Meetings, Milestone, Program
 from generator.models.schedule import ORDINALS, WEEKDAY_NAMES
-from generator.read.schedule_calendar import Moved, WorkingCalendar, working_calendar
+from generator.read.schedule_calendar import working_calendar
 from generator.read.schedule_checks import (
     Booked,
     SessionInfo,
@@ -62,26 +62,7 @@ from generator.read.schedule_checks import (
 )
 from generator.read.schedule_dates import far_dates, outside, weeks, weeks_until
 
-__all__ = ["DoesNotFit", "Event", "Moved", "SessionInfo", "Trouble", "schedule"]
-
-
-@dataclass(frozen=True)
-class Event:
-    date: dt.date
-    kind: Literal["session", "meeting", "milestone"]
-    title: str  # session title, series name or milestone name
-    uid: str  # stable across builds, unique within one schedule
-    session_id: str | None = None  # for sessions
-    number: str | None = None  # session number like "2.1", for sessions
-    note: str | None = None  # a milestone's note, a meeting's agenda
-    time: str | None = None  # "15:00"; None: all day
-    minutes: int | None = None  # with a time
-    series: str | None = None  # the name of the meeting series it belongs to
-    moment: str | None = None  # a session's program moment, e.g. "kickoff"
-    milestones: tuple[Milestone, ...] = ()  # milestones written `at` this session
-    moved: Moved | None = None  # the date it was due and the day off that moved it
-    until: dt.date | None = None  # a window's last day (all day, from `date`)
-    optional: bool = False  # a meeting of an optional series
+__all__ = ["DoesNotFit", "SessionInfo", "Trouble", "schedule"]
 
 
 class DoesNotFit(Exception):  # noqa: N818 -- the name the integrating code expects

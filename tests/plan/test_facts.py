@@ -8,10 +8,10 @@ from pathlib import Path
 
 from generator.models import Markdown
 from generator.models.facts import FACTS, fact_names
+from generator.models.project import Project
 from generator.plan.facts import fill, fill_project, program_facts
 from generator.plan.program import timeline_date
 from generator.read.placeholders import check_placeholders
-from generator.read.project import Project
 from generator.read.yaml_file import load_yaml
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 
 from generator.markup import escape_text
+from generator.models.project import Project
 from generator.plan import Plan
 from generator.plan.book import GuideChapter, ModuleChapter
 from generator.plan.kit import PREPARATION_MINUTES, TRAINING_MINUTES, Step, commitment, escalation, messages, run_sheet
@@ -19,7 +20,7 @@ from generator.plan.kit_site import edition_pdf, manager_only, offers, with_comm
 from generator.plan.moments import KitDates, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.layout import SHIPPED
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 from tests.conftest import REPO
 
 SIX = ["Recruitment", "Screening", "Training", "Matching and initiating", "Monitoring and support", "Closure"]

@@ -13,10 +13,11 @@ import icalendar
 import pytest
 
 from generator.models.program import PublicHolidays
+from generator.models.project import Project
 from generator.plan import Plan, plan_build
 from generator.plan.kit import messages, run_sheet
 from generator.plan.program import moves, timeline_date
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 from generator.site.render import Renderer
 from tests.conftest import EPOCH, REPO
 
