@@ -53,6 +53,7 @@ def program_facts(project: Project) -> Facts:
         **_dates(project, program, sessions),
         **_moments(project, sessions),
         **_concerns(project),
+        **_workshops(project),
     }
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
     return facts
@@ -107,6 +108,19 @@ def _moments(project: Project, sessions: list[Event]) -> dict[str, str]:
         facts[f"{key}.minutes"] = str(minutes or _usual_minutes(project, sessions))
         facts[f"{key}.time"] = event.time if event and event.time else labels["fact_time"]
         facts[f"{key}.date"] = timeline_date(event.date, language) if event else labels["fact_date"]
+    return facts
+
+
+def _workshops(project: Project) -> dict[str, str]:
+    """`{training.date}` and `{orientation.date}`: the days the run-sheet holds them ("Mon, Dec 7,
+    2026 or Mon, Dec 14, 2026"; people choose one)."""
+    from generator.plan.kit import workshop_days  # the run-sheet's dates (kit.py fills its text with these facts)
+
+    labels, language = project.text_labels, project.curriculum.language
+    facts = {}
+    for key, task in (("training", "train"), ("orientation", "orient")):
+        days = [timeline_date(day, language) for day in workshop_days(project, task)]
+        facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
     return facts
 
 

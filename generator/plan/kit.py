@@ -100,6 +100,16 @@ def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     return tuple(sorted(steps, key=lambda s: (s.day or dt.date.min, order[s.task.id])))
 
 
+def workshop_days(project: Project, task_id: str) -> tuple[dt.date, ...]:
+    """The days a cohort step is held (the mentor training's workshops, the orientations), as
+    the run-sheet dates them: the `{training.date}` and `{orientation.date}` facts."""
+    dates = kit_dates(project)
+    if dates is None:
+        return ()
+    days = _working(project, _days(project, dates), dates)
+    return tuple(sorted({d[0] for d in days.get(task_id, [])}))
+
+
 def lead_weeks(task: Task, project: Project) -> int:
     """The step's weeks from its anchor: the profile's `lead_times` for it, else the kit's default."""
     program = project.organization.program

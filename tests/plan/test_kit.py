@@ -203,16 +203,20 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
         chapters = [c for part in edition.parts for c in part.chapters]
         sessions = [s for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions]
         assert len(sessions) == len(project.curriculum.sessions())
-        labels = {r.label for s in sessions for r in (*s.prompts, *(r for a in s.advice for r in a.roles))}
-        assert labels == {project.labels[f"{kind}_{role}"] for kind in ("for", "ask", "reflect")}
+        labels = {r.label for s in sessions for r in s.prompts}
+        assert labels == {project.labels[f"{kind}_{role}"] for kind in ("ask", "reflect")}
+        assert {r.label for s in sessions for a in s.advice for r in a.roles} == {""}  # the whole book is theirs
         titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
-        assert titles[-1] == project.labels["kit_escalation"]  # where to raise a concern, in every edition
-        assert all(role in guides[t].editions and not manager_only(guides[t]) for t in titles[:-1])
+        # where to raise a concern, and what happens to what they write, in every edition
+        assert titles[-2:] == [project.labels["kit_escalation"], project.labels["privacy_title"]]
+        assert all(role in guides[t].editions and not manager_only(guides[t]) for t in titles[:-2])
         sheets = {s.id for s in edition.book.sheets}
         assert sheets == {w.id for w in project.curriculum.worksheets if role in w.editions}
         assert edition.book.labels["handbook"] == project.labels[f"edition_{role}"]
     chapters = [c for part in manager.parts for c in part.chapters]
-    assert not [c for c in chapters if isinstance(c, ModuleChapter)]
+    group = [s.number for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions]
+    assert group == ["1.1", "7.3"]  # the sessions the program team runs for everyone, whole
+    assert all(s.agenda and s.activity for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions)
     titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
     assert {"Mentor training workshop", "Run-sheet", "Message templates", "Pair tracker"} <= set(titles)
     assert {"match-check", "mentor-application", "exit-conversation"} <= {s.id for s in manager.book.sheets}
