@@ -32,8 +32,8 @@ def cpu_seconds() -> float:
 def weasyprint(root: Path, profile: Path, out: Path) -> Path:
     from generator.pdf.handbook import render_handbook
     from generator.pdf.pool import PdfPool
-    from generator.plan.handbook import plan_handbook
-    from generator.plan.print import print_setup
+    from generator.plan.print.handbook import plan_handbook
+    from generator.plan.print.worksheets import print_setup
 
     project = load_project(root, profile)
     setup = print_setup(project)

@@ -22,8 +22,8 @@ from generator.jinja import OVERRIDES
 from generator.models.project import Project
 from generator.pdf.cache import PdfCache
 from generator.plan import Plan, plan_build
-from generator.plan.chapters import PART_SESSIONS
-from generator.plan.pages import SitePlan
+from generator.plan.print.chapters import PART_SESSIONS
+from generator.plan.site.pages import SitePlan
 from generator.read.fingerprint import input_hash
 from generator.read.layout import base_config, default_profile, require_handbook
 from generator.read.project import load_project

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import get_column_letter
 
 from generator.cells import append_row
-from generator.plan.tracker import ROOM, TrackerSheet, row_ids
-from generator.plan.xlsform import Spreadsheet
+from generator.plan.sheets.tracker import ROOM, TrackerSheet, row_ids
+from generator.plan.sheets.xlsform import Spreadsheet
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -14,7 +14,7 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING
 
-from generator.plan.slides import Deck, Slide
+from generator.plan.site.slides import Deck, Slide
 from generator.sheets import stable_zip
 
 if TYPE_CHECKING:

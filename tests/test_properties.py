@@ -28,7 +28,7 @@ from generator.build import build, render_pages
 from generator.errors import InputError
 from generator.models import Organization
 from generator.models.project import Project
-from generator.plan.pages import plan_site
+from generator.plan.site.pages import plan_site
 from generator.read.project import load_project
 from generator.read.yaml_file import load_yaml
 from generator.site.render import Renderer

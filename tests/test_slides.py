@@ -13,8 +13,8 @@ from pptx.dml.color import RGBColor
 
 from generator.models.project import Project
 from generator.plan import Plan
-from generator.plan.facts import fill_project, program_facts
-from generator.plan.slides import plan_decks
+from generator.plan.program.facts import fill_project, program_facts
+from generator.plan.site.slides import plan_decks
 from generator.slides import deck_pptx, decks
 
 RUNS = ("run-kickoff", "run-mentor-training", "run-mentee-orientation", "run-closing")

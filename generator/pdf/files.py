@@ -23,10 +23,17 @@ from generator.pdf.join import join_parts
 from generator.pdf.parts import LaidOut, lay_out_footer, part_job
 from generator.pdf.pool import Job, Made, PdfPool
 from generator.pdf.printer import Printer
-from generator.plan.print import PACKET, SHEET_FOOTER, WORKSHEET, PdfDocument, PrintSetup, SheetBody
+from generator.plan.print.worksheets import (
+    PACKET,
+    SHEET_FOOTER,
+    WORKSHEET,
+    PdfDocument,
+    PrintSetup,
+    SheetBody,
+)
 
 if TYPE_CHECKING:
-    from generator.plan.print import PacketView
+    from generator.plan.print.worksheets import PacketView
 
 ASSUMED_FRONT = 2  # the packet's cover and a page of contents
 FOOTER_RUN = 100  # pages of footers laid out in one job

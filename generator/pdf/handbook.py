@@ -36,8 +36,8 @@ from generator.pdf.parts import LaidOut, footer_job, part_job
 from generator.pdf.pool import Made, PdfPool, Started
 from generator.pdf.printer import Printer
 from generator.pdf.workers import give_back
-from generator.plan.book import Chapter, ContentsEntry, HandbookPlan, ModuleChapter
-from generator.plan.print import WORKSHEET, PrintSetup
+from generator.plan.print.book import Chapter, ContentsEntry, HandbookPlan, ModuleChapter
+from generator.plan.print.worksheets import WORKSHEET, PrintSetup
 
 CONTENTS_PER_PART = 300  # contents entries: about 9 pages
 FOOTER_RUN = 50  # pages of footers laid out in one job (a job costs about 0.04 s, a page 7 ms)

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from generator.errors import InputError, Problem
 from generator.pdf.cache import PdfCache
 from generator.pdf.workers import cores, executor
-from generator.plan.print import PrintSetup
+from generator.plan.print.worksheets import PrintSetup
 
 if TYPE_CHECKING:
     from generator.pdf.printer import Printer

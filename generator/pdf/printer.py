@@ -24,7 +24,7 @@ from generator.pdf.fetch import ProjectFetcher, RefusedURLError
 from generator.pdf.fonts import BundledFonts
 from generator.pdf.forms import tidy_form_fields
 from generator.pdf.ligatures import right_to_left_ligatures
-from generator.plan.print import PrintSetup
+from generator.plan.print.worksheets import PrintSetup
 
 STANDARD = {"fillable": None, "print": "pdf/ua-1", "footer": None}  # the PDF variant asked of WeasyPrint
 

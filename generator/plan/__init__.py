@@ -11,16 +11,22 @@ from dataclasses import dataclass
 
 from generator.errors import InputError
 from generator.models.project import Project
-from generator.plan.book import HandbookPlan
-from generator.plan.chapters import PART_SESSIONS
-from generator.plan.coherence import check_coherence
-from generator.plan.editions import plan_editions
-from generator.plan.facts import fill_project, program_facts
-from generator.plan.feedback import plan_feedback_pdfs
-from generator.plan.handbook import plan_handbook
-from generator.plan.pages import SitePlan, plan_site
-from generator.plan.print import PdfDocument, PrintSetup, plan_packets, plan_worksheets, print_setup
-from generator.plan.program import CALENDAR
+from generator.plan.print.book import HandbookPlan
+from generator.plan.print.chapters import PART_SESSIONS
+from generator.plan.print.editions import plan_editions
+from generator.plan.print.handbook import plan_handbook
+from generator.plan.print.worksheets import (
+    PdfDocument,
+    PrintSetup,
+    plan_packets,
+    plan_worksheets,
+    print_setup,
+)
+from generator.plan.program.coherence import check_coherence
+from generator.plan.program.facts import fill_project, program_facts
+from generator.plan.program.timeline import CALENDAR
+from generator.plan.site.feedback import plan_feedback_pdfs
+from generator.plan.site.pages import SitePlan, plan_site
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from generator.errors import InputError, Problem
-from generator.plan.instruments import STAMP_PREFIX
+from generator.plan.program.forms import STAMP_PREFIX
 
 MAX_INPUTS = 20_000  # files in one run
 MAX_PDF_BYTES = 20 * 1024 * 1024  # a filled form is well under 1 MB; a PDF this big is something else

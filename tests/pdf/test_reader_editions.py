@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from generator.pdf.handbook import render_books
 from generator.plan import plan_build
-from generator.plan.facts import program_facts
-from generator.plan.handbook import for_reader
+from generator.plan.print.handbook import for_reader
+from generator.plan.program.facts import program_facts
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from tests.conftest import copy_repo

@@ -25,7 +25,7 @@ from generator.pdf.files import front_html, render_pdfs
 from generator.pdf.printer import Printer
 from generator.plan import plan_build
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
-from generator.plan.print import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
+from generator.plan.print.worksheets import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
 from generator.read.project import load_project
 from tests.conftest import copy_project
 from tests.pdf.conftest import Rendered, as_built, pinned_epoch

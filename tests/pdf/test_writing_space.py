@@ -22,7 +22,7 @@ from pypdf.generic import ContentStream
 from generator.models import Worksheet
 from generator.models.worksheet import LinesInput, WorksheetField
 from generator.plan.paths import packet_pdf, worksheet_pdf
-from generator.plan.print import program_order
+from generator.plan.print.worksheets import program_order
 from tests.pdf.conftest import Rendered
 
 pytestmark = pytest.mark.slow  # lays out PDFs

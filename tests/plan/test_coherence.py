@@ -9,7 +9,7 @@ import pytest
 
 from generator.errors import InputError
 from generator.plan import plan_build
-from generator.plan.coherence import check_coherence, days
+from generator.plan.program.coherence import check_coherence, days
 from generator.read.project import load_project
 from tests.conftest import REPO, copy_repo
 

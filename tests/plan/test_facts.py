@@ -9,8 +9,8 @@ from pathlib import Path
 from generator.models import Markdown
 from generator.models.facts import FACTS, fact_names
 from generator.models.project import Project
-from generator.plan.facts import fill, fill_project, program_facts
-from generator.plan.program import timeline_date
+from generator.plan.program.facts import fill, fill_project, program_facts
+from generator.plan.program.timeline import timeline_date
 from generator.read.placeholders import check_placeholders
 from generator.read.yaml_file import load_yaml
 

@@ -17,9 +17,9 @@ from typing import Literal
 
 from generator.cells import csv_bytes
 from generator.models.project import Project
-from generator.plan.kit import Step, run_sheet
-from generator.plan.moments import Dated, kit_dates
-from generator.plan.program import timeline_date
+from generator.plan.program.kit import Step, run_sheet
+from generator.plan.program.moments import Dated, kit_dates
+from generator.plan.program.timeline import timeline_date
 
 SPARE = 10  # rows beyond `program.size`, for rematches and late joiners
 UNSIZED = 30  # rows when the profile gives no size

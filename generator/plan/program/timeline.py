@@ -19,7 +19,7 @@ from generator.models.events import Event, Moved
 from generator.models.program import Meetings, Program
 from generator.models.project import Project
 from generator.models.schedule import WEEKDAY_NAMES
-from generator.plan.calendar import calendar_ics
+from generator.plan.program.calendar import calendar_ics
 
 TIMELINE = "program.md"
 CALENDAR = "program.ics"

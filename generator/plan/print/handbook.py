@@ -21,7 +21,7 @@ from generator.models.curriculum import PerRole
 from generator.models.events import Event
 from generator.models.program import Program
 from generator.models.project import Project
-from generator.plan.book import (
+from generator.plan.print.book import (
     ActivityView,
     Advice,
     AgendaRow,
@@ -35,7 +35,7 @@ from generator.plan.book import (
     SessionView,
     SheetRef,
 )
-from generator.plan.chapters import (
+from generator.plan.print.chapters import (
     PART_SESSIONS,
     body_parts,
     contacts,
@@ -46,12 +46,12 @@ from generator.plan.chapters import (
     program_view,
     values,
 )
-from generator.plan.kit_site import with_commitments
-from generator.plan.moments import last_day
-from generator.plan.pages import handbook_pdf
-from generator.plan.print import print_head, program_order, sheet_bodies
-from generator.plan.program import preparation_start
-from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
+from generator.plan.print.worksheets import print_head, program_order, sheet_bodies
+from generator.plan.program.moments import last_day
+from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
+from generator.plan.program.timeline import preparation_start
+from generator.plan.site.kit import with_commitments
+from generator.plan.site.pages import handbook_pdf
 
 TEMPLATE = "print/handbook.html.j2"
 

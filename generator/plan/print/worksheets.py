@@ -26,8 +26,8 @@ from generator.markup import css_string, markdown_html
 from generator.models import Curriculum, Worksheet
 from generator.models.project import Project
 from generator.models.worksheet import WorksheetField
-from generator.plan.fields import FieldView, field_view
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
+from generator.plan.program.fields import FieldView, field_view
 
 PAPER = {"A4": "A4", "Letter": "letter"}
 WORKSHEET = "print/worksheet.html.j2"  # one worksheet's pages, without footers

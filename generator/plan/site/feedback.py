@@ -9,12 +9,11 @@ from typing import Any
 
 from generator.models.privacy import RETENTION_CHECK_MONTHS, Retention
 from generator.models.project import Project
-from generator.plan.form_pdfs import form_pdf, plan_form_pdfs
-from generator.plan.instruments import MIN_GROUP, Form, occasion_week, plan_forms
-from generator.plan.pages import Link, Page
 from generator.plan.paths import PDF_VARIANTS, relative
-from generator.plan.print import PdfDocument, print_head
-from generator.plan.question_bank import (
+from generator.plan.print.forms import form_pdf, plan_form_pdfs
+from generator.plan.print.worksheets import PdfDocument, print_head
+from generator.plan.program.forms import MIN_GROUP, Form, occasion_week, plan_forms
+from generator.plan.sheets.question_bank import (
     CSV_FILE,
     FOLDER,
     JSON_FILE,
@@ -26,7 +25,8 @@ from generator.plan.question_bank import (
     question_bank,
     xlsform_path,
 )
-from generator.plan.xlsform import Spreadsheet
+from generator.plan.sheets.xlsform import Spreadsheet
+from generator.plan.site.pages import Link, Page
 
 FEEDBACK_PAGE = "feedback/index.md"
 

@@ -15,7 +15,7 @@ from generator.models.guide import Guide
 from generator.models.kit import Benchmark
 from generator.models.organization import Contact
 from generator.models.project import Project
-from generator.plan.kit import Commitment, Message, Route, Step, hours, team_time
+from generator.plan.program.kit import Commitment, Message, Route, Step, hours, team_time
 
 Link = Callable[[str], str | None]
 TRACKER_CSV, TRACKER_XLSX = "kit/pair-tracker.csv", "kit/pair-tracker.xlsx"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.plan.print import PrintHead, SheetBody, SheetView
+from generator.plan.print.worksheets import PrintHead, SheetBody, SheetView
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator.markup import markdown_html, safe_markdown
 from generator.models.organization import Organization
 from generator.models.project import Project
-from generator.plan.book import (
+from generator.plan.print.book import (
     BodyPart,
     BookView,
     Break,
@@ -26,8 +26,8 @@ from generator.plan.book import (
     TimelineRow,
     Value,
 )
-from generator.plan.print import SheetBody
-from generator.plan.program import (
+from generator.plan.print.worksheets import SheetBody
+from generator.plan.program.timeline import (
     as_needed,
     clock,
     event_notes,

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from generator.markup import escape_text
 from generator.models.privacy import RETENTION_CHECK_MONTHS
 from generator.models.project import Project
-from generator.plan.facts import first_contact
-from generator.plan.kit import run_sheet
-from generator.plan.program import timeline_date
+from generator.plan.program.facts import first_contact
+from generator.plan.program.kit import run_sheet
+from generator.plan.program.timeline import timeline_date
 
 PRIVACY = "privacy.md"
 RECORDS = ("applications", "next_round", "notes", "names", "responses")

@@ -14,19 +14,19 @@ from urllib.parse import quote
 from generator.models import Curriculum, Module, Session, Worksheet
 from generator.models.guide import Guide
 from generator.models.project import Project
-from generator.plan.facts import program_facts
-from generator.plan.fields import site_sections
-from generator.plan.kit_site import INDEX as KIT_INDEX
-from generator.plan.kit_site import edition_pdf, manager_only, plan_kit
-from generator.plan.nav import NavItem, grouped, navigation
 from generator.plan.paths import PDF_VARIANTS, Paths, packet_pdf, relative, worksheet_pdf
-from generator.plan.privacy import PRIVACY
-from generator.plan.program import TIMELINE, plan_program
-from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
-from generator.plan.slides import Deck, plan_decks
-from generator.plan.tracker import TrackerSheet
-from generator.plan.words import count
-from generator.plan.xlsform import Spreadsheet
+from generator.plan.program.facts import program_facts
+from generator.plan.program.fields import site_sections
+from generator.plan.program.privacy import PRIVACY
+from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
+from generator.plan.program.timeline import TIMELINE, plan_program
+from generator.plan.program.words import count
+from generator.plan.sheets.tracker import TrackerSheet
+from generator.plan.sheets.xlsform import Spreadsheet
+from generator.plan.site.kit import INDEX as KIT_INDEX
+from generator.plan.site.kit import edition_pdf, manager_only, plan_kit
+from generator.plan.site.nav import NavItem, grouped, navigation
+from generator.plan.site.slides import Deck, plan_decks
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def plan_site(project: Project) -> SitePlan:
 
 
 def _feedback(project: Project, common: dict[str, Any]) -> tuple[Page, dict[str, bytes], tuple[Spreadsheet, ...]]:
-    from generator.plan.feedback import plan_feedback_site  # it builds on this module's Page and Link
+    from generator.plan.site.feedback import plan_feedback_site  # it builds on this module's Page and Link
 
     return plan_feedback_site(project, common)
 

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from generator.models import Curriculum
 from generator.models.guide import Guide
-from generator.plan.kit_site import manager_only
 from generator.plan.paths import Paths
-from generator.plan.privacy import PRIVACY
-from generator.plan.program import TIMELINE
+from generator.plan.program.privacy import PRIVACY
+from generator.plan.program.timeline import TIMELINE
+from generator.plan.site.kit import manager_only
 
 if TYPE_CHECKING:
-    from generator.plan.pages import Page
+    from generator.plan.site.pages import Page
 
 NavItem = str | dict[str, Any]
 MAX_UNGROUPED = 12  # modules listed one by one in the navigation; more are put in groups

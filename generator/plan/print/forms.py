@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from generator.markup import escape_text
 from generator.models.worksheet import LinesInput, RatingInput, Section, TextInput, Worksheet, WorksheetField
-from generator.plan.instruments import ID_ITEM, Form, FormItem
 from generator.plan.paths import PDF_VARIANTS
-from generator.plan.print import PdfDocument, PrintHead, SheetBody, SheetsView, sheet_view
+from generator.plan.print.worksheets import PdfDocument, PrintHead, SheetBody, SheetsView, sheet_view
+from generator.plan.program.forms import ID_ITEM, Form, FormItem
 
 LONG_TEXT_LINES = 5
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from generator.errors import Problem
 from generator.models.project import Project
-from generator.plan.kit import run_sheet
-from generator.plan.program import timeline_date
+from generator.plan.program.kit import run_sheet
+from generator.plan.program.timeline import timeline_date
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _UNITS = {"hour": 1 / 24, "day": 1.0, "working day": 1.0, "business day": 1.0, "week": 7.0}

@@ -15,13 +15,13 @@ from generator.markup import escape_text
 from generator.models.guide import Guide
 from generator.models.kit import EDITIONS
 from generator.models.project import Project
-from generator.plan import kit_pages as md
-from generator.plan.facts import program_facts
-from generator.plan.kit import commitment, escalation, messages, run_sheet, urgent
 from generator.plan.paths import PDF_VARIANTS, packet_pdf
-from generator.plan.privacy import PRIVACY, privacy_md
-from generator.plan.slides import plan_decks
-from generator.plan.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
+from generator.plan.program.facts import program_facts
+from generator.plan.program.kit import commitment, escalation, messages, run_sheet, urgent
+from generator.plan.program.privacy import PRIVACY, privacy_md
+from generator.plan.sheets.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
+from generator.plan.site import kit_pages as md
+from generator.plan.site.slides import plan_decks
 
 INDEX = "kit/index.md"
 EDITION_FILES = {"manager": "manager-edition", "mentor": "mentor-guide", "mentee": "mentee-guide"}

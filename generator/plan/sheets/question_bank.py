@@ -18,8 +18,8 @@ from pydantic import Field
 from generator.cells import csv_bytes
 from generator.models.base import Model
 from generator.models.instrument import Instruments
-from generator.plan.instruments import ID_ITEM, Form, occasion_week
-from generator.plan.xlsform import Spreadsheet, xlsform
+from generator.plan.program.forms import ID_ITEM, Form, occasion_week
+from generator.plan.sheets.xlsform import Spreadsheet, xlsform
 
 FOLDER = "feedback/question-bank"
 JSON_FILE, SCHEMA_FILE, CSV_FILE = "question-bank.json", "question-bank.schema.json", "question-bank.csv"

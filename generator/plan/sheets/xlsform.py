@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from generator.plan.instruments import ID_ITEM, ID_PATTERN, Form, FormItem
+from generator.plan.program.forms import ID_ITEM, ID_PATTERN, Form, FormItem
 
 FORM_COLUMN, VERSION_COLUMN = "mentorbook_form", "mentorbook_version"
 SURVEY_COLUMNS = (

@@ -19,10 +19,10 @@ from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
 from generator.models.project import Project
-from generator.plan.facts import TRAINING_MINUTES, Facts, program_facts
-from generator.plan.moments import Dated as Dated_
-from generator.plan.moments import KitDates, SeriesTime, kit_dates
-from generator.plan.program import timeline_date
+from generator.plan.program.facts import TRAINING_MINUTES, Facts, program_facts
+from generator.plan.program.moments import Dated as Dated_
+from generator.plan.program.moments import KitDates, SeriesTime, kit_dates
+from generator.plan.program.timeline import timeline_date
 
 PREPARATION_MINUTES = {"mentor": 15, "mentee": 20}  # before each session: reading the page, the worksheet
 _PLACEHOLDER = PLACEHOLDER

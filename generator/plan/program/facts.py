@@ -24,9 +24,9 @@ from generator.models.guide import Guide
 from generator.models.program import Program
 from generator.models.project import Project
 from generator.models.prose import map_prose
-from generator.plan.moments import last_day
-from generator.plan.program import cadence_label, timeline_date
-from generator.plan.words import count
+from generator.plan.program.moments import last_day
+from generator.plan.program.timeline import cadence_label, timeline_date
+from generator.plan.program.words import count
 
 TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
 
@@ -114,7 +114,9 @@ def _moments(project: Project, sessions: list[Event]) -> dict[str, str]:
 def _workshops(project: Project) -> dict[str, str]:
     """`{training.date}` and `{orientation.date}`: the days the run-sheet holds them ("Mon, Dec 7,
     2026 or Mon, Dec 14, 2026"; people choose one)."""
-    from generator.plan.kit import workshop_days  # the run-sheet's dates (kit.py fills its text with these facts)
+    from generator.plan.program.kit import (
+        workshop_days,  # the run-sheet's dates (kit.py fills its text with these facts)
+    )
 
     labels, language = project.text_labels, project.curriculum.language
     facts = {}
