@@ -23,8 +23,8 @@ from pathlib import Path
 
 from memory import watch
 
+from generator.plan.program.forms import project_forms
 from generator.plan.sheets.xlsform import FORM_COLUMN, VERSION_COLUMN, choice_names
-from generator.plan.site.feedback import project_forms
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from generator.cells import TRIGGERS, csv_bytes, original, safe_cell
 from generator.plan import plan_build
-from generator.plan.site.feedback import project_forms
+from generator.plan.program.forms import project_forms
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from generator.results.check import Response

@@ -18,9 +18,9 @@ from openpyxl.utils import get_column_letter
 
 from generator.models.project import Project
 from generator.plan import Plan
+from generator.plan.paths import TRACKER_CSV, TRACKER_XLSX
 from generator.plan.program.moments import Dated, kit_dates
 from generator.plan.sheets.tracker import ROOM, TrackerSheet
-from generator.plan.site.kit_pages import TRACKER_CSV, TRACKER_XLSX
 from generator.sheets import tracker_xlsx
 
 HEAD = ["Pair", "Mentor ID", "Mentee ID", "Status", "Conflict check"]

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from generator.errors import InputError
 from generator.models.project import Project
+from generator.plan.paths import CALENDAR
 from generator.plan.print.book import HandbookPlan
 from generator.plan.print.chapters import PART_SESSIONS
 from generator.plan.print.editions import plan_editions
+from generator.plan.print.forms import plan_feedback_pdfs
 from generator.plan.print.handbook import plan_handbook
 from generator.plan.print.worksheets import (
     PdfDocument,
@@ -24,8 +26,6 @@ from generator.plan.print.worksheets import (
 )
 from generator.plan.program.coherence import check_coherence
 from generator.plan.program.facts import fill_project, program_facts
-from generator.plan.program.timeline import CALENDAR
-from generator.plan.site.feedback import plan_feedback_pdfs
 from generator.plan.site.pages import SitePlan, plan_site
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from generator.errors import inert
 from generator.plan.program.forms import ID_ITEM, ID_PATTERN, Form
 from generator.plan.sheets.xlsform import choice_names
-from generator.results.read import Submission
+from generator.results.submission import Submission
 
 MAX_ANSWER = 20_000  # characters: a long written answer is a page or two; more is not an answer
 

@@ -21,7 +21,7 @@ from generator.jinja import environment
 from generator.markup import escape_markdown, escape_text
 from generator.models import Markdown
 from generator.models.prose import ForeignMarkdown, ForeignText
-from generator.plan.site.pages import Page
+from generator.plan.site.page import Page
 
 
 def markdown_value(value: Any) -> str:

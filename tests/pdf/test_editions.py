@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.models.project import Project
-from generator.plan.site.kit import EDITION_FILES
+from generator.plan.paths import EDITION_FILES
 from generator.read.project import load_project
 from tests.conftest import REPO
 from tests.pdf.test_handbook import read_outline

@@ -28,12 +28,12 @@ from pypdf.generic import DictionaryObject
 import generator.pdf.handbook
 from generator.models.project import Project
 from generator.pdf.handbook import render_handbook
+from generator.plan.paths import handbook_pdf
 from generator.plan.print.chapters import PART_SESSIONS
 from generator.plan.print.handbook import plan_handbook
 from generator.plan.print.worksheets import print_setup
 from generator.plan.program.facts import fill_project, program_facts
 from generator.plan.program.timeline import timeline_date
-from generator.plan.site.pages import handbook_pdf
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from tests.conftest import EPOCH, REPO, copy_project

@@ -14,6 +14,7 @@ import pytest
 from generator.markup import escape_text
 from generator.models.project import Project
 from generator.plan import Plan
+from generator.plan.paths import edition_pdf
 from generator.plan.print.book import GuideChapter, ModuleChapter
 from generator.plan.program.kit import (
     PREPARATION_MINUTES,
@@ -26,7 +27,7 @@ from generator.plan.program.kit import (
 )
 from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.timeline import timeline_date
-from generator.plan.site.kit import edition_pdf, manager_only, offers, with_commitments
+from generator.plan.site.kit import manager_only, offers, with_commitments
 from generator.read.layout import SHIPPED
 from generator.read.project import load_project
 from tests.conftest import REPO

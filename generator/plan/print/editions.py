@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from generator.markup import escape_text
 from generator.models.project import Project
+from generator.plan.paths import edition_pdf
 from generator.plan.print.book import GuideView, HandbookPlan
 from generator.plan.print.chapters import PART_SESSIONS, page_html
 from generator.plan.print.handbook import Selection, plan_handbook
@@ -18,7 +19,7 @@ from generator.plan.program.kit import escalation, messages, run_sheet, urgent
 from generator.plan.program.privacy import privacy_md
 from generator.plan.sheets.tracker import tracker_columns
 from generator.plan.site import kit_pages as md
-from generator.plan.site.kit import edition_pdf, offers, with_commitments
+from generator.plan.site.kit import offers, with_commitments
 
 
 def _no_link(target: str) -> None:

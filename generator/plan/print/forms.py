@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.markup import escape_text
+from generator.models.project import Project
 from generator.models.worksheet import LinesInput, RatingInput, Section, TextInput, Worksheet, WorksheetField
-from generator.plan.paths import PDF_VARIANTS
-from generator.plan.print.worksheets import PdfDocument, PrintHead, SheetBody, SheetsView, sheet_view
-from generator.plan.program.forms import ID_ITEM, Form, FormItem
+from generator.plan.paths import PDF_VARIANTS, form_pdf
+from generator.plan.print.worksheets import PdfDocument, PrintHead, SheetBody, SheetsView, print_head, sheet_view
+from generator.plan.program.forms import ID_ITEM, Form, FormItem, project_forms
 
 LONG_TEXT_LINES = 5
 
@@ -25,11 +26,6 @@ class FormSheetsView(SheetsView):
     """A form's PDF: a worksheet's, with the form's stamp in the PDF's keywords."""
 
     keywords: str
-
-
-def form_pdf(form_id: str, variant: str) -> str:
-    """Where a form's PDF lives in the docs folder."""
-    return f"feedback/pdf/{form_id}-{variant}.pdf"
 
 
 def plan_form_pdfs(forms: tuple[Form, ...], head: PrintHead) -> tuple[PdfDocument, ...]:
@@ -109,3 +105,7 @@ def _field(item: FormItem) -> WorksheetField:
     if item.kind == "long_text":
         return LinesInput(kind="lines", name=item.id, label=item.label, help=item.help, lines=LONG_TEXT_LINES)
     return RatingInput(kind="rating", name=item.id, label=item.label, help=item.help, scale=item.answers)
+
+
+def plan_feedback_pdfs(project: Project, paper: str | None = None) -> tuple[PdfDocument, ...]:
+    return plan_form_pdfs(project_forms(project), print_head(project, paper))

@@ -21,6 +21,7 @@ from generator.models.curriculum import PerRole
 from generator.models.events import Event
 from generator.models.program import Program
 from generator.models.project import Project
+from generator.plan.paths import handbook_pdf
 from generator.plan.print.book import (
     ActivityView,
     Advice,
@@ -51,7 +52,6 @@ from generator.plan.program.moments import last_day
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.program.timeline import preparation_start
 from generator.plan.site.kit import with_commitments
-from generator.plan.site.pages import handbook_pdf
 
 TEMPLATE = "print/handbook.html.j2"
 

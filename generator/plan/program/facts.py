@@ -24,6 +24,9 @@ from generator.models.guide import Guide
 from generator.models.program import Program
 from generator.models.project import Project
 from generator.models.prose import map_prose
+from generator.plan.program.kit_days import (
+    workshop_days,  # the run-sheet's days: kit.py fills its text with these facts
+)
 from generator.plan.program.moments import last_day
 from generator.plan.program.timeline import cadence_label, timeline_date
 from generator.plan.program.words import count
@@ -114,10 +117,6 @@ def _moments(project: Project, sessions: list[Event]) -> dict[str, str]:
 def _workshops(project: Project) -> dict[str, str]:
     """`{training.date}` and `{orientation.date}`: the days the run-sheet holds them ("Mon, Dec 7,
     2026 or Mon, Dec 14, 2026"; people choose one)."""
-    from generator.plan.program.kit import (
-        workshop_days,  # the run-sheet's dates (kit.py fills its text with these facts)
-    )
-
     labels, language = project.text_labels, project.curriculum.language
     facts = {}
     for key, task in (("training", "train"), ("orientation", "orient")):

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.models.instrument import THEN_PREFIX, Instrument, Instruments, Item, Occasion, Role
+from generator.models.project import Project
 
 ID_ITEM = "participant_id"  # a named form's program ID (the tracker's), never a name
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"  # no spaces: a name is refused
@@ -193,3 +194,13 @@ def occasion_week(occasion: Occasion, weeks: int | None) -> int | None:
     if weeks is None or occasion.at == "leaving":
         return None
     return {"start": 1, "middle": max(1, (weeks + 1) // 2), "end": weeks}[occasion.at]
+
+
+def project_forms(project: Project) -> tuple[Form, ...]:
+    modules = {m.id: m.title for m in project.curriculum.modules}
+    return plan_forms(project.instruments, project.organization.development_areas, project.labels, modules)
+
+
+def program_weeks(project: Project) -> int | None:
+    program = project.organization.program
+    return program.weeks if program else None

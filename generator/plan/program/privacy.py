@@ -14,7 +14,6 @@ from generator.plan.program.facts import first_contact
 from generator.plan.program.kit import run_sheet
 from generator.plan.program.timeline import timeline_date
 
-PRIVACY = "privacy.md"
 RECORDS = ("applications", "next_round", "notes", "names", "responses")
 
 

@@ -19,10 +19,9 @@ from generator.models.events import Event, Moved
 from generator.models.program import Meetings, Program
 from generator.models.project import Project
 from generator.models.schedule import WEEKDAY_NAMES
+from generator.plan.paths import CALENDAR, TIMELINE
 from generator.plan.program.calendar import calendar_ics
 
-TIMELINE = "program.md"
-CALENDAR = "program.ics"
 ROW_TEMPLATES = {
     "session": "timeline/session.md.j2",
     "meeting": "timeline/meeting.md.j2",

@@ -18,12 +18,18 @@ from pydantic import Field
 from generator.cells import csv_bytes
 from generator.models.base import Model
 from generator.models.instrument import Instruments
+from generator.plan.paths import (
+    BANK_FOLDER,
+    CSV_FILE,
+    JSON_FILE,
+    SCHEMA_FILE,
+    TRACKER_FILE,
+    qualtrics_path,
+    xlsform_path,
+)
 from generator.plan.program.forms import ID_ITEM, Form, occasion_week
 from generator.plan.sheets.xlsform import Spreadsheet, xlsform
 
-FOLDER = "feedback/question-bank"
-JSON_FILE, SCHEMA_FILE, CSV_FILE = "question-bank.json", "question-bank.schema.json", "question-bank.csv"
-TRACKER_FILE = "outcomes-tracker.csv"  # the outcome measures as a tracker's columns, one row per person
 CSV_COLUMNS = (
     "form",
     "instrument",
@@ -127,10 +133,10 @@ def _bank_form(form: Form, weeks: int | None) -> BankForm:
 def bank_files(bank: QuestionBank, forms: tuple[Form, ...], labels: Mapping[str, str]) -> dict[str, bytes]:
     """The question bank's files, by their paths in the docs folder (the XLSForms: `bank_sheets`)."""
     files = {
-        f"{FOLDER}/{JSON_FILE}": _json(bank.model_dump(mode="json")),
-        f"{FOLDER}/{SCHEMA_FILE}": _json(bank_schema()),
-        f"{FOLDER}/{CSV_FILE}": bank_csv(bank),
-        f"{FOLDER}/{TRACKER_FILE}": tracker_csv(bank, labels),
+        f"{BANK_FOLDER}/{JSON_FILE}": _json(bank.model_dump(mode="json")),
+        f"{BANK_FOLDER}/{SCHEMA_FILE}": _json(bank_schema()),
+        f"{BANK_FOLDER}/{CSV_FILE}": bank_csv(bank),
+        f"{BANK_FOLDER}/{TRACKER_FILE}": tracker_csv(bank, labels),
     }
     for form in forms:
         files[qualtrics_path(form.id)] = qualtrics_txt(form, labels).encode()
@@ -140,14 +146,6 @@ def bank_files(bank: QuestionBank, forms: tuple[Form, ...], labels: Mapping[str,
 def bank_sheets(forms: tuple[Form, ...], labels: Mapping[str, str], built: datetime) -> tuple[Spreadsheet, ...]:
     """Each form's XLSForm."""
     return tuple(xlsform(xlsform_path(form.id), form, labels, built) for form in forms)
-
-
-def xlsform_path(form_id: str) -> str:
-    return f"{FOLDER}/{form_id}.xlsx"
-
-
-def qualtrics_path(form_id: str) -> str:
-    return f"{FOLDER}/{form_id}-qualtrics.txt"
 
 
 def bank_schema() -> dict[str, object]:

@@ -1,6 +1,6 @@
-"""The feedback part of a handbook (pure): each form's PDFs, the question bank and the page
-that links them. The forms come from the instruments (instruments.py), in the
-organization's words, on its development areas."""
+"""The feedback page (pure): each instrument's forms with links to their PDFs (print/forms.py
+plans them) and the question bank's files (sheets/question_bank.py). The forms come from the
+instruments (program/forms.py), in the organization's words, on its development areas."""
 
 from __future__ import annotations
 
@@ -9,40 +9,23 @@ from typing import Any
 
 from generator.models.privacy import RETENTION_CHECK_MONTHS, Retention
 from generator.models.project import Project
-from generator.plan.paths import PDF_VARIANTS, relative
-from generator.plan.print.forms import form_pdf, plan_form_pdfs
-from generator.plan.print.worksheets import PdfDocument, print_head
-from generator.plan.program.forms import MIN_GROUP, Form, occasion_week, plan_forms
-from generator.plan.sheets.question_bank import (
+from generator.plan.paths import (
+    BANK_FOLDER,
     CSV_FILE,
-    FOLDER,
+    FEEDBACK_PAGE,
     JSON_FILE,
+    PDF_VARIANTS,
     SCHEMA_FILE,
     TRACKER_FILE,
-    bank_files,
-    bank_sheets,
+    form_pdf,
     qualtrics_path,
-    question_bank,
+    relative,
     xlsform_path,
 )
+from generator.plan.program.forms import MIN_GROUP, Form, occasion_week, program_weeks, project_forms
+from generator.plan.sheets.question_bank import bank_files, bank_sheets, question_bank
 from generator.plan.sheets.xlsform import Spreadsheet
-from generator.plan.site.pages import Link, Page
-
-FEEDBACK_PAGE = "feedback/index.md"
-
-
-def project_forms(project: Project) -> tuple[Form, ...]:
-    modules = {m.id: m.title for m in project.curriculum.modules}
-    return plan_forms(project.instruments, project.organization.development_areas, project.labels, modules)
-
-
-def program_weeks(project: Project) -> int | None:
-    program = project.organization.program
-    return program.weeks if program else None
-
-
-def plan_feedback_pdfs(project: Project, paper: str | None = None) -> tuple[PdfDocument, ...]:
-    return plan_form_pdfs(project_forms(project), print_head(project, paper))
+from generator.plan.site.page import Link, Page
 
 
 def plan_feedback_site(
@@ -57,7 +40,8 @@ def plan_feedback_site(
         "instruments": _instrument_entries(forms, here, labels, program_weeks(project)),
         "design": _design(forms, labels, project.organization.privacy.retention),
         "bank": [
-            Link(name, relative(here, f"{FOLDER}/{name}")) for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, TRACKER_FILE)
+            Link(name, relative(here, f"{BANK_FOLDER}/{name}"))
+            for name in (JSON_FILE, SCHEMA_FILE, CSV_FILE, TRACKER_FILE)
         ],
         "outcomes": project.instruments.outcomes,
     }

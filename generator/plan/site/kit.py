@@ -15,16 +15,13 @@ from generator.markup import escape_text
 from generator.models.guide import Guide
 from generator.models.kit import EDITIONS
 from generator.models.project import Project
-from generator.plan.paths import PDF_VARIANTS, packet_pdf
+from generator.plan.paths import KIT_INDEX, PDF_VARIANTS, PRIVACY, TRACKER_CSV, TRACKER_XLSX, edition_pdf, packet_pdf
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit import commitment, escalation, messages, run_sheet, urgent
-from generator.plan.program.privacy import PRIVACY, privacy_md
+from generator.plan.program.privacy import privacy_md
 from generator.plan.sheets.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
 from generator.plan.site import kit_pages as md
 from generator.plan.site.slides import plan_decks
-
-INDEX = "kit/index.md"
-EDITION_FILES = {"manager": "manager-edition", "mentor": "mentor-guide", "mentee": "mentee-guide"}
 
 
 @dataclass(frozen=True)
@@ -40,10 +37,6 @@ class Kit:
     files: dict[str, bytes]
     sheets: tuple[TrackerSheet, ...]  # written by the write stage (sheets.py)
     guides: tuple[Guide, ...]  # every guide, the role descriptions with their time commitment
-
-
-def edition_pdf(slug: str, edition: str) -> str:
-    return f"guide/{slug}-{EDITION_FILES[edition]}.pdf"
 
 
 def manager_only(guide: Guide) -> bool:
@@ -100,7 +93,7 @@ def plan_kit(project: Project) -> Kit:
         "kit/escalation.md": md.escalation_md(escalation(project), labels, urgent(project)),
         "kit/tracker.md": md.tracker_md(project, [c.title for c in columns], site_link("kit/tracker.md")),
     }
-    pages = [KitPage(INDEX, labels["kit"], Markup(index_md(project, guides)))]
+    pages = [KitPage(KIT_INDEX, labels["kit"], Markup(index_md(project, guides)))]
     pages += [
         KitPage(
             path, labels[md.KIT_PAGES[path][0]], Markup(f"# {escape_text(labels[md.KIT_PAGES[path][0]])}\n\n{text}")
@@ -109,12 +102,12 @@ def plan_kit(project: Project) -> Kit:
     ]
     title = labels["privacy_title"]
     pages.append(KitPage(PRIVACY, title, Markup(f"# {escape_text(title)}\n\n{privacy_md(project)}")))
-    files = {md.TRACKER_CSV: tracker_csv(project, columns)}
-    return Kit(tuple(pages), files, (tracker_sheet(project, columns, md.TRACKER_XLSX),), guides)
+    files = {TRACKER_CSV: tracker_csv(project, columns)}
+    return Kit(tuple(pages), files, (tracker_sheet(project, columns, TRACKER_XLSX),), guides)
 
 
 def index_md(project: Project, guides: tuple[Guide, ...]) -> str:
-    labels, link = project.labels, site_link(INDEX)
+    labels, link = project.labels, site_link(KIT_INDEX)
     lines = [f"# {escape_text(labels['kit'])}", "", escape_text(labels["kit_intro"]), ""]
     lines += [f"- [{escape_text(labels[label])}]({link(path)})" for path, (label, _) in md.KIT_PAGES.items()]
     lines += ["", f"## {escape_text(labels['kit_editions'])}", ""]

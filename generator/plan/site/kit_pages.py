@@ -15,10 +15,10 @@ from generator.models.guide import Guide
 from generator.models.kit import Benchmark
 from generator.models.organization import Contact
 from generator.models.project import Project
+from generator.plan.paths import TRACKER_CSV, TRACKER_XLSX
 from generator.plan.program.kit import Commitment, Message, Route, Step, hours, team_time
 
 Link = Callable[[str], str | None]
-TRACKER_CSV, TRACKER_XLSX = "kit/pair-tracker.csv", "kit/pair-tracker.xlsx"
 KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
     "kit/standards.md": ("kit_standards", None),
     "kit/run-sheet.md": ("kit_run_sheet", None),

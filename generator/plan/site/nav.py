@@ -4,17 +4,13 @@ feedback, glossary and contacts, in the organization's words."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.models import Curriculum
 from generator.models.guide import Guide
-from generator.plan.paths import Paths
-from generator.plan.program.privacy import PRIVACY
-from generator.plan.program.timeline import TIMELINE
+from generator.plan.paths import PRIVACY, TIMELINE, Paths
 from generator.plan.site.kit import manager_only
-
-if TYPE_CHECKING:
-    from generator.plan.site.pages import Page
+from generator.plan.site.page import Page
 
 NavItem = str | dict[str, Any]
 MAX_UNGROUPED = 12  # modules listed one by one in the navigation; more are put in groups

@@ -14,28 +14,31 @@ from urllib.parse import quote
 from generator.models import Curriculum, Module, Session, Worksheet
 from generator.models.guide import Guide
 from generator.models.project import Project
-from generator.plan.paths import PDF_VARIANTS, Paths, packet_pdf, relative, worksheet_pdf
+from generator.plan.paths import (
+    BRAND_CSS,
+    KIT_INDEX,
+    PDF_VARIANTS,
+    PRIVACY,
+    TIMELINE,
+    Paths,
+    edition_pdf,
+    handbook_pdf,
+    packet_pdf,
+    relative,
+    worksheet_pdf,
+)
 from generator.plan.program.facts import program_facts
 from generator.plan.program.fields import site_sections
-from generator.plan.program.privacy import PRIVACY
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
-from generator.plan.program.timeline import TIMELINE, plan_program
+from generator.plan.program.timeline import plan_program
 from generator.plan.program.words import count
 from generator.plan.sheets.tracker import TrackerSheet
 from generator.plan.sheets.xlsform import Spreadsheet
-from generator.plan.site.kit import INDEX as KIT_INDEX
-from generator.plan.site.kit import edition_pdf, manager_only, plan_kit
+from generator.plan.site.feedback import plan_feedback_site
+from generator.plan.site.kit import manager_only, plan_kit
 from generator.plan.site.nav import NavItem, grouped, navigation
+from generator.plan.site.page import Link, Page
 from generator.plan.site.slides import Deck, plan_decks
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # relative to the docs folder, e.g. "modules/goal-setting/first-goals.md"
-    title: str
-    template: str
-    context: Mapping[str, Any]
-    origin: str  # the user's file this page comes from, for error messages
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,6 @@ class SitePlan:
     sheets: tuple[TrackerSheet, ...] = ()  # workbooks the write stage makes (sheets.py): the pair tracker
     spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (sheets.py): the XLSForms
     decks: tuple[Deck, ...] = ()  # the facilitator's slides, made into .pptx files when written (slides.py)
-
-
-@dataclass(frozen=True)
-class Link:
-    title: str
-    url: str  # relative to the page that shows the link
 
 
 def plan_site(project: Project) -> SitePlan:
@@ -73,7 +70,7 @@ def plan_site(project: Project) -> SitePlan:
             pages.append(_session(session, module, f"{number}.{sub}", paths, common, project.curriculum_file))
     pages.append(_worksheet_index(curriculum, paths, common, project.curriculum_file))
     pages += [_worksheet(w, paths, common, project.curriculum_file) for w in curriculum.worksheets]
-    feedback, bank, sheets = _feedback(project, common)
+    feedback, bank, sheets = plan_feedback_site(project, common)
     pages.append(feedback)
     pages.append(Page("glossary.md", labels["glossary"], "glossary.md.j2", common, project.curriculum_file))
     contacts = {**common, "escalation": Link(labels["kit_escalation"], "kit/escalation.md")}
@@ -101,15 +98,6 @@ def plan_site(project: Project) -> SitePlan:
         sheets,
         plan_decks(project, program_facts(project)),
     )
-
-
-def _feedback(project: Project, common: dict[str, Any]) -> tuple[Page, dict[str, bytes], tuple[Spreadsheet, ...]]:
-    from generator.plan.site.feedback import plan_feedback_site  # it builds on this module's Page and Link
-
-    return plan_feedback_site(project, common)
-
-
-BRAND_CSS = "assets/stylesheets/brand.css"
 
 
 def _doors(project: Project, here: str) -> list[dict[str, Any]]:
@@ -207,12 +195,6 @@ def _session(session: Session, module: Module, number: str, paths: Paths, common
 def _as_html(url: str) -> str:
     """A link in raw HTML, which MkDocs does not rewrite: to the page it builds from the .md."""
     return url.replace(".md", ".html")
-
-
-def handbook_pdf(slug: str) -> str:
-    """The whole handbook as one PDF (pdf/handbook.py writes it, the home page links to it), named
-    after the organization so that a downloaded copy still says whose handbook it is."""
-    return f"guide/{slug}-handbook.pdf"
 
 
 def _pdf_links(here: str, labels: Mapping[str, str], worksheet_id: str | None = None) -> list[Link]:

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from generator.models import Session
 from generator.models.guide import Guide
 from generator.models.project import Project
+from generator.plan.paths import KIT_SLIDES, TRAINING_GUIDE
 
-KIT_SLIDES = "kit/slides"
-TRAINING_GUIDE = "guides/mentor-training.md"
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`]+")
 
