@@ -23,7 +23,7 @@ from generator.models.schedule import WEEKDAY_NAMES
 from generator.read.project import load_project
 from generator.read.schedule_calendar import working_calendar
 from generator.read.schedule_checks import moments_named
-from generator.read.timeline import first_day, in_break
+from generator.read.series_dates import first_day, in_break
 
 REPO = Path(__file__).parent.parent
 PROFILES = sorted(p.stem for p in (REPO / "organizations").glob("*.yaml"))
