@@ -110,7 +110,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _warn_of_namesakes(org: Path | None) -> None:
     """A profile named like another in its folder still builds, with a warning: in `--all`
-    the two are refused (see many.py)."""
+    the two are refused (commands/all_orgs.py, `namesakes`)."""
     from dataclasses import replace
 
     from generator.commands.all_orgs import namesakes_of

@@ -1,5 +1,5 @@
 """Spreadsheets the plan describes, made into .xlsx bytes for the write stage: the pair tracker
-(plan/tracker.py) and the question bank's XLSForms (plan/xlsform.py).
+(plan/sheets/tracker.py) and the question bank's XLSForms (plan/sheets/xlsform.py).
 
 Byte-stable under SOURCE_DATE_EPOCH: openpyxl's `save` stamps the workbook's "modified"
 property, and every zip entry, with the time of saving, so two saves of one workbook differ

@@ -1,4 +1,4 @@
-"""The facilitator's decks (plan/slides.py) made into .pptx bytes for the write stage, with
+"""The facilitator's decks (plan/site/slides.py) made into .pptx bytes for the write stage, with
 python-pptx: 16:9, a title slide and a slide for each step in the organization's colour, and
 the script as each slide's speaker notes. Facilitators open and edit them in PowerPoint,
 Keynote or LibreOffice.

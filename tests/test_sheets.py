@@ -135,7 +135,7 @@ class Milestone(NamedTuple):
 
 
 def _milestones(project: Project) -> tuple[Dated, ...]:
-    """The tracker's date columns: the schedule's milestones and moments, each once (plan/moments.py)."""
+    """The tracker's date columns: the schedule's milestones and moments, each once (plan/program/moments.py)."""
     dates = kit_dates(project)
     assert dates is not None and len(dates.milestones) >= 6
     return dates.milestones

@@ -41,7 +41,7 @@ from generator.pdf.keys import pdf_keys
 from generator.plan import Plan
 
 STATUS = ".mentorbook-pdfs.json"  # in the served folder only: `build` never writes it
-# The books' parts in a preview, in sessions (`build`: 6, plan/chapters.py): an edit to a session
+# The books' parts in a preview, in sessions (`build`: 6, plan/print/chapters.py): an edit to a session
 # lays out again the part that holds it, about 20,000 characters of the shipped handbook's HTML,
 # not 90,000. The pages are the same; only where the parts end inside the file differs.
 PART_SESSIONS = 3

@@ -1,6 +1,6 @@
 """Worksheets, forms and packets -> their PDF files, each joined from worksheets' bodies.
 
-A worksheet is laid out once in each variant, without footers (plan/print.py `SheetBody`): a
+A worksheet is laid out once in each variant, without footers (plan/print/worksheets.py `SheetBody`): a
 job for the PDF pool (pool.py) that the pool keeps for the build, so that its own PDF, the
 packet and every book's appendix (handbook.py) join the same pages (join.py) and nothing lays
 it out twice. A file's footers (each page's title and "Page 3 of 4") are laid out apart, on

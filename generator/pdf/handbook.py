@@ -5,7 +5,7 @@ every worksheet, in the organization's words, language and paper size.
 It is made by the worksheet renderer (printer.py): the same templates, fetcher, fonts,
 stylesheet and safe Markdown; its appendix is the worksheets' own pages, laid out once for
 their own PDFs (files.py), so that a worksheet reads the same in every book as on its own. What it prints is planned
-(plan/handbook.py); this module lays it out.
+(plan/print/handbook.py); this module lays it out.
 
 WeasyPrint keeps every laid-out page in memory until it writes (about 1.3 MB a page), so the
 body is laid out in the plan's parts and joined at the end (join.py). The parts are jobs for

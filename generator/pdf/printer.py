@@ -5,7 +5,7 @@ are written into the docs folder before MkDocs runs, so the site links to them l
 The parent prints each job's HTML from the plan's views; a worker of the PDF pool (pool.py)
 lays it out with its own Printer, whose font configuration it keeps (a fresh process per
 file would add most of a second). WeasyPrint reads files only through `ProjectFetcher`
-(fetch.py). What each PDF shows is planned (plan/print.py, plan/handbook.py).
+(fetch.py). What each PDF shows is planned (plan/print/worksheets.py, plan/print/handbook.py).
 """
 
 from __future__ import annotations

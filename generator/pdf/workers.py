@@ -3,7 +3,7 @@
 `build` forks its workers, so they share the loaded modules (a cold process costs about 0.6 s
 more) and, as long as no collection there visits them, the plan's objects: the fork happens with
 the garbage collector's objects frozen (at 200 sessions, 521 MB for the whole tree became 447
-with the smaller parts of plan/chapters.py). A process with other threads (serve: its server
+with the smaller parts of plan/print/chapters.py). A process with other threads (serve: its server
 and the preview's thread) must not fork (a lock another thread held stays held forever in the
 child): there the workers come from a fork server, a fresh process started once that has
 WeasyPrint loaded, and `serve` keeps one executor for all its builds (preview.py), so the cold

@@ -63,9 +63,9 @@ class Plan:
 
 def plan_build(project: Project, part_sessions: int = PART_SESSIONS) -> Plan:
     """Every document of the build; the books laid out in parts of at most `part_sessions`
-    sessions (plan/chapters.py: `serve` asks for smaller ones, commands/preview.py). The
+    sessions (plan/print/chapters.py: `serve` asks for smaller ones, commands/preview.py). The
     program's facts are computed once and put into the shared text before anything is planned,
-    once the project is coherent (plan/coherence.py: a user's problem, at its line)."""
+    once the project is coherent (plan/program/coherence.py: a user's problem, at its line)."""
     problems = check_coherence(project)
     if problems:
         raise InputError(problems)

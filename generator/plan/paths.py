@@ -45,7 +45,7 @@ PDF_VARIANTS = ("fillable", "print")
 
 
 def worksheet_pdf(worksheet_id: str, variant: str) -> str:
-    """Where a worksheet's PDF lives in the docs folder (pdf.py writes it, pages link to it)."""
+    """Where a worksheet's PDF lives in the docs folder (pdf/files.py writes it, pages link to it)."""
     return f"worksheets/pdf/{worksheet_id}-{variant}.pdf"
 
 

@@ -1,4 +1,4 @@
-"""The coherence check over the plan (plan/coherence.py): the example organizations pass with
+"""The coherence check over the plan (plan/program/coherence.py): the example organizations pass with
 no problem; a profile that says one fact two ways gets one at its line, with both values."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The program's facts, computed once from the profile and its schedule, and put into the
-shared text (never into the organization's own): plan/facts.py, read/placeholders.py."""
+shared text (never into the organization's own): plan/program/facts.py, read/placeholders.py."""
 
 from __future__ import annotations
 

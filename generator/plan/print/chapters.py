@@ -104,7 +104,7 @@ def body_parts(
     organization's own chapters (the timeline is as long as the program); the modules, up to
     `most` sessions a part (a longer module goes on in the next part, without its opening);
     the guides, `per_part` a part (PART_GUIDES; a reader's edition, all in one); then the glossary and the worksheets' heading; then each
-    worksheet's body, as laid out for its own PDF (plan/print.py). The `openers` (an edition's
+    worksheet's body, as laid out for its own PDF (plan/print/worksheets.py). The `openers` (an edition's
     Start here) come before everything, a part each."""
     opening: list[Chapter] = [Chapter(kind) for kind in OPENING if getattr(book, kind)]
     parts: list[list[Chapter]] = [[GuideChapter("guide", g)] for g in openers]

@@ -1,5 +1,5 @@
 """The editions (pure): the program manager's edition, the mentor's guide and the mentee's
-guide, each planned as a selection of the one handbook's chapters (plan/handbook.py) and laid
+guide, each planned as a selection of the one handbook's chapters (plan/print/handbook.py) and laid
 out by the handbook's renderer. Nothing in them is a second copy: the guides and worksheets say
 which editions they belong to, the sessions' lines say whose they are, and the manager's
 edition adds the kit's pages as chapters, made from the same Markdown as the site's.

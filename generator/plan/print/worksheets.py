@@ -2,7 +2,7 @@
 
 A worksheet is laid out once in each variant, without footers: a `SheetBody`. Every file that
 holds it is joined from those pages (pdf/files.py): its own PDF, the packet (after a cover and
-contents) and each book's appendix (plan/handbook.py), with the file's own footers laid over
+contents) and each book's appendix (plan/print/handbook.py), with the file's own footers laid over
 them. So a worksheet reads the same, page for page, wherever it is printed, and is laid out
 once a build, not six times (the shipped curriculum's print worksheets were 345,000 characters
 of HTML to lay out, against 87,000 now).

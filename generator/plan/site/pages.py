@@ -49,7 +49,7 @@ class SitePlan:
     theme: Mapping[str, Any] = field(default_factory=dict)
     footer: tuple[str, ...] = ()
     files: Mapping[str, bytes] = field(default_factory=dict)  # made whole by the plan: the .ics, the logo
-    grouped: bool = False  # modules are grouped in the navigation: see plan/nav.py
+    grouped: bool = False  # modules are grouped in the navigation: see plan/site/nav.py
     sheets: tuple[TrackerSheet, ...] = ()  # workbooks the write stage makes (sheets.py): the pair tracker
     spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (sheets.py): the XLSForms
     decks: tuple[Deck, ...] = ()  # the facilitator's slides, made into .pptx files when written (slides.py)
