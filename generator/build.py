@@ -8,7 +8,7 @@ already in the output folder is skipped (see fingerprint.py), unless forced.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,7 @@ class BuildOptions:
     part_sessions: int = PART_SESSIONS  # sessions to a book's part (serve's are smaller: an edit lays out less)
     processes: int | None = None  # that lay the PDFs out: None, one per core; 1, this one (`--all`)
     pdfs_from: Path | None = None  # the PDFs not laid out but copied from here (serve: its served folder)
+    planned: Callable[[PdfWork], None] | None = None  # given the PDFs once planned (serve: lays them out meanwhile)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,6 @@ class BuildResult:
     pages: int
     seconds: float
     skipped: bool = False  # the output already held a build of exactly these inputs
-    pdfs: PdfWork | None = None  # the PDFs not laid out (`pdfs_from`): for the caller to lay out
 
 
 def build(
@@ -89,6 +89,8 @@ def build(
             settings = load_site_settings(root)
         with stages("pages"):
             plan = plan_build(project, options.part_sessions)
+        if options.planned is not None:
+            options.planned(pdf_work(plan))
         site = plan.site
         pages = sum(1 for p in site.pages if p.path.endswith(".md"))
         with staged_output(out) as stage:
@@ -97,7 +99,7 @@ def build(
             with stages("write"):
                 write_files(stage.docs, texts, site_files(site))
             del texts  # written: not held while the PDFs are laid out (13 MB at 1,000 sessions)
-            work = write_pdfs(plan, stage.docs, stage.root / "pdf-parts", options, stages)
+            write_pdfs(plan, stage.docs, stage.root / "pdf-parts", options, stages)
             with stages("site"):
                 theme = project_theme(root, stage.docs.parent / "theme")
                 sources = {p.path: p.origin for p in site.pages}
@@ -105,29 +107,31 @@ def build(
                     site, base_config(root), stage.docs, stage.site, sources, theme=theme, site_settings=settings
                 )
             write_manifest(stage.site, _manifest(project, pages, engine, inputs))
-    unmade = work if options.pdfs_from is not None else None  # for serve to lay out
-    return BuildResult(out, project.organization.name, pages, time.perf_counter() - started, pdfs=unmade)
+    return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
 
-def write_pdfs(plan: Plan, docs: Path, parts: Path, options: BuildOptions, stages: Stages) -> PdfWork:
+def write_pdfs(plan: Plan, docs: Path, parts: Path, options: BuildOptions, stages: Stages) -> None:
     """The plan's PDFs (worksheets, forms, packets, books) into `docs`, the PDF stage laying
-    them out (pdf/stage.py, its parts' PDFs in `parts`); or, with `options.pdfs_from` (serve),
-    each one served now copied in (an empty stand-in if none), for the caller to lay out."""
-    work = PdfWork(plan.setup, plan.pdfs, (plan.handbook, *plan.editions))
+    them out (pdf/stage.py, its parts' PDFs in `parts`); or, with `options.pdfs_from` (serve,
+    which lays them out itself), each one served now copied in (an empty stand-in if none)."""
+    work = pdf_work(plan)
+    documents = [f.path for f in work.files] + [b.path for b in work.books]
     if options.pdfs_from is not None:
-        for path in plan.paths():
-            if path.endswith(".pdf"):
-                served, target = options.pdfs_from / path, docs / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(served.read_bytes() if served.is_file() else b"")
-        return work
+        for path in documents:
+            served, target = options.pdfs_from / path, docs / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(served.read_bytes() if served.is_file() else b"")
+        return
     from generator.pdf.stage import make_pdfs  # WeasyPrint: not imported by a build skipped
 
     with stages("pdfs"):
-        made = make_pdfs(work, docs, parts, options.processes)
-        for done, _ in enumerate(_printing(plan, made), start=1):
-            stages.progress("pdfs", done, len(work.files) + len(work.books))
-    return work
+        for done, _ in enumerate(_printing(plan, make_pdfs(work, docs, parts, options.processes)), start=1):
+            stages.progress("pdfs", done, len(documents))
+
+
+def pdf_work(plan: Plan) -> PdfWork:
+    """What the PDF stage is given: the plan's files and books."""
+    return PdfWork(plan.setup, plan.pdfs, (plan.handbook, *plan.editions))
 
 
 def _printing(plan: Plan, made: Iterator[str]) -> Iterator[str]:
@@ -186,7 +190,7 @@ def check(root: Path, org_file: Path | None = None) -> Project:
     plan = plan_build(project)
     render_pages(plan.site, Renderer(root))
     try:
-        pdf_keys(PdfWork(plan.setup, plan.pdfs, (plan.handbook, *plan.editions)))  # every print template: no layout
+        pdf_keys(pdf_work(plan))  # every print template: no layout
     except TemplateError as error:
         raise _print_template_problem(error, plan) from error
     return project

@@ -1,9 +1,11 @@
-"""The PDFs of `serve`, swapped in after the page: the site is built with the PDFs served before
-(or empty stand-ins) and the browser reloads (about 1.5 s for the shipped curriculum); then the
-PDF stage runs in a child process (`python -m generator.pdf`, pdf/__main__.py), which puts each
-PDF the edit changed into the served folder as it is made. A newer edit kills that child and
-its workers (one process group) before its build starts, so nothing writes into the served
-folder while a build replaces it; a build that fails starts the last good one's PDFs again.
+"""The PDFs of `serve`, swapped in after the page: the PDF stage runs in a child process
+(`python -m generator.pdf`, pdf/__main__.py) started as soon as the build is planned, laying
+the PDFs out while the site is built with the PDFs served before (or empty stand-ins); once
+the site is served and the browser reloads (about 1.5 s for the shipped curriculum), the child
+is told so and puts each PDF the edit changed into the served folder as it lands. A newer edit
+kills that child and its workers (one process group) before its build starts, so nothing
+writes into the served folder while a build replaces it; a build that fails or is skipped
+starts the last good one's PDFs again.
 
 The child keeps what it makes in a content-addressed folder (`cache`: parts and finished PDFs by
 the hash of what their bytes depend on) that lives as long as `serve`, so after an edit only
@@ -14,6 +16,7 @@ PDF stage as `build` runs it, in a process of its own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -34,36 +37,53 @@ PART_SESSIONS = 3
 
 
 class PdfChild:
-    """The PDF stage of the last build, in a child process: `start`ed after each build,
-    `stop`ped (killed, with its workers) before the next one and when serve ends."""
+    """The PDF stage of the last build, in a child process: `begin` once the build is planned
+    (BuildOptions.planned), `go` once its site is served, `stop` (killed, with its workers)
+    before the next build and when serve ends."""
 
     def __init__(self, out: Path, folder: Path, quiet: bool = False) -> None:
         self.out, self.folder, self.quiet = out, folder, quiet
         self.process: subprocess.Popen[bytes] | None = None
-        self.last: PdfWork | None = None  # the last good build's PDFs
+        self.next: PdfWork | None = None  # the PDFs of the build under way
+        self.last: PdfWork | None = None  # the last good build's
+        self.updating: list[str] = []  # the next one's paths not made before
 
-    def start(self, work: PdfWork | None = None) -> int:
-        """Lay out `work`'s PDFs (the last good build's if None) into the served folder; how
-        many of them are not made yet (STATUS lists them from now on)."""
+    def begin(self, work: PdfWork) -> None:
+        """Start laying `work`'s PDFs out: while the site is built, into the cache only."""
         self.stop()
-        self.last = work or self.last
-        if self.last is None:
-            return 0
         made = self.folder / "cache" / "files"
         try:
-            keys = pdf_keys(self.last)
+            keys = pdf_keys(work)
         except TemplateError as error:  # a print template override's mistake: the PDFs stay as they are
             print(f"print template: {error}\nthe PDFs stay as they were until this is fixed", file=sys.stderr)
-            return 0
-        updating = [path for path, key in keys.items() if not (made / f"{key}.pdf").is_file()]
-        write_status(self.out, updating)
+            self.next, self.updating = None, []
+            return
+        self.next, self.updating = work, [path for path, key in keys.items() if not (made / f"{key}.pdf").is_file()]
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / "work.pickle").write_bytes(pickle.dumps(self.last))
+        (self.folder / "work.pickle").write_bytes(pickle.dumps(work))
         command = [sys.executable, "-m", "generator.pdf", str(self.folder / "work.pickle"), str(self.out)]
-        command += [str(self.folder / "cache"), *(["-q"] if self.quiet else [])]
+        command += [str(self.folder / "cache"), "--wait", *(["-q"] if self.quiet else [])]
         # Its own process group, so that stop() ends its workers with it.
-        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, start_new_session=True)
-        return len(updating)
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, start_new_session=True)
+
+    def go(self) -> int:
+        """The build's site is served: STATUS lists the PDFs not made yet, and the child puts
+        each into the served folder as it lands. How many it lists."""
+        self.last = self.next or self.last
+        write_status(self.out, self.updating)
+        if self.process is not None and self.process.stdin is not None:
+            with contextlib.suppress(BrokenPipeError):  # it has ended already (a mistake, said)
+                self.process.stdin.write(b"go\n")
+                self.process.stdin.close()
+        return len(self.updating)
+
+    def resume(self) -> int:
+        """After a build that failed or was skipped: the last good build's PDFs, from where
+        they were stopped (what was made is in the cache)."""
+        if self.last is None:
+            return 0
+        self.begin(self.last)
+        return self.go()
 
     def stop(self) -> None:
         """Kill the child and its workers now (a handbook part may take seconds) and wait for them."""
@@ -72,4 +92,6 @@ class PdfChild:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
+        if self.process.stdin is not None:
+            self.process.stdin.close()
         self.process = None

@@ -89,14 +89,14 @@ def _rebuilder(
         changed = what_changed(files, now, root) or unchanged
         files, unchanged = now, "rebuilt"
         pdfs.stop()  # nothing writes into the served folder while the build replaces it
-        options = BuildOptions(part_sessions=PART_SESSIONS, pdfs_from=out)
+        options = BuildOptions(part_sessions=PART_SESSIONS, pdfs_from=out, planned=pdfs.begin)
         try:
             result = build(root, org_file, out, options=options)
         except InputError as error:
-            pdfs.start()  # the last good build's, where they were stopped
+            pdfs.resume()  # the last good build's, where they were stopped
             print(error.report() + "\n" + _meanwhile(out), file=sys.stderr)
             return
-        queued = pdfs.start(result.pdfs)  # a build skipped (nothing changed) has none: the last good one's
+        queued = pdfs.resume() if result.skipped else pdfs.go()
         if not quiet:
             made = "up to date" if result.skipped else f"{queued} PDF{'s' if queued != 1 else ''} queued"
             print(f"{changed} · {result.pages} pages in {result.seconds:.1f} s · {made}", file=sys.stderr, flush=True)

@@ -1,5 +1,7 @@
-"""`python -m generator.pdf WORK OUT CACHE [-q]`: the PDF stage in a process of its own, as `serve`
-runs it after each build (commands/preview.py), killing it when a newer edit comes.
+"""`python -m generator.pdf WORK OUT CACHE [--wait] [-q]`: the PDF stage in a process of its own,
+as `serve` runs it once each build is planned (commands/preview.py), killing it when a newer
+edit comes. With `--wait` it puts nothing into OUT until a line comes on stdin (serve says
+so once the build's site is served).
 
 WORK is a pickled PdfWork (the plan's PDF documents). CACHE is content-addressed and kept
 between runs: `parts/` holds every laid-out part by its job's key (stage.py), `files/` every
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import select
 import shutil
 import sys
 import time
@@ -38,9 +41,9 @@ def main(argv: list[str]) -> int:
     try:
         keys = pdf_keys(work)
         new = [path for path, key in keys.items() if not (files / f"{key}.pdf").is_file()]
+        served = Served(out, files, keys, new, waiting="--wait" in argv)
         for path in keys.keys() - set(new):
-            put(files / f"{keys[path]}.pdf", out / path)
-        write_status(out, new)
+            served.land(path)
         todo = replace(
             work,
             files=tuple(f for f in work.files if f.path in new),
@@ -50,19 +53,46 @@ def main(argv: list[str]) -> int:
         files.mkdir(parents=True, exist_ok=True)
         for path in make_pdfs(todo, scratch, cache / "parts"):
             os.replace(scratch / path, files / f"{keys[path]}.pdf")
-            put(files / f"{keys[path]}.pdf", out / path)
-            new.remove(path)
-            write_status(out, new)
+            served.land(path)
+        served.land(None)
     except (InputError, TemplateError) as error:
-        write_status(out, [])
         report = error.report() if isinstance(error, InputError) else f"print template: {error}"
         print(f"{report}\nthe PDFs stay as they were until this is fixed", file=sys.stderr, flush=True)
         return 1
-    made = len(todo.files) + len(todo.books)
     _forget(files, set(keys.values()))
-    if made and "-q" not in argv:
-        print(f"{made} PDF{'s' if made != 1 else ''} updated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if new and "-q" not in argv:
+        print(
+            f"{len(new)} PDF{'s' if len(new) != 1 else ''} updated in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
     return 0
+
+
+class Served:
+    """The served folder: each PDF put in as it lands (from `files`, by its key), and STATUS
+    rewritten without it; when `waiting`, not before serve says its site is served (a line on
+    stdin: serve builds the site meanwhile, and nothing may write into its folder then)."""
+
+    def __init__(self, out: Path, files: Path, keys: dict[str, str], updating: list[str], waiting: bool) -> None:
+        self.out, self.files, self.keys, self.updating = out, files, keys, list(updating)
+        self.landed: list[str] = []
+        self.told = not waiting
+
+    def land(self, path: str | None) -> None:
+        """`path` has landed in `files` (None: the last has; wait for serve's word if need be)."""
+        self.landed += [path] if path else []
+        if not self.told:
+            if path is not None and not select.select([sys.stdin], [], [], 0)[0]:
+                return  # not yet: kept for when serve says so
+            if not sys.stdin.readline():
+                raise SystemExit(0)  # serve is gone: nothing to put anywhere
+            self.told = True
+        for landed in self.landed:
+            put(self.files / f"{self.keys[landed]}.pdf", self.out / landed)
+        self.updating = [p for p in self.updating if p not in self.landed]
+        if self.landed:
+            write_status(self.out, self.updating)
+        self.landed = []
 
 
 def put(made: Path, target: Path) -> None:

@@ -1,7 +1,8 @@
 """serve's PDFs (generator/commands/preview.py), without a browser: the PDF stage runs in a child
-process that puts each PDF into the served folder; a newer edit kills it (and its workers) and
-what is served at the end is the newer edit's; a run after an edit lays out only what changed;
-serve stopped leaves no process behind."""
+process, laying out while the site is built and putting each PDF into the served folder once
+it is served; a newer edit kills it (and its workers) and what is served at the end is the
+newer edit's; a run after an edit lays out only what changed; serve stopped leaves no process
+behind."""
 
 from __future__ import annotations
 
@@ -43,7 +44,10 @@ def _text(pdf: Path) -> str:
     return "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages)
 
 
-def test_a_newer_edit_kills_the_older_ones_pdfs(tmp_path: Path) -> None:
+def test_the_pdfs_are_laid_out_while_the_site_is_built_and_put_in_once_it_is_served(tmp_path: Path) -> None:
+    """`begin` (once the build is planned) lays out into the cache only; `go` (the site is
+    served) lists the PDFs as updating and puts each in as it lands; a newer edit's `begin`
+    kills the older child and its workers, and what is served at the end is the newer edit's."""
     root = tmp_path / "project"
     init_project(root, "Acme Health")
     profile = root / "organizations" / "acme-health.yaml"
@@ -52,17 +56,24 @@ def test_a_newer_edit_kills_the_older_ones_pdfs(tmp_path: Path) -> None:
     child = PdfChild(out, tmp_path / "pdfs", quiet=True)
     first = _work(root, profile)
     books = [book.path for book in first.books]
-    assert child.start(first) == len(first.files) + len(books) >= 5  # nothing made yet: all updating
-    assert json.loads((out / STATUS).read_text())["updating"] == [d.path for d in (*first.files, *first.books)]
-    older = child.process
-    assert older is not None
-    profile.write_text(profile.read_text().replace('name: "Acme Health"', 'name: "Opening Health"'))
-    second = _work(root, profile)
-    child.start(second)  # while the first one's are laid out
-    assert older.returncode == -signal.SIGKILL
-    time.sleep(0.5)
-    assert not _running(group=older.pid)  # its workers too: none of its process group is left
     try:
+        child.begin(first)
+        deadline = time.monotonic() + 300
+        while not list((tmp_path / "pdfs" / "cache").rglob("*.pdf")):  # laid out "while the site is built"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert not list(out.rglob("*.pdf")) and not (out / STATUS).exists()  # nothing served meanwhile
+        assert child.go() == len(first.files) + len(books) >= 5  # nothing made before: all updating
+        assert json.loads((out / STATUS).read_text())["updating"] == [d.path for d in (*first.files, *first.books)]
+        older = child.process
+        assert older is not None
+        profile.write_text(profile.read_text().replace('name: "Acme Health"', 'name: "Opening Health"'))
+        second = _work(root, profile)
+        child.begin(second)  # while the first one's are laid out
+        assert older.returncode == -signal.SIGKILL
+        time.sleep(0.5)
+        assert not _running(group=older.pid)  # its workers too: none of its process group is left
+        child.go()
         assert _finished(child) == 0
     finally:
         child.stop()
@@ -77,14 +88,15 @@ def test_a_run_after_an_edit_lays_out_only_what_changed(tmp_path: Path) -> None:
     out.mkdir()
     child = PdfChild(out, tmp_path / "pdfs", quiet=True)
     work = _work(root, profile)
-    child.start(work)
+    child.begin(work)
+    child.go()
     assert _finished(child) == 0
     served = {d.path: (out / d.path).read_bytes() for d in (*work.files, *work.books)}
-    assert child.start(work) == 0 and _finished(child) == 0  # every file made before: none to lay out
+    assert child.resume() == 0 and _finished(child) == 0  # every file made before: none to lay out
     curriculum = root / "curriculum.yaml"
     curriculum.write_text(curriculum.read_text(encoding="utf-8").replace("Meet.", "Meet again."), encoding="utf-8")
-    edited = _work(root, profile)
-    stale = child.start(edited)
+    child.begin(_work(root, profile))
+    stale = child.go()
     assert 1 <= stale < len(served) and _finished(child) == 0
     changed = [path for path, pdf in served.items() if (out / path).read_bytes() != pdf]
     assert len(changed) == stale and all(path.endswith(".pdf") for path in changed)
