@@ -34,6 +34,7 @@ from generator.pdf.keys import pdf_keys
 # lays out again the part that holds it, about 20,000 characters of the shipped handbook's HTML,
 # not 90,000. The pages are the same; only where the parts end inside the file differs.
 PART_SESSIONS = 3
+BACKGROUND = 10  # how much nicer the PDFs' processes run while serve builds the site
 
 
 class PdfChild:
@@ -63,14 +64,18 @@ class PdfChild:
         (self.folder / "work.pickle").write_bytes(pickle.dumps(work))
         command = [sys.executable, "-m", "generator.pdf", str(self.folder / "work.pickle"), str(self.out)]
         command += [str(self.folder / "cache"), "--wait", *(["-q"] if self.quiet else [])]
-        # Its own process group, so that stop() ends its workers with it.
+        # Its own process group, so that stop() ends its workers with it; nicer than serve while
+        # serve builds the site (BACKGROUND), as nice as serve once it is served (go).
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, start_new_session=True)
+        _nice(self.process.pid, BACKGROUND)
 
     def go(self) -> int:
         """The build's site is served: STATUS lists the PDFs not made yet, and the child puts
         each into the served folder as it lands. How many it lists."""
         self.last = self.next or self.last
         write_status(self.out, self.updating)
+        if self.process is not None:
+            _nice(self.process.pid, 0)
         if self.process is not None and self.process.stdin is not None:
             with contextlib.suppress(BrokenPipeError):  # it has ended already (a mistake, said)
                 self.process.stdin.write(b"go\n")
@@ -95,3 +100,9 @@ class PdfChild:
         if self.process.stdin is not None:
             self.process.stdin.close()
         self.process = None
+
+
+def _nice(group: int, niceness: int) -> None:
+    """The process group's niceness; back to 0 only where allowed (root: elsewhere they stay nicer)."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PGRP, group, os.getpriority(os.PRIO_PROCESS, 0) + niceness)
