@@ -34,12 +34,16 @@ FACTS: dict[str, str] = {
     "last_session.date": "the day of the last booked session",
     "training.minutes": "the length of the mentor training workshop, in minutes",
     "orientation.minutes": "the length of the mentee orientation, in minutes",
+    "training.date": "the days the run-sheet holds the mentor training (each mentor chooses one), e.g. 'Mon, Dec 7, 2026 or Mon, Dec 14, 2026'",
+    "orientation.date": "the days the run-sheet holds the mentee orientation (each mentee chooses one)",
     "contact": "the first contact's name and how to reach them",
     "size": "how many pairs the program runs (`program.size`), e.g. '40'",
     "privacy": "the name of the privacy notice's page, e.g. 'privacy notice'",
     "kickoff.place": "where the kickoff happens (`program.kickoff_place`)",
     "emergency": "what to do in immediate danger: the profile's `emergency`, else 'call your local emergency number'",
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
+    "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",
+    "exit_conversation.minutes": "how long the program team's exit conversation with each person is",
 }
 for _moment, _key in MOMENT_KEYS.items():
     FACTS[f"{_key}.minutes"] = f"how long the meeting that holds the {_moment} session is, in minutes"

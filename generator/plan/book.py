@@ -92,7 +92,7 @@ class Advice:
 
 @dataclass(frozen=True)
 class SheetRef:
-    target: str
+    target: str  # "": a worksheet this book does not print (a reader's edition names where it is)
     title: str  # "Worksheet 3: Goal plan": by number, as the appendix is laid out later
 
 
@@ -196,6 +196,7 @@ class BookView(PrintHead):
     glossary: tuple[GlossaryEntry, ...]
     sheets: tuple[SheetView, ...]
     session_class: str = "session"  # "session flow" in a reader's edition: one after the other, not a page each
+    flow: bool = False  # a reader's edition: chapters follow on, within a part, without a new page each
 
 
 @dataclass(frozen=True)

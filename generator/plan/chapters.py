@@ -98,11 +98,12 @@ def body_parts(
     most: int = PART_SESSIONS,
     sheets: Sequence[SheetBody] = (),
     openers: Sequence[GuideView] = (),
+    per_part: int = PART_GUIDES,
 ) -> tuple[BodyPart, ...]:
     """The body's chapters in print order, grouped into the parts laid out apart: the
     organization's own chapters (the timeline is as long as the program); the modules, up to
     `most` sessions a part (a longer module goes on in the next part, without its opening);
-    the guides, PART_GUIDES a part; then the glossary and the worksheets' heading; then each
+    the guides, `per_part` a part (PART_GUIDES; a reader's edition, all in one); then the glossary and the worksheets' heading; then each
     worksheet's body, as laid out for its own PDF (plan/print.py). The `openers` (an edition's
     Start here) come before everything, a part each."""
     opening: list[Chapter] = [Chapter(kind) for kind in OPENING if getattr(book, kind)]
@@ -120,9 +121,7 @@ def body_parts(
             current.append(ModuleChapter("module", module, piece, start == 0))
             count += len(piece)
     parts.append(current)
-    parts += [
-        [GuideChapter("guide", g) for g in guides[n : n + PART_GUIDES]] for n in range(0, len(guides), PART_GUIDES)
-    ]
+    parts += [[GuideChapter("guide", g) for g in guides[n : n + per_part]] for n in range(0, len(guides), per_part)]
     parts.append([Chapter(kind) for kind in ("glossary", "sheets") if getattr(book, kind)])
     chapters = tuple(BodyPart(tuple(part), _continues(part)) for part in parts if part)
     return chapters + tuple(BodyPart((), False, sheet) for sheet in sheets)
@@ -165,5 +164,5 @@ def linked(book: BookView, modules: Sequence[ModuleView]) -> frozenset[str]:
     rows = (*book.program.rows, *book.program.as_needed) if book.program else ()
     found = {row.target[1:] for row in rows if row.target}
     for module in modules:
-        found |= {sheet.target[1:] for session in module.sessions for sheet in session.worksheets}
+        found |= {sheet.target[1:] for session in module.sessions for sheet in session.worksheets if sheet.target}
     return frozenset(found)

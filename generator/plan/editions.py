@@ -52,14 +52,20 @@ def plan_editions(
     manager = Selection(
         edition_pdf(slug, "manager"),
         edition="manager",
-        modules=False,
+        group_sessions=True,  # the sessions the program team runs with everyone: the kickoff, the closing
         chapters=kit,
         title=labels["edition_manager"],
     )
-    where_to_go = tuple(c for c in kit if c.title == labels["kit_escalation"])  # the pairs' speak-up route too
+    # The pairs' speak-up route, and what happens to what they write, in each reader's edition too
+    theirs = tuple(c for c in kit if c.title in (labels["kit_escalation"], labels["privacy_title"]))
     pairs = [
         Selection(
-            edition_pdf(slug, role), edition=role, role=role, chapters=where_to_go, title=labels[f"edition_{role}"]
+            edition_pdf(slug, role),
+            edition=role,
+            role=role,
+            chapters=theirs,
+            title=labels[f"edition_{role}"],
+            flow=True,
         )
         for role in ("mentor", "mentee")
     ]

@@ -50,12 +50,23 @@ def program_facts(project: Project) -> Facts:
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
+        **_conversations(project),
         **_dates(project, program, sessions),
         **_moments(project, sessions),
         **_concerns(project),
+        **_workshops(project),
     }
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
     return facts
+
+
+CONVERSATIONS = {"midpoint_conversation": "midpoint-conversations", "exit_conversation": "exit-conversations"}
+
+
+def _conversations(project: Project) -> dict[str, str]:
+    """The program team's conversations' length: the run-sheet step's own `team_minutes`, one number."""
+    minutes = {t.id: t.team_minutes for t in project.curriculum.run_sheet if t.team_minutes}
+    return {f"{fact}.minutes": str(minutes.get(task, 20)) for fact, task in CONVERSATIONS.items()}
 
 
 def _dates(project: Project, program: Program | None, sessions: list[Event]) -> dict[str, str]:
@@ -98,6 +109,19 @@ def _moments(project: Project, sessions: list[Event]) -> dict[str, str]:
         facts[f"{key}.minutes"] = str(minutes or _usual_minutes(project, sessions))
         facts[f"{key}.time"] = event.time if event and event.time else labels["fact_time"]
         facts[f"{key}.date"] = timeline_date(event.date, language) if event else labels["fact_date"]
+    return facts
+
+
+def _workshops(project: Project) -> dict[str, str]:
+    """`{training.date}` and `{orientation.date}`: the days the run-sheet holds them ("Mon, Dec 7,
+    2026 or Mon, Dec 14, 2026"; people choose one)."""
+    from generator.plan.kit import workshop_days  # the run-sheet's dates (kit.py fills its text with these facts)
+
+    labels, language = project.text_labels, project.curriculum.language
+    facts = {}
+    for key, task in (("training", "train"), ("orientation", "orient")):
+        days = [timeline_date(day, language) for day in workshop_days(project, task)]
+        facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
     return facts
 
 

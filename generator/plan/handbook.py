@@ -9,6 +9,7 @@ they use by number ("Worksheet 3"), not by page, because the appendix is laid ou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -67,6 +68,8 @@ class Selection:
     modules: bool = True
     chapters: tuple[GuideView, ...] = ()  # after the guides
     title: str | None = None  # on the cover, instead of "Handbook"
+    group_sessions: bool = False  # only the sessions a facilitator runs (those with their lines), whole
+    flow: bool = False  # chapters follow on the page before (a reader's edition: short enough for an evening)
 
 
 def plan_handbook(
@@ -78,15 +81,17 @@ def plan_handbook(
     choice = selection or Selection(handbook_pdf(project.slug))
     head = print_head(project, paper)
     if choice.title:
-        head = replace(head, labels={**labels, "handbook": choice.title})
+        head = replace(head, labels={**labels, "handbook": choice.title, **_edition_labels(labels, choice.role)})
     bodies = sheet_bodies(project, paper)  # numbered in program order, in every book alike
     sheets = [bodies[w.id, "print"] for w in program_order(curriculum) if choice.edition in (None, *w.editions)]
-    refs = {s.view.sheets[0].id: f"{s.view.sheets[0].kicker}: {s.title}" for s in sheets}
-    chosen = curriculum.modules if choice.modules else ()
+    named = {w.id: f"{bodies[w.id, 'print'].view.sheets[0].kicker}: {w.title}" for w in curriculum.worksheets}
+    held = {s.view.sheets[0].id for s in sheets}
+    refs = {ref: SheetRef(f"#{ref}", title) for ref, title in named.items() if ref in held}
+    refs |= _elsewhere({ref: title for ref, title in named.items() if ref not in held}, labels, choice.role)
     printed = _Printed(refs, labels, choice.role, text_words(project))
-    modules = tuple(_module(m, n, printed) for n, m in enumerate(chosen, start=1))
+    modules = _modules(curriculum.modules, printed, choice)
     guides = tuple(  # numbered alike in every book: the same guide is the same part (chapters.py)
-        GuideView(f"_g{n}", g.title, page_html(g.text))
+        GuideView(f"_g{n}", g.title, page_html(for_reader(g.text, choice.role)))
         for n, g in enumerate(with_commitments(project), start=1)
         if choice.edition is None or choice.edition in g.editions
     )
@@ -108,11 +113,77 @@ def plan_handbook(
         glossary=tuple(GlossaryEntry(e.term, html(e.definition)) for e in curriculum.glossary),
         sheets=tuple(s.view.sheets[0] for s in sheets),
         session_class="session flow" if choice.role else "session",
+        flow=choice.flow,
     )
     entries = contents(book, modules, guides, openers)
     targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
-    parts = body_parts(book, modules, guides, part_sessions, tuple(sheets), openers)
+    if choice.flow:  # one part for the modules and one for the guides, so that each follows on
+        part_sessions, per_part = max(len(curriculum.sessions()), 1), max(len(guides), 1)
+    parts = body_parts(book, modules, guides, part_sessions, tuple(sheets), openers, per_part if choice.flow else 1)
+    if choice.flow:  # a reader's contents: the chapters and modules, on one page
+        entries = tuple(entry for entry in entries if entry.level == 1)
     return HandbookPlan(choice.path, TEMPLATE, book, parts, entries, targets)
+
+
+def _modules(chosen: Sequence[Module], printed: _Printed, choice: Selection) -> tuple[ModuleView, ...]:
+    """The book's modules, numbered as in the handbook; with `group_sessions`, only the sessions
+    a facilitator runs (the manager's edition: the kickoff, the closing), and their modules."""
+    if not choice.modules:
+        return ()
+    modules = tuple(_module(m, n, printed) for n, m in enumerate(chosen, start=1))
+    if not choice.group_sessions:
+        return modules
+    run = {f"_s-{s.id}" for m in chosen for s in m.sessions if s.prompts.facilitator}
+    kept = (replace(m, sessions=tuple(s for s in m.sessions if s.id in run)) for m in modules)
+    return tuple(m for m in kept if m.sessions)
+
+
+def for_reader(text: str, role: str | None) -> str:
+    """A guide's Markdown for one reader: a section whose heading ends with another reader's
+    mark (`## If you are a mentor {.for-mentor}`) is left out, up to the next heading of its
+    level or above; every mark is taken off (the site's attr_list reads them as classes)."""
+    kept: list[str] = []
+    skipping = 0  # the level of the heading being left out; 0: keeping
+    for line in text.splitlines(keepends=True):
+        heading = _HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            if skipping and level <= skipping:
+                skipping = 0
+            mark = _MARK.search(line)
+            if mark and role is not None and mark.group(1) != role:
+                skipping = skipping or level
+            line = _MARK.sub("", line)
+        if not skipping:
+            kept.append(line)
+    return type(text)("".join(kept)) if isinstance(text, str) else "".join(kept)
+
+
+_HEADING = re.compile(r"(#{1,6}) ")
+_MARK = re.compile(r"[ \t]*\{:?\s*\.for-(mentor|mentee|facilitator)\s*\}[ \t]*(?=\r?\n|$)")
+
+
+def _other(role: str) -> str:
+    return "mentee" if role == "mentor" else "mentor"
+
+
+def _edition_labels(labels: Mapping[str, str], role: str | None) -> dict[str, str]:
+    """A reader's edition says where the worksheets it does not print are."""
+    if role is None:
+        return {}
+    other = labels[f"edition_{_other(role)}"]
+    return {"handbook_worksheets_intro": labels["edition_worksheets_intro"].format(edition=other)}
+
+
+def _elsewhere(named: Mapping[str, str], labels: Mapping[str, str], role: str | None) -> dict[str, SheetRef]:
+    """A reader's edition names a session's worksheet it does not print, and where it is (no link)."""
+    if role is None:
+        return {}
+    other = labels[f"edition_{_other(role)}"]
+    return {
+        ref: SheetRef("", labels["edition_sheet_elsewhere"].format(sheet=title, edition=other))
+        for ref, title in named.items()
+    }
 
 
 def _own(project: Project, choice: Selection) -> list[bool]:
@@ -145,7 +216,7 @@ def _cover(project: Project) -> Cover:
 class _Printed:
     """What one book prints its modules and sessions with."""
 
-    sheets: Mapping[str, str]  # worksheet id -> "Worksheet 3: its title", in this book's numbering
+    sheets: Mapping[str, SheetRef]  # worksheet id -> its link and "Worksheet 3: its title" (no link: not in this book)
     labels: Mapping[str, str]
     role: str | None  # only this role's lines; None: every role's
     words: Mapping[str, str]  # the organization's words, for the prompts' labels
@@ -195,14 +266,15 @@ def _session(session: Session, number: str, printed: _Printed) -> SessionView:
         advice=tuple(
             Advice(kind, labels[kind], _per_role(getattr(session, kind), labels, role)) for kind in ("tips", "pitfalls")
         ),
-        worksheets=tuple(SheetRef(f"#{ref}", sheets[ref]) for ref in session.worksheets if ref in sheets),
+        worksheets=tuple(sheets[ref] for ref in session.worksheets if ref in sheets),
     )
 
 
 def _per_role(lines: PerRole, labels: Mapping[str, str], only: str | None = None) -> tuple[RoleLines, ...]:
-    """Each side's lines under its label (or only one side's); a role with none is left out."""
+    """Each side's lines under its label (or only one side's, without one: the whole book is
+    that reader's); a role with none is left out."""
     return tuple(
-        RoleLines(role.label, tuple(html(item) for item in getattr(lines, role.key)))
+        RoleLines("" if only else role.label, tuple(html(item) for item in getattr(lines, role.key)))
         for role in roles(labels)
         if getattr(lines, role.key) and only in (None, role.key)
     )

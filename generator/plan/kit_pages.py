@@ -134,7 +134,7 @@ def messages_md(messages: Sequence[Message], labels: Mapping[str, str], *, ancho
             f"**{escape_text(labels['kit_to'])}:** {escape_text(message.to)}" + ("  " if message.facts else ""),
         ]
         if message.facts:
-            facts = "; ".join(f"{labels.get(key, key.removeprefix('uses_'))}: {value}" for key, value in message.facts)
+            facts = "; ".join(f"{label}: {value}" for label, value in message.facts)
             lines.append(f"**{escape_text(labels['kit_facts'])}:** {escape_text(facts)}")
         lines.append("")
         lines += [f"> {line}" if line else ">" for line in message.body.strip().split("\n")]
@@ -153,6 +153,10 @@ def escalation_md(routes: Sequence[Route], labels: Mapping[str, str], urgent: Se
         who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(labels["kit_program_lead"])
         if route.assumed:
             who += f" ({cell(labels['kit_unassigned'])})"
+        if route.first:  # immediate danger: the emergency route first, then whom to tell
+            who = "<br>".join(
+                [*(f"**{cell(text)}**" for text in route.first), f"{cell(labels['kit_then_tell'])} {who}"]
+            )
         lines.append(
             f"| {cell(route.concern.concern)} | {cell(route.concern.first_step)} | {who} | {cell(route.respond)} |"
         )
