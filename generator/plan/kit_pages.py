@@ -19,6 +19,7 @@ from generator.read.project import Project
 
 Link = Callable[[str], str | None]
 TRACKER_CSV, TRACKER_XLSX = "kit/pair-tracker.csv", "kit/pair-tracker.xlsx"
+PEOPLE_CSV = "kit/people-tracker.csv"
 KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
     "kit/standards.md": ("kit_standards", None),
     "kit/run-sheet.md": ("kit_run_sheet", None),
@@ -170,12 +171,15 @@ def _contact(contact: Contact, labels: Mapping[str, str]) -> str:
     return cell(f"{contact.role}: {contact.name}" + (f" ({reach}{usually})" if reach or usually else ""))
 
 
-def tracker_md(project: Project, columns: Sequence[str], link: Link) -> str:
+def tracker_md(project: Project, sheets: Sequence[tuple[str, Sequence[str]]], link: Link) -> str:
+    """The workbook and its CSVs, then each sheet with its columns (`sheets`: tab, column titles)."""
     labels = project.labels
     lines = [escape_text(labels["kit_tracker_intro"]), ""]
-    for target, label in ((TRACKER_XLSX, "kit_tracker_xlsx"), (TRACKER_CSV, "kit_tracker_csv")):
-        lines.append(f"- {_title(labels[label], target, link)}")
-    lines += ["", f"**{escape_text(labels['kit_columns'])}:** " + " · ".join(escape_text(c) for c in columns), ""]
+    files = ((TRACKER_XLSX, "kit_tracker_xlsx"), (PEOPLE_CSV, "kit_people_csv"), (TRACKER_CSV, "kit_tracker_csv"))
+    lines += [f"- {_title(labels[label], target, link)}" for target, label in files]
+    lines.append("")
+    for tab, columns in sheets:
+        lines += [f"**{escape_text(tab)}:** " + " · ".join(escape_text(c) for c in columns), ""]
     return "\n".join(lines)
 
 

@@ -218,7 +218,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
     assert group == ["1.1", "7.3"]  # the sessions the program team runs for everyone, whole
     assert all(s.agenda and s.activity for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions)
     titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
-    assert {"Mentor training workshop", "Run-sheet", "Message templates", "Pair tracker"} <= set(titles)
+    assert {"Mentor training workshop", "Run-sheet", "Message templates", "Program tracker"} <= set(titles)
     assert {"match-check", "mentor-application", "exit-conversation"} <= {s.id for s in manager.book.sheets}
     assert "Wed, Dec 23, 2026" in str(  # the introductions, the working day before the winter holidays
         next(c.guide.html for c in chapters if isinstance(c, GuideChapter) and c.guide.title == "Message templates")
