@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.models.project import Project
-from generator.pdf.files import render_pdfs
+from generator.pdf.stage import render_pdfs
 from generator.plan import plan_build
 from generator.plan.print.worksheets import print_setup
 from generator.plan.program.facts import fill_project, program_facts

@@ -228,7 +228,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
     assert group == ["1.1", "7.3"]  # the sessions the program team runs for everyone, whole
     assert all(s.agenda and s.activity for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions)
     titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
-    assert {"Mentor training workshop", "Run-sheet", "Message templates", "Pair tracker"} <= set(titles)
+    assert {"Mentor training workshop", "Run-sheet", "Message templates", "Program tracker"} <= set(titles)
     assert {"match-check", "mentor-application", "exit-conversation"} <= {s.id for s in manager.book.sheets}
     assert "Wed, Dec 23, 2026" in str(  # the introductions, the working day before the winter holidays
         next(c.guide.html for c in chapters if isinstance(c, GuideChapter) and c.guide.title == "Message templates")
@@ -476,7 +476,7 @@ def test_one_length_for_each_conversation_and_one_name_for_the_mid_point_form(pr
     facts = program_facts(project)
     assert facts["exit_conversation.minutes"] == "20" and facts["midpoint_conversation.minutes"] == "15"
     endings = next(g for g in plan.site.pages if g.path.endswith("endings.md"))
-    assert "A 20-minute conversation between the facilitator" in str(endings.context["text"])
+    assert "A 20-minute conversation with the program team" in str(endings.context["text"])
     texts = [str(t.do) for t in project.curriculum.run_sheet] + [m.body for m in messages(run_sheet(project))]
     assert not [t for t in texts if re.search(r"15 to 20|twenty-minute|fifteen minutes|mid-point check-in", t)]
     assert any(i.title == "Mid-point pulse" for i in project.instruments.instruments)

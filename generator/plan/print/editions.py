@@ -11,13 +11,13 @@ from markupsafe import Markup
 
 from generator.markup import escape_text
 from generator.models.project import Project
-from generator.plan.paths import edition_pdf
+from generator.plan.paths import TRACKER_XLSX, edition_pdf
 from generator.plan.print.book import GuideView, HandbookPlan
 from generator.plan.print.chapters import PART_SESSIONS, page_html
 from generator.plan.print.handbook import Selection, plan_handbook
 from generator.plan.program.kit import escalation, messages, run_sheet, urgent
 from generator.plan.program.privacy import privacy_md
-from generator.plan.sheets.tracker import tracker_columns
+from generator.plan.sheets.tracker import tracker_sheet, tracker_sheets_md
 from generator.plan.site import kit_pages as md
 from generator.plan.site.kit import offers, with_commitments
 
@@ -30,7 +30,7 @@ def kit_chapters(project: Project) -> tuple[GuideView, ...]:
     """The kit's pages as chapters of the manager's edition."""
     labels = project.labels
     steps = run_sheet(project)
-    tracker = md.tracker_md(project, [c.title for c in tracker_columns(project)], _no_link)
+    tracker = md.tracker_md(project, tracker_sheets_md(tracker_sheet(project, TRACKER_XLSX)), _no_link)
     texts = (
         ("kit_standards", md.standards_md(project, offers(project, with_commitments(project)), _no_link)),
         ("kit_run_sheet", md.run_sheet_md(project, steps, _no_link)),

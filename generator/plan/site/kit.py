@@ -15,11 +15,20 @@ from generator.markup import escape_text
 from generator.models.guide import Guide
 from generator.models.kit import EDITIONS
 from generator.models.project import Project
-from generator.plan.paths import KIT_INDEX, PDF_VARIANTS, PRIVACY, TRACKER_CSV, TRACKER_XLSX, edition_pdf, packet_pdf
+from generator.plan.paths import (
+    KIT_INDEX,
+    PDF_VARIANTS,
+    PEOPLE_CSV,
+    PRIVACY,
+    TRACKER_CSV,
+    TRACKER_XLSX,
+    edition_pdf,
+    packet_pdf,
+)
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit import commitment, escalation, messages, run_sheet, urgent
 from generator.plan.program.privacy import privacy_md
-from generator.plan.sheets.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
+from generator.plan.sheets.tracker import TrackerSheet, table_csv, tracker_sheet, tracker_sheets_md
 from generator.plan.site import kit_pages as md
 from generator.plan.site.slides import plan_decks
 
@@ -85,13 +94,13 @@ def plan_kit(project: Project) -> Kit:
     labels = project.labels
     guides = with_commitments(project)
     steps = run_sheet(project)
-    columns = tracker_columns(project)
+    tracker = tracker_sheet(project, TRACKER_XLSX)
     texts = {
         "kit/standards.md": md.standards_md(project, offers(project, guides), site_link("kit/standards.md")),
         "kit/run-sheet.md": md.run_sheet_md(project, steps, site_link("kit/run-sheet.md")),
         "kit/messages.md": md.messages_md(messages(steps), labels, anchors=True),
         "kit/escalation.md": md.escalation_md(escalation(project), labels, urgent(project)),
-        "kit/tracker.md": md.tracker_md(project, [c.title for c in columns], site_link("kit/tracker.md")),
+        "kit/tracker.md": md.tracker_md(project, tracker_sheets_md(tracker), site_link("kit/tracker.md")),
     }
     pages = [KitPage(KIT_INDEX, labels["kit"], Markup(index_md(project, guides)))]
     pages += [
@@ -102,8 +111,11 @@ def plan_kit(project: Project) -> Kit:
     ]
     title = labels["privacy_title"]
     pages.append(KitPage(PRIVACY, title, Markup(f"# {escape_text(title)}\n\n{privacy_md(project)}")))
-    files = {TRACKER_CSV: tracker_csv(project, columns)}
-    return Kit(tuple(pages), files, (tracker_sheet(project, columns, TRACKER_XLSX),), guides)
+    files = {
+        PEOPLE_CSV: table_csv(tracker.people, tracker.planned),
+        TRACKER_CSV: table_csv(tracker.pairs, tracker.planned),
+    }
+    return Kit(tuple(pages), files, (tracker,), guides)
 
 
 def index_md(project: Project, guides: tuple[Guide, ...]) -> str:

@@ -15,7 +15,7 @@ from generator.models.guide import Guide
 from generator.models.kit import Benchmark
 from generator.models.organization import Contact
 from generator.models.project import Project
-from generator.plan.paths import TRACKER_CSV, TRACKER_XLSX
+from generator.plan.paths import PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
 from generator.plan.program.kit import Commitment, Message, Route, Step, hours, team_time
 
 Link = Callable[[str], str | None]
@@ -170,12 +170,15 @@ def _contact(contact: Contact, labels: Mapping[str, str]) -> str:
     return cell(f"{contact.role}: {contact.name}" + (f" ({reach}{usually})" if reach or usually else ""))
 
 
-def tracker_md(project: Project, columns: Sequence[str], link: Link) -> str:
+def tracker_md(project: Project, sheets: Sequence[tuple[str, Sequence[str]]], link: Link) -> str:
+    """The workbook and its CSVs, then each sheet with its columns (`sheets`: tab, column titles)."""
     labels = project.labels
     lines = [escape_text(labels["kit_tracker_intro"]), ""]
-    for target, label in ((TRACKER_XLSX, "kit_tracker_xlsx"), (TRACKER_CSV, "kit_tracker_csv")):
-        lines.append(f"- {_title(labels[label], target, link)}")
-    lines += ["", f"**{escape_text(labels['kit_columns'])}:** " + " · ".join(escape_text(c) for c in columns), ""]
+    files = ((TRACKER_XLSX, "kit_tracker_xlsx"), (PEOPLE_CSV, "kit_people_csv"), (TRACKER_CSV, "kit_tracker_csv"))
+    lines += [f"- {_title(labels[label], target, link)}" for target, label in files]
+    lines.append("")
+    for tab, columns in sheets:
+        lines += [f"**{escape_text(tab)}:** " + " · ".join(escape_text(c) for c in columns), ""]
     return "\n".join(lines)
 
 
