@@ -116,6 +116,7 @@ def _number(cell: str) -> bool:
     return True
 
 
+@pytest.mark.slow  # pyxform runs each form through its validator: 20 s
 def test_xls2xform_converts_the_xlsforms(written: dict[str, bytes], tmp_path: Path) -> None:
     program = shutil.which("xls2xform", path=str(Path(sys.executable).parent))
     assert program, "pyxform is in requirements-test.txt"

@@ -19,6 +19,7 @@ from tests.conftest import copy_repo
 from tests.pdf.conftest import pinned_epoch
 from tests.pdf.test_handbook import read_outline
 
+pytestmark = pytest.mark.slow  # lays out both guides
 MOST_PAGES = 50  # the limit for the example (about 40 is the aim)
 ROLES = ("mentor", "mentee")
 

@@ -71,7 +71,9 @@ def test_the_handbook_parts_hold_every_chapter_once_in_order(project: Project, p
     assert set(sessions) <= entries and {s.id for s in handbook.book.sheets} <= entries <= handbook.targets
 
 
-@pytest.mark.parametrize("most", [1, 3, PART_SESSIONS])
+@pytest.mark.parametrize(
+    "most", [pytest.param(1, marks=pytest.mark.slow), pytest.param(3, marks=pytest.mark.slow), PART_SESSIONS]
+)
 def test_every_book_is_laid_out_in_parts_of_at_most_so_many_sessions(project: Project, most: int) -> None:
     """`serve` asks for parts of 3 sessions (an edit lays out less again); the chapters, in
     order, are the same whatever the parts."""
