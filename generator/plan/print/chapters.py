@@ -37,7 +37,8 @@ from generator.plan.program.timeline import (
 )
 
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
-# A part's pages stay in a worker's memory until it is written (about 1.1 MB a page): a part of
+# A part's pages stay in a worker's memory until it is written (about 1.1 MB a page, measured in
+# docs/decisions/0001-pdf-engine.md): a part of
 # 6 sessions is about 22 pages, a part of 6 guides about 25 (a 300-session build's whole tree:
 # 348 MB with parts of 12 sessions, 332 with 6). Smaller parts also share the cores better;
 # every chapter starts a page, so where a part ends does not change the layout. A guide is a
