@@ -45,7 +45,7 @@ PDF_VARIANTS = ("fillable", "print")
 
 
 def worksheet_pdf(worksheet_id: str, variant: str) -> str:
-    """Where a worksheet's PDF lives in the docs folder (pdf/files.py writes it, pages link to it)."""
+    """Where a worksheet's PDF lives in the docs folder (pdf/stage.py writes it, pages link to it)."""
     return f"worksheets/pdf/{worksheet_id}-{variant}.pdf"
 
 
@@ -78,7 +78,7 @@ def edition_pdf(slug: str, edition: str) -> str:
 
 
 def handbook_pdf(slug: str) -> str:
-    """The whole handbook as one PDF (pdf/handbook.py writes it, the home page links to it), named
+    """The whole handbook as one PDF (pdf/stage.py writes it, the home page links to it), named
     after the organization so that a downloaded copy still says whose handbook it is."""
     return f"guide/{slug}-handbook.pdf"
 

@@ -43,7 +43,7 @@ EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean somet
 # 348 MB with parts of 12 sessions, 332 with 6). Smaller parts also share the cores better;
 # every chapter starts a page, so where a part ends does not change the layout. A guide is a
 # part of its own: the same guide in the handbook and an edition is then the same part, laid
-# out once for both (pdf/handbook.py), as are the opening chapters and the glossary.
+# out once for both (pdf/stage.py: a job's key is laid out once), as are the opening chapters and the glossary.
 PART_SESSIONS = 6  # a longer module goes on in the next part
 PART_GUIDES = 1
 OPENING = ("welcome", "values", "how_we_work", "contacts", "program")  # the chapters before the modules

@@ -2,9 +2,9 @@
 the contents and the anchors that links point to.
 
 WeasyPrint keeps every laid-out page in memory until it writes (about 1.1 MB a page, measured
-in docs/decisions/0001-pdf-engine.md), so the
-body is laid out in parts of at most PART_SESSIONS sessions (chapters.py; pdf/handbook.py lays
-them out side by side, in the PDF pool's workers, and joins them). Sessions name the worksheets
+in docs/decisions/0001-pdf-engine.md), so the body is laid out in parts of at most
+PART_SESSIONS sessions (chapters.py; pdf/stage.py lays them out side by side on its process
+pool, and joins them). Sessions name the worksheets
 they use by number ("Worksheet 3"), not by page, because the appendix is laid out after them.
 """
 

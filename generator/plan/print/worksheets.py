@@ -1,7 +1,7 @@
 """Planning the print documents (pure): each worksheet's two PDFs and the two packets.
 
 A worksheet is laid out once in each variant, without footers: a `SheetBody`. Every file that
-holds it is joined from those pages (pdf/files.py): its own PDF, the packet (after a cover and
+holds it is joined from those pages (pdf/stage.py): its own PDF, the packet (after a cover and
 contents) and each book's appendix (plan/print/handbook.py), with the file's own footers laid over
 them. So a worksheet reads the same, page for page, wherever it is printed, and is laid out
 once a build, not six times (the shipped curriculum's print worksheets were 345,000 characters
