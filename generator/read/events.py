@@ -17,6 +17,8 @@ from generator.read.schedule_checks import (
     Booked,
     SessionInfo,
     Trouble,
+    check_after,
+    check_repeats,
     unknown_session,
 )
 from generator.read.schedule_dates import outside
@@ -151,3 +153,38 @@ def unique(uid: str, taken: set[str]) -> str:
         candidate = f"{uid}-{n}"
     taken.add(candidate)
     return candidate
+
+
+def place_milestones(
+    program: Program,
+    calendar: WorkingCalendar,
+    sessions: Sequence[SessionInfo],
+    booked: Sequence[Booked],
+    far: set[tuple[str | int, ...]],
+    slug: str,
+    taken: set[str],
+    troubles: list[Trouble],
+) -> tuple[list[Event], dict[str, list[Milestone]]]:
+    """Each milestone's event (at its week or on its date, on a working day), and those `at` a
+    session by that session's id (listed with it, once); one written years off (`far`) is left
+    out, reported already."""
+    events: list[Event] = []
+    by_session = {b.session.id: b for b in booked}
+    end = program.start + dt.timedelta(weeks=program.weeks)
+    attached: dict[str, list[Milestone]] = {}
+    placed: list[tuple[int, Milestone, dt.date]] = []
+    for i, milestone in enumerate(program.milestones):
+        if ("milestones", i) in far:
+            continue
+        if milestone.at is not None:
+            if attach(milestone, i, by_session, sessions, troubles):
+                attached.setdefault(milestone.at, []).append(milestone)
+            continue
+        uid = unique(milestone_key(slug, milestone, i), taken)
+        event = milestone_event(milestone, i, program, calendar, end, uid, troubles)
+        if event is not None:
+            events.append(event)
+            placed.append((i, milestone, event.date))
+            troubles += check_after(milestone, i, event.date, by_session, sessions)
+    troubles += check_repeats(placed)
+    return events, attached

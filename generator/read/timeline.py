@@ -39,15 +39,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from generator.models.events import Event, Moved
-from generator.models.program import Milestone, Program
+from generator.models.program import Program
 from generator.read.events import (
-    attach,
     event_order,
     meeting_event,
-    milestone_event,
-    milestone_key,
+    place_milestones,
     session_event,
-    unique,
 )
 from generator.read.schedule_calendar import working_calendar
 from generator.read.schedule_checks import (
@@ -55,10 +52,8 @@ from generator.read.schedule_checks import (
     SessionInfo,
     Trouble,
     assign_sessions,
-    check_after,
     check_lengths,
     check_moments,
-    check_repeats,
 )
 from generator.read.schedule_dates import far_dates
 from generator.read.series_dates import pinned_days, pins_kept, series_dates
@@ -106,24 +101,8 @@ def schedule(program: Program, sessions: Sequence[SessionInfo], slug: str) -> tu
             booked += [Booked(s, day, index) for s, day in zip(carried, dates, strict=False)]
     troubles += check_lengths(program, assigned)
     troubles += check_moments(program, booked)
-    by_session = {b.session.id: b for b in booked}
-    end = program.start + dt.timedelta(weeks=program.weeks)
-    attached: dict[str, list[Milestone]] = {}
-    placed: list[tuple[int, Milestone, dt.date]] = []
-    for i, milestone in enumerate(program.milestones):
-        if ("milestones", i) in far:
-            continue
-        if milestone.at is not None:
-            if attach(milestone, i, by_session, sessions, troubles):
-                attached.setdefault(milestone.at, []).append(milestone)
-            continue
-        uid = unique(milestone_key(slug, milestone, i), taken)
-        event = milestone_event(milestone, i, program, calendar, end, uid, troubles)
-        if event is not None:
-            events.append(event)
-            placed.append((i, milestone, event.date))
-            troubles += check_after(milestone, i, event.date, by_session, sessions)
-    troubles += check_repeats(placed)
+    placed, attached = place_milestones(program, calendar, sessions, booked, far, slug, taken, troubles)
+    events += placed
     events += [session_event(b, series[b.series], slug, taken, attached, moves) for b in booked]
     if troubles:
         raise DoesNotFit(troubles)
