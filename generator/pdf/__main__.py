@@ -29,7 +29,7 @@ from jinja2 import TemplateError
 from generator.errors import InputError
 from generator.pdf import PdfWork
 from generator.pdf.keys import pdf_keys
-from generator.pdf.stage import make_pdfs
+from generator.pdf.stage import make_pdfs, write_whole
 
 STATUS = ".mentorbook-pdfs.json"  # in the served folder only: `build` never writes it
 
@@ -59,12 +59,12 @@ def main(argv: list[str]) -> int:
         report = error.report() if isinstance(error, InputError) else f"print template: {error}"
         print(f"{report}\nthe PDFs stay as they were until this is fixed", file=sys.stderr, flush=True)
         return 1
-    _forget(files, set(keys.values()))
+    for made in files.glob("*.pdf"):  # the files no longer planned let go (the parts stay: an edit undone finds them)
+        if made.stem not in keys.values():
+            made.unlink()
     if new and "-q" not in argv:
-        print(
-            f"{len(new)} PDF{'s' if len(new) != 1 else ''} updated in {time.perf_counter() - started:.1f} s",
-            file=sys.stderr,
-        )
+        seconds = time.perf_counter() - started
+        print(f"{len(new)} PDF{'s' if len(new) != 1 else ''} updated in {seconds:.1f} s", file=sys.stderr)
     return 0
 
 
@@ -98,23 +98,11 @@ class Served:
 def put(made: Path, target: Path) -> None:
     """A copy of `made` at `target`, in one rename: the server never sends half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    shutil.copyfile(made, temporary)
-    os.replace(temporary, target)
+    write_whole(target, made.read_bytes())
 
 
 def write_status(out: Path, updating: list[str]) -> None:
-    """STATUS in the served folder, in one rename."""
-    temporary = out / f"{STATUS}.tmp"
-    temporary.write_text(json.dumps({"updating": updating}), encoding="utf-8")
-    os.replace(temporary, out / STATUS)
-
-
-def _forget(files: Path, keys: set[str]) -> None:
-    """The finished documents no longer in the plan let go (the parts stay: an edit undone finds them)."""
-    for made in files.glob("*.pdf"):
-        if made.stem not in keys:
-            made.unlink(missing_ok=True)
+    write_whole(out / STATUS, json.dumps({"updating": updating}).encode())
 
 
 if __name__ == "__main__":

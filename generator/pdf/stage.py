@@ -172,13 +172,12 @@ def _lay_out(task: tuple[PrintSetup, Path, str, Job]) -> tuple[str, Laid | _Fail
         pdf, laid = lay_out(printer, job)
     except InputError as error:
         return key, _Failed(error.problems)
-    _write(folder / f"{key}.pdf", pdf)
-    made = {**asdict(laid), "stand_ins": sorted(laid.stand_ins)}
-    _write(folder / f"{key}.json", json.dumps(made).encode())
+    write_whole(folder / f"{key}.pdf", pdf)
+    write_whole(folder / f"{key}.json", json.dumps({**asdict(laid), "stand_ins": sorted(laid.stand_ins)}).encode())
     return key, laid
 
 
-def _write(target: Path, data: bytes) -> None:
+def write_whole(target: Path, data: bytes) -> None:
     """In one rename: a reader of the folder never sees half a file."""
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)
@@ -187,9 +186,7 @@ def _write(target: Path, data: bytes) -> None:
 
 def cores() -> int:
     """The cores this process may use (Linux: its affinity, which containers narrow)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 # Files: worksheets, packets and forms.
