@@ -1,15 +1,13 @@
 """`python -m generator.pdf WORK OUT CACHE [--wait] [-q]`: the PDF stage in a process of its own,
-as `serve` runs it once each build is planned (commands/preview.py), killing it when a newer
-edit comes. With `--wait` it puts nothing into OUT until a line comes on stdin (serve says
-so once the build's site is served).
+as `serve` runs it once each build is planned (commands/preview.py), killed by a newer edit.
 
 WORK is a pickled PdfWork (the plan's PDF documents). CACHE is content-addressed and kept
 between runs: `parts/` holds every laid-out part by its job's key (stage.py), `files/` every
-finished document by its key (keys.py), so a run after an edit lays out only the parts the
-edit changed and joins only the documents that hold them. Each document is put into OUT (the
-served folder) in one rename: those already in `files/` at once, the others as they are made;
-STATUS in OUT lists those not there yet, for the page to say "updating…" beside their links.
-Problems are printed (stderr) and the run ends with status 1, the PDFs served staying as they were.
+finished document by its key (keys.py), so a run after an edit lays out only the parts the edit
+changed and joins only the documents that hold them. Each document is put into OUT (the served
+folder) in one rename, those made before at once, the others as they land; with `--wait`, not
+before a line comes on stdin (serve's word that the site is served). STATUS in OUT lists those
+not there yet. A mistake is printed and ends the run (status 1), the PDFs served staying as they were.
 """
 
 from __future__ import annotations
