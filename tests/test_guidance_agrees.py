@@ -88,7 +88,10 @@ def test_the_mentor_trainings_script_fits_its_agenda(filled: Project) -> None:
     rows = re.findall(r"^\| \d:\d\d \| ([^|]+) \| (\d+) \|$", text, re.MULTILINE)
     agenda = [(step.strip(), int(minutes)) for step, minutes in rows]
     assert sum(m for _, m in agenda) == TRAINING_MINUTES["mentor"]
-    script = text[text.index("\n## Script") : text.index("\n## Practice scenarios")]
+    headings = re.findall(r"^(#{1,3} .*)$", text, re.MULTILINE)
+    assert [h for h in headings if h.startswith("## ")] == ["## Agenda", "## Script", "## Practice scenarios"]
+    assert len(set(headings)) == len(headings), "a section is written twice"
+    script = text[text.index("\n## Script\n") : text.index("\n## Practice scenarios\n")]
     sections = re.split(r"\n(?=### )", script)[1:]
     steps = [m for step, m in agenda if step != "Break"]
     assert len(sections) == len(steps)

@@ -1,15 +1,13 @@
 """`python -m generator.pdf WORK OUT CACHE [--wait] [-q]`: the PDF stage in a process of its own,
-as `serve` runs it once each build is planned (commands/preview.py), killing it when a newer
-edit comes. With `--wait` it puts nothing into OUT until a line comes on stdin (serve says
-so once the build's site is served).
+as `serve` runs it once each build is planned (commands/preview.py), killed by a newer edit.
 
 WORK is a pickled PdfWork (the plan's PDF documents). CACHE is content-addressed and kept
 between runs: `parts/` holds every laid-out part by its job's key (stage.py), `files/` every
-finished document by its key (keys.py), so a run after an edit lays out only the parts the
-edit changed and joins only the documents that hold them. Each document is put into OUT (the
-served folder) in one rename: those already in `files/` at once, the others as they are made;
-STATUS in OUT lists those not there yet, for the page to say "updating…" beside their links.
-Problems are printed (stderr) and the run ends with status 1, the PDFs served staying as they were.
+finished document by its key (keys.py), so a run after an edit lays out only the parts the edit
+changed and joins only the documents that hold them. Each document is put into OUT (the served
+folder) in one rename, those made before at once, the others as they land; with `--wait`, not
+before a line comes on stdin (serve's word that the site is served). STATUS in OUT lists those
+not there yet. A mistake is printed and ends the run (status 1), the PDFs served staying as they were.
 """
 
 from __future__ import annotations
@@ -38,10 +36,11 @@ def main(argv: list[str]) -> int:
     work_file, out, cache = (Path(arg) for arg in argv[:3])
     work: PdfWork = pickle.loads(work_file.read_bytes())  # serve's own file, just written
     started, files, scratch = time.perf_counter(), cache / "files", cache / "scratch"
+    served = Served(out, files, waiting="--wait" in argv)
     try:
         keys = pdf_keys(work)
         new = [path for path, key in keys.items() if not (files / f"{key}.pdf").is_file()]
-        served = Served(out, files, keys, new, waiting="--wait" in argv)
+        served.keys, served.updating = keys, new
         for path in keys.keys() - set(new):
             served.land(path)
         todo = replace(
@@ -58,6 +57,7 @@ def main(argv: list[str]) -> int:
     except (InputError, TemplateError) as error:
         report = error.report() if isinstance(error, InputError) else f"print template: {error}"
         print(f"{report}\nthe PDFs stay as they were until this is fixed", file=sys.stderr, flush=True)
+        served.give_up()
         return 1
     for made in files.glob("*.pdf"):  # the files no longer planned let go (the parts stay: an edit undone finds them)
         if made.stem not in keys.values():
@@ -73,10 +73,17 @@ class Served:
     rewritten without it; when `waiting`, not before serve says its site is served (a line on
     stdin: serve builds the site meanwhile, and nothing may write into its folder then)."""
 
-    def __init__(self, out: Path, files: Path, keys: dict[str, str], updating: list[str], waiting: bool) -> None:
-        self.out, self.files, self.keys, self.updating = out, files, keys, list(updating)
-        self.landed: list[str] = []
-        self.told = not waiting
+    def __init__(self, out: Path, files: Path, waiting: bool) -> None:
+        self.out, self.files, self.told = out, files, not waiting
+        self.keys: dict[str, str] = {}  # each PDF's key, by its path
+        self.updating: list[str] = []  # the paths not put in yet
+        self.landed: list[str] = []  # landed, not put in yet
+
+    def give_up(self) -> None:
+        """A mistake stopped the run: once the site is served, what landed is put in and STATUS
+        says nothing more is coming."""
+        self.land(None)
+        write_status(self.out, [])
 
     def land(self, path: str | None) -> None:
         """`path` has landed in `files` (None: the last has; wait for serve's word if need be)."""
@@ -89,7 +96,7 @@ class Served:
             self.told = True
         for landed in self.landed:
             put(self.files / f"{self.keys[landed]}.pdf", self.out / landed)
-        self.updating = [p for p in self.updating if p not in self.landed]
+        self.updating = [path for path in self.updating if path not in self.landed]
         if self.landed:
             write_status(self.out, self.updating)
         self.landed = []
