@@ -24,8 +24,9 @@ from generator.models.guide import Guide
 from generator.models.program import Program
 from generator.models.project import Project
 from generator.models.prose import map_prose
-from generator.plan.program.kit_days import (
-    workshop_days,  # the run-sheet's days: kit.py fills its text with these facts
+from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fills its text with these facts)
+    first_days,
+    workshop_days,
 )
 from generator.plan.program.moments import last_day
 from generator.plan.program.timeline import cadence_label, timeline_date
@@ -58,6 +59,7 @@ def program_facts(project: Project) -> Facts:
         **_moments(project, sessions),
         **_concerns(project),
         **_workshops(project),
+        **_step_days(project),
     }
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
     return facts
@@ -124,6 +126,16 @@ def _workshops(project: Project) -> dict[str, str]:
         days = [timeline_date(day, language) for day in workshop_days(project, task)]
         facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
     return facts
+
+
+def _step_days(project: Project) -> dict[str, str]:
+    """`{step.<id>.date}`: each run-sheet step's first day, as the run-sheet dates it."""
+    labels, language = project.text_labels, project.curriculum.language
+    days = first_days(project)
+    return {
+        f"step.{t.id}.date": timeline_date(days[t.id], language) if t.id in days else labels["fact_date"]
+        for t in project.curriculum.run_sheet
+    }
 
 
 def _usual_minutes(project: Project, sessions: list[Event]) -> int:
@@ -197,7 +209,13 @@ def fill_project(project: Project, facts: Facts) -> Project:
     modules = tuple(m if m.id in own else map_prose(m, fill_prose) for m in curriculum.modules)
     worksheets = tuple(w if w.id in own else map_prose(w, fill_prose) for w in curriculum.worksheets)
     rest = map_prose(curriculum.model_copy(update={"modules": (), "worksheets": ()}), fill_prose)
-    curriculum = rest.model_copy(update={"modules": modules, "worksheets": worksheets})
+    # A run-sheet message keeps its placeholders: the kit fills them with the step's own dates
+    # too, and lists beside each message the facts it uses (plan/program/kit.py).
+    tasks = tuple(
+        t.model_copy(update={"message": original.message})
+        for t, original in zip(rest.run_sheet, project.curriculum.run_sheet, strict=True)
+    )
+    curriculum = rest.model_copy(update={"modules": modules, "worksheets": worksheets, "run_sheet": tasks})
     guides = tuple(_fill_guide(g, facts) for g in project.guides)
     return replace(project, curriculum=curriculum, guides=guides)
 

@@ -17,6 +17,14 @@ from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.timeline import timeline_date
 
 
+def first_days(project: Project) -> dict[str, dt.date]:
+    """Each run-sheet step's first day, by its id: the `{step.<id>.date}` facts."""
+    dates = kit_dates(project)
+    if dates is None:
+        return {}
+    return {tid: min(d[0] for d in dated) for tid, dated in step_days(project, dates).items() if dated}
+
+
 def workshop_days(project: Project, task_id: str) -> tuple[dt.date, ...]:
     """The days a cohort step is held (the mentor training's workshops, the orientations), as
     the run-sheet dates them: the `{training.date}` and `{orientation.date}` facts."""
