@@ -21,7 +21,7 @@ from generator.models import Markdown, Session
 from generator.models.facts import MOMENT_KEYS, PLACEHOLDER
 from generator.models.program import Program
 from generator.plan.moments import last_day
-from generator.plan.program import cadence_label, timeline_date
+from generator.plan.program import cadence_label, closing_place, timeline_date
 from generator.plan.words import count
 from generator.read.guides import Guide
 from generator.read.overlay import map_prose
@@ -49,6 +49,7 @@ def program_facts(project: Project) -> Facts:
         "privacy": labels["privacy"],
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
+        "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         **_dates(project, program, sessions),
         **_moments(project, sessions),
         **_concerns(project),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from generator.markup import escape_text
 from generator.models import Curriculum, Module, Session, Worksheet
 from generator.plan.facts import program_facts
 from generator.plan.fields import site_sections
@@ -21,7 +22,7 @@ from generator.plan.paths import PDF_VARIANTS, Paths, packet_pdf, relative, work
 from generator.plan.privacy import PRIVACY
 from generator.plan.program import TIMELINE, plan_program
 from generator.plan.session import agenda_clock, prompt_groups, roles, text_words
-from generator.plan.slides import Deck, plan_decks
+from generator.plan.slides import RUN_TRAINING_GUIDE, Cards, Deck, plan_cards, plan_decks
 from generator.plan.tracker import TrackerSheet
 from generator.plan.words import count
 from generator.plan.xlsform import Spreadsheet
@@ -50,6 +51,7 @@ class SitePlan:
     sheets: tuple[TrackerSheet, ...] = ()  # workbooks the write stage makes (sheets.py): the pair tracker
     spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (sheets.py): the XLSForms
     decks: tuple[Deck, ...] = ()  # the facilitator's slides, made into .pptx files when written (slides.py)
+    cards: tuple[Cards, ...] = ()  # the training's scenario cards, a PDF made when written (slides.py)
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def plan_site(project: Project) -> SitePlan:
     common = {"org": org, "labels": labels, "curriculum": curriculum, "words": text_words(project)}
     kit = plan_kit(project)
     pages: list[Page] = [_home(project, paths, common)]
-    pages += [_guide(guide, common) for guide in kit.guides]
+    cards = plan_cards(project)
+    pages += [_guide(guide, common, _printables(guide, cards, project.labels)) for guide in kit.guides]
     pages.append(_overview(curriculum, paths, common, project.curriculum_file))
     for number, module in enumerate(curriculum.modules, start=1):
         pages.append(_module(module, number, paths, common, project.curriculum_file))
@@ -100,6 +103,7 @@ def plan_site(project: Project) -> SitePlan:
         kit.sheets,
         sheets,
         plan_decks(project, program_facts(project)),
+        cards,
     )
 
 
@@ -123,7 +127,8 @@ def _doors(project: Project, here: str) -> list[dict[str, Any]]:
         if edition == "manager":
             start = Link(labels["kit"], relative(here, KIT_INDEX))
         book = Link(labels[f"edition_{edition}"] + " (PDF)", quote(relative(here, edition_pdf(project.slug, edition))))
-        doors.append({"reader": labels[f"door_{edition}"], "start": start, "book": book})
+        role = "facilitator" if edition == "manager" else edition  # whose questions their session pages open on
+        doors.append({"reader": labels[f"door_{edition}"], "role": role, "start": start, "book": book})
     return doors
 
 
@@ -152,8 +157,17 @@ def _home(project: Project, paths: Paths, common: dict[str, Any]) -> Page:
     return Page(here, project.labels["home"], "home.md.j2", context, project.organization_file)
 
 
-def _guide(guide: Guide, common: dict[str, Any]) -> Page:
-    return Page(guide.path, guide.title, "guide.md.j2", {**common, "text": guide.text}, guide.origin)
+def _guide(guide: Guide, common: dict[str, Any], after: str = "") -> Page:
+    text = type(guide.text)(f"{guide.text}\n\n{after}") if after else guide.text
+    return Page(guide.path, guide.title, "guide.md.j2", {**common, "text": text}, guide.origin)
+
+
+def _printables(guide: Guide, cards: tuple[Cards, ...], labels: Mapping[str, str]) -> str:
+    """The training's run-of-show links the scenario cards to print (a link the plan makes: a
+    path is never in the guide's prose, where the organization's words could reach it)."""
+    if guide.path != RUN_TRAINING_GUIDE or not cards:
+        return ""
+    return "".join(f"- [{escape_text(labels['cards_link'])}]({relative(guide.path, c.path)})\n" for c in cards)
 
 
 def _overview(curriculum: Curriculum, paths: Paths, common: dict[str, Any], origin: str) -> Page:
