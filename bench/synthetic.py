@@ -20,7 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 REPO = Path(__file__).resolve().parent.parent
-SHIPPED = REPO / "generator" / "shipped"  # the curriculum, guides, base config and theme Mentorbook ships
+SHIPPED = REPO  # the curriculum, guides, base config and theme Mentorbook ships: the top level (read/layout.py)
 SHARED = ("curriculum.yaml", "mkdocs.yml")
 FOLDERS = ("content", "overrides")
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import get_column_letter
 
 from generator.cells import append_row
-from generator.plan.tracker import ROOM, TrackerSheet, row_ids
+from generator.plan.tracker import ROOM, Column, Table, TrackerSheet
 from generator.plan.xlsform import Spreadsheet
 
 if TYPE_CHECKING:
@@ -34,88 +34,108 @@ def spreadsheets(trackers: tuple[TrackerSheet, ...], tables: tuple[Spreadsheet, 
 
 
 def tracker_xlsx(plan: TrackerSheet) -> bytes:
-    """The tracker as a user's spreadsheet program opens it: headings frozen, a filter, the
-    planned row, a list and a format on every row (to ROOM, so added rows get them too), steps
-    overdue against the planned row highlighted, landscape and one page wide; the names apart."""
+    """The tracker as a user's spreadsheet program opens it: on People and Pairs, headings
+    frozen, a filter, the planned row, a list and a format on every row (to ROOM, so added rows
+    get them too), steps overdue against the planned row highlighted, landscape and one page
+    wide; the names and the record of deletions on sheets of their own."""
     from openpyxl import Workbook
 
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook has one sheet
-    sheet.title = plan.title
-    append_row(sheet, [c.title for c in plan.columns])
-    append_row(sheet, [plan.planned, *(c.planned for c in plan.columns[1:])])
-    for n in range(1, plan.rows + 1):
-        append_row(sheet, [n, *row_ids(n, len(plan.roles) - 1)])
-    _formats(sheet, plan)
-    _lists(sheet, plan)
-    _overdue(sheet, plan)
-    _print(sheet, plan)
+    first = book.active
+    assert first is not None  # a new workbook has one sheet
+    for sheet, table in ((first, plan.people), (book.create_sheet(), plan.pairs)):
+        sheet.title = table.title
+        append_row(sheet, [c.title for c in table.columns])
+        append_row(sheet, [plan.planned, *(c.planned for c in table.columns[1:])])
+        for row in table.rows:
+            append_row(sheet, list(row))
+        _formats(sheet, table)
+        _lists(sheet, table, plan)
+        _overdue(sheet, table)
+        _print(sheet, len(table.columns), len(table.rows))
     _names(book.create_sheet(plan.names_title), plan)
+    _deletions(book.create_sheet(plan.deletions_title), plan)
     return _stable(book, plan.built, "Mentorbook")
 
 
-def _formats(sheet: Worksheet, plan: TrackerSheet) -> None:
+def _letters(table: Table, *kinds: str) -> list[str]:
+    return [get_column_letter(i) for i, c in enumerate(table.columns, start=1) if c.kind in kinds]
+
+
+def _formats(sheet: Worksheet, table: Table) -> None:
     from openpyxl.styles import Alignment, Font
 
-    for index, column in enumerate(plan.columns, start=1):
+    for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
         head = sheet[f"{letter}1"]
         head.font, head.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
         sheet[f"{letter}2"].font = Font(italic=True)
-        fmt = {"date": DATE, "count": "0"}.get(column.kind)
+        fmt = {"date": DATE, "count": "0", "number": "0"}.get(column.kind)
         if fmt:
-            for row in range(2, plan.rows + 3):
+            for row in range(2, len(table.rows) + 3):
                 sheet[f"{letter}{row}"].number_format = fmt
     sheet.row_dimensions[1].height = 45
-    sheet.freeze_panes = "B3"  # the headings, the planned row and the pair's number stay in view
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(plan.columns))}{plan.rows + 2}"
+    sheet.freeze_panes = "B3"  # the headings, the planned row and the row's ID stay in view
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table.rows) + 2}"
 
 
-def _lists(sheet: Worksheet, plan: TrackerSheet) -> None:
+def _lists(sheet: Worksheet, table: Table, plan: TrackerSheet) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    for kind, options in sorted(plan.choices.items()):
-        letters = [get_column_letter(i) for i, c in enumerate(plan.columns, start=1) if c.kind == kind]
+    lists = {kind: '"' + ",".join(options) + '"' for kind, options in plan.choices.items()}
+    lists["member"] = f"'{plan.people.title}'!$A$3:$A${ROOM}"  # a pair's people: the IDs on People
+    for kind, formula in sorted(lists.items()):
+        letters = _letters(table, kind)
         if not letters:
             continue
-        choice = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
+        choice = DataValidation(type="list", formula1=formula, allow_blank=True)
         choice.error, choice.showErrorMessage = "Choose from the list.", True
         for letter in letters:
             choice.add(f"{letter}3:{letter}{ROOM}")
         sheet.add_data_validation(choice)
-    dated = [get_column_letter(i) for i, c in enumerate(plan.columns, start=1) if c.kind == "date"]
     when = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True)  # after 2000
     when.error, when.showErrorMessage = "Write a date, e.g. 2027-01-11.", True
-    for letter in dated:
+    for letter in _letters(table, "date"):
         when.add(f"{letter}3:{letter}{ROOM}")
     sheet.add_data_validation(when)
 
 
-def _overdue(sheet: Worksheet, plan: TrackerSheet) -> None:
-    """A step still empty after its planned day, on a row whose pair is active (a status chosen,
-    and not ended), is filled in amber."""
+def overdue_rule(table: Table, column: Column, letter: str) -> str:
+    """Empty after its planned day, on a row whose person or pair the step is still due for: an
+    active status (a closing step: anyone who took part), and for a role's step, that role."""
+    status = _letters(table, "status", "person_status")[0]
+    due = table.took_part if column.closing else table.active
+    conditions = [f"OR({','.join(f'${status}3=' + _quoted(s) for s in due)})"]
+    roles = _letters(table, "role")
+    if column.role and roles:
+        conditions.append(f"${roles[0]}3={_quoted(column.role)}")
+    return f"AND({','.join(conditions)},ISBLANK({letter}3),TODAY()>{letter}$2)"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _overdue(sheet: Worksheet, table: Table) -> None:
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import PatternFill
 
     amber = PatternFill(start_color="FFE08A", end_color="FFE08A", fill_type="solid")
-    status = get_column_letter(next(i for i, c in enumerate(plan.columns, start=1) if c.kind == "status"))
-    ended = ",".join(f'${status}3<>"{s}"' for s in plan.ended)
-    for index, column in enumerate(plan.columns, start=1):
+    for index, column in enumerate(table.columns, start=1):
         if not isinstance(column.planned, dt.date):
             continue
         x = get_column_letter(index)
-        rule = f'AND(${status}3<>"",{ended},ISBLANK({x}3),TODAY()>{x}$2)'
-        sheet.conditional_formatting.add(f"{x}3:{x}{ROOM}", FormulaRule(formula=[rule], fill=amber, stopIfTrue=False))  # type: ignore[no-untyped-call]
+        rule = FormulaRule(formula=[overdue_rule(table, column, x)], fill=amber, stopIfTrue=False)  # type: ignore[no-untyped-call]
+        sheet.conditional_formatting.add(f"{x}3:{x}{ROOM}", rule)
 
 
-def _print(sheet: Worksheet, plan: TrackerSheet) -> None:
+def _print(sheet: Worksheet, columns: int, rows: int) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     _fit_to_page(sheet)
     sheet.print_title_rows = "1:2"
-    sheet.print_area = f"A1:{get_column_letter(len(plan.columns))}{plan.rows + 2}"
+    sheet.print_area = f"A1:{get_column_letter(columns)}{rows + 2}"
 
 
 def _fit_to_page(sheet: Worksheet) -> None:
@@ -125,7 +145,7 @@ def _fit_to_page(sheet: Worksheet) -> None:
 
 
 def _names(sheet: Worksheet, plan: TrackerSheet) -> None:
-    """ID, role, pair, then the columns to fill in: the one place names are written."""
+    """Each program ID, then the columns to fill in as applications arrive: the one place names are written."""
     from openpyxl.styles import Font
 
     append_row(sheet, [plan.names_note])
@@ -133,14 +153,28 @@ def _names(sheet: Worksheet, plan: TrackerSheet) -> None:
     append_row(sheet, list(plan.names_columns))
     for column in range(1, len(plan.names_columns) + 1):
         sheet.cell(row=2, column=column).font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(column)].width = 12 if column <= 3 else 26
-    for n in range(1, plan.rows + 1):
-        for person, role in zip(row_ids(n, len(plan.roles) - 1), plan.roles, strict=True):
-            append_row(sheet, [person, role, n])
+        sheet.column_dimensions[get_column_letter(column)].width = 12 if column == 1 else 26
+    for row in plan.people.rows:
+        append_row(sheet, [row[0]])
     sheet.freeze_panes = "A3"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     _fit_to_page(sheet)
+
+
+def _deletions(sheet: Worksheet, plan: TrackerSheet) -> None:
+    """Each kind of record, the run-sheet's day for deleting it, then when and by whom it was."""
+    from openpyxl.styles import Font
+
+    append_row(sheet, list(plan.deletions_columns))
+    for column in range(1, len(plan.deletions_columns) + 1):
+        sheet.cell(row=1, column=column).font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(column)].width = 60 if column == 1 else 16
+    for record, day in plan.deletions:
+        append_row(sheet, [record, day])
+    for row in range(2, len(plan.deletions) + 2):
+        for letter in "BC":
+            sheet[f"{letter}{row}"].number_format = DATE
 
 
 def xlsx_bytes(spreadsheet: Spreadsheet) -> bytes:

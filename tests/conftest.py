@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from generator.read.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
-SHIPPED = REPO / "generator" / "shipped"  # the curriculum, guides, base config and theme Mentorbook ships
+SHIPPED = REPO  # the curriculum, guides, base config and theme Mentorbook ships: the top level (read/layout.py)
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 EPOCH = "1767225600"  # 2026-01-01: every test build pins "today"
 

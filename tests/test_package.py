@@ -26,22 +26,27 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.version import Version
 
+from generator.read.layout import SHIPPED_NAMES
 from tests.conftest import EPOCH, REPO
 from tests.site.browser import LOCAL, serve_folder
 from tests.site.test_html_valid import VNU
 
 pytestmark = pytest.mark.slow
-SHIPPED_SAMPLES = (
+PACKAGED_SAMPLES = (
     "generator/templates/print/worksheet.html.j2",
     "generator/templates/print/print.css",
-    "generator/shipped/curriculum.yaml",
-    "generator/shipped/mkdocs.yml",
-    "generator/shipped/content/how-to-use.md",
-    "generator/shipped/overrides/theme/assets/stylesheets/mentorbook.css",
     "generator/locales/es.yaml",
     "generator/fonts/NotoSans-Regular.ttf",
     "generator/fonts/NotoSansArabic-Bold.ttf",
     "generator/fonts/OFL.txt",
+)
+# At the repository's top level and in the sdist; in the wheel under generator/shipped/ (setup.py).
+SHIPPED_SAMPLES = (
+    "curriculum.yaml",
+    "instruments.yaml",
+    "mkdocs.yml",
+    "content/how-to-use.md",
+    "overrides/theme/assets/stylesheets/mentorbook.css",
 )
 ASSET = re.compile(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"')
 
@@ -167,9 +172,14 @@ def _assert_carries_everything(dist: Path) -> None:
     wheel_names = set(zipfile.ZipFile(next(dist.glob("*.whl"))).namelist())
     with tarfile.open(next(dist.glob("*.tar.gz"))) as sdist:
         sdist_names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    for sample in SHIPPED_SAMPLES:
+    for sample in PACKAGED_SAMPLES:
         assert sample in wheel_names, f"the wheel lacks {sample}"
         assert sample in sdist_names, f"the sdist lacks {sample}"
+    for sample in SHIPPED_SAMPLES:
+        assert f"generator/shipped/{sample}" in wheel_names, f"the wheel lacks generator/shipped/{sample}"
+        assert sample in sdist_names, f"the sdist lacks {sample}"
+    shipped = {n.split("/")[2] for n in wheel_names if n.startswith("generator/shipped/")}
+    assert shipped == set(SHIPPED_NAMES), "the wheel carries what read/layout.py names, and no more"
 
 
 def _assert_opens_in_a_browser(site: Path, browser: Any) -> None:

@@ -65,7 +65,8 @@ def _neutral(profile: str) -> str:
     lines = []
     for line in profile.splitlines():
         key, colon, value = line.rpartition(": ") if ": " in line else ("", "", line)
-        if value.strip().startswith(("mentoring-", "[")) or re.fullmatch(r"\s*[a-z_]+:", line):
+        choice = key.strip() == "audience"  # a milestone's `audience: mentors`: a choice, like an id
+        if value.strip().startswith(("mentoring-", "[")) or re.fullmatch(r"\s*[a-z_]+:", line) or choice:
             lines.append(line)
         else:
             lines.append(key + colon + DEFAULTS.sub("partner", value))

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.typst_proto ROOT PROFILE OUT [--paper A4|Letter] [--worksheet ID]
 
-ROOT is a project (the repository's generator/shipped with organizations/, or one made by
+ROOT is a project (the repository itself, or one made by
 bench/synthetic.py). Writes OUT/handbook.pdf and OUT/<worksheet>-fillable.pdf; prints seconds.
 Not Mentorbook's PDF path: `mentorbook build` lays out with WeasyPrint.
 """

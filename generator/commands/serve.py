@@ -24,7 +24,7 @@ from generator.commands.preview import PART_SESSIONS, Job, PdfWorker
 from generator.commands.preview_server import PreviewServer
 from generator.errors import InputError, UsageError
 from generator.plan import Plan
-from generator.read.layout import SHIPPED, require_handbook
+from generator.read.layout import SHIPPED, SHIPPED_NAMES, require_handbook
 from generator.site import engine
 
 WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml", "site-settings.yaml")
@@ -41,7 +41,7 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     worker = PdfWorker(out, scratch, quiet)
     signal.signal(signal.SIGTERM, _interrupted)  # `kill` stops it like Ctrl-C: workers ended, folder removed
-    watched = [root / name for name in WATCHED] + [SHIPPED]
+    watched = list(dict.fromkeys([root / name for name in WATCHED] + [SHIPPED / name for name in SHIPPED_NAMES]))
     rebuild = _rebuilder(root, org_file, out, worker, watched, quiet)
     _show_server_lines(quiet, verbose)
     # Files are looked at every 0.25 s (MkDocs: 0.5 s), a quarter of a second off every reload.

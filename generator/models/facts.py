@@ -42,6 +42,8 @@ FACTS: dict[str, str] = {
     "kickoff.place": "where the kickoff happens (`program.kickoff_place`)",
     "celebration.place": "where the closing celebration happens (`program.closing_place`, else the kickoff's place)",
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
+    "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",
+    "exit_conversation.minutes": "how long the program team's exit conversation with each person is",
 }
 for _moment, _key in MOMENT_KEYS.items():
     FACTS[f"{_key}.minutes"] = f"how long the meeting that holds the {_moment} session is, in minutes"

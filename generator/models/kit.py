@@ -17,10 +17,11 @@ from generator.models.base import Choice, Id, MarkdownText, Model, Sentence, Sho
 Edition = Choice[Literal["manager", "mentor", "mentee"]]
 EDITIONS: tuple[Edition, ...] = ("manager", "mentor", "mentee")
 PAIR: tuple[Edition, ...] = ("mentor", "mentee")  # what a worksheet belongs to unless it says
-Anchor = Choice[Literal["start", "end", "milestone", "module", "midpoint", "retention", "kickoff"]]
+Anchor = Choice[Literal["start", "end", "milestone", "module", "midpoint", "retention", "kickoff", "goals"]]
 Cohort = Choice[Literal["mentors", "mentees"]]
 Per = Choice[Literal["session", "person", "pair"]]
-Record = Choice[Literal["applications", "notes", "names", "responses"]]
+Record = Choice[Literal["applications", "next_round", "notes", "names", "responses"]]
+Moves = Choice[Literal["earlier", "later"]]
 
 
 class Benchmark(Model):
@@ -62,8 +63,8 @@ class Task(Model):
     standard: Id
     anchor: Anchor = Field(
         description="What it is dated from: start, end, each milestone, each module's start, the program's "
-        "mid-point, the `kickoff` (its session, else the first meeting), or (`retention`) the day the profile's "
-        "`privacy:` says its `record` is deleted."
+        "mid-point, the `kickoff` (its session, else the first meeting), the `goals` session (else the start), or "
+        "(`retention`) the day the profile's `privacy:` says its `record` is deleted."
     )
     weeks: int = Field(0, ge=-52, le=52, description="Weeks from the anchor: -2 is two weeks before.")
     months: int = Field(0, ge=0, le=36, description="Months after the anchor, added to `weeks`: 12 is a year after.")
@@ -76,6 +77,17 @@ class Task(Model):
     record: Record | None = Field(
         None,
         description="With `anchor: retention`: the kind of record deleted, on the day the profile's `privacy:` says.",
+    )
+    follows: Id | None = Field(
+        None,
+        description="The id of a step this one follows up (a chaser after a check-in): dated `working_days` "
+        "working days after each of that step's days; its message may say {followed}, that step's day.",
+    )
+    working_days: int = Field(3, ge=1, le=20, description="With `follows`: working days after the step it follows.")
+    moves: Moves = Field(
+        "earlier",
+        description="A step due on a day off (a weekend, a holiday, a break) moves to the working day before it "
+        "(`earlier`: it is ready in time) or after it (`later`: a check-in waits until people are back).",
     )
     prepares: Id | None = Field(
         None,
@@ -102,6 +114,11 @@ class Task(Model):
             raise user_error(
                 f"a reminder is sent before a module or a milestone, not before the `{self.anchor}`",
                 "write `anchor: module` or `anchor: milestone`, or remove `reminder`",
+            )
+        if "{followed}" in (self.message.body if self.message else "") and not self.follows:
+            raise user_error(
+                "the message has {followed}, the day of the step this one follows up, but names no step",
+                "add `follows:` with that step's id, e.g. `follows: check-in`",
             )
         if (self.anchor == "retention") != (self.record is not None):
             raise user_error(

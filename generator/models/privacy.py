@@ -21,6 +21,13 @@ class Retention(Model):
     """Months after the program's last day that each kind of record is kept; then it is deleted."""
 
     applications: int = Field(1, ge=0, le=36, description="Applications, screening notes and match checks.")
+    next_round: int | None = Field(
+        None,
+        ge=1,
+        le=36,
+        description="Keep the applications of people not matched, who ask for it, for the next round: months after "
+        "the program's last day (without it, they are deleted with the other applications).",
+    )
     notes: int = Field(3, ge=0, le=36, description="Check-in, mid-point and exit conversation notes.")
     names: int = Field(
         13,

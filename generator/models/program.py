@@ -167,7 +167,14 @@ class Milestone(Model):
     after: Id | None = Field(None, description="A session id this milestone follows: it may not come before it.")
     time: Clock | None = Field(None, description='Optional time of day, in quotes: "16:00" (else all day).')
     minutes: int | None = Field(None, ge=5, le=480, description="How long it lasts, with a `time`.")
-    note: Sentence | None = None
+    note: Sentence | None = Field(
+        None, description="What it asks of the people it is for, written to them: their reminder says it."
+    )
+    audience: Choice[Literal["pairs", "mentors", "mentees"]] = Field(
+        "pairs",
+        description="Who its reminder goes to: the people who act on it, `pairs` (every mentor and mentee), "
+        "`mentors` or `mentees`.",
+    )
 
     @model_validator(mode="after")
     def _when(self) -> Milestone:

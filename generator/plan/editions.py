@@ -17,7 +17,7 @@ from generator.plan.handbook import Selection, plan_handbook
 from generator.plan.kit import escalation, messages, run_sheet, urgent
 from generator.plan.kit_site import edition_pdf, offers, with_commitments
 from generator.plan.privacy import privacy_md
-from generator.plan.tracker import tracker_columns
+from generator.plan.tracker import tracker_sheet, tracker_sheets_md
 from generator.read.project import Project
 
 
@@ -29,7 +29,7 @@ def kit_chapters(project: Project) -> tuple[GuideView, ...]:
     """The kit's pages as chapters of the manager's edition."""
     labels = project.labels
     steps = run_sheet(project)
-    tracker = md.tracker_md(project, [c.title for c in tracker_columns(project)], _no_link)
+    tracker = md.tracker_md(project, tracker_sheets_md(tracker_sheet(project, md.TRACKER_XLSX)), _no_link)
     texts = (
         ("kit_standards", md.standards_md(project, offers(project, with_commitments(project)), _no_link)),
         ("kit_run_sheet", md.run_sheet_md(project, steps, _no_link)),

@@ -50,6 +50,7 @@ def program_facts(project: Project) -> Facts:
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
+        **_conversations(project),
         **_dates(project, program, sessions),
         **_moments(project, sessions),
         **_concerns(project),
@@ -57,6 +58,15 @@ def program_facts(project: Project) -> Facts:
     }
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
     return facts
+
+
+CONVERSATIONS = {"midpoint_conversation": "midpoint-conversations", "exit_conversation": "exit-conversations"}
+
+
+def _conversations(project: Project) -> dict[str, str]:
+    """The program team's conversations' length: the run-sheet step's own `team_minutes`, one number."""
+    minutes = {t.id: t.team_minutes for t in project.curriculum.run_sheet if t.team_minutes}
+    return {f"{fact}.minutes": str(minutes.get(task, 20)) for fact, task in CONVERSATIONS.items()}
 
 
 def _dates(project: Project, program: Program | None, sessions: list[Event]) -> dict[str, str]:

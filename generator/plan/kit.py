@@ -19,6 +19,7 @@ from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
 from generator.plan.facts import TRAINING_MINUTES, Facts, program_facts
+from generator.plan.moments import Dated as Dated_
 from generator.plan.moments import KitDates, SeriesTime, kit_dates
 from generator.plan.program import timeline_date
 from generator.read.project import Project
@@ -46,7 +47,7 @@ class Message:
     to: str
     subject: str  # plain text, filled in
     body: str  # Markdown, filled in and made safe
-    facts: tuple[tuple[str, str], ...] = ()  # each placeholder it uses: (its label key, its value)
+    facts: tuple[tuple[str, str], ...] = ()  # each placeholder it uses: (what it is called, its value)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Route:
     contacts: tuple[Contact, ...]
     assumed: bool  # no contact names this concern: the first contact (or nobody) is shown
     respond: str  # the concern's own: a risk of harm the same day, whoever usually answers slower
+    first: tuple[str, ...] = ()  # immediate danger: the emergency and out-of-hours routes, before any contact
 
 
 @dataclass(frozen=True)
@@ -134,17 +136,11 @@ def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
     language, labels = project.organization.language, project.labels
     if task.reminder:  # its event's day: _working counts the working days back from it
         offset = relativedelta()
+    if task.follows:  # dated from the step it follows, once that one is on its working days (_working)
+        return []
     if task.anchor == "milestone":
-        return [
-            (
-                m.day + offset,
-                {"milestone": m.title, "milestone_date": timeline_date(m.day, language)},
-                f"{task.title}: {m.title}",
-                m.day,
-            )
-            for m in dates.milestones
-        ]
-    if task.anchor == "module":
+        return [(m.day + offset, _milestone_values(m, project), f"{task.title}: {m.title}", m.day) for m in _own(dates)]
+    if task.anchor == "module":  # from the second module: the kickoff's message starts the first
         return [
             (
                 m.day + offset,
@@ -152,9 +148,11 @@ def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
                 f"{task.title}: {m.title}",
                 m.day,
             )
-            for m in dates.modules
+            for m in dates.modules[1:]
         ]
     base = _base(task, dates, project)
+    if base is None:
+        return []
     first = base + offset
     if task.cohort:
         count, every = sessions_for(task, project), dt.timedelta(weeks=task.every_weeks or 1)
@@ -169,13 +167,35 @@ def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
     return days
 
 
-def _base(task: Task, dates: KitDates, project: Project) -> dt.date:
+def _own(dates: KitDates) -> list[Dated_]:
+    """The profile's own milestones: a session's moment is the pairs' session, not a reminder's."""
+    return [m for m in dates.milestones if m.milestone is not None]
+
+
+def _milestone_values(m: Dated_, project: Project) -> dict[str, str]:
+    """What a milestone's reminder fills in: its name, its day (and time), whom it is for, its note."""
+    assert m.milestone is not None  # _own keeps only these
+    labels, language = project.labels, project.organization.language
+    day = timeline_date(m.day, language) + (f", {m.time}" if m.time else "")
+    return {
+        "milestone": m.title,
+        "milestone_date": day,
+        "milestone_for": labels[f"kit_for_{m.milestone.audience}"],
+        "milestone_note": m.milestone.note or "",
+    }
+
+
+def _base(task: Task, dates: KitDates, project: Project) -> dt.date | None:
+    """The anchor's day; None for a record the profile does not keep (applications for a next round)."""
     if task.anchor == "retention":
         assert task.record is not None  # the model requires it with this anchor
-        months: int = getattr(project.organization.privacy.retention, task.record)
+        months: int | None = getattr(project.organization.privacy.retention, task.record)
+        if months is None:
+            return None
         day: dt.date = dates.end + relativedelta(months=months)
         return day
-    return {"start": dates.start, "end": dates.end, "midpoint": dates.midpoint, "kickoff": dates.kickoff}[task.anchor]
+    anchors = {"start": dates.start, "end": dates.end, "midpoint": dates.midpoint, "kickoff": dates.kickoff}
+    return {**anchors, "goals": dates.goals}[task.anchor]
 
 
 def _working(project: Project, days: dict[str, list[Dated]], dates: KitDates) -> dict[str, list[Dated]]:
@@ -185,9 +205,22 @@ def _working(project: Project, days: dict[str, list[Dated]], dates: KitDates) ->
     calendar, tasks = dates.calendar, {t.id: t for t in project.curriculum.run_sheet}
 
     def working(task: Task, day: dt.date) -> dt.date:
-        return calendar.before(day, dates.reminder_days) if task.reminder else calendar.on_or_before(day)
+        if task.reminder:
+            return calendar.before(day, dates.reminder_days)
+        return calendar.on_or_after(day) if task.moves == "later" else calendar.on_or_before(day)
 
     moved = {tid: [(working(tasks[tid], d[0]), *d[1:]) for d in dated] for tid, dated in days.items()}
+    for task in tasks.values():  # a chaser: working days after each day of the step it follows
+        if task.follows:
+            moved[task.id] = [
+                (
+                    calendar.after(day, task.working_days),
+                    {"followed": timeline_date(day, project.organization.language)},
+                    task.title,
+                    day,
+                )
+                for day, *_ in moved.get(task.follows, [])
+            ]
     for _ in range(
         len(tasks)
     ):  # a chain (training -> introductions -> kickoff) settles in as many rounds as it is long
@@ -218,11 +251,13 @@ def _steps(
         yield Step(None, when, task.title, task, None)
         return
     common = _common(days, project, facts)
+    titles = {t.id: t.title for t in project.curriculum.run_sheet}
     if task.prepares and days.get(task.prepares):
         common["deadline"] = timeline_date(days[task.prepares][0][0], language)
     for n, (day, extra, title, anchor_day) in enumerate(days[task.id], start=1):
         when = timeline_date(day, language)
-        message = _message(task, f"{task.id}-{n}", when, {**common, **extra, "date": when})
+        values = {**common, **extra, "date": when}
+        message = _message(task, f"{task.id}-{n}", when, values, labels, titles)
         yield Step(day, when, title, task, message, anchor_day)
 
 
@@ -234,16 +269,29 @@ def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> 
     def listed(cohort: str) -> str:
         return "; ".join(timeline_date(day, language) for day, _, _, _ in days.get(cohorts.get(cohort, ""), []))
 
-    return {**facts, "training_dates": listed("mentors"), "orientation_dates": listed("mentees")}
+    steps = {f"step.{tid}": timeline_date(dated[0][0], language) for tid, dated in days.items() if dated}
+    return {**facts, **steps, "training_dates": listed("mentors"), "orientation_dates": listed("mentees")}
 
 
-def _message(task: Task, anchor: str, when: str, values: Mapping[str, str]) -> Message | None:
+def fact_label(name: str, labels: Mapping[str, str], titles: Mapping[str, str]) -> str:
+    """What a message's fact is called beside it: a label (never the raw name), or for
+    `{step.<id>}` the day of that step, by its title."""
+    if name.startswith("step."):
+        return labels["uses_step"].format(step=titles[name.removeprefix("step.")])
+    return labels["uses_" + name.replace(".", "_")]
+
+
+def _message(
+    task: Task, anchor: str, when: str, values: Mapping[str, str], labels: Mapping[str, str], titles: Mapping[str, str]
+) -> Message | None:
     if task.message is None:
         return None
     subject = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.subject)
     used = dict.fromkeys(_PLACEHOLDER.findall(task.message.subject + task.message.body))
-    facts = tuple((f"uses_{name}", values[name]) for name in used if name != "date")
-    return Message(anchor, when, task.message.to, subject, fill(task.message.body, values), facts)
+    facts = tuple((fact_label(name, labels, titles), values[name]) for name in used if name != "date" and values[name])
+    to = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.to)
+    body = fill(task.message.body, values).replace(" \n", "\n")  # a milestone without a note
+    return Message(anchor, when, to, subject, body, facts)
 
 
 def fill(body: str, values: Mapping[str, str]) -> str:
@@ -264,7 +312,8 @@ def escalation(project: Project) -> tuple[Route, ...]:
     routes = []
     for concern in project.curriculum.concerns:
         named = tuple(c for c in contacts if concern.id in c.handles)
-        routes.append(Route(concern, named or contacts[:1], not named, concern.respond))
+        first = tuple(text for _, text in urgent(project)) if concern.id == "emergency" else ()
+        routes.append(Route(concern, named or contacts[:1], not named, concern.respond, first))
     return tuple(routes)
 
 

@@ -19,6 +19,7 @@ from generator.read.project import Project
 
 Link = Callable[[str], str | None]
 TRACKER_CSV, TRACKER_XLSX = "kit/pair-tracker.csv", "kit/pair-tracker.xlsx"
+PEOPLE_CSV = "kit/people-tracker.csv"
 KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
     "kit/standards.md": ("kit_standards", None),
     "kit/run-sheet.md": ("kit_run_sheet", None),
@@ -134,7 +135,7 @@ def messages_md(messages: Sequence[Message], labels: Mapping[str, str], *, ancho
             f"**{escape_text(labels['kit_to'])}:** {escape_text(message.to)}" + ("  " if message.facts else ""),
         ]
         if message.facts:
-            facts = "; ".join(f"{labels.get(key, key.removeprefix('uses_'))}: {value}" for key, value in message.facts)
+            facts = "; ".join(f"{label}: {value}" for label, value in message.facts)
             lines.append(f"**{escape_text(labels['kit_facts'])}:** {escape_text(facts)}")
         lines.append("")
         lines += [f"> {line}" if line else ">" for line in message.body.strip().split("\n")]
@@ -153,6 +154,10 @@ def escalation_md(routes: Sequence[Route], labels: Mapping[str, str], urgent: Se
         who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(labels["kit_program_lead"])
         if route.assumed:
             who += f" ({cell(labels['kit_unassigned'])})"
+        if route.first:  # immediate danger: the emergency route first, then whom to tell
+            who = "<br>".join(
+                [*(f"**{cell(text)}**" for text in route.first), f"{cell(labels['kit_then_tell'])} {who}"]
+            )
         lines.append(
             f"| {cell(route.concern.concern)} | {cell(route.concern.first_step)} | {who} | {cell(route.respond)} |"
         )
@@ -166,12 +171,15 @@ def _contact(contact: Contact, labels: Mapping[str, str]) -> str:
     return cell(f"{contact.role}: {contact.name}" + (f" ({reach}{usually})" if reach or usually else ""))
 
 
-def tracker_md(project: Project, columns: Sequence[str], link: Link) -> str:
+def tracker_md(project: Project, sheets: Sequence[tuple[str, Sequence[str]]], link: Link) -> str:
+    """The workbook and its CSVs, then each sheet with its columns (`sheets`: tab, column titles)."""
     labels = project.labels
     lines = [escape_text(labels["kit_tracker_intro"]), ""]
-    for target, label in ((TRACKER_XLSX, "kit_tracker_xlsx"), (TRACKER_CSV, "kit_tracker_csv")):
-        lines.append(f"- {_title(labels[label], target, link)}")
-    lines += ["", f"**{escape_text(labels['kit_columns'])}:** " + " · ".join(escape_text(c) for c in columns), ""]
+    files = ((TRACKER_XLSX, "kit_tracker_xlsx"), (PEOPLE_CSV, "kit_people_csv"), (TRACKER_CSV, "kit_tracker_csv"))
+    lines += [f"- {_title(labels[label], target, link)}" for target, label in files]
+    lines.append("")
+    for tab, columns in sheets:
+        lines += [f"**{escape_text(tab)}:** " + " · ".join(escape_text(c) for c in columns), ""]
     return "\n".join(lines)
 
 

@@ -19,7 +19,7 @@ from generator.plan.kit import commitment, escalation, messages, run_sheet, urge
 from generator.plan.paths import PDF_VARIANTS, packet_pdf
 from generator.plan.privacy import PRIVACY, privacy_md
 from generator.plan.slides import plan_decks
-from generator.plan.tracker import TrackerSheet, tracker_columns, tracker_csv, tracker_sheet
+from generator.plan.tracker import TrackerSheet, table_csv, tracker_sheet, tracker_sheets_md
 from generator.read.guides import Guide
 from generator.read.project import Project
 
@@ -92,13 +92,13 @@ def plan_kit(project: Project) -> Kit:
     labels = project.labels
     guides = with_commitments(project)
     steps = run_sheet(project)
-    columns = tracker_columns(project)
+    tracker = tracker_sheet(project, md.TRACKER_XLSX)
     texts = {
         "kit/standards.md": md.standards_md(project, offers(project, guides), site_link("kit/standards.md")),
         "kit/run-sheet.md": md.run_sheet_md(project, steps, site_link("kit/run-sheet.md")),
         "kit/messages.md": md.messages_md(messages(steps), labels, anchors=True),
         "kit/escalation.md": md.escalation_md(escalation(project), labels, urgent(project)),
-        "kit/tracker.md": md.tracker_md(project, [c.title for c in columns], site_link("kit/tracker.md")),
+        "kit/tracker.md": md.tracker_md(project, tracker_sheets_md(tracker), site_link("kit/tracker.md")),
     }
     pages = [KitPage(INDEX, labels["kit"], Markup(index_md(project, guides)))]
     pages += [
@@ -109,8 +109,11 @@ def plan_kit(project: Project) -> Kit:
     ]
     title = labels["privacy_title"]
     pages.append(KitPage(PRIVACY, title, Markup(f"# {escape_text(title)}\n\n{privacy_md(project)}")))
-    files = {md.TRACKER_CSV: tracker_csv(project, columns)}
-    return Kit(tuple(pages), files, (tracker_sheet(project, columns, md.TRACKER_XLSX),), guides)
+    files = {
+        md.PEOPLE_CSV: table_csv(tracker.people, tracker.planned),
+        md.TRACKER_CSV: table_csv(tracker.pairs, tracker.planned),
+    }
+    return Kit(tuple(pages), files, (tracker,), guides)
 
 
 def index_md(project: Project, guides: tuple[Guide, ...]) -> str:

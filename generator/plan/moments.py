@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.models.program import Meetings
+from generator.models.program import Meetings, Milestone
 from generator.read.project import Project
 from generator.read.schedule_calendar import WorkingCalendar, working_calendar
 from generator.read.timeline import Event
@@ -22,6 +22,8 @@ from generator.read.timeline import Event
 class Dated:
     day: dt.date
     title: str
+    milestone: Milestone | None = None  # the profile's own milestone (a session's moment has none)
+    time: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class KitDates:
     calendar: WorkingCalendar  # the organization's working days: no step is dated on another
     reminder_days: int  # working days between a reminder and its event
     midpoint: dt.date  # the mid-point review session's day, or halfway through the program
+    goals: dt.date  # the goals session's day, or the start
 
 
 def kit_dates(project: Project) -> KitDates | None:
@@ -73,7 +76,7 @@ def kit_dates(project: Project) -> KitDates | None:
         meeting_minutes=sum(e.minutes or length.get(e.series, series[0].minutes) for e in met),
         meetings=len(met),
         series=_series_time(series, met),
-        milestones=_milestones(events),
+        milestones=_milestones(events, program.milestones),
         modules=modules,
         kickoff=_kickoff(events, program.start),
         calendar=working_calendar(program),
@@ -82,6 +85,7 @@ def kit_dates(project: Project) -> KitDates | None:
             (e.date for e in events if e.moment == "mid-point review"),
             program.start + dt.timedelta(weeks=program.weeks // 2),
         ),
+        goals=next((e.date for e in events if e.moment == "goals"), program.start),
     )
 
 
@@ -105,13 +109,14 @@ def _kickoff(events: tuple[Event, ...], start: dt.date) -> dt.date:
     return kickoff or first
 
 
-def _milestones(events: tuple[Event, ...]) -> tuple[Dated, ...]:
+def _milestones(events: tuple[Event, ...], own: tuple[Milestone, ...]) -> tuple[Dated, ...]:
     """Each milestone once: its own date, the session it is `at`, or a session's moment."""
+    named = {m.name: m for m in own}
     dated: list[Dated] = []
     for event in events:
         if event.kind == "milestone":
-            dated.append(Dated(event.date, event.title))
-        dated += [Dated(event.date, m.name) for m in event.milestones]
+            dated.append(Dated(event.date, event.title, named.get(event.title), event.time))
+        dated += [Dated(event.date, m.name, m, event.time) for m in event.milestones]
         if event.moment and not event.milestones:
             dated.append(Dated(event.date, event.title))
     return tuple(dated)

@@ -15,7 +15,7 @@ from generator.plan.program import timeline_date
 from generator.read.project import Project
 
 PRIVACY = "privacy.md"
-RECORDS = ("applications", "notes", "names", "responses")
+RECORDS = ("applications", "next_round", "notes", "names", "responses")
 
 
 def deletion_days(project: Project) -> dict[str, str]:
@@ -28,6 +28,7 @@ def deletion_days(project: Project) -> dict[str, str]:
         if r in dated
         else labels["privacy_months_after"].format(months=getattr(months, r))
         for r in RECORDS
+        if getattr(months, r) is not None  # applications for a next round: only when the profile keeps them
     }
 
 
@@ -52,7 +53,7 @@ def privacy_md(project: Project) -> str:
 def _table(labels: Mapping[str, str], days: Mapping[str, str]) -> list[str]:
     head = (labels["privacy_record"], labels["privacy_who_sees"], labels["privacy_deleted"])
     lines = ["| " + " | ".join(escape_text(h) for h in head) + " |", "|---|---|---|"]
-    for record in RECORDS:
+    for record in (r for r in RECORDS if r in days):
         what, who = labels[f"privacy_{record}"], labels[f"privacy_{record}_who"]
         lines.append(f"| {escape_text(what)} | {escape_text(who)} | {escape_text(days[record])} |")
     return [*lines, ""]

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from generator.errors import Problem, display_path
-from generator.read.layout import BASE_CONFIG, CURRICULUM, SHIPPED
+from generator.read.layout import BASE_CONFIG, CURRICULUM, is_shipped
 
 OVERRIDES = "overrides"
 # The folders a base mkdocs.yml names for MkDocs to read (the theme's own files are published).
@@ -24,7 +24,7 @@ ADVICE = "copy the file itself into the project, in place of the link"
 def inside(root: Path, path: Path) -> bool:
     """Whether `path`'s real path lies in the project `root` or in Mentorbook's shipped files."""
     real = path.resolve()
-    return real.is_relative_to(root.resolve()) or real.is_relative_to(SHIPPED)
+    return real.is_relative_to(root.resolve()) or is_shipped(real)
 
 
 def as_written(path: Path) -> str:

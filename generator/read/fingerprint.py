@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 import generator
-from generator.site.engine import installed
+from generator.engines import installed
 
 # Everything outside Mentorbook whose version changes the bytes of a handbook.
 PACKAGES = (

@@ -1,6 +1,6 @@
 """The evaluation instruments, read and checked at the edge like the curriculum.
 
-They are Mentorbook's own (`shipped/instruments.yaml`), put into the organization's words
+They are Mentorbook's own (`instruments.yaml`, shipped: read/layout.py), put into the organization's words
 (its terminology) when its handbook is in their language. A mistake in them is ours, but it
 is reported like any other file's, with its line and column.
 """
@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.models.instrument import Instruments
+from generator.read.layout import INSTRUMENTS as NAME
 from generator.read.layout import SHIPPED
 from generator.read.overlay import in_language, reword_model
 from generator.read.validate import parse
 from generator.read.yaml_file import load_yaml
 
-INSTRUMENTS = SHIPPED / "instruments.yaml"
+INSTRUMENTS = SHIPPED / NAME
 
 
 LANGUAGE = "en"  # the language the shipped instruments are written in

@@ -1,10 +1,15 @@
 """Where a handbook project's files are: its own, or the ones shipped inside Mentorbook.
 
 A project is a folder that holds `organizations/` (or its own `curriculum.yaml`). Everything
-else has a shipped default in `generator/shipped/`: the curriculum, the guides in `content/`,
-the base `mkdocs.yml` and the theme overrides it names. A project's own file, when present,
-wins; so the package is the one source of the shipped material, and upgrading Mentorbook
-brings the new curriculum to every project that did not take a copy of it.
+else has a shipped default: the curriculum, the guides in `content/`, the base `mkdocs.yml` and
+the theme overrides it names (and the evaluation instruments, which a project cannot replace). A
+project's own file, when present, wins; so the package is the one source of the shipped
+material, and upgrading Mentorbook brings the new curriculum to every project that did not take
+a copy of it.
+
+In the repository the shipped files sit at its top level, where the design card puts them (the
+repository is itself a handbook project); the wheel and the sdist carry them inside the package,
+in `generator/shipped/` (setup.py's `build_py` copies them there). `shipped_root()` finds either.
 """
 
 from __future__ import annotations
@@ -13,11 +18,29 @@ from pathlib import Path
 
 from generator.errors import InputError, Problem, UsageError, display_path
 
-SHIPPED = Path(__file__).resolve().parent.parent / "shipped"
-FONTS = Path(__file__).resolve().parent.parent / "fonts"  # the PDFs' fonts, OFL.txt beside them: pdf/fonts.py
+PACKAGE = Path(__file__).resolve().parent.parent  # generator/
+FONTS = PACKAGE / "fonts"  # the PDFs' fonts, OFL.txt beside them: pdf/fonts.py
 CURRICULUM = "curriculum.yaml"
 CONTENT = "content"
 BASE_CONFIG = "mkdocs.yml"
+INSTRUMENTS = "instruments.yaml"
+THEME = "overrides"
+# What Mentorbook ships besides code: at the repository's top level, in generator/shipped/ when
+# installed. setup.py copies exactly these; tests/test_package.py checks the wheel carries them.
+SHIPPED_NAMES = (CURRICULUM, INSTRUMENTS, CONTENT, BASE_CONFIG, THEME)
+
+
+def shipped_root() -> Path:
+    """The folder that holds the shipped files: the checkout's top level when Mentorbook runs
+    from its repository (an editable install too), else `generator/shipped/` of the installed
+    package."""
+    checkout = PACKAGE.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / CURRICULUM).is_file():
+        return checkout
+    return PACKAGE / "shipped"
+
+
+SHIPPED = shipped_root()
 ORGANIZATIONS = "organizations"
 DEFAULT_ORG = Path(ORGANIZATIONS) / "example.yaml"
 
@@ -41,7 +64,9 @@ def base_config(root: Path) -> Path:
 
 
 def is_shipped(path: Path) -> bool:
-    return path.resolve().is_relative_to(SHIPPED)
+    """Whether `path` is one of the shipped files (in a checkout, not every file of the repository)."""
+    real = path.resolve()
+    return any(real.is_relative_to(SHIPPED / name) for name in SHIPPED_NAMES)
 
 
 def _own_or_shipped(root: Path, name: str) -> Path:

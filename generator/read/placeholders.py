@@ -15,16 +15,18 @@ from generator.errors import Problem
 from generator.models.facts import fact_names, placeholders
 from generator.read.yaml_file import Loc, YamlFile
 
-_EVERY = {"date", "training_dates", "orientation_dates", "deadline"}  # {deadline} with `prepares` (models/kit.py)
+# {deadline} with `prepares`, {followed} with `follows` (models/kit.py); and {step.<id>}, any step's first day
+_EVERY = {"date", "training_dates", "orientation_dates", "deadline", "followed"}
 MESSAGE_ONLY = {
     # placeholders a run-sheet message may use besides the facts, by its task's anchor
     "start": _EVERY,
     "end": _EVERY,
     "midpoint": _EVERY,
     "retention": _EVERY,
-    "milestone": _EVERY | {"milestone", "milestone_date"},
+    "milestone": _EVERY | {"milestone", "milestone_date", "milestone_for", "milestone_note"},
     "module": _EVERY | {"module", "module_date"},
     "kickoff": _EVERY,
+    "goals": _EVERY,
 }
 
 
@@ -33,10 +35,13 @@ def check_placeholders(source: YamlFile) -> list[Problem]:
     data = source.data if isinstance(source.data, dict) else {}
     concerns = [c["id"] for c in _list(data.get("concerns")) if isinstance(c, dict) and isinstance(c.get("id"), str)]
     names = set(fact_names(concerns))
+    steps = {
+        f"step.{t['id']}" for t in _list(data.get("run_sheet")) if isinstance(t, dict) and isinstance(t.get("id"), str)
+    }
     problems = []
     for loc, text in _strings(data, ()):
         anchor = _anchor(data, loc)
-        allowed = names | MESSAGE_ONLY.get(anchor, set()) if anchor else names
+        allowed = names | MESSAGE_ONLY.get(anchor, set()) | steps if anchor else names
         for offset, name in placeholders(text):
             if name in allowed:
                 continue

@@ -62,6 +62,12 @@ class WorkingCalendar:
             day = self.on_or_before(day - dt.timedelta(days=1))
         return day
 
+    def after(self, day: dt.date, days: int) -> dt.date:
+        """The working day `days` working days after `day`."""
+        for _ in range(days):
+            day = self.on_or_after(day + dt.timedelta(days=1))
+        return day
+
     def _step(self, day: dt.date, direction: int) -> dt.date:
         for _ in range(MAX_LOOK):
             if self.day_off(day) is None:

@@ -5,37 +5,24 @@ ProperDocs installs as the `properdocs` package; `import mkdocs…` finds it onl
 `import properdocs.replacement` (its own command line does that first). So that import
 happens here, before anything imports MkDocs: `generator.site` does it as it is imported.
 With both installed, ProperDocs is used: MkDocs usually arrives only as a dependency of
-Material, ProperDocs only when chosen.
+Material, ProperDocs only when chosen. Which one is installed is looked up in
+generator/engines.py, a leaf that read/ can ask too.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from importlib import metadata, util
 
+from generator.engines import Engine, installed
 from generator.errors import InputError, Problem
 
-PACKAGES = ("properdocs", "mkdocs")  # in the order of preference
 THEME = "mkdocs-material"
 # Material for MkDocs 9.x says so in its own banner, which it prints only when the program is
 # called `mkdocs`: a build in-process never shows it, so `mentorbook doctor` does.
 THEME_END_OF_LIFE = "5 May 2027"
 INSTALL_HINT = "install one: `pip install properdocs==1.6.7` (maintained) or `pip install mkdocs==1.6.1`"
 
-
-@dataclass(frozen=True)
-class Engine:
-    package: str  # the distribution that provides `mkdocs`: properdocs or mkdocs
-    version: str
-
-
-def installed() -> Engine | None:
-    """The engine package present, or None. Looks, imports nothing."""
-    for name in PACKAGES:
-        if util.find_spec(name) is not None:
-            return Engine(name, _version(name))
-    return None
+__all__ = ["INSTALL_HINT", "THEME", "THEME_END_OF_LIFE", "Engine", "installed", "redirect", "require"]
 
 
 def redirect() -> None:
@@ -54,10 +41,3 @@ def require() -> Engine:
         )
     redirect()
     return engine
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:  # importable but not installed (a checkout on sys.path)
-        return "unknown"

@@ -60,7 +60,7 @@ def test_a_handler_slower_than_the_concern_is_one_problem_naming_both_places(tmp
     assert len(problems) == 2  # conduct (one working day) and harm (the same day)
     line = _line_of(root, "within three working days")
     assert all(f"organizations/example.yaml:{line}:15: " in p for p in problems)
-    assert "handles `harm`, which is answered the same day (generator/shipped/curriculum.yaml:" in problems[1]
+    assert "handles `harm`, which is answered the same day (curriculum.yaml:" in problems[1]
 
 
 def test_a_step_that_prepares_the_start_is_dated_before_the_kickoff(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_a_step_that_prepares_the_start_is_dated_before_the_kickoff(tmp_path: Pa
     problems = _problems(root)
     assert problems and all("organizations/example.yaml:" in p and ":3: the run-sheet's “" in p for p in problems)
     first = "on or after its first session, Mon, Dec 21, 2026"
-    assert any("(generator/shipped/curriculum.yaml:" in p and first in p for p in problems), problems
+    assert any("(curriculum.yaml:" in p and first in p for p in problems), problems
 
 
 @pytest.mark.parametrize(

@@ -100,7 +100,7 @@ def test_the_timeline_lists_the_optional_series_as_optional(plan: Plan) -> None:
 
 
 def test_the_handbook_says_group_where_it_said_pair(project: Project, plan: Plan) -> None:
-    assert project.labels["kit_tracker"] == "Group tracker"
+    assert project.labels["tracker_pairs"] == "Groups"
     assert "every group" in project.labels["as_needed_intro"]
     texts = " ".join(str(p.context.get("text", "")) for p in plan.site.pages)
     assert " pair " not in texts and " pairs " not in texts
@@ -115,8 +115,8 @@ def test_a_group_needs_its_size(tmp_path: Path) -> None:
 
 
 def test_the_tracker_has_a_row_per_group_with_a_column_per_mentee(plan: Plan, tmp_path: Path) -> None:
-    """Opened as a manager's spreadsheet: each group's mentor and four mentees by ID on one row,
-    a column per member for each person's step, and the names sheet a line per member."""
+    """Opened as a manager's spreadsheet: a row per group with its mentor's and four mentees' IDs
+    (chosen from the People sheet at matching), a row per person on People, a line per ID on Names."""
     import openpyxl
 
     from generator.sheets import tracker_xlsx
@@ -125,12 +125,14 @@ def test_the_tracker_has_a_row_per_group_with_a_column_per_mentee(plan: Plan, tm
     path = tmp_path / "tracker.xlsx"
     path.write_bytes(tracker_xlsx(tracker))
     book = openpyxl.load_workbook(path)
-    table, names = book.worksheets
-    head = [cell.value for cell in table[1]]
+    assert book.sheetnames == ["People", "Groups", "Names", "Deletions"]
+    groups = book["Groups"]
+    head = [cell.value for cell in groups[1]]
     assert head[:7] == ["Group", "Mentor ID", "Mentee ID 1", "Mentee ID 2", "Mentee ID 3", "Mentee ID 4", "Status"]
-    assert [cell.value for cell in table[3]][:6] == [1, "ID-001", "ID-002", "ID-003", "ID-004", "ID-005"]
-    assert [cell.value for cell in table[4]][:6] == [2, "ID-006", "ID-007", "ID-008", "ID-009", "ID-010"]
-    consent = [title for title in head if isinstance(title, str) and title.startswith("Agreed to match")]
-    assert len(consent) == 5 and consent[-1].endswith("(Mentee 4)")
-    rows = [[cell.value for cell in row][:3] for row in names.iter_rows(min_row=3, max_row=7)]
-    assert rows == [["ID-001", "Mentor", 1], *(["ID-00" + str(k + 1), f"Mentee {k}", 1] for k in range(1, 5))]
+    assert [cell.value for cell in groups[3]][:6] == [1, None, None, None, None, None]  # formed at matching
+    members = [v for v in groups.data_validations.dataValidation if str(v.formula1).startswith("'People'!")]
+    assert len(members) == 1 and str(members[0].sqref).split()[:2] == ["B3:B500", "C3:C500"]
+    people = [row[0] for row in book["People"].iter_rows(min_row=3, values_only=True)]
+    assert people[:2] == ["ID-001", "ID-002"] and len(people) == 5 * tracker.pairs.rows.__len__()
+    names = [row[0] for row in book["Names"].iter_rows(min_row=3, values_only=True)]
+    assert names == people

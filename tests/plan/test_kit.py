@@ -68,15 +68,15 @@ def test_the_run_sheet_is_dated_from_the_schedule(project: Project) -> None:
     dates = kit_dates(project)
     assert dates is not None
     working = dates.calendar
-    assert by_id["invite"] == [start - dt.timedelta(weeks=15)]
-    assert by_id["sponsor"] == [start - dt.timedelta(weeks=20)]  # the profile's lead_times, not the kit's -18
-    # Week 12 is the first day of the spring break: that check-in moves to the Friday before it.
-    assert by_id["check-in"] == [working.on_or_before(start + dt.timedelta(weeks=w)) for w in (4, 12, 20, 28)]
-    assert by_id["check-in"][1] == dt.date(2027, 4, 2)
-    milestones = [m.day for m in dates.milestones]
-    assert by_id["milestone-reminder"] == [working.before(d, 5) for d in milestones]
+    assert by_id["invite"] == [start - dt.timedelta(weeks=21)]
+    assert by_id["sponsor"] == [start - dt.timedelta(weeks=28)]  # the profile's lead_times, not the kit's -26
+    # Week 12 is the first day of the spring break: that check-in waits until people are back.
+    assert by_id["check-in"] == [working.on_or_after(start + dt.timedelta(weeks=w)) for w in (4, 12, 20, 28)]
+    assert by_id["check-in"][1] == dt.date(2027, 4, 19)
+    own = [m.day for m in dates.milestones if m.milestone is not None]  # a session's moment is the session's
+    assert by_id["milestone-reminder"] == [working.before(d, 5) for d in own]
     firsts = [e.date for e in project.events if e.kind == "session" and (e.number or "").endswith(".1")]
-    assert by_id["module-reminder"] == [working.before(d, 5) for d in firsts]
+    assert by_id["module-reminder"] == [working.before(d, 5) for d in firsts[1:]]  # the kickoff starts the first
     end = max(e.date for e in project.events)  # the closing celebration, not the Sunday of week 36
     assert end == next(e.date for e in project.events if e.moment == "celebration")
     assert by_id["exit-book"] == [working.on_or_before(end - dt.timedelta(weeks=5))]
@@ -132,12 +132,12 @@ def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) ->
     # Two weeks before the start is in the winter holidays: the working day before them.
     assert intro.when == "Wed, Dec 23, 2026" and "Mon, Jan 11, 2027" in intro.body
     assert r"Dana Okafor \(mentoring@harborandpine.example\)" in intro.body  # as Markdown shows it
-    midpoint = next(e for e in project.events if e.moment == "mid-point review")
-    reminder = next(m for m in sent if m.subject.endswith(midpoint.title))
-    assert reminder.subject == f"Coming up on {timeline_date(midpoint.date, 'en')}: {midpoint.title}"
+    lunch = next(e for e in project.events if e.title == "Mentors' lunch")
+    reminder = next(m for m in sent if m.subject.startswith(lunch.title))
+    assert reminder.subject == f"{lunch.title}, {timeline_date(lunch.date, 'en')}, 12:00"
     dates = kit_dates(project)
     assert dates is not None
-    assert reminder.when == timeline_date(dates.calendar.before(midpoint.date, 5), "en")
+    assert reminder.when == timeline_date(dates.calendar.before(lunch.date, 5), "en")
     page = _page(plan, "kit/messages.md")
     assert all(escape_text(m.subject) in page and m.when in page for m in sent)
     assert "(messages.md#introduce-1)" in _page(plan, "kit/run-sheet.md")
@@ -218,7 +218,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
     assert group == ["1.1", "7.3"]  # the sessions the program team runs for everyone, whole
     assert all(s.agenda and s.activity for c in chapters if isinstance(c, ModuleChapter) for s in c.sessions)
     titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
-    assert {"Mentor training workshop", "Run-sheet", "Message templates", "Pair tracker"} <= set(titles)
+    assert {"Mentor training workshop", "Run-sheet", "Message templates", "Program tracker"} <= set(titles)
     assert {"match-check", "mentor-application", "exit-conversation"} <= {s.id for s in manager.book.sheets}
     assert "Wed, Dec 23, 2026" in str(  # the introductions, the working day before the winter holidays
         next(c.guide.html for c in chapters if isinstance(c, GuideChapter) and c.guide.title == "Message templates")
@@ -323,12 +323,11 @@ def test_at_least_twenty_message_templates_each_with_audience_date_and_facts(pro
     assert len(set(dos)) == len(dos)  # every step says its own thing
     page = _page(plan, "kit/messages.md")
     invite = next(m for m in messages(run_sheet(project)) if m.anchor == "training-invite-1")
-    # Weekly from Nov 30: the last would fall in the winter holidays, so all come a week earlier than
-    # the kit's default, and the catch-up on the Wednesday before the introductions it prepares.
-    assert "Mon, Nov 30, 2026; Mon, Dec 7, 2026; Mon, Dec 14, 2026; Wed, Dec 16, 2026" in invite.body
+    # Weekly from seven weeks before the start, the catch-up a week after the third.
+    assert "Mon, Nov 23, 2026; Mon, Nov 30, 2026; Mon, Dec 7, 2026; Mon, Dec 14, 2026" in invite.body
     assert (
-        "uses_training_dates",
-        "Mon, Nov 30, 2026; Mon, Dec 7, 2026; Mon, Dec 14, 2026; Wed, Dec 16, 2026",
+        "training workshops",
+        "Mon, Nov 23, 2026; Mon, Nov 30, 2026; Mon, Dec 7, 2026; Mon, Dec 14, 2026",
     ) in invite.facts
     assert page.count("**To:**") == len(messages(run_sheet(project))) and "**Facts it uses:**" in page
     sheet = _page(plan, "kit/run-sheet.md")
@@ -352,11 +351,11 @@ def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan
 def test_the_lead_times_and_the_size_come_from_the_profile(project: Project) -> None:
     program = project.organization.program
     assert program is not None
-    smaller = program.model_copy(update={"size": 12, "lead_times": {"invite": -12}})
+    smaller = program.model_copy(update={"size": 12, "lead_times": {"invite": -22}})
     moved = replace(project, organization=project.organization.model_copy(update={"program": smaller}))
     steps = run_sheet(moved)
     assert len([s for s in steps if s.task.id == "train"]) == 2  # one workshop and its catch-up
-    assert next(s.day for s in steps if s.task.id == "invite") == dt.date(2027, 1, 11) - dt.timedelta(weeks=12)
+    assert next(s.day for s in steps if s.task.id == "invite") == dt.date(2027, 1, 11) - dt.timedelta(weeks=22)
 
 
 def test_the_privacy_notice_and_the_run_sheet_tell_one_retention_story(project: Project, plan: Plan) -> None:
@@ -367,7 +366,7 @@ def test_the_privacy_notice_and_the_run_sheet_tell_one_retention_story(project: 
     notice = _page(plan, "privacy.md")
     steps = run_sheet(project)
     deleted = {s.task.record: s.when for s in steps if s.task.record}
-    assert deleted == deletion_days(project) and len(deleted) == 4
+    assert deleted == deletion_days(project) and len(deleted) == 5
     assert all(day in notice for day in deleted.values())
     check = next(s.day for s in steps if s.task.id == "retention-12")
     names = next(s.day for s in steps if s.task.record == "names")
@@ -380,3 +379,101 @@ def test_the_privacy_notice_and_the_run_sheet_tell_one_retention_story(project: 
     titles = [c.guide.title for part in manager.parts for c in part.chapters if isinstance(c, GuideChapter)]
     assert "Privacy notice" in titles
     assert {"Privacy notice": "privacy.md"} in list(plan.site.nav)
+
+
+# The program manager's findings on the built example (issue 28, second round): each fact that
+# must agree across the run-sheet, the messages and the tracker.
+
+
+def _by_id(project: Project) -> dict[str, list[Step]]:
+    found: dict[str, list[Step]] = {}
+    for step in run_sheet(project):
+        found.setdefault(step.task.id, []).append(step)
+    return found
+
+
+def test_a_chaser_follows_its_check_in_by_working_days_and_no_check_in_is_moved_before_a_break(
+    project: Project,
+) -> None:
+    dates = kit_dates(project)
+    assert dates is not None
+    steps = _by_id(project)
+    asked = [s.day for s in steps["check-in"]]
+    chased = [s.day for s in steps["check-in-chase"]]
+    assert len(asked) == len(chased) == 4
+    for day, chase, step in zip(asked, chased, steps["check-in-chase"], strict=True):
+        assert day and chase and chase == dates.calendar.after(day, 4), (day, chase)
+        assert step.message and timeline_date(day, "en") in step.message.body  # "my check-in of <its day>"
+    anchored = [s.anchor_day for s in steps["check-in"]]
+    assert all(a and d and d >= a for a, d in zip(anchored, asked, strict=True))  # never earlier than planned
+
+
+def test_managers_are_asked_to_approve_once_and_told_of_goals_before_the_goals_milestone(project: Project) -> None:
+    sent = messages(run_sheet(project))
+    asks = [m.anchor for m in sent if "approve the time?" in m.body or "whether you approve" in m.body]
+    assert asks == ["manager-approval-1"]
+    steps = _by_id(project)
+    approval = steps["manager-approval"][0]
+    assert approval.message and timeline_date(steps["match"][0].day or dt.date.min, "en") in approval.message.body
+    dates = kit_dates(project)
+    assert dates is not None
+    shared = next(m.day for m in dates.milestones if m.title == "Goals shared with your manager")
+    assert (steps["managers-goals"][0].day or shared) < shared
+
+
+def test_mentors_are_invited_to_training_after_saying_yes_and_three_weeks_ahead(project: Project) -> None:
+    steps = _by_id(project)
+    invite, first = steps["training-invite"][0].day, steps["train"][0].day
+    proposed = steps["propose"][0].day
+    assert invite and first and proposed
+    assert invite >= proposed + dt.timedelta(days=7)  # the week to decline is over
+    assert first - invite >= dt.timedelta(weeks=3)
+    assert steps["invite"][0].day and steps["match"][0].day
+    assert steps["match"][0].day - steps["invite"][0].day >= dt.timedelta(weeks=8)  # recruitment's lead time
+
+
+def test_every_message_is_signed_and_fills_its_facts(project: Project, plan: Plan) -> None:
+    from generator.plan.facts import first_contact
+
+    sent = messages(run_sheet(project))
+    contact = first_contact(project).replace("(", "\\(").replace(")", "\\)")
+    assert [m.anchor for m in sent if not m.body.rstrip().endswith(contact)] == []
+    assert [m.anchor for m in sent if "[date" in m.body or "week of" in m.body] == []
+    page = _page(plan, "kit/messages.md")
+    assert not re.search(r"\b[a-z]+_[a-z_]+:", page) and "module_date" not in page  # no raw fact name
+    by = {m.anchor: m for m in sent}
+    assert "Thu, Jan 14, 2027" in by["introduce-1"].body  # the first session's fixed date
+    assert "Training room 2, head office" in by["kickoff-1"].body  # program.kickoff_place
+    assert by["review-1"].to == "The program's sponsor"
+    steps = _by_id(project)
+    assert timeline_date(steps["propose"][0].day or dt.date.min, "en") in by["acknowledge-1"].body
+    assert not any("move on to" in m.body and m.when == by["kickoff-1"].when for m in sent)
+
+
+def test_a_milestone_reminder_goes_to_the_people_it_is_for_with_what_it_asks(project: Project) -> None:
+    sent = [m for m in messages(run_sheet(project)) if m.anchor.startswith("milestone-reminder")]
+    by_title = {m.subject.split(",")[0]: m for m in sent}
+    assert by_title["Mentors' lunch"].to == "Every mentor"
+    assert "with the other mentors" in by_title["Mentors' lunch"].body
+    assert by_title["Goals shared with your manager"].to == "Every mentee"
+    assert by_title["Mentoring agreement signed"].to == "Every mentor and mentee"
+    assert not [m for m in sent if "Coming up" in m.body]
+
+
+def test_one_length_for_each_conversation_and_one_name_for_the_mid_point_form(project: Project, plan: Plan) -> None:
+    from generator.plan.facts import program_facts
+
+    facts = program_facts(project)
+    assert facts["exit_conversation.minutes"] == "20" and facts["midpoint_conversation.minutes"] == "15"
+    endings = next(g for g in plan.site.pages if g.path.endswith("endings.md"))
+    assert "A 20-minute conversation between the facilitator" in str(endings.context["text"])
+    texts = [str(t.do) for t in project.curriculum.run_sheet] + [m.body for m in messages(run_sheet(project))]
+    assert not [t for t in texts if re.search(r"15 to 20|twenty-minute|fifteen minutes|mid-point check-in", t)]
+    assert any(i.title == "Mid-point pulse" for i in project.instruments.instruments)
+
+
+def test_immediate_danger_goes_to_the_emergency_route_before_any_contact(project: Project, plan: Plan) -> None:
+    page = _page(plan, "kit/escalation.md")
+    row = next(line for line in page.splitlines() if line.startswith("| Immediate danger"))
+    emergency, then = row.index("Call 911"), row.index("Then tell:")
+    assert emergency < row.index("+1 555 0123") < then < row.index("HR partner")

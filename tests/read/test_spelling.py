@@ -73,11 +73,11 @@ def test_a_real_handbook_holds_one_spelling(tmp_path: Path, spelling: str) -> No
 def test_the_shipped_text_is_american() -> None:
     """So that `en-US` needs no respelling (and costs nothing) and `en-GB` finds every word."""
     british = re.compile(r"\b(?:" + "|".join(sorted(to_american(), key=len, reverse=True)) + r")\b", re.IGNORECASE)
-    shipped = Path(__file__).resolve().parents[2] / "generator"
+    repo = Path(__file__).resolve().parents[2]
     files = [
-        shipped / "shipped/curriculum.yaml",
-        shipped / "locales/en.yaml",
-        *(shipped / "shipped/content").glob("*.md"),
+        repo / "curriculum.yaml",
+        repo / "generator/locales/en.yaml",
+        *(repo / "content").glob("*.md"),
     ]
     found = [
         f"{f.name}:{n}: {m.group(0)}"

@@ -105,7 +105,7 @@ def test_no_name_reaches_the_report(filled: Filled, tmp_path: Path) -> None:
     made = [(out / name).read_text(encoding="utf-8") for name in ("index.html", "responses.csv", "problems.txt")]
     for output in (*made, text):
         assert not [name for name in NAMES if name in output]
-    assert "Self-assessment" in text and "Mid-point check-in" in text and "Change from the start" in text
+    assert "Self-assessment" in text and "Mid-point pulse" in text and "Change from the start" in text
 
 
 def test_the_tidy_csv_holds_every_answer_under_the_participant_id(filled: Filled, tmp_path: Path) -> None:
