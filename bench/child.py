@@ -69,12 +69,17 @@ def _time_our_pdf_work() -> dict[str, float]:
     """Our share of the PDF stages, timed inside the build: printing the HTML that WeasyPrint
     lays out (worksheets, packets, the handbook's parts; their views are planned in the
     "pages" stage) and joining the handbook's parts."""
-    import generator.pdf.handbook
+    import importlib
+
     import generator.pdf.printer
 
     spent = {"pdf_html": 0.0, "join": 0.0}
     _timed(generator.pdf.printer.Printer, "html", spent, "pdf_html")
-    _timed(generator.pdf.handbook, "join_parts", spent, "join")
+    try:  # the PDF stage (pdf/stage.py), or a checkout before it (--before): pdf/handbook.py
+        joins = importlib.import_module("generator.pdf.stage")
+    except ImportError:
+        joins = importlib.import_module("generator.pdf.handbook")
+    _timed(joins, "join_parts", spent, "join")
     return spent
 
 

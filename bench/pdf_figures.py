@@ -4,8 +4,9 @@
     .venv/bin/python bench/pdf_figures.py --handbooks
 
 Renders into a temporary folder from the project in the current folder (nothing in it
-changes) and prints one row per file: worksheet, variant, seconds, KB. The first render
-also pays for loading fonts, so it is a little slower than the others. `--handbooks`
+changes) and prints one row per file: worksheet, variant, seconds, KB; each file laid out on
+its own (in a build the packet shares the worksheets' pages), in this process. The first
+render also pays for loading fonts, so it is a little slower than the others. `--handbooks`
 renders the whole-handbook PDF of every profile in organizations/ instead: seconds, KB, pages.
 """
 
@@ -18,8 +19,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.pdf.files import render_pdfs
-from generator.pdf.handbook import render_handbook
+from generator.pdf.stage import render_handbook, render_pdfs
 from generator.plan import plan_build
 from generator.plan.handbook import plan_handbook
 from generator.plan.print import print_setup
@@ -36,7 +36,11 @@ def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         plan = plan_build(project)
-        seconds = render_pdfs(plan.pdfs, plan.setup, Path(folder))
+        seconds = {}
+        for document in plan.pdfs:
+            began = time.perf_counter()
+            render_pdfs([document], plan.setup, Path(folder))
+            seconds[document.path] = time.perf_counter() - began
         total = time.perf_counter() - started
         print(f"{'worksheet':<26} {'variant':<9} {'seconds':>8} {'KB':>8}")
         for name, spent in seconds.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 OURS = ("inputs", "load", "pages", "write")  # plus the PDFs' HTML (pdf_html) and the handbook's join
-STAGES = ("load", "pages", "write", "pdfs", "handbook", "site")
+STAGES = ("load", "pages", "write", "pdfs", "site")  # pdfs: every PDF, the books included (pdf/stage.py)
 
 
 def print_report(results: dict[str, Any]) -> None:
@@ -185,6 +185,16 @@ def _line(met: bool, text: str) -> str:
     return f"  {'met    ' if met else 'NOT MET'} {text}"
 
 
+def _books(seconds: dict[str, float]) -> float:
+    """The books' own stages (a checkout before the PDF stage of issue 25: after it, in "pdfs")."""
+    return seconds.get("handbook", 0.0) + seconds.get("editions", 0.0)
+
+
+def _pdf_seconds(seconds: dict[str, float]) -> float:
+    """Every PDF's seconds, whichever stages a checkout has them in."""
+    return seconds.get("pdfs", 0.0) + _books(seconds)
+
+
 def print_comparison(results: dict[str, Any]) -> None:
     """`run.py --compare`: each size's build before and after, and after / before. Memory:
     the parent's resident peak, the largest worker's, and the whole tree's sampled peak, by
@@ -196,7 +206,7 @@ def print_comparison(results: dict[str, Any]) -> None:
     for name, size in results.items():
         s = size["seconds"]
         print(
-            f"{name:<15} {size['wall']:>6.1f}s {size['total']:>6.1f}s {s['pdfs']:>6.1f}s {s['handbook']:>7.1f}s"
+            f"{name:<15} {size['wall']:>6.1f}s {size['total']:>6.1f}s {s['pdfs']:>6.1f}s {_books(s):>7.1f}s"
             f" {size['peak_total_mb']:>9.0f} {size['workers_peak_mb']:>9.0f} {size['tree_rss_mb']:>8.0f}"
             f" {size['tree_pss_mb']:>8.0f} {size['processes']:>5.0f} {size['load']:>5.1f}"
         )
@@ -204,8 +214,33 @@ def print_comparison(results: dict[str, Any]) -> None:
         before, after = results.get(f"{name} before"), results.get(f"{name} after")
         if before and after:
             ratios = [after["wall"] / before["wall"], after["total"] / before["total"]]
-            ratios += [after["seconds"][k] / before["seconds"][k] for k in ("pdfs", "handbook")]
-            print(
-                f"{name}: after / before: wall {ratios[0]:.2f}x, build {ratios[1]:.2f}x,"
-                f" pdfs {ratios[2]:.2f}x, handbook {ratios[3]:.2f}x"
-            )
+            ratios += [_pdf_seconds(after["seconds"]) / _pdf_seconds(before["seconds"]), 1.0]
+            print(f"{name}: after / before: wall {ratios[0]:.2f}x, build {ratios[1]:.2f}x, every PDF {ratios[2]:.2f}x")
+
+
+def print_before_after(figures: dict[str, Any], before: str) -> None:
+    """`run.py --before`: issue 25's figures for the checkout before and this one, one run."""
+    print(f"before ({before}) and after, in one run on this machine:")
+    print(f"{'':<38} {'before':>9} {'after':>9} {'after/before':>12}")
+    rows = [("full build, shipped (wall s)", figures["shipped"], "wall", "s")]
+    if "1000" in figures:
+        rows.append(("full build, 1,000 sessions (wall s)", figures["1000"], "wall", "s"))
+        rows.append(("tree memory, 1,000 sessions (PSS MB)", figures["1000"], "tree_pss_mb", "MB"))
+    for text, pair, key, unit in rows:
+        old, new = pair["before"][key], pair["after"][key]
+        print(f"{text:<38} {old:>7.1f}{unit:<2} {new:>7.1f}{unit:<2} {new / old:>11.2f}x")
+    for edit in ("session title", "profile colour"):
+        old, new = figures["preview"]["before"][edit], figures["preview"]["after"][edit]
+        for key, text in (("reload", "edit -> page"), ("last_pdf", "edit -> last PDF")):
+            label = f"preview, {edit}: {text} (s)"
+            print(f"{label:<38} {old[key]:>8.1f}s {new[key]:>8.1f}s {new[key] / old[key]:>11.2f}x")
+    memory = figures.get("1000", {}).get("after", {}).get("tree_pss_mb")
+    if memory is not None:
+        print(_line(memory <= 500, f"memory at 1,000 sessions: {memory:.0f} MB (at most 500 MB)"))
+    page = figures["preview"]["after"]["session title"]["reload"]
+    print(_line(page <= 2, f"edit -> page at the shipped size: {page:.1f} s (at most 2 s)"))
+    ratio = max(
+        figures["preview"]["after"][e]["last_pdf"] / figures["preview"]["before"][e]["last_pdf"]
+        for e in ("session title", "profile colour")
+    )
+    print(_line(ratio <= 1.2, f"edit -> last PDF: {ratio:.2f}x before (at most 1.2x)"))

@@ -24,7 +24,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from generator.pdf.files import render_pdfs
+from generator.pdf.stage import render_pdfs
 from generator.plan import plan_build
 from generator.plan.feedback import project_forms
 from generator.plan.form_pdfs import form_pdf

@@ -4,6 +4,13 @@
     .venv/bin/python bench/run.py --sizes 200,1000 --quick --compare /tmp/before
     .venv/bin/python bench/run.py --quick --sizes "" --organizations 2 --preview-sizes shipped --results /tmp/b.json
     .venv/bin/python bench/run.py --pdf-engines [--sizes 200,1000]
+    .venv/bin/python bench/run.py --before 0e41e6e [--quick]   # also: before and after, one run
+
+`--before REF` (a commit, or another checkout's folder) adds, in the same run and on the same
+machine, the figures of issue 25 for that checkout and this one: a full build at the shipped
+size, the whole tree's memory at 1,000 sessions (not with --quick), and the preview's edit ->
+page and edit -> last PDF at the shipped size. `make bench` passes the commit before the PDF
+stage was rebuilt.
 
 The last is the smoke test that `make test` runs (tests/bench/test_bench_quick.py): every
 part of the bench once, at the shipped size only.
@@ -42,7 +49,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from memory import watch
-from report import print_comparison, print_pdf_engines, print_report
+from report import print_before_after, print_comparison, print_pdf_engines, print_report
 from synthetic import SHIPPED, make_project
 from typst_compare import compare
 
@@ -171,6 +178,35 @@ def preview(folder: Path, sizes: list[int | None], before: Path | None, quick: b
     return figures
 
 
+def checkout(before: str, folder: Path) -> Path:
+    """`before` as a folder to import `generator` from: itself if it is one, else a `git
+    worktree` of that commit in `folder` (detached, removed with the bench's temporary folder)."""
+    if Path(before).is_dir():
+        return Path(before).resolve()
+    repository = BENCH.parent
+    subprocess.run(["git", "worktree", "add", "--detach", "-q", str(folder), before], cwd=repository, check=True)
+    return folder
+
+
+def before_after(folder: Path, before: Path, quick: bool) -> dict[str, Any]:
+    """Issue 25's figures for `before` and for this checkout, back to back: a full build at the
+    shipped size, one at 1,000 sessions for the whole tree's memory (not when `quick`), and the
+    preview at the shipped size."""
+    figures: dict[str, Any] = {}
+    try:
+        for sessions in [None, *([] if quick else [1000])]:
+            name = "shipped" if sessions is None else str(sessions)
+            root = make_project(folder / name, sessions)
+            for label, code in (("before", before), ("after", BENCH.parent)):
+                print(f"[bench] {name} {label}: a full build...", file=sys.stderr, flush=True)
+                figures.setdefault(name, {})[label] = full_builds(root, 1, code)
+        figures["preview"] = preview(folder / "preview", [None], before, quick)["shipped"]
+    finally:
+        if before.is_relative_to(folder.parent):
+            subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=BENCH.parent, check=False)
+    return figures
+
+
 def environment() -> dict[str, str]:
     versions = {}
     for name in ("mkdocs", "mkdocs-material", "zensical", "weasyprint"):
@@ -189,7 +225,7 @@ def main() -> None:
         "--quick", action="store_true", help="one run of everything, 50 responses (a smoke test of the bench)"
     )
     parser.add_argument("--preview", action="store_true", help="only the preview figures (bench/preview.py)")
-    parser.add_argument("--before", type=Path, help="with --preview: a checkout to measure as before")
+    parser.add_argument("--before", help="a commit or a checkout's folder to measure as before, in the same run")
     parser.add_argument("--compare", type=Path, help="another checkout: full builds only, its then ours")
     parser.add_argument("--preview-sizes", default="shipped,200", help="the preview's sizes (shipped or sessions)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the JSON")
@@ -203,7 +239,8 @@ def main() -> None:
         return
     if args.preview:
         with tempfile.TemporaryDirectory(prefix="mentorbook-bench-") as folder:
-            print(json.dumps(preview(Path(folder), [None, 200], args.before), indent=2))
+            before = checkout(args.before, Path(folder) / "before") if args.before else None
+            print(json.dumps(preview(Path(folder), [None, 200], before), indent=2))
         return
     started = time.perf_counter()
     results: dict[str, Any] = {"environment": environment(), "sizes": {}}
@@ -225,12 +262,19 @@ def main() -> None:
         print("[bench] preview (serve: edit -> reload, edit -> last PDF)...", file=sys.stderr, flush=True)
         sizes = [None if s == "shipped" else int(s) for s in args.preview_sizes.split(",") if s]
         results["preview"] = preview(Path(folder) / "preview", sizes, None, args.quick)
+        if args.before:
+            print(f"[bench] before ({args.before}) and after...", file=sys.stderr, flush=True)
+            before = checkout(args.before, Path(folder) / "before")
+            results["before_after"] = before_after(Path(folder) / "before-after", before, args.quick)
     results["bench_seconds"] = time.perf_counter() - started
     written = args.results.resolve()
     written.parent.mkdir(parents=True, exist_ok=True)
     written.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print_report(results)
     print("\npreview (seconds from saving an edit):\n" + json.dumps(results["preview"], indent=2))
+    if "before_after" in results:
+        print()
+        print_before_after(results["before_after"], args.before)
     print(f"\nwritten to {written.relative_to(Path.cwd()) if written.is_relative_to(Path.cwd()) else written}")
 
 

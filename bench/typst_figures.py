@@ -2,7 +2,7 @@
 
     python bench/typst_figures.py ENGINE ROOT PROFILE OUT
 
-ENGINE is `weasyprint` (Mentorbook's own path: plan_handbook -> pdf/handbook.py, its parts laid
+ENGINE is `weasyprint` (Mentorbook's own path: plan_handbook -> pdf/stage.py, its parts laid
 out by a PDF pool with a worker per core, footers laid over, joined) or `typst` (the prototype,
 bench/typst_proto: the same plan, one Typst document in one pass). Writes OUT/handbook.pdf and
 prints one JSON line: seconds (after loading the project), CPU seconds of the process and the
@@ -30,15 +30,12 @@ def cpu_seconds() -> float:
 
 
 def weasyprint(root: Path, profile: Path, out: Path) -> Path:
-    from generator.pdf.handbook import render_handbook
-    from generator.pdf.pool import PdfPool
+    from generator.pdf.stage import cores, render_handbook
     from generator.plan.handbook import plan_handbook
     from generator.plan.print import print_setup
 
-    project = load_project(root, profile)
-    setup = print_setup(project)
-    with PdfPool(setup, None) as pool:  # a worker per core, as `build` lays out
-        return render_handbook(plan_handbook(project), setup, out, pool)
+    project = load_project(root, profile)  # a worker per core, as `build` lays out
+    return render_handbook(plan_handbook(project), print_setup(project), out, cores())
 
 
 def typst(root: Path, profile: Path, out: Path) -> Path:

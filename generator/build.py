@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from generator import __version__
 from generator.errors import InputError, Problem, display_path
 from generator.jinja import OVERRIDES
-from generator.pdf.cache import PdfCache
+from generator.pdf import PdfWork
 from generator.plan import Plan, plan_build
 from generator.plan.chapters import PART_SESSIONS
 from generator.plan.pages import SitePlan
@@ -41,16 +40,17 @@ from generator.write import (
     write_manifest,
 )
 
-if TYPE_CHECKING:
-    from generator.pdf.pool import Made, PdfPool
-
-T = TypeVar("T")
-
 ENGINES = ("mkdocs", "zensical")
-# How the PDFs get into the docs folder when they are not laid out there and then: `serve`
-# begins laying out the new ones as soon as the plan is made, and returns what puts the files
-# it serves now (or stand-ins) into the docs folder; it swaps the new ones in after the page.
-PlacePdfs = Callable[[Plan], Callable[[Path], None]]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What `serve` and `build --all` ask of a build besides the defaults."""
+
+    part_sessions: int = PART_SESSIONS  # sessions to a book's part (serve's are smaller: an edit lays out less)
+    processes: int | None = None  # that lay the PDFs out: None, one per core; 1, this one (`--all`)
+    pdfs_from: Path | None = None  # the PDFs not laid out but copied from here (serve: its served folder)
+    planned: Callable[[PdfWork], None] | None = None  # given the PDFs once planned (serve: lays them out meanwhile)
 
 
 @dataclass(frozen=True)
@@ -70,12 +70,9 @@ def build(
     engine: str = "mkdocs",
     force: bool = False,
     stages: Stages | None = None,
-    pdf_cache: PdfCache | None = None,
-    place_pdfs: PlacePdfs | None = None,
-    pdf_jobs: int | None = None,
-    part_sessions: int = PART_SESSIONS,
+    options: BuildOptions | None = None,
 ) -> BuildResult:
-    started, stages = time.perf_counter(), stages or Stages()
+    started, stages, options = time.perf_counter(), stages or Stages(), options or BuildOptions()
     require_handbook(root)  # before the lock: outside a project, nothing is written
     org_file, out = org_file or default_profile(root), out or root / "site"
     with output_lock(out):  # one build at a time into `out`, from the up-to-date check to the swap
@@ -91,16 +88,18 @@ def build(
             project = load_project(root, org_file)
             settings = load_site_settings(root)
         with stages("pages"):
-            plan = plan_build(project, part_sessions)
+            plan = plan_build(project, options.part_sessions)
+        if options.planned is not None:
+            options.planned(pdf_work(plan))
         site = plan.site
         pages = sum(1 for p in site.pages if p.path.endswith(".md"))
-        with pdf_maker(plan, stages, pdf_cache, place_pdfs, pdf_jobs) as make_pdfs, staged_output(out) as stage:
-            with stages("pages"):  # the workers begin the worksheets meanwhile
+        with staged_output(out) as stage:
+            with stages("pages"):
                 texts = render_pages(site, Renderer(root))
             with stages("write"):
                 write_files(stage.docs, texts, site_files(site))
             del texts  # written: not held while the PDFs are laid out (13 MB at 1,000 sessions)
-            make_pdfs(stage.docs)
+            write_pdfs(plan, stage.docs, stage.root / "pdf-parts", options, stages)
             with stages("site"):
                 theme = project_theme(root, stage.docs.parent / "theme")
                 sources = {p.path: p.origin for p in site.pages}
@@ -111,59 +110,34 @@ def build(
     return BuildResult(out, project.organization.name, pages, time.perf_counter() - started)
 
 
-@contextmanager
-def pdf_maker(
-    plan: Plan,
-    stages: Stages,
-    pdf_cache: PdfCache | None = None,
-    place_pdfs: PlacePdfs | None = None,
-    pdf_jobs: int | None = None,
-) -> Iterator[Callable[[Path], None]]:
-    """What makes the PDFs the site engine copies beside the pages: worksheets, forms and books
-    (with `pdf_cache`, the unchanged ones as made before; with `place_pdfs`, whatever it puts),
-    laid out by `pdf_jobs` processes (None: one per core; 1: in this one). The worksheets are
-    begun at once, so that the workers lay them out while the site's pages are rendered and
-    written (about a second at the shipped size); the workers end when the PDFs are made."""
-    from generator.pdf.files import start_bodies
-    from generator.pdf.pool import PdfPool
-
-    if place_pdfs:
-        yield _printing(plan, place_pdfs, plan)
+def write_pdfs(plan: Plan, docs: Path, parts: Path, options: BuildOptions, stages: Stages) -> None:
+    """The plan's PDFs (worksheets, forms, packets, books) into `docs`, the PDF stage laying
+    them out (pdf/stage.py, its parts' PDFs in `parts`); or, with `options.pdfs_from` (serve,
+    which lays them out itself), each one served now copied in (an empty stand-in if none)."""
+    work = pdf_work(plan)
+    documents = [f.path for f in work.files] + [b.path for b in work.books]
+    if options.pdfs_from is not None:
+        for path in documents:
+            served, target = options.pdfs_from / path, docs / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(served.read_bytes() if served.is_file() else b"")
         return
-    with ExitStack() as workers:
-        pool = workers.enter_context(PdfPool(plan.setup, pdf_jobs, pdf_cache))
-        bodies = _printing(plan, start_bodies, pool, plan.pdfs)
-
-        def make(docs: Path) -> None:
-            with workers:
-                _printing(plan, make_docs, plan, pool, bodies, docs, stages)
-
-        yield make
-
-
-def make_docs(plan: Plan, pool: PdfPool, bodies: list[list[Made]], docs: Path, stages: Stages) -> None:
-    """The files (the worksheets' `bodies` begun), then the books."""
-    from generator.pdf.files import join_files, lay_out_files
-    from generator.pdf.handbook import render_books, start_book
+    from generator.pdf.stage import make_pdfs  # WeasyPrint: not imported by a build skipped
 
     with stages("pdfs"):
-        laid_out = lay_out_files(pool, plan.pdfs, bodies=bodies)
-        handbook = start_book(pool, plan.handbook)  # laid out while the files are joined
-        for done, _ in enumerate(join_files(laid_out, docs), start=1):
-            stages.progress("pdfs", done, len(plan.pdfs))
-        del laid_out  # written: their pages not held while the books are laid out
-    books = render_books((plan.handbook, *plan.editions), plan.setup, docs, pool, [handbook])
-    with stages("handbook"):  # while it is made, the workers begin the editions
-        next(books)  # the handbook: the first
-    with stages("editions"):
-        for _ in books:
-            pass
+        for done, _ in enumerate(_printing(plan, make_pdfs(work, docs, parts, options.processes)), start=1):
+            stages.progress("pdfs", done, len(documents))
 
 
-def _printing(plan: Plan, step: Callable[..., T], *args: Any) -> T:
-    """`step(*args)`, a mistake in a print template said as one (an override's, likely)."""
+def pdf_work(plan: Plan) -> PdfWork:
+    """What the PDF stage is given: the plan's files and books."""
+    return PdfWork(plan.setup, plan.pdfs, (plan.handbook, *plan.editions))
+
+
+def _printing(plan: Plan, made: Iterator[str]) -> Iterator[str]:
+    """`made`'s paths, a mistake in a print template said as one (an override's, likely)."""
     try:
-        return step(*args)
+        yield from made
     except TemplateError as error:
         raise _print_template_problem(error, plan) from error
 
@@ -216,7 +190,7 @@ def check(root: Path, org_file: Path | None = None) -> Project:
     plan = plan_build(project)
     render_pages(plan.site, Renderer(root))
     try:
-        pdf_keys(plan)  # every print template, printed: no layout
+        pdf_keys(pdf_work(plan))  # every print template: no layout
     except TemplateError as error:
         raise _print_template_problem(error, plan) from error
     return project

@@ -175,11 +175,12 @@ def build_one(
 ) -> Outcome:
     """One organization (in a worker of `--all`'s pool, its PDFs laid out by `pdf_jobs`
     processes); `say` hears of its stages."""
-    from generator.build import build
+    from generator.build import BuildOptions, build
 
     stages = _Steps(profile.stem, say) if say else None
+    options = BuildOptions(processes=pdf_jobs)
     try:
-        result = build(root, profile, out, engine=engine, force=force, stages=stages, pdf_jobs=pdf_jobs)
+        result = build(root, profile, out, engine=engine, force=force, stages=stages, options=options)
     except InputError as error:
         return Outcome(profile.stem, None, 0.0, 0, tuple(str(p) for p in error.problems))
     except Exception as error:  # a bug, but it must not stop the other organizations

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from generator.commands.preview import STATUS
+from generator.pdf.__main__ import STATUS
 
 # Asks for STATUS every second while a PDF is updating (and every 2 s otherwise, to see a new
 # one start); marks the links whose path is listed. Plain DOM, no theme API: it works with

@@ -1,7 +1,8 @@
 """`mentorbook serve`: build into a temporary folder, serve it on 127.0.0.1, rebuild on change.
 
-After an edit the site is rebuilt, swapped in and the browser reloaded first; the PDFs the edit
-changed are laid out after, in the background (preview.py), each swapped in when ready. A broken
+Its port is bound first, so a port in use is said at once. After an edit the site is rebuilt,
+swapped in and the browser reloaded first; the PDFs the edit changed are laid out after, by a
+child process (preview.py), each swapped in when ready. A broken
 edit prints its problems and keeps the last good site (and its PDFs) on screen; fixing the file
 rebuilds and reloads the browser. One line per rebuild: what changed, pages, PDFs, seconds.
 """
@@ -16,14 +17,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
-from generator.build import build
-from generator.commands.preview import PART_SESSIONS, Job, PdfWorker
+from generator.build import BuildOptions, build
+from generator.commands.preview import PART_SESSIONS, PdfChild
 from generator.commands.preview_server import PreviewServer
 from generator.errors import InputError, UsageError
-from generator.plan import Plan
 from generator.read.layout import SHIPPED, SHIPPED_NAMES, require_handbook
 from generator.site import engine
 
@@ -34,15 +33,15 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
     require_handbook(root)  # outside a handbook there is nothing to serve, ever
     engine.require()
     folder = Path(tempfile.mkdtemp(prefix="mentorbook-serve-"))
-    out, scratch = folder / "site", folder / "pdfs"
+    out = folder / "site"
     out.mkdir()
     # One date for the whole session (unless one is given), so that an unchanged PDF is the
     # same PDF and the cache can give it again instead of laying it out.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
-    worker = PdfWorker(out, scratch, quiet)
-    signal.signal(signal.SIGTERM, _interrupted)  # `kill` stops it like Ctrl-C: workers ended, folder removed
+    pdfs = PdfChild(out, folder / "pdfs", quiet)
+    signal.signal(signal.SIGTERM, _interrupted)  # `kill` stops it like Ctrl-C: PDFs ended, folder removed
     watched = list(dict.fromkeys([root / name for name in WATCHED] + [SHIPPED / name for name in SHIPPED_NAMES]))
-    rebuild = _rebuilder(root, org_file, out, worker, watched, quiet)
+    rebuild = _rebuilder(root, org_file, out, pdfs, watched, quiet)
     _show_server_lines(quiet, verbose)
     # Files are looked at every 0.25 s (MkDocs: 0.5 s), a quarter of a second off every reload.
     server = PreviewServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out), polling_interval=0.25)
@@ -57,7 +56,7 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
     finally:
-        worker.stop()
+        pdfs.stop()
         server.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -76,10 +75,10 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 def _rebuilder(
-    root: Path, org_file: Path | None, out: Path, worker: PdfWorker, watched: list[Path], quiet: bool
+    root: Path, org_file: Path | None, out: Path, pdfs: PdfChild, watched: list[Path], quiet: bool
 ) -> Callable[[], None]:
-    """The server's builder: the site only (it holds every request while it runs), then the
-    PDFs queued for the worker."""
+    """The server's builder: the site only, with the PDFs served now (it holds every request
+    while it runs), then the PDF stage started for the PDFs that changed."""
     from generator.commands.preview_server import snapshot, what_changed
 
     files, unchanged = snapshot(watched), "built"  # what the line says when no file changed
@@ -89,23 +88,18 @@ def _rebuilder(
         now = snapshot(watched)
         changed = what_changed(files, now, root) or unchanged
         files, unchanged = now, "rebuilt"
-        jobs: list[Job] = []
-
-        def place(plan: Plan) -> Callable[[Path], None]:
-            jobs.append(worker.begin(plan))
-            return partial(worker.place, jobs[-1])
-
+        pdfs.stop()  # nothing writes into the served folder while the build replaces it
+        options = BuildOptions(part_sessions=PART_SESSIONS, pdfs_from=out, planned=pdfs.begin)
         try:
-            result = build(root, org_file, out, place_pdfs=place, part_sessions=PART_SESSIONS)
+            result = build(root, org_file, out, options=options)
         except InputError as error:
-            if jobs:  # the PDFs of the last good build were cancelled: go on with them
-                worker.resume()
+            pdfs.resume()  # the last good build's, where they were stopped
             print(error.report() + "\n" + _meanwhile(out), file=sys.stderr)
             return
-        queued = worker.submit(jobs[0]) if jobs else 0
+        queued = pdfs.resume() if result.skipped else pdfs.go()
         if not quiet:
-            pdfs = "up to date" if result.skipped else f"{queued} PDF{'s' if queued != 1 else ''} queued"
-            print(f"{changed} · {result.pages} pages in {result.seconds:.1f} s · {pdfs}", file=sys.stderr, flush=True)
+            made = "up to date" if result.skipped else f"{queued} PDF{'s' if queued != 1 else ''} queued"
+            print(f"{changed} · {result.pages} pages in {result.seconds:.1f} s · {made}", file=sys.stderr, flush=True)
 
     return rebuild
 

@@ -1,8 +1,9 @@
 """Tagged PDFs made part by part -> one tagged PDF, as if WeasyPrint had made it whole: a book
-from its parts, a worksheet's or the packet's file from the worksheets' bodies (files.py).
+from its parts, a worksheet's or the packet's file from the worksheets' bodies (stage.py).
 
-The handbook is laid out in parts (pdf/handbook.py) because WeasyPrint holds every laid-out page
-in memory until it writes the file: about 1.3 MB a page, 4 GB for a 1,000-session handbook.
+The handbook is laid out in parts (stage.py) because WeasyPrint holds every laid-out page
+in memory until it writes the file: about 1.1 MB a page, 3.6 GB for a 1,000-session handbook
+(docs/decisions/0001-pdf-engine.md).
 A PDF library would hold the joined document in memory too (qpdf: 600 MB for the 400,000
 objects of that handbook), so the parts are joined as a stream: each part is read (pikepdf),
 its objects are renumbered and written out, and it is let go before the next. What stays in
@@ -17,7 +18,7 @@ The joined file keeps what a reader and a screen reader rely on:
   given for anchors that live in other parts, so that it kept the links to them);
 - bookmarks, in order and at their levels (a module that goes on into the next part keeps
   all its sessions under it); page labels (roman numbers for the front matter);
-- each part's footers (laid out apart, parts.py), or the file's (files.py), each page's laid
+- each part's footers (laid out apart, parts.py), or the file's (stage.py), each page's laid
   over it as a form marked as an artifact: not content, so outside the structure tree, as
   PDF/UA asks;
 - a worksheet's bookmark under the book's "Worksheets" (a part `nested`), without its

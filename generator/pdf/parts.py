@@ -1,11 +1,12 @@
-"""The handbook's parts as jobs for the PDF pool (pool.py), and their page numbers.
+"""One WeasyPrint call, the PDF stage's unit of work (stage.py): a job and what laying it out gives.
 
-A body part is laid out without footers, so it does not need to know where it starts: its
-page count and anchors come back with it, and the page numbers follow from the counts (the
-contents lists them, the footers show them). A footer job lays out, on blank pages, only the
-organization's name and each page's number, for one part once its first page is known (about
-5 ms a page, against about 70 ms for a page of the handbook); join.py lays each footer page
-over its page as an artifact.
+A job is a piece of HTML to lay out on its own: a worksheet's body, a part of a book, a packet's
+or a book's front (cover and contents), or a run of footers. A body is laid out without footers,
+so it does not need to know where it starts: its page count and anchors come back with it, and
+the page numbers follow from the counts (the contents list them, the footers show them). A
+footer job lays out, on blank pages, only each page's footer words and number (about 5 ms a
+page, against about 70 ms for a page of the handbook); join.py lays each footer page over its
+page as an artifact (WeasyPrint leaves its own margin boxes untagged, its #1836).
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ import time
 from dataclasses import dataclass
 from html import unescape
 
-from generator.pdf.join import Part
-from generator.pdf.pool import Job
 from generator.pdf.printer import Printer
 from generator.plan.book import HandbookPlan
 
@@ -25,59 +24,63 @@ _LINK = re.compile(r'href="#([^"]+)"')
 
 
 @dataclass(frozen=True)
-class LaidOut:
-    """A part, its number of pages, the page (from 0) of each of its anchors and the seconds
-    it took to lay out."""
+class Job:
+    """Lay `html` out in `variant` (print, fillable or footer). `targets`: the anchors in other
+    parts that it links to, which get stand-ins here (without them WeasyPrint drops the links);
+    `name`: what a refused image is said to be in. Plain strings only: a job goes to a worker."""
 
-    part: Part
+    name: str
+    html: str
+    variant: str = "print"
+    targets: frozenset[str] = frozenset()
+
+    def key(self, printer: Printer) -> str:
+        """Equal keys, equal bytes: its HTML, targets, variant and every file the fetcher may read."""
+        return printer.key(self.html, " ".join(sorted(self.targets)), self.variant)
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A job laid out: its number of pages, the page (from 0) of each of its anchors, the
+    stand-in anchors it was given, and the seconds it took. Its PDF is a file (stage.py)."""
+
     count: int
     anchors: dict[str, int]
-    seconds: float = 0.0
+    stand_ins: frozenset[str]
+    seconds: float
 
 
-def part_job(
-    html: str, targets: frozenset[str], continues: bool, variant: str = "print", name: str = "the handbook"
-) -> Job:
-    """A part of a book, or a worksheet's body (files.py) in its `variant`; `name` is what a
-    refused image is said to be in."""
-    # Only those it links to, so that a part is the same job in every book that holds it; as
+def part_job(html: str, targets: frozenset[str], variant: str = "print", name: str = "the handbook") -> Job:
+    """A part of a book, a front, or a worksheet's body in its `variant`."""
+    # Only the targets it links to, so that a part is the same job in every book that holds it; as
     # found in the HTML, plain strs to send to a worker (an organization's text is a subclass).
-    targets = frozenset(anchor for anchor in _linked(html) if anchor in targets)
-    made_of = (html, " ".join(sorted(targets)), str(continues), variant)
-    return Job(lay_out_part, (html, targets, continues, variant, str(name)), made_of, len(html))
+    linked = frozenset(anchor for anchor in _linked(html) if anchor in targets)
+    return Job(str(name), str(html), variant, linked)
 
 
-def lay_out_part(
-    printer: Printer, html: str, targets: frozenset[str], continues: bool, variant: str, name: str
-) -> LaidOut:
-    """A job (in a worker): one part's PDF, its number of pages and the page (from 0) of each
-    of its anchors. The targets it links to in other parts get stand-in anchors, without which
-    WeasyPrint would drop those links."""
+def footer_job(printer: Printer, handbook: HandbookPlan, count: int, first_page: int, front: bool) -> Job:
+    """The footers of `count` pages of a book that start on page `first_page`: blank pages but
+    for the organization's name and the page number (roman in the front matter, none on the
+    cover)."""
+    blanks = tuple("cover" if front and first_page == 1 and n == 0 else "blank" for n in range(count))
+    html = printer.html(FOOTER_TEMPLATE, handbook.book, front=front, first_page=first_page, footer_pages=blanks)
+    return Job("the handbook's footers", html, "footer")
+
+
+def lay_out(printer: Printer, job: Job) -> tuple[bytes, Laid]:
+    """In a worker: the job's PDF, and its pages and anchors. The targets it links to in other
+    parts get stand-in anchors on its last page."""
     started = time.perf_counter()
-    document = printer.render(html, variant, name)
+    document = printer.render(job.html, job.variant, job.name)
     anchors: dict[str, int] = {}
     for index, page in enumerate(document.pages):
         for name in page.anchors:
             anchors.setdefault(name, index)
-    stand_ins = targets - anchors.keys()
+    stand_ins = job.targets - anchors.keys()
     for name in sorted(stand_ins):
         document.pages[-1].anchors[name] = (0, 0, 0, 0)
-    pdf = printer.pdf(document, variant)
-    return LaidOut(Part(pdf, stand_ins, continues), len(document.pages), anchors, time.perf_counter() - started)
-
-
-def footer_job(printer: Printer, handbook: HandbookPlan, count: int, first_page: int, front: bool) -> Job:
-    """The footers of a part of `count` pages that starts on page `first_page`: blank pages
-    but for the organization's name and the page number (roman in the front matter, none on
-    the cover)."""
-    blanks = tuple("cover" if front and first_page == 1 and n == 0 else "blank" for n in range(count))
-    html = printer.html(FOOTER_TEMPLATE, handbook.book, front=front, first_page=first_page, footer_pages=blanks)
-    return Job(lay_out_footer, (html,), ("footer", html), count)
-
-
-def lay_out_footer(printer: Printer, html: str) -> bytes:
-    """A job (in a worker): a footer PDF, untagged: it is laid over its part as an artifact."""
-    return printer.pdf(printer.render(html, "footer", "the handbook's footers"), "footer")
+    pdf = printer.pdf(document, job.variant)
+    return pdf, Laid(len(document.pages), anchors, stand_ins, time.perf_counter() - started)
 
 
 def _linked(html: str) -> frozenset[str]:

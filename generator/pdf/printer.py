@@ -1,8 +1,8 @@
-"""The print templates and WeasyPrint, as every PDF job uses them (files.py, handbook.py).
+"""The print templates and WeasyPrint, as every PDF job uses them (parts.py, stage.py).
 
 The PDFs come from our own print templates (templates/print/), not from the site's HTML, and
 are written into the docs folder before MkDocs runs, so the site links to them like any page.
-The parent prints each job's HTML from the plan's views; a worker of the PDF pool (pool.py)
+The parent prints each job's HTML from the plan's views; a worker of the PDF stage (stage.py)
 lays it out with its own Printer, whose font configuration it keeps (a fresh process per
 file would add most of a second). WeasyPrint reads files only through `ProjectFetcher`
 (fetch.py). What each PDF shows is planned (plan/print.py, plan/handbook.py).
@@ -63,13 +63,13 @@ class Printer:
 
     def key(self, *made_of: str) -> str:
         """What a PDF made of `made_of` is known by: equal keys, equal bytes (the serve cache's
-        and the served files' key, pool.py and keys.py)."""
+        and the served files' key, stage.py and keys.py)."""
         return hashlib.sha256("\0".join((self.resources, *made_of)).encode()).hexdigest()
 
     @cached_property
     def resources(self) -> str:
         """A hash of every file the fetcher may read: print templates and overrides (the logo
-        is inside the HTML): part of what the serve cache remembers a PDF by (pool.py)."""
+        is inside the HTML): part of what a job's PDF is known by (stage.py)."""
         digest = hashlib.sha256()
         for folder in self.folders:
             for path in sorted(folder.rglob("*")) if folder.is_dir() else []:

@@ -50,6 +50,7 @@ def program_facts(project: Project) -> Facts:
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
+        "emergency": project.organization.emergency or labels["fact_emergency"],
         **_conversations(project),
         **_dates(project, program, sessions),
         **_moments(project, sessions),

@@ -24,6 +24,7 @@ def test_the_bench_runs_to_the_end(tmp_path: Path) -> None:
     results = tmp_path / "bench.json"
     command = [sys.executable, "bench/run.py", "--quick", "--sizes", "", "--organizations", "2"]
     command += ["--preview-sizes", "shipped", "--results", str(results)]
+    command += ["--before", str(REPO)]  # before and after side by side: this checkout as both
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     # About 10 minutes on 2 idle cores; a process group of its own, ended whole if it hangs.
     bench = subprocess.Popen(
@@ -44,3 +45,4 @@ def test_the_bench_runs_to_the_end(tmp_path: Path) -> None:
     assert engines["checks"]["text"]["a_in_b"] > 0.99
     assert engines["right_to_left"]["checks"]["right_to_left"]["typst"] > 0
     assert "WeasyPrint (pool of a worker per core" in stdout and "targets:" in stdout
+    assert "edit -> last PDF" in stdout and figures["before_after"]["preview"]["after"]["session title"]["reload"] > 0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.pdf.files import render_pdfs
+from generator.pdf.stage import render_pdfs
 from generator.plan import plan_build
 from generator.plan.facts import fill_project, program_facts
 from generator.plan.print import print_setup

@@ -25,8 +25,8 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-import generator.pdf.handbook
-from generator.pdf.handbook import render_handbook
+import generator.pdf.stage
+from generator.pdf.stage import render_handbook
 from generator.plan.chapters import PART_SESSIONS
 from generator.plan.facts import fill_project, program_facts
 from generator.plan.handbook import plan_handbook
@@ -109,7 +109,7 @@ SMALL_PARTS = 1  # sessions to a part, with in_small_parts: many parts, each mod
 
 def in_small_parts(patch: pytest.MonkeyPatch) -> None:
     """Contents laid out in parts of 4 entries (with SMALL_PARTS, the body in parts too)."""
-    patch.setattr(generator.pdf.handbook, "CONTENTS_PER_PART", 4)
+    patch.setattr(generator.pdf.stage, "CONTENTS_PER_PART", 4)
 
 
 @pytest.fixture(scope="session")
@@ -134,7 +134,7 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     sessions go on from one part into the next."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        patch.setattr(generator.pdf.handbook, "CONTENTS_PER_PART", 10)
+        patch.setattr(generator.pdf.stage, "CONTENTS_PER_PART", 10)
         project = load_project(REPO, REPO / DEFAULT_ORG)
         return Handbook(project, make_handbook(project, tmp_path_factory.mktemp("split"), part_sessions=2))
 

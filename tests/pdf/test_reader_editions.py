@@ -9,7 +9,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from generator.pdf.handbook import render_books
+from generator.pdf.stage import render_handbook
 from generator.plan import plan_build
 from generator.plan.facts import program_facts
 from generator.plan.handbook import for_reader
@@ -30,7 +30,7 @@ def laid_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, PdfRea
         project = load_project(root, root / DEFAULT_ORG)
         plan = plan_build(project)
         books = [e for e in plan.editions if not e.path.endswith("manager-edition.pdf")]
-        made = {book.path: path for book, path in render_books(books, plan.setup, root / "docs")}
+        made = {book.path: render_handbook(book, plan.setup, root / "docs") for book in books}
         facts = dict(program_facts(project))
     readers = {
         role: PdfReader(next(p for name, p in made.items() if name.endswith(f"{role}-guide.pdf"))) for role in ROLES

@@ -20,8 +20,8 @@ from generator.errors import InputError
 from generator.jinja import PRINT
 from generator.models import Worksheet
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
-from generator.pdf.files import front_html, render_pdfs
 from generator.pdf.printer import Printer
+from generator.pdf.stage import packet_front, render_pdfs
 from generator.plan import plan_build
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.print import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
@@ -267,7 +267,7 @@ def test_golden_html(template: str, variant: str, tmp_path: Path, update_golden:
     name = worksheet_pdf("every-kind", variant) if template == "worksheet" else packet_pdf(variant)
     document, printer = next(d for d in documents if d.path == name), Printer(print_setup(project))
     if document.front:  # the cover and contents, numbered as if the worksheets began on page 3
-        html = front_html(printer, document.front, [3 + n for n in range(len(document.sheets))])
+        html = packet_front(printer, document, [3 + n for n in range(len(document.sheets))]).html
     else:
         html = printer.html(WORKSHEET, document.sheets[0].view)
     golden = GOLDEN / f"{template}-{variant}.html"

@@ -466,7 +466,7 @@ def test_one_length_for_each_conversation_and_one_name_for_the_mid_point_form(pr
     facts = program_facts(project)
     assert facts["exit_conversation.minutes"] == "20" and facts["midpoint_conversation.minutes"] == "15"
     endings = next(g for g in plan.site.pages if g.path.endswith("endings.md"))
-    assert "A 20-minute conversation between the facilitator" in str(endings.context["text"])
+    assert "A 20-minute conversation with the program team" in str(endings.context["text"])
     texts = [str(t.do) for t in project.curriculum.run_sheet] + [m.body for m in messages(run_sheet(project))]
     assert not [t for t in texts if re.search(r"15 to 20|twenty-minute|fifteen minutes|mid-point check-in", t)]
     assert any(i.title == "Mid-point pulse" for i in project.instruments.instruments)

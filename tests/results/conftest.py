@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pdf.files import render_pdfs
+from generator.pdf.stage import render_pdfs
 from generator.plan import plan_build
 from generator.plan.feedback import project_forms
 from generator.plan.paths import worksheet_pdf

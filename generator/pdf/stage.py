@@ -1,0 +1,364 @@
+"""The PDF stage, a batch program: the plan's PDF documents -> their files in a folder.
+
+Follow one worksheet from plan to file by reading `make_pdfs` top to bottom:
+1. bodies: its body in each variant is a Job (parts.py: which document, which HTML, which
+   variant), laid out once however many files and books hold it (the job's key, a hash of its
+   HTML, is looked up in a plain dict first); so is every part of every book;
+2. fronts: the packet's cover and contents, numbered from its worksheets' page counts, and
+   each book's contents, numbered from the body's anchors;
+3. footers: each page's words and "Page 3 of 4", on blank pages, FOOTER_RUN pages to a job;
+4. join: each file from its parts and footers (join.py), in the plan's order.
+Each step's jobs go to a standard-library `multiprocessing.Pool` of a worker per core, the
+longest first; a worker is replaced after MAX_TASKS jobs (WeasyPrint's libraries keep 1 to 1.7
+MB a part outside Python; `ProcessPoolExecutor(max_tasks_per_child=)` hangs on Python 3.11,
+CPython gh-115634, `Pool(maxtasksperchild=)` does not). A worker writes each PDF it lays out
+into `folder` under its key and sends back only its page count and anchors (parts.Laid), so
+the parent holds no PDF but the one it joins. With one process there is no pool: each job is
+laid out here (`build --all`: no pool inside its pool of organizations).
+`folder` is content-addressed: what a job's key names there is what that job makes, so a
+folder kept between runs (serve's, __main__.py) lays out only what changed.
+
+WeasyPrint keeps every laid-out page in memory until it writes (about 1.1 MB a page, docs/
+decisions/0001-pdf-engine.md), which is why a book is laid out in the plan's parts and joined.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import multiprocessing.pool
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from types import TracebackType
+
+from generator.errors import InputError, Problem
+from generator.pdf import PdfWork
+from generator.pdf.join import Part, join_parts
+from generator.pdf.parts import Job, Laid, footer_job, lay_out, part_job
+from generator.pdf.printer import Printer
+from generator.plan.book import ContentsEntry, HandbookPlan
+from generator.plan.print import PACKET, SHEET_FOOTER, WORKSHEET, PdfDocument, PrintSetup, SheetBody
+
+MAX_TASKS = 10  # jobs a worker lays out before it is replaced
+ASSUMED_FRONT = 2  # the packet's cover and a page of contents, until they are laid out
+FILE_FOOTER_RUN = 100  # pages of files' footers laid out in one job
+BOOK_FOOTER_RUN = 50  # pages of a book's footers laid out in one job
+CONTENTS_PER_PART = 300  # a book's contents entries laid out in one job (about 9 pages)
+
+
+def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = None) -> Iterator[str]:
+    """Write every document of `work` into `docs` (its path there), yielding each path as it is
+    written; the parts' PDFs go to `folder`. `processes`: None, one per core."""
+    printer = Printer(work.setup)
+    with Batch(printer, folder, processes) as batch:
+        # 1. Every body of every document, each once.
+        sheets = [[body_job(printer, body) for body in file.sheets] for file in work.files]
+        parts = [[part_job_of(printer, book, index) for index in range(len(book.parts))] for book in work.books]
+        batch.lay_out([job for jobs in (*sheets, *parts) for job in jobs])
+        # 2. The fronts, numbered from the bodies' pages: the books' contents with the packets'.
+        contents = [
+            _contents_jobs(printer, book, batch.laid(jobs)) for book, jobs in zip(work.books, parts, strict=True)
+        ]
+        books_fronts = [job for jobs in contents for job in jobs]
+        fronts = _packet_fronts(batch, work.files, [batch.laid(jobs) for jobs in sheets], books_fronts)
+        # 3. The footers, now that every page is counted.
+        files = [[*front, *jobs] for front, jobs in zip(fronts, sheets, strict=True)]
+        file_runs = _file_footers(batch, work.files, files)
+        books = [(front, body) for front, body in zip(contents, parts, strict=True)]
+        book_footers = [
+            _book_footers(printer, book, batch, *pair) for book, pair in zip(work.books, books, strict=True)
+        ]
+        batch.lay_out([run.footer for run in file_runs] + [job for footers in book_footers for job, _ in footers])
+        # 4. Each file joined.
+        for run in file_runs:
+            yield from _join_files(batch, run, docs)
+        for book, (front, body), footers in zip(work.books, books, book_footers, strict=True):
+            yield _join_book(batch, book, front, body, footers, docs)
+
+
+def render_pdfs(documents: Sequence[PdfDocument], setup: PrintSetup, docs: Path, processes: int = 1) -> list[Path]:
+    """The files' PDFs written into `docs`, their parts in a folder of their own let go after
+    (tests, the bench): each file's path, in order."""
+    return _render(PdfWork(setup, tuple(documents)), docs, processes)
+
+
+def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, processes: int = 1) -> Path:
+    """The book's PDF written into `docs` (tests, the bench), as render_pdfs."""
+    [path] = _render(PdfWork(setup, books=(handbook,)), docs, processes)
+    return path
+
+
+def _render(work: PdfWork, docs: Path, processes: int) -> list[Path]:
+    with tempfile.TemporaryDirectory(prefix="mentorbook-parts-") as parts:
+        return [docs / path for path in make_pdfs(work, docs, Path(parts), processes)]
+
+
+class Batch:
+    """Lays out jobs on a pool (or here, with one process), each key once: what is laid out is
+    kept in `done`, a plain dict (key -> Laid), and its PDF in `folder` as `<key>.pdf`."""
+
+    def __init__(self, printer: Printer, folder: Path, processes: int | None = None) -> None:
+        self.printer, self.folder, self.done = printer, folder, dict[str, Laid]()
+        self.processes = processes or cores()
+        self.pool: multiprocessing.pool.Pool | None = None  # started with the first job to lay out
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self.pool is not None:
+            (self.pool.terminate if error else self.pool.close)()
+            self.pool.join()
+
+    def lay_out(self, jobs: Sequence[Job]) -> None:
+        """Lay out the jobs not done yet (in this run, or in `folder` before), the longest first."""
+        todo: dict[str, Job] = {}
+        for job in jobs:
+            key = job.key(self.printer)
+            if key not in self.done and key not in todo and not self._known(key):
+                todo[key] = job
+        tasks = [(self.printer.setup, self.folder, key, job) for key, job in todo.items()]
+        tasks.sort(key=lambda task: -len(task[3].html))
+        if self.pool is None and self.processes > 1 and tasks:
+            self.pool = multiprocessing.Pool(self.processes, maxtasksperchild=MAX_TASKS)
+        made = map(_lay_out, tasks) if self.pool is None else self.pool.imap_unordered(_lay_out, tasks)
+        for key, laid in made:
+            if isinstance(laid, _Failed):
+                raise InputError(laid.problems)
+            self.done[key] = laid
+
+    def laid(self, jobs: Sequence[Job]) -> list[Laid]:
+        return [self.done[job.key(self.printer)] for job in jobs]
+
+    def part(self, job: Job, continues: bool = False, nested: bool = False) -> Part:
+        """A laid-out job as join.py takes it: its PDF, its stand-ins, and how it is joined."""
+        key = job.key(self.printer)
+        return Part(self.pdf(job), self.done[key].stand_ins, continues, nested=nested)
+
+    def pdf(self, job: Job) -> bytes:
+        return (self.folder / f"{job.key(self.printer)}.pdf").read_bytes()
+
+    def _known(self, key: str) -> bool:
+        """Whether `folder` holds the job already (a run before this one laid it out)."""
+        try:
+            made = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        self.done[key] = Laid(made["count"], made["anchors"], frozenset(made["stand_ins"]), 0.0)
+        return True
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """An InputError on its way back from a worker (its own pickling would lose the problems)."""
+
+    problems: list[Problem]
+
+
+_printers: dict[PrintSetup, Printer] = {}  # a worker's own, its fonts made once
+
+
+def _lay_out(task: tuple[PrintSetup, Path, str, Job]) -> tuple[str, Laid | _Failed]:
+    """In a worker: lay the job out, write its PDF as `<key>.pdf` and its pages as `<key>.json`."""
+    setup, folder, key, job = task
+    printer = _printers.get(setup) or _printers.setdefault(setup, Printer(setup))
+    try:
+        pdf, laid = lay_out(printer, job)
+    except InputError as error:
+        return key, _Failed(error.problems)
+    _write(folder / f"{key}.pdf", pdf)
+    made = {**asdict(laid), "stand_ins": sorted(laid.stand_ins)}
+    _write(folder / f"{key}.json", json.dumps(made).encode())
+    return key, laid
+
+
+def _write(target: Path, data: bytes) -> None:
+    """In one rename: a reader of the folder never sees half a file."""
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def cores() -> int:
+    """The cores this process may use (Linux: its affinity, which containers narrow)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+# Files: worksheets, packets and forms.
+
+
+def body_job(printer: Printer, body: SheetBody) -> Job:
+    """A worksheet's body: the same pages in its own PDF, the packet and every book's appendix."""
+    return part_job(printer.html(WORKSHEET, body.view), frozenset(), body.variant, body.title)
+
+
+def packet_front(printer: Printer, document: PdfDocument, pages: Sequence[int]) -> Job:
+    """The packet's cover and contents, its worksheets listed at `pages`."""
+    assert document.front is not None
+    html = printer.html(PACKET, document.front, contents=list(zip(document.front.sheets, pages, strict=True)))
+    return part_job(html, frozenset(sheet.id for sheet in document.front.sheets), document.variant, document.path)
+
+
+def _packet_fronts(
+    batch: Batch, files: Sequence[PdfDocument], sheets: Sequence[list[Laid]], beside: Sequence[Job]
+) -> list[list[Job]]:
+    """Each packet's front (none for other files), its sheets numbered after it: laid out as if
+    the contents took ASSUMED_FRONT pages, and again if they took more (at most three times).
+    The first time, the jobs `beside` are laid out with them."""
+    fronts: dict[int, Job] = {}
+    counts = {n: ASSUMED_FRONT for n, file in enumerate(files) if file.front}
+    for attempt in range(3):
+        for n, count in counts.items():
+            starts = [count + 1 + sum(laid.count for laid in sheets[n][:i]) for i in range(len(sheets[n]))]
+            fronts[n] = packet_front(batch.printer, files[n], starts)
+        batch.lay_out([*(beside if attempt == 0 else []), *(fronts[n] for n in counts)])
+        laid = {n: batch.laid([fronts[n]])[0].count for n in counts}
+        counts = {n: laid[n] for n, count in counts.items() if laid[n] != count}
+    return [[fronts[n]] if n in fronts else [] for n in range(len(files))]
+
+
+@dataclass(frozen=True)
+class FooterPage:
+    """One page's footer in a file: its words and "Page number of total", none on a cover."""
+
+    kind: str  # cover or sheet
+    words: str
+    number: int
+    total: int
+
+
+@dataclass(frozen=True)
+class _FooterRun:
+    """Files whose footers are laid out in one job: each file's parts, and its pages' footers."""
+
+    files: list[tuple[PdfDocument, list[Job], list[FooterPage]]]
+    footer: Job
+
+
+def _file_footers(batch: Batch, files: Sequence[PdfDocument], jobs: Sequence[list[Job]]) -> list[_FooterRun]:
+    """The files, FILE_FOOTER_RUN pages of them to a footer job."""
+    runs: list[list[tuple[PdfDocument, list[Job], list[FooterPage]]]] = []
+    for file, parts in zip(files, jobs, strict=True):
+        pages = _footer_pages(file, [laid.count for laid in batch.laid(parts)])
+        if not runs or sum(len(p) for *_, p in runs[-1]) + len(pages) > FILE_FOOTER_RUN:
+            runs.append([])
+        runs[-1].append((file, parts, pages))
+    return [_FooterRun(run, Job("the files' footers", _footer_html(batch.printer, run), "footer")) for run in runs]
+
+
+def _footer_html(printer: Printer, run: list[tuple[PdfDocument, list[Job], list[FooterPage]]]) -> str:
+    pages = [page for *_, file_pages in run for page in file_pages]
+    return printer.html(SHEET_FOOTER, run[0][0].head, footer_pages=pages)
+
+
+def _footer_pages(document: PdfDocument, counts: Sequence[int]) -> list[FooterPage]:
+    """None on the cover; the contents' title on the contents' pages, each worksheet's on its
+    own; "Page n of m" on every page but the cover."""
+    words = []
+    if document.front:
+        words = [("cover", "")] + [("sheet", document.head.labels["contents"])] * (counts[0] - 1)
+    for body, count in zip(document.sheets, counts[1:] if document.front else counts, strict=True):
+        words += [("sheet", body.title)] * count
+    return [FooterPage(kind, text, n, sum(counts)) for n, (kind, text) in enumerate(words, start=1)]
+
+
+def _join_files(batch: Batch, run: _FooterRun, docs: Path) -> Iterator[str]:
+    footer, offset = batch.pdf(run.footer), 0
+    for file, parts, pages in run.files:
+        target = docs / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        join_parts([batch.part(job) for job in parts], target, 0, footer, offset)
+        offset += len(pages)
+        yield file.path
+
+
+# Books: the handbook and its editions.
+
+
+def part_job_of(printer: Printer, book: HandbookPlan, index: int) -> Job:
+    """A part of the book's body: a worksheet's body, or chapters. A part's own title is never
+    shown (the joined file's is its front's), so it is the curriculum's in every book: a
+    chapter that every book holds, printed the same, is laid out once for them all."""
+    part = book.parts[index]
+    if part.sheet:
+        return body_job(printer, part.sheet)
+    view = book.book
+    html = printer.html(book.template, view, front=False, first=False, chapters=part.chapters, title=view.cover.title)
+    return part_job(html, book.targets)
+
+
+def contents_parts(book: HandbookPlan) -> list[tuple[ContentsEntry, ...]]:
+    """The contents' entries, CONTENTS_PER_PART to a part: a long contents page is laid out in
+    parts too (its dot leaders take WeasyPrint much memory)."""
+    entries = book.contents
+    return [entries[n : n + CONTENTS_PER_PART] for n in range(0, len(entries), CONTENTS_PER_PART)]
+
+
+def contents_job(printer: Printer, book: HandbookPlan, entries: Sequence[ContentsEntry], first: bool) -> Job:
+    """The cover and the contents' heading (in the `first` part only) and part of the contents."""
+    html = printer.html(book.template, book.book, front=True, first=first, chapters=(), contents=entries)
+    return part_job(html, book.targets)
+
+
+def _contents_jobs(printer: Printer, book: HandbookPlan, body: Sequence[Laid]) -> list[Job]:
+    """The book's front: the contents numbered from the body's anchors (its pages count from 1)."""
+    pages: dict[str, int] = {}
+    first_page = 1
+    for laid in body:
+        for name, index in laid.anchors.items():
+            pages.setdefault(name, first_page + index)
+        first_page += laid.count
+    return [
+        contents_job(printer, book, [replace(e, page=pages.get(e.target[1:], 0)) for e in entries], first=n == 0)
+        for n, entries in enumerate(contents_parts(book))
+    ]
+
+
+def _book_footers(
+    printer: Printer, book: HandbookPlan, batch: Batch, front: Sequence[Job], body: Sequence[Job]
+) -> list[tuple[Job, int]]:
+    """For each part of the front and then the body: its footers' job, and the page of it where
+    its own begin. The front's in one job (i, ii, ...); the body's BOOK_FOOTER_RUN pages to a job."""
+    footers: list[tuple[Job, int]] = []
+    for laid, front_matter in ((batch.laid(front), True), (batch.laid(body), False)):
+        run: list[int] = []  # the page counts of the parts in the run
+        first_page = 1
+        for number, part in enumerate(laid):
+            run.append(part.count)
+            first_page += part.count
+            if number == len(laid) - 1 or (not front_matter and sum(run) >= BOOK_FOOTER_RUN):
+                job = footer_job(printer, book, sum(run), first_page - sum(run), front_matter)
+                footers += [(job, sum(run[:n])) for n in range(len(run))]
+                run = []
+    return footers
+
+
+def _join_book(
+    batch: Batch,
+    book: HandbookPlan,
+    front: Sequence[Job],
+    body: Sequence[Job],
+    footers: Sequence[tuple[Job, int]],
+    docs: Path,
+) -> str:
+    """The book's front and body, each part with its footers, joined into its file."""
+    footer_pdfs = {job: batch.pdf(job) for job, _ in footers}
+    parts = [batch.part(job) for job in front] + [
+        batch.part(job, continues=part.continues and not part.sheet, nested=part.sheet is not None)
+        for job, part in zip(body, book.parts, strict=True)
+    ]
+    parts = [
+        replace(part, footer=footer_pdfs[job], footer_from=at) for part, (job, at) in zip(parts, footers, strict=True)
+    ]
+    target = docs / book.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    join_parts(parts, target, front_pages=sum(laid.count for laid in batch.laid(front)))
+    return book.path
