@@ -63,7 +63,7 @@ def _criteria(text: str) -> list[str]:
 def test_the_match_check_asks_each_criterion_the_matching_guide_weighs(filled: Project) -> None:
     weighed = _criteria(str(_guide(filled, "matching").text))
     asked = [
-        re.sub(r"^\d\. | \(counts twice\)$", "", f.label)
+        re.sub(r"^\d\. |, counted twice$", "", f.label)
         for section in _sheet(filled, "match-check").sections
         if section.title == "Criteria"
         for f in section.fields
@@ -71,8 +71,8 @@ def test_the_match_check_asks_each_criterion_the_matching_guide_weighs(filled: P
     ]
     assert len(weighed) == 5
     assert asked == weighed
-    hints = {f.kind for s in _sheet(filled, "match-check").sections for f in s.fields if s.title != "Confirmed"}
-    assert "checklist" not in hints  # each rule and criterion is asked, not "tick all that apply"
+    kinds = {f.kind for s in _sheet(filled, "match-check").sections for f in s.fields}
+    assert "checklist" not in kinds  # each rule, criterion and step is asked, not "tick all that apply"
 
 
 @pytest.mark.parametrize("worksheet_id", ["mentor-application", "mentee-application"])
@@ -88,7 +88,10 @@ def test_the_mentor_trainings_script_fits_its_agenda(filled: Project) -> None:
     rows = re.findall(r"^\| \d:\d\d \| ([^|]+) \| (\d+) \|$", text, re.MULTILINE)
     agenda = [(step.strip(), int(minutes)) for step, minutes in rows]
     assert sum(m for _, m in agenda) == TRAINING_MINUTES["mentor"]
-    script = text[text.index("\n## Script") : text.index("\n## Practice scenarios")]
+    headings = re.findall(r"^(#{1,3} .*)$", text, re.MULTILINE)
+    assert [h for h in headings if h.startswith("## ")] == ["## Agenda", "## Script", "## Practice scenarios"]
+    assert len(set(headings)) == len(headings), "a section is written twice"
+    script = text[text.index("\n## Script\n") : text.index("\n## Practice scenarios\n")]
     sections = re.split(r"\n(?=### )", script)[1:]
     steps = [m for step, m in agenda if step != "Break"]
     assert len(sections) == len(steps)
@@ -133,3 +136,25 @@ def test_answer_times_are_the_program_teams_promise(example_project: Project, na
         if ".respond}" in line:
             assert re.search(r"who will answer you \{concern\.[a-z-]+\.respond\}", line), line
     assert "promise to you, not a deadline" in raw
+
+
+@pytest.mark.parametrize(
+    ("words", "worksheet_id"),
+    [(("nearly there", "early days"), "midpoint-review"), (("amber", "green light"), "goal-plan")],
+)
+def test_a_session_speaks_only_of_the_scales_its_worksheets_print(
+    filled: Project, words: tuple[str, ...], worksheet_id: str
+) -> None:
+    """3.4 once spoke of a "nearly there" scale its worksheets do not have."""
+    points = {
+        p.lower()
+        for s in _sheet(filled, worksheet_id).sections
+        for f in s.fields
+        if isinstance(f, RatingInput)
+        for p in f.scale
+    }
+    assert any(w in " ".join(points) or w.split()[0] in points for w in words)
+    for session in filled.curriculum.sessions():
+        text = session.model_dump_json().lower()
+        if any(w in text for w in words):
+            assert worksheet_id in session.worksheets, session.id

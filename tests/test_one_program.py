@@ -81,3 +81,19 @@ def test_no_sentence_fills_more_than_three_run_sheet_rows(example_site: Path) ->
         said = {s.strip() for cell in cells for s in re.split(r"(?<=[.!?])\s+", cell)}
         sentences.update(s for s in said if len(s) > 25 and s.endswith((".", "!", "?")))
     assert [s for s, n in sentences.items() if n > 3] == []
+
+
+_EXIT_LENGTH = [
+    re.compile(r"\b(\d+)-minute (?:exit )?conversation\b[^.]{0,60}?(?:exit|end of the program|separately)", re.I),
+    re.compile(r"exit conversations?[^.|\n]{0,40}?\b(\d+)[ -]minutes?", re.I),
+]
+
+
+def test_the_program_teams_conversations_and_forms_have_one_length_and_one_name(texts: dict[str, str]) -> None:
+    """Issue 28's reader: "15 to 20 minutes" in one place and 20 in another, "mid-point pulse"
+    beside "Mid-point check-in", a "[date]" left in a message, a milestone read as a label."""
+    lengths = {(m.group(1), name) for name, text in texts.items() for p in _EXIT_LENGTH for m in p.finditer(text)}
+    assert {n for n, _ in lengths} == {"20"}, sorted(lengths)
+    for name, text in texts.items():
+        assert not re.search(r"15 to 20 minute|mid-point check-in|Coming up on|\[date\b", text, re.I), name
+    assert any("Mid-point pulse" in t for t in texts.values())

@@ -78,6 +78,7 @@ def test_the_tracker_opens_as_a_managers_spreadsheet(project: Project, sheet: Tr
     pair_heads = [c.value for c in pairs[1]]
     assert pair_heads[:5] == PAIRS and set(PAIR_ASKED) <= set(pair_heads)
     assert "Mentors' lunch" not in pair_heads and "Mentoring agreement signed" in pair_heads
+    assert "Closing celebration" not in pair_heads  # a gathering everyone attends, not a pair's milestone
     pair_rows = list(pairs.iter_rows(values_only=True))
     assert len(pair_rows) - 2 == 50 >= 40  # program.size 40, plus spares
     assert [r[:3] for r in pair_rows[2:4]] == [(1, None, None), (2, None, None)]  # IDs chosen at matching

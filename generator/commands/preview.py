@@ -1,17 +1,11 @@
 """The PDFs of `serve`, swapped in after the page: the PDF stage runs in a child process
-(`python -m generator.pdf`, pdf/__main__.py) started as soon as the build is planned, laying
-the PDFs out while the site is built with the PDFs served before (or empty stand-ins); once
-the site is served and the browser reloads (about 1.5 s for the shipped curriculum), the child
-is told so and puts each PDF the edit changed into the served folder as it lands. A newer edit
-kills that child and its workers (one process group) before its build starts, so nothing
-writes into the served folder while a build replaces it; a build that fails or is skipped
-starts the last good one's PDFs again.
-
-The child keeps what it makes in a content-addressed folder (`cache`: parts and finished PDFs by
-the hash of what their bytes depend on) that lives as long as `serve`, so after an edit only
-what changed is laid out. STATUS (pdf/__main__.py) lists the PDFs not yet made, so the page
-says "updating…" beside their links (preview_server.py). No thread here: the child is the
-PDF stage as `build` runs it, in a process of its own.
+(`python -m generator.pdf`, pdf/__main__.py) started once the build is planned, laying out into
+its cache while the site is built with the PDFs served before (or empty stand-ins); once the
+site is served and the browser reloads, the child is told so and puts each PDF the edit changed
+into the served folder as it lands, STATUS listing those still coming (preview_server.py shows
+"updating…"). A newer edit kills the child and its workers (one process group) before its build
+starts, so nothing writes into the served folder while a build replaces it; a build that fails
+or is skipped starts the last good one's PDFs again, from the cache. No thread here.
 """
 
 from __future__ import annotations

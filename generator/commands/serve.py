@@ -1,10 +1,10 @@
 """`mentorbook serve`: build into a temporary folder, serve it on 127.0.0.1, rebuild on change.
 
 Its port is bound first, so a port in use is said at once. After an edit the site is rebuilt,
-swapped in and the browser reloaded first; the PDFs the edit changed are laid out after, by a
-child process (preview.py), each swapped in when ready. A broken
-edit prints its problems and keeps the last good site (and its PDFs) on screen; fixing the file
-rebuilds and reloads the browser. One line per rebuild: what changed, pages, PDFs, seconds.
+swapped in and the browser reloaded first; the PDFs the edit changed are laid out meanwhile by
+a child process (preview.py) and each swapped in when ready, after. A broken edit prints its
+problems and keeps the last good site (and its PDFs) on screen; fixing the file rebuilds and
+reloads the browser. One line per rebuild: what changed, pages, PDFs, seconds.
 """
 
 from __future__ import annotations

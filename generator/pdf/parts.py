@@ -1,12 +1,12 @@
 """One WeasyPrint call, the PDF stage's unit of work (stage.py): a job and what laying it out gives.
 
-A job is a piece of HTML to lay out on its own: a worksheet's body, a part of a book, a packet's
-or a book's front (cover and contents), or a run of footers. A body is laid out without footers,
-so it does not need to know where it starts: its page count and anchors come back with it, and
-the page numbers follow from the counts (the contents list them, the footers show them). A
-footer job lays out, on blank pages, only each page's footer words and number (about 5 ms a
-page, against about 70 ms for a page of the handbook); join.py lays each footer page over its
-page as an artifact (WeasyPrint leaves its own margin boxes untagged, its #1836).
+A job is HTML to lay out on its own: a worksheet's body, a part of a book, a packet's or a
+book's front (cover and contents), or a run of footers. A body is laid out without footers, so
+it need not know where it starts: its page count and anchors come back, and the page numbers
+follow from the counts. A footer job lays out, on blank pages, only each page's footer (about
+5 ms a page, against about 70 ms for a page of the handbook); join.py lays each over its page
+as an artifact (WeasyPrint leaves its own margin boxes untagged, its #1836). The engine is
+behind this module: `lay_out` is the one call that turns a job into PDF bytes.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Follow one worksheet from plan to file by reading `make_pdfs` top to bottom:
    HTML, is looked up in a plain dict first); so is every part of every book;
 2. fronts: the packet's cover and contents, numbered from its worksheets' page counts, and
    each book's contents, numbered from the body's anchors;
-3. footers: each page's words and "Page 3 of 4", on blank pages, FOOTER_RUN pages to a job;
+3. footers: each page's words and "Page 3 of 4", on blank pages, a run of pages to a job;
 4. join: each file from its parts and footers (join.py), in the plan's order.
 Each step's jobs go to a standard-library `multiprocessing.Pool` of a worker per core, the
 longest first; a worker is replaced after MAX_TASKS jobs (WeasyPrint's libraries keep 1 to 1.7
@@ -16,7 +16,8 @@ into `folder` under its key and sends back only its page count and anchors (part
 the parent holds no PDF but the one it joins. With one process there is no pool: each job is
 laid out here (`build --all`: no pool inside its pool of organizations).
 `folder` is content-addressed: what a job's key names there is what that job makes, so a
-folder kept between runs (serve's, __main__.py) lays out only what changed.
+folder kept between runs (serve's, __main__.py) lays out only what changed. Known limit: a
+worker killed in a job (the system out of memory) loses that job, and the pool waits for it.
 
 WeasyPrint keeps every laid-out page in memory until it writes (about 1.1 MB a page, docs/
 decisions/0001-pdf-engine.md), which is why a book is laid out in the plan's parts and joined.
@@ -172,13 +173,12 @@ def _lay_out(task: tuple[PrintSetup, Path, str, Job]) -> tuple[str, Laid | _Fail
         pdf, laid = lay_out(printer, job)
     except InputError as error:
         return key, _Failed(error.problems)
-    _write(folder / f"{key}.pdf", pdf)
-    made = {**asdict(laid), "stand_ins": sorted(laid.stand_ins)}
-    _write(folder / f"{key}.json", json.dumps(made).encode())
+    write_whole(folder / f"{key}.pdf", pdf)
+    write_whole(folder / f"{key}.json", json.dumps({**asdict(laid), "stand_ins": sorted(laid.stand_ins)}).encode())
     return key, laid
 
 
-def _write(target: Path, data: bytes) -> None:
+def write_whole(target: Path, data: bytes) -> None:
     """In one rename: a reader of the folder never sees half a file."""
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)
@@ -187,9 +187,7 @@ def _write(target: Path, data: bytes) -> None:
 
 def cores() -> int:
     """The cores this process may use (Linux: its affinity, which containers narrow)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 # Files: worksheets, packets and forms.
@@ -251,12 +249,12 @@ def _file_footers(batch: Batch, files: Sequence[PdfDocument], jobs: Sequence[lis
         if not runs or sum(len(p) for *_, p in runs[-1]) + len(pages) > FILE_FOOTER_RUN:
             runs.append([])
         runs[-1].append((file, parts, pages))
-    return [_FooterRun(run, Job("the files' footers", _footer_html(batch.printer, run), "footer")) for run in runs]
+    return [_FooterRun(run, _footer_job(batch.printer, run)) for run in runs]
 
 
-def _footer_html(printer: Printer, run: list[tuple[PdfDocument, list[Job], list[FooterPage]]]) -> str:
+def _footer_job(printer: Printer, run: list[tuple[PdfDocument, list[Job], list[FooterPage]]]) -> Job:
     pages = [page for *_, file_pages in run for page in file_pages]
-    return printer.html(SHEET_FOOTER, run[0][0].head, footer_pages=pages)
+    return Job("the files' footers", printer.html(SHEET_FOOTER, run[0][0].head, footer_pages=pages), "footer")
 
 
 def _footer_pages(document: PdfDocument, counts: Sequence[int]) -> list[FooterPage]:
@@ -298,8 +296,7 @@ def part_job_of(printer: Printer, book: HandbookPlan, index: int) -> Job:
 def contents_parts(book: HandbookPlan) -> list[tuple[ContentsEntry, ...]]:
     """The contents' entries, CONTENTS_PER_PART to a part: a long contents page is laid out in
     parts too (its dot leaders take WeasyPrint much memory)."""
-    entries = book.contents
-    return [entries[n : n + CONTENTS_PER_PART] for n in range(0, len(entries), CONTENTS_PER_PART)]
+    return [book.contents[n : n + CONTENTS_PER_PART] for n in range(0, len(book.contents), CONTENTS_PER_PART)]
 
 
 def contents_job(printer: Printer, book: HandbookPlan, entries: Sequence[ContentsEntry], first: bool) -> Job:

@@ -197,7 +197,13 @@ def fill_project(project: Project, facts: Facts) -> Project:
     modules = tuple(m if m.id in own else map_prose(m, fill_prose) for m in curriculum.modules)
     worksheets = tuple(w if w.id in own else map_prose(w, fill_prose) for w in curriculum.worksheets)
     rest = map_prose(curriculum.model_copy(update={"modules": (), "worksheets": ()}), fill_prose)
-    curriculum = rest.model_copy(update={"modules": modules, "worksheets": worksheets})
+    # A run-sheet message keeps its placeholders: the kit fills them with the step's own dates
+    # too, and lists beside each message the facts it uses (plan/kit.py).
+    tasks = tuple(
+        t.model_copy(update={"message": original.message})
+        for t, original in zip(rest.run_sheet, project.curriculum.run_sheet, strict=True)
+    )
+    curriculum = rest.model_copy(update={"modules": modules, "worksheets": worksheets, "run_sheet": tasks})
     guides = tuple(_fill_guide(g, facts) for g in project.guides)
     return replace(project, curriculum=curriculum, guides=guides)
 

@@ -172,8 +172,14 @@ def _pair_milestones(project: Project) -> list[Dated]:
     if program is None or dates is None:
         return []
     gatherings = {m.name for m in program.milestones if m.time}
-    moments = {e.title for e in project.events if e.moment in ("kickoff", "celebration")}
-    return [m for m in dates.milestones if m.title not in gatherings | moments]
+    together = [e for e in project.events if e.moment in ("kickoff", "celebration")]
+    moments = {e.title for e in together}
+    at = {e.session_id for e in together}  # a milestone held at the kickoff or the celebration: a gathering too
+
+    def gathering(m: Dated) -> bool:
+        return m.title in gatherings | moments or (m.milestone is not None and m.milestone.at in at)
+
+    return [m for m in dates.milestones if not gathering(m)]
 
 
 def tracker_columns(project: Project) -> tuple[Column, ...]:

@@ -102,6 +102,22 @@ def test_a_run_after_an_edit_lays_out_only_what_changed(tmp_path: Path) -> None:
     assert len(changed) == stale and all(path.endswith(".pdf") for path in changed)
 
 
+def test_a_mistake_only_the_pdfs_show_is_said_and_nothing_stays_updating(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(tmp_path / "project")
+    curriculum, out = root / "curriculum.yaml", tmp_path / "out"
+    text = curriculum.read_text(encoding="utf-8")
+    curriculum.write_text(text.replace("Write down a goal.", "'![x](http://example.org/x.png)'"), encoding="utf-8")
+    out.mkdir()
+    child = PdfChild(out, tmp_path / "pdfs")
+    child.begin(_work(root, root / "organizations" / "org.yaml"))
+    assert child.go() >= 5
+    assert _finished(child) == 1
+    assert "http://example.org/x.png" in capfd.readouterr().err
+    assert json.loads((out / STATUS).read_text())["updating"] == []
+
+
 def _running(group: int) -> list[int]:
     """The processes of a process group that still run (not ended, nor ended and not yet reaped)."""
     running = []

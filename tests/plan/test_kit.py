@@ -477,3 +477,10 @@ def test_immediate_danger_goes_to_the_emergency_route_before_any_contact(project
     row = next(line for line in page.splitlines() if line.startswith("| Immediate danger"))
     emergency, then = row.index("Call 911"), row.index("Then tell:")
     assert emergency < row.index("+1 555 0123") < then < row.index("HR partner")
+
+
+def test_the_second_review_rule_is_stated_once_on_the_match_check(project: Project) -> None:
+    match = next(t for t in project.curriculum.run_sheet if t.id == "match")
+    assert "the form says needs it" in match.do and not re.search(r"\b0\b|scores", match.do)
+    form = next(w for w in project.curriculum.worksheets if w.id == "match-check")
+    assert sum("second person's review" in str(section.intro or "") for section in form.sections) == 1
