@@ -88,7 +88,7 @@ def test_the_training_deck_follows_its_script(example_project: Project, example_
     assert titles == ["Agenda", *headings, *cards, "Who handles what"]
     assert any("reverse mentoring" in p for s in deck.slides for p in s.points)
     listening = next(s for s in deck.slides if s.title.startswith("Listening"))
-    assert "What happened in that meeting?" in listening.points  # the questions it quotes, to show
+    assert any("What happened in that meeting?" in point for point in listening.points)  # what it shows the room
     assert deck.subtitle.endswith(program_facts(example_project)["training.date"])
 
 

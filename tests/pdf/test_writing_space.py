@@ -22,7 +22,7 @@ from pypdf.generic import ContentStream
 
 from generator.models import Worksheet
 from generator.models.worksheet import LinesInput, WorksheetField
-from generator.pdf.files import render_pdfs
+from generator.pdf.stage import render_pdfs
 from generator.plan.facts import fill_project, program_facts
 from generator.plan.paths import packet_pdf, worksheet_pdf
 from generator.plan.print import plan_worksheets, print_setup, program_order
