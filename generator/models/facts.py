@@ -62,10 +62,14 @@ PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)*)\}")
 `{#anchor}` (Markdown attribute lists) are not placeholders."""
 
 
-def fact_names(concerns: Iterable[str]) -> tuple[str, ...]:
-    """Every fact name a text may use, for a curriculum with these concern ids."""
+STEP_FACT = "the first day of that run-sheet step, e.g. {step.training-invite.date}"
+"""`{step.<id>.date}`, for each run-sheet step's id."""
+
+
+def fact_names(concerns: Iterable[str], steps: Iterable[str] = ()) -> tuple[str, ...]:
+    """Every fact name a text may use, for a curriculum with these concern and run-sheet step ids."""
     dynamic = [f"concern.{c}.{part}" for c in concerns for part in CONCERN_FACTS]
-    return tuple(sorted([*FACTS, *dynamic]))
+    return tuple(sorted([*FACTS, *dynamic, *(f"step.{s}.date" for s in steps)]))
 
 
 def placeholders(text: str) -> Iterator[tuple[int, str]]:
@@ -78,4 +82,5 @@ def described() -> str:
     """The names and what each gives, for the JSON Schema's description."""
     lines = [f"{{{name}}}: {what}" for name, what in FACTS.items()]
     lines += [f"{{concern.<id>.{part}}}: {what}" for part, what in CONCERN_FACTS.items()]
+    lines.append(f"{{step.<id>.date}}: {STEP_FACT}")
     return "; ".join(lines)

@@ -56,6 +56,7 @@ def program_facts(project: Project) -> Facts:
         **_moments(project, sessions),
         **_concerns(project),
         **_workshops(project),
+        **_step_days(project),
     }
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
     return facts
@@ -124,6 +125,18 @@ def _workshops(project: Project) -> dict[str, str]:
         days = [timeline_date(day, language) for day in workshop_days(project, task)]
         facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
     return facts
+
+
+def _step_days(project: Project) -> dict[str, str]:
+    """`{step.<id>.date}`: each run-sheet step's first day, as the run-sheet dates it."""
+    from generator.plan.kit import first_days  # the run-sheet's dates (kit.py fills its text with these facts)
+
+    labels, language = project.text_labels, project.curriculum.language
+    days = first_days(project)
+    return {
+        f"step.{t.id}.date": timeline_date(days[t.id], language) if t.id in days else labels["fact_date"]
+        for t in project.curriculum.run_sheet
+    }
 
 
 def _usual_minutes(project: Project, sessions: list[Event]) -> int:

@@ -100,6 +100,15 @@ def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     return tuple(sorted(steps, key=lambda s: (s.day or dt.date.min, order[s.task.id])))
 
 
+def first_days(project: Project) -> dict[str, dt.date]:
+    """Each run-sheet step's first day, by its id: the `{step.<id>.date}` facts."""
+    dates = kit_dates(project)
+    if dates is None:
+        return {}
+    days = _working(project, _days(project, dates), dates)
+    return {tid: min(d[0] for d in dated) for tid, dated in days.items() if dated}
+
+
 def workshop_days(project: Project, task_id: str) -> tuple[dt.date, ...]:
     """The days a cohort step is held (the mentor training's workshops, the orientations), as
     the run-sheet dates them: the `{training.date}` and `{orientation.date}` facts."""
@@ -269,15 +278,14 @@ def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> 
     def listed(cohort: str) -> str:
         return "; ".join(timeline_date(day, language) for day, _, _, _ in days.get(cohorts.get(cohort, ""), []))
 
-    steps = {f"step.{tid}": timeline_date(dated[0][0], language) for tid, dated in days.items() if dated}
-    return {**facts, **steps, "training_dates": listed("mentors"), "orientation_dates": listed("mentees")}
+    return {**facts, "training_dates": listed("mentors"), "orientation_dates": listed("mentees")}
 
 
 def fact_label(name: str, labels: Mapping[str, str], titles: Mapping[str, str]) -> str:
     """What a message's fact is called beside it: a label (never the raw name), or for
     `{step.<id>}` the day of that step, by its title."""
-    if name.startswith("step."):
-        return labels["uses_step"].format(step=titles[name.removeprefix("step.")])
+    if name.startswith("step.") and name.endswith(".date"):
+        return labels["uses_step"].format(step=titles[name.removeprefix("step.").removesuffix(".date")])
     return labels["uses_" + name.replace(".", "_")]
 
 

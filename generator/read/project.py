@@ -201,7 +201,7 @@ def load_guides(root: Path, source: YamlFile, curriculum: Curriculum) -> tuple[G
             continue
         try:
             standards = [s.id for s in curriculum.standards]
-            facts = fact_names(c.id for c in curriculum.concerns)
+            facts = fact_names((c.id for c in curriculum.concerns), (t.id for t in curriculum.run_sheet))
             guides.append(read_guide(path, f"guides/{name}.md", trusted=True, standards=standards, facts=facts))
         except InputError as error:
             problems += error.problems
