@@ -18,13 +18,14 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from generator import __version__
 from generator.errors import InputError, Problem, display_path
 from generator.jinja import OVERRIDES
+from generator.models.project import Project
 from generator.pdf import PdfWork
 from generator.plan import Plan, plan_build
-from generator.plan.chapters import PART_SESSIONS
-from generator.plan.pages import SitePlan
+from generator.plan.print.chapters import PART_SESSIONS
+from generator.plan.site.pages import SitePlan
 from generator.read.fingerprint import input_hash
 from generator.read.layout import base_config, default_profile, require_handbook
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 from generator.read.site_settings import load_site_settings
 from generator.sheets import spreadsheets
 from generator.site.render import Renderer

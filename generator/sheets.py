@@ -1,5 +1,5 @@
 """Spreadsheets the plan describes, made into .xlsx bytes for the write stage: the pair tracker
-(plan/tracker.py) and the question bank's XLSForms (plan/xlsform.py).
+(plan/sheets/tracker.py) and the question bank's XLSForms (plan/sheets/xlsform.py).
 
 Byte-stable under SOURCE_DATE_EPOCH: openpyxl's `save` stamps the workbook's "modified"
 property, and every zip entry, with the time of saving, so two saves of one workbook differ
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from openpyxl.utils import get_column_letter
 
 from generator.cells import append_row
-from generator.plan.tracker import ROOM, Column, Table, TrackerSheet
-from generator.plan.xlsform import Spreadsheet
+from generator.plan.sheets.tracker import ROOM, Column, Table, TrackerSheet
+from generator.plan.sheets.xlsform import Spreadsheet
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -1,4 +1,4 @@
-"""The facilitator's decks (plan/slides.py) made into files for the write stage: a .pptx with
+"""The facilitator's decks (plan/site/slides.py) made into files for the write stage: a .pptx with
 python-pptx (16:9, the organization's colours and logo, the script as each slide's speaker
 notes), which facilitators open and edit in PowerPoint, Keynote or LibreOffice; and the same
 slides as a PDF, laid out by WeasyPrint from print/slides.html.j2 (no office suite is needed
@@ -16,7 +16,7 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING, Any
 
-from generator.plan.slides import Cards, Deck, Slide
+from generator.plan.site.slides import Cards, Deck, Slide
 from generator.sheets import stable_zip
 
 if TYPE_CHECKING:

@@ -16,11 +16,11 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from generator.models.project import Project
 from generator.plan import Plan
-from generator.plan.kit_pages import PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
-from generator.plan.moments import Dated, kit_dates
-from generator.plan.tracker import ROOM, TrackerSheet
-from generator.read.project import Project
+from generator.plan.paths import PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
+from generator.plan.program.moments import Dated, kit_dates
+from generator.plan.sheets.tracker import ROOM, TrackerSheet
 from generator.sheets import tracker_xlsx
 
 PEOPLE = [  # a person's steps, from their application on
@@ -142,8 +142,8 @@ def test_overdue_stops_for_people_and_pairs_that_are_done_and_follows_the_role(s
 def test_manager_approval_is_one_column_planned_on_the_day_the_message_asks_for(
     project: Project, sheet: TrackerSheet
 ) -> None:
-    from generator.plan.kit import messages, run_sheet
-    from generator.plan.program import timeline_date
+    from generator.plan.program.kit import messages, run_sheet
+    from generator.plan.program.timeline import timeline_date
 
     approvals = [c for c in (*sheet.people.columns, *sheet.pairs.columns) if "approv" in c.title.lower()]
     assert [c.title for c in approvals] == ["Manager approved"]  # one per person: each person's manager
@@ -180,7 +180,7 @@ class Milestone(NamedTuple):
 
 
 def _milestones(project: Project) -> tuple[Dated, ...]:
-    """The tracker's date columns: the schedule's milestones and moments, each once (plan/moments.py)."""
+    """The tracker's date columns: the schedule's milestones and moments, each once (plan/program/moments.py)."""
     dates = kit_dates(project)
     assert dates is not None and len(dates.milestones) >= 6
     return dates.milestones

@@ -13,10 +13,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
+from generator.models.project import Project
 from generator.plan import Plan
-from generator.plan.facts import fill_project, program_facts
-from generator.plan.slides import plan_decks
-from generator.read.project import Project
+from generator.plan.program.facts import fill_project, program_facts
+from generator.plan.site.slides import plan_decks
 from generator.slides import cards_pdfs, deck_pptx, decks
 
 RUNS = ("run-kickoff", "run-mentor-training", "run-mentee-orientation", "run-closing")

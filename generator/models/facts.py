@@ -1,7 +1,7 @@
 """The names of the program's facts: what the curriculum, the guides and the messages may say
 by placeholder (`{kickoff.minutes}`) instead of restating a number a profile can change.
 
-The values are computed once, in the plan (plan/facts.py), from the organization's profile
+The values are computed once, in the plan (plan/program/facts.py), from the organization's profile
 and its schedule; this module holds only the names, so that reading can refuse an unknown one
 at its line and the JSON Schema and README can list them.
 """

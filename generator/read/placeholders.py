@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.models.facts import fact_names, placeholders
-from generator.read.yaml_file import Loc, YamlFile
+from generator.models.source import Loc, YamlFile
 
 # {deadline} with `prepares`, {followed} with `follows` (models/kit.py)
 _EVERY = {"date", "training_dates", "orientation_dates", "deadline", "followed"}

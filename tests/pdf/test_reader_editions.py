@@ -11,14 +11,15 @@ from pypdf import PdfReader
 
 from generator.pdf.stage import render_handbook
 from generator.plan import plan_build
-from generator.plan.facts import program_facts
-from generator.plan.handbook import for_reader
+from generator.plan.print.handbook import for_reader
+from generator.plan.program.facts import program_facts
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from tests.conftest import copy_repo
 from tests.pdf.conftest import pinned_epoch
 from tests.pdf.test_handbook import read_outline
 
+pytestmark = pytest.mark.slow  # lays out both guides
 MOST_PAGES = 50  # the limit for the example (about 40 is the aim)
 ROLES = ("mentor", "mentee")
 

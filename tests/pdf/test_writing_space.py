@@ -23,9 +23,9 @@ from pypdf.generic import ContentStream
 from generator.models import Worksheet
 from generator.models.worksheet import LinesInput, WorksheetField
 from generator.pdf.stage import render_pdfs
-from generator.plan.facts import fill_project, program_facts
 from generator.plan.paths import packet_pdf, worksheet_pdf
-from generator.plan.print import plan_worksheets, print_setup, program_order
+from generator.plan.print.worksheets import plan_worksheets, print_setup, program_order
+from generator.plan.program.facts import fill_project, program_facts
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from tests.conftest import REPO

@@ -12,9 +12,10 @@ from typing import Any
 import icalendar
 import pytest
 
+from generator.models.events import Event
 from generator.models.program import Program
-from generator.plan.calendar import calendar_ics
-from generator.read.timeline import Event, SessionInfo, schedule
+from generator.plan.program.calendar import calendar_ics
+from generator.read.timeline import SessionInfo, schedule
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # what SOURCE_DATE_EPOCH=1767225600 gives
 TRICKY = "Café; día, 1\nnext"

@@ -1,5 +1,5 @@
 """The program's facts, computed once from the profile and its schedule, and put into the
-shared text (never into the organization's own): plan/facts.py, read/placeholders.py."""
+shared text (never into the organization's own): plan/program/facts.py, read/placeholders.py."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 from generator.models import Markdown
 from generator.models.facts import FACTS, fact_names
-from generator.plan.facts import fill, fill_project, program_facts
-from generator.plan.program import timeline_date
+from generator.models.project import Project
+from generator.plan.program.facts import fill, fill_project, program_facts
+from generator.plan.program.timeline import timeline_date
 from generator.read.placeholders import check_placeholders
-from generator.read.project import Project
 from generator.read.yaml_file import load_yaml
 
 
@@ -83,8 +83,8 @@ def test_the_readme_lists_every_fact() -> None:
 
 def test_a_run_of_show_invites_on_the_day_the_run_sheet_sends_the_invitation(example_project: Project) -> None:
     """One truth for the run-of-show tables and the run-sheet: the invitation's day is the step's."""
-    from generator.plan.facts import fill_project
-    from generator.plan.kit import run_sheet
+    from generator.plan.program.facts import fill_project
+    from generator.plan.program.kit import run_sheet
 
     filled = fill_project(example_project, program_facts(example_project))
     first: dict[str, str] = {}

@@ -11,11 +11,12 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from generator.models.project import Project
 from generator.models.worksheet import SignatureInput
 from generator.plan import Plan, plan_build
-from generator.plan.kit import commitment
-from generator.plan.kit_pages import commitment_md
-from generator.read.project import Project, load_project
+from generator.plan.program.kit import commitment
+from generator.plan.site.kit_pages import commitment_md
+from generator.read.project import load_project
 from generator.site.render import Renderer
 from tests.conftest import EPOCH, REPO
 

@@ -12,14 +12,24 @@ from dataclasses import replace
 import pytest
 
 from generator.markup import escape_text
+from generator.models.project import Project
 from generator.plan import Plan
-from generator.plan.book import GuideChapter, ModuleChapter
-from generator.plan.kit import PREPARATION_MINUTES, TRAINING_MINUTES, Step, commitment, escalation, messages, run_sheet
-from generator.plan.kit_site import edition_pdf, manager_only, offers, with_commitments
-from generator.plan.moments import KitDates, kit_dates
-from generator.plan.program import timeline_date
+from generator.plan.paths import edition_pdf
+from generator.plan.print.book import GuideChapter, ModuleChapter
+from generator.plan.program.kit import (
+    PREPARATION_MINUTES,
+    TRAINING_MINUTES,
+    Step,
+    commitment,
+    escalation,
+    messages,
+    run_sheet,
+)
+from generator.plan.program.moments import KitDates, kit_dates
+from generator.plan.program.timeline import timeline_date
+from generator.plan.site.kit import manager_only, offers, with_commitments
 from generator.read.layout import SHIPPED
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 from tests.conftest import REPO
 
 SIX = ["Recruitment", "Screening", "Training", "Matching and initiating", "Monitoring and support", "Closure"]
@@ -227,7 +237,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
 
 def test_each_question_tab_says_what_its_questions_are_for(project: Project, plan: Plan) -> None:
     """Not "For the mentor" for questions the mentor asks on one page and answers on another."""
-    from generator.plan.session import prompt_groups
+    from generator.plan.program.session import prompt_groups
 
     labels = project.labels
     sessions = {s.id: s for s in project.curriculum.sessions()}
@@ -248,8 +258,8 @@ def test_each_question_tab_says_what_its_questions_are_for(project: Project, pla
 
 
 def test_the_standards_source_keeps_its_name_in_an_organizations_words() -> None:
-    from generator.plan.kit_pages import SOURCE
-    from generator.plan.kit_site import plan_kit
+    from generator.plan.site.kit import plan_kit
+    from generator.plan.site.kit_pages import SOURCE
 
     brigid = load_project(REPO, REPO / "organizations" / "st-brigid-health.yaml")
     page = next(p for p in plan_kit(brigid).pages if p.path == "kit/standards.md")
@@ -335,7 +345,7 @@ def test_at_least_twenty_message_templates_each_with_audience_date_and_facts(pro
 
 
 def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan) -> None:
-    from generator.plan.kit import team_time
+    from generator.plan.program.kit import team_time
 
     efforts = {e.task.id: e for e in team_time(project)}
     assert efforts["exit-conversations"].total_minutes == 80 * 20
@@ -361,7 +371,7 @@ def test_the_lead_times_and_the_size_come_from_the_profile(project: Project) -> 
 def test_the_privacy_notice_and_the_run_sheet_tell_one_retention_story(project: Project, plan: Plan) -> None:
     """The notice's deletion days are the run-sheet's deletion steps; the names go after the
     12-month check; every worksheet links the notice; the manager's edition holds it."""
-    from generator.plan.privacy import deletion_days
+    from generator.plan.program.privacy import deletion_days
 
     notice = _page(plan, "privacy.md")
     steps = run_sheet(project)
@@ -433,7 +443,7 @@ def test_mentors_are_invited_to_training_after_saying_yes_and_three_weeks_ahead(
 
 
 def test_every_message_is_signed_and_fills_its_facts(project: Project, plan: Plan) -> None:
-    from generator.plan.facts import first_contact
+    from generator.plan.program.facts import first_contact
 
     sent = messages(run_sheet(project))
     contact = first_contact(project).replace("(", "\\(").replace(")", "\\)")
@@ -461,7 +471,7 @@ def test_a_milestone_reminder_goes_to_the_people_it_is_for_with_what_it_asks(pro
 
 
 def test_one_length_for_each_conversation_and_one_name_for_the_mid_point_form(project: Project, plan: Plan) -> None:
-    from generator.plan.facts import program_facts
+    from generator.plan.program.facts import program_facts
 
     facts = program_facts(project)
     assert facts["exit_conversation.minutes"] == "20" and facts["midpoint_conversation.minutes"] == "15"
