@@ -53,7 +53,7 @@ for _moment, _key in MOMENT_KEYS.items():
 
 CONCERN_FACTS = {
     "respond": "how fast that concern is answered, e.g. 'within two working days'",
-    "who": "who handles that concern (the contacts' names)",
+    "who": "who handles that concern: the contacts' names and how to reach them, e.g. 'Sam Lindqvist (people@example.org)'",
 }
 """`{concern.<id>.respond}` and `{concern.<id>.who}`, for each concern id of the curriculum."""
 
