@@ -39,7 +39,7 @@ PEOPLE = [  # a person's steps, from their application on
     "Check-in 4",
     "Mid-point continue?",
     "Exit conversation",
-    "End forms returned",
+    "End self-assessment returned",
     "Still here at 6 months",
     "Still here at 12 months",
 ]
