@@ -203,6 +203,7 @@ def test_the_kit_is_its_own_section_with_the_guides_for_the_people_running_it(pr
     for edition in ("manager", "mentor", "mentee"):
         assert edition_pdf(project.slug, edition).split("/")[-1] in index
     assert "pair-tracker.xlsx" in _page(plan, "kit/tracker.md")
+    assert "pair-tracker-names.xlsx" in _page(plan, "kit/tracker.md")
 
 
 def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: Plan) -> None:

@@ -30,7 +30,7 @@ from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fi
     workshop_days,
 )
 from generator.plan.program.moments import last_day
-from generator.plan.program.timeline import cadence_label, timeline_date
+from generator.plan.program.timeline import cadence_label, closing_place, timeline_date
 from generator.plan.program.words import count
 
 TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
@@ -54,6 +54,7 @@ def program_facts(project: Project) -> Facts:
         "privacy": labels["privacy"],
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
+        "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
         **_conversations(project),
         **_dates(project, program, sessions),
