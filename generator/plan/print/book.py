@@ -106,9 +106,10 @@ class SessionView:
     guidance: Markup | None
     agenda: tuple[AgendaRow, ...]
     prompts: tuple[RoleLines, ...]
-    activity: ActivityView | None  # None in a reader's edition (as the agenda and guidance)
+    activity: ActivityView | None
     advice: tuple[Advice, ...]
     worksheets: tuple[SheetRef, ...]
+    agenda_details: bool = True  # False in a reader's edition: the agenda's times and steps only
 
 
 @dataclass(frozen=True)

@@ -238,15 +238,16 @@ def _module(module: Module, number: int, printed: _Printed) -> ModuleView:
 
 
 def _session(session: Session, number: str, printed: _Printed) -> SessionView:
-    """A session as a book prints it; a reader's edition (one role) keeps only what is theirs:
-    the summary, their questions, tips and pitfalls, and the worksheets to bring (the site
-    has the agenda, the activity and the notes for both)."""
+    """A session as a book prints it; a reader's edition (one role) keeps what they need to run
+    the meeting from paper: the summary, the agenda (its steps and times, without the details),
+    their questions, the activity, tips and pitfalls, and the worksheets to bring (the site has
+    the details and the notes for both)."""
     labels, role, sheets = printed.labels, printed.role, printed.sheets
     agenda = tuple(
         AgendaRow(
             f"{slot.start}–{slot.end} {labels['min']}",
             slot.step.step,
-            html(slot.step.detail) if slot.step.detail else None,
+            html(slot.step.detail) if slot.step.detail and not role else None,
         )
         for slot in agenda_clock(session)
     )
@@ -257,7 +258,7 @@ def _session(session: Session, number: str, printed: _Printed) -> SessionView:
         title=session.title,
         summary=html(session.summary),
         guidance=html(session.guidance) if session.guidance and not role else None,
-        agenda=() if role else agenda,
+        agenda=agenda,
         prompts=tuple(
             RoleLines(g.label, tuple(html(x) for x in g.lines))
             for g in prompt_groups(session, labels, printed.words)
@@ -268,6 +269,7 @@ def _session(session: Session, number: str, printed: _Printed) -> SessionView:
             Advice(kind, labels[kind], _per_role(getattr(session, kind), labels, role)) for kind in ("tips", "pitfalls")
         ),
         worksheets=tuple(sheets[ref] for ref in session.worksheets if ref in sheets),
+        agenda_details=role is None,
     )
 
 
