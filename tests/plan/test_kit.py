@@ -425,7 +425,9 @@ def test_managers_are_asked_to_approve_once_and_told_of_goals_before_the_goals_m
     assert asks == ["manager-approval-1"]
     steps = _by_id(project)
     approval = steps["manager-approval"][0]
-    assert approval.message and timeline_date(steps["match"][0].day or dt.date.min, "en") in approval.message.body
+    due, match = steps["approvals-due"][0].day or dt.date.min, steps["match"][0].day or dt.date.min
+    assert approval.message and timeline_date(due, "en") in approval.message.body  # reply by: the chase's day
+    assert (match - due).days >= 7  # at least a week before the matches are made
     dates = kit_dates(project)
     assert dates is not None
     shared = next(m.day for m in dates.milestones if m.title == "Goals shared with your manager")
@@ -457,7 +459,9 @@ def test_every_message_is_signed_and_fills_its_facts(project: Project, plan: Pla
     assert "Training room 2, head office" in by["kickoff-1"].body  # program.kickoff_place
     assert by["review-1"].to == "The program's sponsor"
     steps = _by_id(project)
-    assert timeline_date(steps["propose"][0].day or dt.date.min, "en") in by["acknowledge-1"].body
+    assert (
+        timeline_date(steps["not-matched"][0].day or dt.date.min, "en") in by["acknowledge-1"].body
+    )  # everyone has heard by then
     assert not any("move on to" in m.body and m.when == by["kickoff-1"].when for m in sent)
 
 
