@@ -132,8 +132,10 @@ def people_columns(project: Project) -> tuple[Column, ...]:
         Column(labels["tracker_oriented"], planned=last.get("orient"), role=labels["tracker_mentee"]),
         Column(labels["tracker_start_form"], planned=first.get("start-survey-close")),
         *(Column(f"{labels['tracker_check_in']} {n}", planned=day) for n, day in enumerate(check_ins, 1)),
-        Column(labels["tracker_continue"], "continue", first.get("rematch")),
-        Column(labels["tracker_exit"], planned=first.get("end-survey-close"), closing=True),
+        Column(
+            labels["tracker_continue"], "continue", first.get("midpoint-survey-close")
+        ),  # the conversations' last day
+        Column(labels["tracker_exit"], planned=first.get("close"), closing=True),  # the exit conversations' last day
         Column(labels["tracker_end_form"], planned=first.get("end-survey-close"), closing=True),
         Column(labels["tracker_still_6"], "yes_no", first.get("retention-6"), closing=True),
         Column(labels["tracker_still_12"], "yes_no", first.get("retention-12"), closing=True),
