@@ -20,6 +20,7 @@ class Cover:
     title: str
     program: str | None
     dates: str | None
+    url: str | None = None  # the program's `handbook_url`: where the handbook is on the web
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class SessionView:
     advice: tuple[Advice, ...]
     worksheets: tuple[SheetRef, ...]
     agenda_details: bool = True  # False in a reader's edition: the agenda's times and steps only
+    url: str | None = None  # the session's page on the web, under the program's `handbook_url`
 
 
 @dataclass(frozen=True)
