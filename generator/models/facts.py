@@ -44,6 +44,7 @@ FACTS: dict[str, str] = {
     "size": "how many pairs the program runs (`program.size`), e.g. '40'",
     "privacy": "the name of the privacy notice's page, e.g. 'privacy notice'",
     "kickoff.place": "where the kickoff happens (`program.kickoff_place`)",
+    "celebration.place": "where the closing celebration happens (`program.closing_place`, else the kickoff's place)",
     "emergency": "what to do in immediate danger: the profile's `emergency`, else 'call your local emergency number'",
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
     "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",

@@ -275,6 +275,11 @@ class Program(Model):
     orientation_place: Text | None = Field(
         None, description="Where the mentee orientation is held (else the kickoff's place)."
     )
+    closing_place: Text | None = Field(
+        None,
+        description="Where the closing celebration happens, e.g. `The Harbor Room`: its run-of-show and calendar "
+        "entry (else the kickoff's place).",
+    )
     lead_times: dict[Id, LeadWeeks] = Field(
         {},
         description="Weeks before (negative) or after its anchor for a run-sheet step, by the step's id, to change "

@@ -22,7 +22,8 @@ from generator.models.events import Event
 from generator.models.facts import MOMENT_KEYS, PLACEHOLDER
 from generator.models.guide import Guide
 from generator.models.organization import Contact
-from generator.models.program import TRAINING_MINUTES, Program
+from generator.models.program import TRAINING_MINUTES as TRAINING_MINUTES  # the kit and tests read it here too
+from generator.models.program import Program
 from generator.models.project import Project
 from generator.models.prose import map_prose
 from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fills its text with these facts)
@@ -30,7 +31,7 @@ from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fi
     workshop_days,
 )
 from generator.plan.program.moments import last_day
-from generator.plan.program.timeline import cadence_label, timeline_date
+from generator.plan.program.timeline import cadence_label, closing_place, timeline_date
 from generator.plan.program.words import count
 
 Facts = Mapping[str, str]
@@ -53,6 +54,7 @@ def program_facts(project: Project) -> Facts:
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
         **_workshop_places(program, labels),
+        "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
         **_conversations(project),
         **_dates(project, program, sessions),
