@@ -21,8 +21,8 @@ from pypdf import PdfReader
 
 from generator.pdf.stage import render_handbook, render_pdfs
 from generator.plan import plan_build
-from generator.plan.handbook import plan_handbook
-from generator.plan.print import print_setup
+from generator.plan.print.handbook import plan_handbook
+from generator.plan.print.worksheets import print_setup
 from generator.read.layout import DEFAULT_ORG, ORGANIZATIONS
 from generator.read.project import load_project
 

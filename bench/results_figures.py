@@ -26,9 +26,9 @@ from pypdf.generic import NameObject, TextStringObject
 
 from generator.pdf.stage import render_pdfs
 from generator.plan import plan_build
-from generator.plan.feedback import project_forms
-from generator.plan.form_pdfs import form_pdf
-from generator.plan.xlsform import FORM_COLUMN, VERSION_COLUMN, choice_names
+from generator.plan.paths import form_pdf
+from generator.plan.program.forms import project_forms
+from generator.plan.sheets.xlsform import FORM_COLUMN, VERSION_COLUMN, choice_names
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from memory import watch
 
-from generator.plan.feedback import project_forms
-from generator.plan.xlsform import FORM_COLUMN, VERSION_COLUMN, choice_names
+from generator.plan.program.forms import project_forms
+from generator.plan.sheets.xlsform import FORM_COLUMN, VERSION_COLUMN, choice_names
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 
@@ -85,7 +85,10 @@ def main(sizes: list[int]) -> None:
             for megabytes in sizes:
                 path = Path(folder) / f"{shape}-{megabytes}.csv"
                 size = export(path, form, megabytes, chars)
-                figures[f"{shape}_{megabytes}mb"] = {"csv_mb": round(size), **measured(root, path, Path(folder) / "out")}
+                figures[f"{shape}_{megabytes}mb"] = {
+                    "csv_mb": round(size),
+                    **measured(root, path, Path(folder) / "out"),
+                }
                 path.unlink()
     print(json.dumps(figures))
 

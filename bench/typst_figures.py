@@ -31,8 +31,8 @@ def cpu_seconds() -> float:
 
 def weasyprint(root: Path, profile: Path, out: Path) -> Path:
     from generator.pdf.stage import cores, render_handbook
-    from generator.plan.handbook import plan_handbook
-    from generator.plan.print import print_setup
+    from generator.plan.print.handbook import plan_handbook
+    from generator.plan.print.worksheets import print_setup
 
     project = load_project(root, profile)  # a worker per core, as `build` lays out
     return render_handbook(plan_handbook(project), print_setup(project), out, cores())

@@ -100,7 +100,7 @@ def _validate(args: argparse.Namespace) -> int:
     modules, sessions = len(project.curriculum.modules), len(project.curriculum.sessions())
     counts = f"{_plural(modules, 'module')}, {_plural(sessions, 'session')}"
     if not args.quiet:
-        from generator.plan.program import moves
+        from generator.plan.program.timeline import moves
 
         for line in moves(project):  # what the working calendar moved off a day off
             print(line)
@@ -110,7 +110,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _warn_of_namesakes(org: Path | None) -> None:
     """A profile named like another in its folder still builds, with a warning: in `--all`
-    the two are refused (see many.py)."""
+    the two are refused (commands/all_orgs.py, `namesakes`)."""
     from dataclasses import replace
 
     from generator.commands.all_orgs import namesakes_of

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from generator.models.project import Project
     from generator.plan import Plan
-    from generator.read.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO  # the curriculum, guides, base config and theme Mentorbook ships: the top level (read/layout.py)

@@ -13,7 +13,7 @@ import pytest
 
 from generator.errors import InputError
 from generator.plan import plan_build
-from generator.plan.print import PacketView
+from generator.plan.print.worksheets import PacketView
 from generator.read.assets import MAX_SIDE, png_problem
 from generator.read.profile import load_profile
 from generator.read.project import load_project

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from generator.cells import TRIGGERS, csv_bytes, original, safe_cell
 from generator.plan import plan_build
-from generator.plan.feedback import project_forms
+from generator.plan.program.forms import project_forms
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from generator.results.check import Response
@@ -116,6 +116,7 @@ def _number(cell: str) -> bool:
     return True
 
 
+@pytest.mark.slow  # pyxform runs each form through its validator: 20 s
 def test_xls2xform_converts_the_xlsforms(written: dict[str, bytes], tmp_path: Path) -> None:
     program = shutil.which("xls2xform", path=str(Path(sys.executable).parent))
     assert program, "pyxform is in requirements-test.txt"

@@ -16,7 +16,7 @@ from generator.cli import main
 from generator.commands.scaffold import slugify as profile_slug
 from generator.direction import dir_attribute, direction
 from generator.markup import slugify
-from generator.plan.pages import plan_site
+from generator.plan.site.pages import plan_site
 from generator.read.project import load_project
 from generator.site.render import Renderer
 

@@ -14,10 +14,10 @@ import pytest
 
 from generator.markup import escape_text
 from generator.models import Session, Worksheet
+from generator.models.guide import Guide
+from generator.models.project import Project
 from generator.models.worksheet import RatingInput
-from generator.plan.facts import TRAINING_MINUTES, fill_project, program_facts
-from generator.read.guides import Guide
-from generator.read.project import Project
+from generator.plan.program.facts import TRAINING_MINUTES, fill_project, program_facts
 
 _MINUTES = re.compile(r"\((\d+) minutes?\)")
 

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from generator.build import render_pages
 from generator.cli import main
-from generator.plan.kit_pages import SOURCE
-from generator.plan.pages import plan_site
+from generator.plan.site.kit_pages import SOURCE
+from generator.plan.site.pages import plan_site
 from generator.read.project import load_project
 from generator.site.render import Renderer
 from tests.conftest import REPO, copy_repo

@@ -27,8 +27,9 @@ from pydantic import ValidationError
 from generator.build import build, render_pages
 from generator.errors import InputError
 from generator.models import Organization
-from generator.plan.pages import plan_site
-from generator.read.project import Project, load_project
+from generator.models.project import Project
+from generator.plan.site.pages import plan_site
+from generator.read.project import load_project
 from generator.read.yaml_file import load_yaml
 from generator.site.render import Renderer
 from tests.conftest import MINIMAL, REPO, SHIPPED, copy_project

@@ -16,12 +16,14 @@ import pytest
 from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 
+from generator.models.events import Event
 from generator.models.program import CADENCE_DAYS, Meetings, Program
+from generator.models.project import Project
 from generator.models.schedule import WEEKDAY_NAMES
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 from generator.read.schedule_calendar import working_calendar
 from generator.read.schedule_checks import moments_named
-from generator.read.timeline import Event, first_day, in_break
+from generator.read.series_dates import first_day, in_break
 
 REPO = Path(__file__).parent.parent
 PROFILES = sorted(p.stem for p in (REPO / "organizations").glob("*.yaml"))

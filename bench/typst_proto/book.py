@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from bench.typst_proto.markup import label, markdown, right_to_left, string, text
 from bench.typst_proto.sheet import sheet
-from generator.plan.book import (
+from generator.plan.print.book import (
     BookView,
     Chapter,
     ContentsEntry,

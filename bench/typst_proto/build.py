@@ -9,7 +9,7 @@ from bench.typst_proto.forms import add_fields
 from bench.typst_proto.plan import handbook_plan, worksheet_documents
 from bench.typst_proto.render import pdf
 from bench.typst_proto.sheet import worksheet_source
-from generator.read.project import Project
+from generator.models.project import Project
 
 
 def make_handbook(project: Project, out: Path, paper: str | None = None) -> Path:

@@ -14,19 +14,20 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import generator.plan.chapters
-import generator.plan.fields
-import generator.plan.print
-from generator.plan.book import HandbookPlan
-from generator.plan.handbook import plan_handbook
-from generator.plan.print import PdfDocument, plan_worksheets
-from generator.read.project import Project, load_project
+import generator.plan.print.chapters
+import generator.plan.print.worksheets
+import generator.plan.program.fields
+from generator.models.project import Project
+from generator.plan.print.book import HandbookPlan
+from generator.plan.print.handbook import plan_handbook
+from generator.plan.print.worksheets import PdfDocument, plan_worksheets
+from generator.read.project import load_project
 
 _CONVERTERS = (
-    (generator.plan.chapters, "markdown_html"),
-    (generator.plan.chapters, "safe_markdown"),
-    (generator.plan.fields, "markdown_html"),
-    (generator.plan.print, "markdown_html"),
+    (generator.plan.print.chapters, "markdown_html"),
+    (generator.plan.print.chapters, "safe_markdown"),
+    (generator.plan.program.fields, "markdown_html"),
+    (generator.plan.print.worksheets, "markdown_html"),
 )
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from bench.typst_proto.markup import label, markdown, string, text
-from generator.plan.fields import ChoicesView, FieldView, InputView, LinesView, NoteView, TableView
-from generator.plan.print import Block, SheetsView, SheetView
+from generator.plan.print.worksheets import Block, SheetsView, SheetView
+from generator.plan.program.fields import ChoicesView, FieldView, InputView, LinesView, NoteView, TableView
 
 PAPER = {"A4": "a4", "letter": "us-letter"}
 LINE_MM = 9

@@ -17,8 +17,9 @@ from typing import Any, TextIO
 
 from generator.console import LABELS
 from generator.errors import InputError, Problem, display_path
+from generator.models.source import YamlFile
 from generator.read.layout import ORGANIZATIONS, require_handbook
-from generator.read.yaml_file import YamlFile, load_yaml
+from generator.read.yaml_file import load_yaml
 from generator.stages import Stages
 
 

@@ -24,7 +24,7 @@ from generator.pdf import PdfWork
 from generator.pdf.__main__ import write_status
 from generator.pdf.keys import pdf_keys
 
-# The books' parts in a preview, in sessions (`build`: 6, plan/chapters.py): an edit to a session
+# The books' parts in a preview, in sessions (`build`: 6, plan/print/chapters.py): an edit to a session
 # lays out again the part that holds it, about 20,000 characters of the shipped handbook's HTML,
 # not 90,000. The pages are the same; only where the parts end inside the file differs.
 PART_SESSIONS = 3

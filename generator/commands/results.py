@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import InputError, Problem, display_path
-from generator.plan.feedback import project_forms
+from generator.plan.program.forms import project_forms
 from generator.read.layout import default_profile
 from generator.read.project import load_project
 from generator.results.change import changes, one_per_person

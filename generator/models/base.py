@@ -1,6 +1,6 @@
 """Shared building blocks of the models: the base class and the small value types.
 
-Every scalar reaches the models as the text the user wrote (see source.py); these types turn it
+Every scalar reaches the models as the text the user wrote (read/yaml_file.py); these types turn it
 into what the handbook needs and say in plain words what is wrong when they cannot.
 """
 

@@ -1,7 +1,7 @@
 """The names of the program's facts: what the curriculum, the guides and the messages may say
 by placeholder (`{kickoff.minutes}`) instead of restating a number a profile can change.
 
-The values are computed once, in the plan (plan/facts.py), from the organization's profile
+The values are computed once, in the plan (plan/program/facts.py), from the organization's profile
 and its schedule; this module holds only the names, so that reading can refuse an unknown one
 at its line and the JSON Schema and README can list them.
 """
@@ -40,6 +40,7 @@ FACTS: dict[str, str] = {
     "size": "how many pairs the program runs (`program.size`), e.g. '40'",
     "privacy": "the name of the privacy notice's page, e.g. 'privacy notice'",
     "kickoff.place": "where the kickoff happens (`program.kickoff_place`)",
+    "celebration.place": "where the closing celebration happens (`program.closing_place`, else the kickoff's place)",
     "emergency": "what to do in immediate danger: the profile's `emergency`, else 'call your local emergency number'",
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
     "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",
@@ -52,7 +53,7 @@ for _moment, _key in MOMENT_KEYS.items():
 
 CONCERN_FACTS = {
     "respond": "how fast that concern is answered, e.g. 'within two working days'",
-    "who": "who handles that concern (the contacts' names)",
+    "who": "who handles that concern: the contacts' names and how to reach them, e.g. 'Sam Lindqvist (people@example.org)'",
 }
 """`{concern.<id>.respond}` and `{concern.<id>.who}`, for each concern id of the curriculum."""
 
@@ -61,10 +62,14 @@ PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)*)\}")
 `{#anchor}` (Markdown attribute lists) are not placeholders."""
 
 
-def fact_names(concerns: Iterable[str]) -> tuple[str, ...]:
-    """Every fact name a text may use, for a curriculum with these concern ids."""
+STEP_FACT = "the first day of that run-sheet step, e.g. {step.training-invite.date}"
+"""`{step.<id>.date}`, for each run-sheet step's id."""
+
+
+def fact_names(concerns: Iterable[str], steps: Iterable[str] = ()) -> tuple[str, ...]:
+    """Every fact name a text may use, for a curriculum with these concern and run-sheet step ids."""
     dynamic = [f"concern.{c}.{part}" for c in concerns for part in CONCERN_FACTS]
-    return tuple(sorted([*FACTS, *dynamic]))
+    return tuple(sorted([*FACTS, *dynamic, *(f"step.{s}.date" for s in steps)]))
 
 
 def placeholders(text: str) -> Iterator[tuple[int, str]]:
@@ -77,4 +82,5 @@ def described() -> str:
     """The names and what each gives, for the JSON Schema's description."""
     lines = [f"{{{name}}}: {what}" for name, what in FACTS.items()]
     lines += [f"{{concern.<id>.{part}}}: {what}" for part, what in CONCERN_FACTS.items()]
+    lines.append(f"{{step.<id>.date}}: {STEP_FACT}")
     return "; ".join(lines)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.plan.book import HandbookPlan
-from generator.plan.print import PdfDocument, PrintSetup
+from generator.plan.print.book import HandbookPlan
+from generator.plan.print.worksheets import PdfDocument, PrintSetup
 
 
 @dataclass(frozen=True)

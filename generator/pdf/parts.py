@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from generator.pdf.printer import Printer
-from generator.plan.book import HandbookPlan
+from generator.plan.print.book import HandbookPlan
 
 FOOTER_TEMPLATE = "print/handbook_footer.html.j2"
 _LINK = re.compile(r'href="#([^"]+)"')

@@ -5,7 +5,7 @@ are written into the docs folder before MkDocs runs, so the site links to them l
 The parent prints each job's HTML from the plan's views; a worker of the PDF stage (stage.py)
 lays it out with its own Printer, whose font configuration it keeps (a fresh process per
 file would add most of a second). WeasyPrint reads files only through `ProjectFetcher`
-(fetch.py). What each PDF shows is planned (plan/print.py, plan/handbook.py).
+(fetch.py). What each PDF shows is planned (plan/print/worksheets.py, plan/print/handbook.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from generator.pdf.fetch import ProjectFetcher, RefusedURLError
 from generator.pdf.fonts import BundledFonts
 from generator.pdf.forms import tidy_form_fields
 from generator.pdf.ligatures import right_to_left_ligatures
-from generator.plan.print import PrintSetup
+from generator.plan.print.worksheets import PrintSetup
 
 STANDARD = {"fillable": None, "print": "pdf/ua-1", "footer": None}  # the PDF variant asked of WeasyPrint
 

@@ -40,8 +40,8 @@ from generator.pdf import PdfWork
 from generator.pdf.join import Part, join_parts
 from generator.pdf.parts import Job, Laid, footer_job, lay_out, part_job
 from generator.pdf.printer import Printer
-from generator.plan.book import ContentsEntry, HandbookPlan
-from generator.plan.print import PACKET, SHEET_FOOTER, WORKSHEET, PdfDocument, PrintSetup, SheetBody
+from generator.plan.print.book import ContentsEntry, HandbookPlan
+from generator.plan.print.worksheets import PACKET, SHEET_FOOTER, WORKSHEET, PdfDocument, PrintSetup, SheetBody
 
 MAX_TASKS = 10  # jobs a worker lays out before it is replaced
 ASSUMED_FRONT = 2  # the packet's cover and a page of contents, until they are laid out

@@ -10,17 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.errors import InputError
-from generator.plan.book import HandbookPlan
-from generator.plan.chapters import PART_SESSIONS
-from generator.plan.coherence import check_coherence
-from generator.plan.editions import plan_editions
-from generator.plan.facts import fill_project, program_facts
-from generator.plan.feedback import plan_feedback_pdfs
-from generator.plan.handbook import plan_handbook
-from generator.plan.pages import SitePlan, plan_site
-from generator.plan.print import PdfDocument, PrintSetup, plan_packets, plan_worksheets, print_setup
-from generator.plan.program import CALENDAR
-from generator.read.project import Project
+from generator.models.project import Project
+from generator.plan.paths import CALENDAR
+from generator.plan.print.book import HandbookPlan
+from generator.plan.print.chapters import PART_SESSIONS
+from generator.plan.print.editions import plan_editions
+from generator.plan.print.forms import plan_feedback_pdfs
+from generator.plan.print.handbook import plan_handbook
+from generator.plan.print.worksheets import (
+    PdfDocument,
+    PrintSetup,
+    plan_packets,
+    plan_worksheets,
+    print_setup,
+)
+from generator.plan.program.coherence import check_coherence
+from generator.plan.program.facts import fill_project, program_facts
+from generator.plan.site.pages import SitePlan, plan_site
 
 
 @dataclass(frozen=True)
@@ -50,16 +56,17 @@ class Plan:
         """Every document's path in the docs folder, in the order the build makes them."""
         files = (self.calendar.path,) if self.calendar else ()
         pages = tuple(page.path for page in self.site.pages) + tuple(s.path for s in self.site.sheets)
-        pages += tuple(d.path for d in self.site.decks)
+        pages += tuple(path for d in self.site.decks for path in (d.path, d.pdf))
+        pages += tuple(c.path for c in self.site.cards)
         books = (self.handbook.path, *(e.path for e in self.editions))
         return pages + files + tuple(d.path for d in self.pdfs) + books
 
 
 def plan_build(project: Project, part_sessions: int = PART_SESSIONS) -> Plan:
     """Every document of the build; the books laid out in parts of at most `part_sessions`
-    sessions (plan/chapters.py: `serve` asks for smaller ones, commands/preview.py). The
+    sessions (plan/print/chapters.py: `serve` asks for smaller ones, commands/preview.py). The
     program's facts are computed once and put into the shared text before anything is planned,
-    once the project is coherent (plan/coherence.py: a user's problem, at its line)."""
+    once the project is coherent (plan/program/coherence.py: a user's problem, at its line)."""
     problems = check_coherence(project)
     if problems:
         raise InputError(problems)

@@ -10,31 +10,17 @@ parts we allow (svg.py). The bytes checked are the bytes published.
 
 from __future__ import annotations
 
-import base64
 import struct
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import InputError, display_path
+from generator.models.image import Image
+from generator.models.source import Loc, YamlFile
 from generator.read.svg import RefusedSvgError, rebuild_svg
-from generator.read.yaml_file import Loc, YamlFile
 
 MAX_LOGO_BYTES = 2_000_000
 MAX_SIDE = 4096  # pixels: a logo shows at most a few hundred pixels wide, a favicon far fewer
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-MEDIA_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}
-
-
-@dataclass(frozen=True)
-class Image:
-    """A checked logo or favicon: what the site and the PDFs show (an SVG as written again)."""
-
-    suffix: str  # ".png" or ".svg"
-    data: bytes
-
-    def data_uri(self) -> str:
-        """The image inside its URL, so that a PDF needs no file from the organization's folder."""
-        return f"data:{MEDIA_TYPES[self.suffix]};base64,{base64.b64encode(self.data).decode('ascii')}"
 
 
 def org_file(profile: YamlFile, loc: Loc, folder: Path, name: str, missing: tuple[str, str]) -> Path:

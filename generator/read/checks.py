@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from generator.errors import Problem
 from generator.models import Curriculum, Module, OwnCurriculum, Worksheet
-from generator.read.yaml_file import Loc, YamlFile
+from generator.models.source import Loc, YamlFile
 
 
 def check_curriculum(source: YamlFile, curriculum: Curriculum) -> list[Problem]:

@@ -5,30 +5,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
 from generator.errors import InputError, Problem, display_path
 from generator.markup import escape_markdown, going_nowhere, links_going_nowhere
-from generator.models.kit import EDITIONS
+from generator.models.guide import Guide
 from generator.read.frontmatter import FrontMatter, front_matter
 from generator.read.placeholders import check_text
 
 MAX_PAGE_BYTES = 1_000_000  # a long guide is about 50 KB; see `read_guide`
-
-
-@dataclass(frozen=True)
-class Guide:
-    path: str  # in the docs folder
-    title: str
-    text: Markup  # Markdown written by the curriculum's authors or the organization
-    origin: str  # the user's file, as messages name it
-    standard: str | None = None  # the MENTOR standard it serves (front matter, frontmatter.py)
-    editions: tuple[str, ...] = EDITIONS  # whose edition it is in
-    time_for: str | None = None  # the role whose time commitment the page shows
-    trusted: bool = False  # ours (content/): may use raw HTML and the program's facts; an organization's page may not
 
 
 def read_guide(

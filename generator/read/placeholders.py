@@ -13,9 +13,9 @@ from typing import Any
 
 from generator.errors import Problem
 from generator.models.facts import fact_names, placeholders
-from generator.read.yaml_file import Loc, YamlFile
+from generator.models.source import Loc, YamlFile
 
-# {deadline} with `prepares`, {followed} with `follows` (models/kit.py); and {step.<id>}, any step's first day
+# {deadline} with `prepares`, {followed} with `follows` (models/kit.py)
 _EVERY = {"date", "training_dates", "orientation_dates", "deadline", "followed"}
 MESSAGE_ONLY = {
     # placeholders a run-sheet message may use besides the facts, by its task's anchor
@@ -34,21 +34,19 @@ def check_placeholders(source: YamlFile) -> list[Problem]:
     """Read from the file's data, so that these problems are reported with any other."""
     data = source.data if isinstance(source.data, dict) else {}
     concerns = [c["id"] for c in _list(data.get("concerns")) if isinstance(c, dict) and isinstance(c.get("id"), str)]
-    names = set(fact_names(concerns))
-    steps = {
-        f"step.{t['id']}" for t in _list(data.get("run_sheet")) if isinstance(t, dict) and isinstance(t.get("id"), str)
-    }
+    steps = [t["id"] for t in _list(data.get("run_sheet")) if isinstance(t, dict) and isinstance(t.get("id"), str)]
+    names = set(fact_names(concerns, steps))
     problems = []
     for loc, text in _strings(data, ()):
         anchor = _anchor(data, loc)
-        allowed = names | MESSAGE_ONLY.get(anchor, set()) | steps if anchor else names
+        allowed = names | MESSAGE_ONLY.get(anchor, set()) if anchor else names
         for offset, name in placeholders(text):
             if name in allowed:
                 continue
             line, column = _where(source, loc, text, offset)
             if anchor and any(name in extra for extra in MESSAGE_ONLY.values()):
                 message = f"the message has {{{name}}}, which is not filled in for `anchor: {anchor}`"
-                hint = "use one of " + ", ".join(f"{{{n}}}" for n in sorted(MESSAGE_ONLY.get(anchor, set()) | names))
+                hint = "use one of " + listing(MESSAGE_ONLY.get(anchor, set()) | names)
                 problems.append(Problem(source.name, line, column, message, hint))
             else:
                 problems.append(unknown_fact(source.name, line, column, name, allowed))
@@ -79,10 +77,16 @@ def check_text(text: str, shown: str, names: Collection[str]) -> list[Problem]:
     return problems
 
 
+def listing(names: Collection[str]) -> str:
+    """The names as a hint lists them: each step's day once, as {step.<id>.date}."""
+    shown = [f"{{{n}}}" for n in sorted(names) if not n.startswith("step.")]
+    return ", ".join(shown + ["{step.<id>.date}"] * any(n.startswith("step.") for n in names))
+
+
 def unknown_fact(shown: str, line: int, column: int, name: str, names: Collection[str]) -> Problem:
     close = difflib.get_close_matches(name, list(names), n=1)
     hint = f"did you mean {{{close[0]}}}? " if close else ""
-    listed = ", ".join(f"{{{n}}}" for n in sorted(names))
+    listed = listing(names)
     return Problem(
         shown,
         line,

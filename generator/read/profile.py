@@ -9,13 +9,16 @@ from pathlib import Path
 
 from generator.errors import Gather, Problem
 from generator.models import Curriculum, Organization, OwnCurriculum
-from generator.read.assets import Image, check_image, org_file
+from generator.models.guide import Guide
+from generator.models.image import Image
+from generator.models.source import YamlFile
+from generator.read.assets import check_image, org_file
 from generator.read.checks import check_own, unknown
 from generator.read.colour import AA_TEXT, WHITE, contrast, nearby_passing
-from generator.read.guides import Guide, read_guide
+from generator.read.guides import read_guide
 from generator.read.selection import check_selection
 from generator.read.validate import parse
-from generator.read.yaml_file import YamlFile, load_yaml
+from generator.read.yaml_file import load_yaml
 
 
 @dataclass(frozen=True)

@@ -7,65 +7,39 @@ even the logo travels as the checked bytes.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import Markup
 
 from generator.clock import build_time
 from generator.errors import Gather, InputError, Problem, display_path
-from generator.models import Curriculum, Organization
+from generator.models import Curriculum
+from generator.models.events import Event
 from generator.models.facts import fact_names
-from generator.models.instrument import Instruments
-from generator.read.assets import Image
+from generator.models.guide import Guide
+from generator.models.project import Project
+from generator.models.source import Loc, Mark, YamlFile
 from generator.read.checks import check_curriculum
 from generator.read.contained import as_written, inside, outside_files
 from generator.read.groups import for_groups, group_words
-from generator.read.guides import Guide, read_guide
+from generator.read.guides import read_guide
 from generator.read.instruments import load_instruments
 from generator.read.layout import CONTENT, curriculum_file, guide_file, require_handbook
 from generator.read.overlay import in_language, reword_model, select_modules
 from generator.read.placeholders import check_placeholders
 from generator.read.profile import Profile, load_profile
+from generator.read.schedule_calendar import working_calendar
 from generator.read.spelling import spellings
-from generator.read.timeline import DoesNotFit, Event, SessionInfo, schedule
+from generator.read.timeline import DoesNotFit, SessionInfo, schedule
 from generator.read.validate import parse
 from generator.read.wording import rewording
-from generator.read.yaml_file import Loc, Mark, YamlFile, load_yaml
+from generator.read.yaml_file import load_yaml
 
 LOCALES = Path(__file__).parent.parent / "locales"
-
-
-@dataclass(frozen=True)
-class Project:
-    """Every input, validated, with the organization's overlay applied: the modules it runs,
-    in its words. What the plan and the PDFs are made from."""
-
-    root: Path
-    curriculum: Curriculum
-    curriculum_file: str
-    organization: Organization
-    organization_file: str
-    slug: str
-    guides: tuple[Guide, ...]
-    labels: Mapping[str, str]
-    logo: Image | None  # checked; an SVG as written again from allowed parts
-    favicon: Image | None
-    events: tuple[Event, ...]  # the program timeline, empty without a `program:`
-    built: dt.datetime  # "now", or SOURCE_DATE_EPOCH for reproducible builds
-    instruments: Instruments  # the evaluation instruments, in the organization's words
-    text_labels: Mapping[str, str] = field(
-        default_factory=dict
-    )  # labels in the curriculum's language: its facts' words
-    own: frozenset[str] = frozenset()
-    profile_source: YamlFile | None = None  # where each profile value is written, for the plan's coherence check
-    curriculum_marks: Mapping[Loc, Mark] = field(
-        default_factory=dict
-    )  # where the kit's steps and concerns are  # the ids of the organization's own modules and worksheets: never templates
 
 
 def load_project(root: Path, org_file: Path) -> Project:
@@ -129,6 +103,7 @@ def _load_project(root: Path, org_file: Path) -> Project:
         logo=profile.logo,
         favicon=profile.favicon,
         events=events,
+        calendar=working_calendar(org.program) if org.program else None,
         built=build_time(),
         instruments=instruments,
         text_labels=load_labels(curriculum.language, org.terminology.chosen() if same_language else {}, spelled),
@@ -201,7 +176,7 @@ def load_guides(root: Path, source: YamlFile, curriculum: Curriculum) -> tuple[G
             continue
         try:
             standards = [s.id for s in curriculum.standards]
-            facts = fact_names(c.id for c in curriculum.concerns)
+            facts = fact_names((c.id for c in curriculum.concerns), (t.id for t in curriculum.run_sheet))
             guides.append(read_guide(path, f"guides/{name}.md", trusted=True, standards=standards, facts=facts))
         except InputError as error:
             problems += error.problems

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from generator.errors import Problem
 from generator.models import Curriculum, Module, Organization, OwnCurriculum
-from generator.read.yaml_file import Loc, YamlFile
+from generator.models.source import Loc, YamlFile
 
 
 def check_selection(

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from generator.errors import InputError
 from generator.models.site_settings import NAME, SiteSettings, entry_name
+from generator.models.source import Loc
 from generator.read.validate import parse
-from generator.read.yaml_file import Loc, load_yaml
+from generator.read.yaml_file import load_yaml
 
 SETTINGS = "site-settings.yaml"
 

@@ -15,7 +15,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from generator.errors import InputError, Problem
-from generator.read.yaml_file import Loc, YamlFile
+from generator.models.source import Loc, YamlFile
 
 M = TypeVar("M", bound=BaseModel)
 UNIONS = (Union, types.UnionType)  # `Union[X, Y]` and `X | Y`

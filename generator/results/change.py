@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from generator.models.instrument import THEN_PREFIX
-from generator.plan.instruments import Form, FormItem
+from generator.plan.program.forms import Form, FormItem
 from generator.results.check import Issue, Response
 
 Scores = dict[str, float]  # item or construct id -> a person's score

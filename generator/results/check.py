@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from generator.errors import inert
-from generator.plan.instruments import ID_ITEM, ID_PATTERN, Form
-from generator.plan.xlsform import choice_names
-from generator.results.read import Submission
+from generator.plan.program.forms import ID_ITEM, ID_PATTERN, Form
+from generator.plan.sheets.xlsform import choice_names
+from generator.results.submission import Submission
 
 MAX_ANSWER = 20_000  # characters: a long written answer is a page or two; more is not an answer
 

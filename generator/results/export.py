@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.plan.xlsform import FORM_COLUMN, VERSION_COLUMN
-from generator.results.read import Submission, UnreadableError
+from generator.plan.sheets.xlsform import FORM_COLUMN, VERSION_COLUMN
+from generator.results.submission import Submission, UnreadableError
 
 FIELD_LIMIT = 1_000_000  # characters in one field: far above any answer (check.py caps answers lower)
 DELIMITERS = ",;\t"

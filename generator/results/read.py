@@ -9,46 +9,26 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from generator.errors import InputError, Problem
-from generator.plan.instruments import STAMP_PREFIX
+from generator.plan.program.forms import STAMP_PREFIX
+from generator.results.export import read_csv
+from generator.results.submission import Submission, UnreadableError
 
 MAX_INPUTS = 20_000  # files in one run
 MAX_PDF_BYTES = 20 * 1024 * 1024  # a filled form is well under 1 MB; a PDF this big is something else
 MAX_CSV_BYTES = 200 * 1024 * 1024  # read row by row; the answers counted are held, so not past this
 MAX_SUBMISSIONS = 50_000  # in one run: far more than any program's forms; holds memory to a bound
 SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".ods", ".json", ".xml", ".zip")
-GIVE = "give a filled fillable PDF of a feedback form or a CSV export"
-
-
-@dataclass(frozen=True)
-class Submission:
-    source: str  # the file, and the row of a CSV: what a problem names
-    claims: str | None  # the form id it says it answers (a PDF's stamp, a CSV's column)
-    version: str | None
-    values: dict[str, str]  # item id -> the answer as written ("" when left empty)
-    fields_of: frozenset[str]  # the form ids its field names start with (a PDF's own, for a form from elsewhere)
-    key: str  # what makes two submissions the same one (see `duplicate_key`)
-
-
-class UnreadableError(Exception):
-    """A file that is neither a PDF form nor a CSV export we can read, and what to do."""
-
-    def __init__(self, message: str, hint: str = GIVE, row: int = 0) -> None:
-        super().__init__(message)
-        self.hint, self.row = hint, row
 
 
 def read_inputs(paths: list[Path], shown: dict[Path, str]) -> tuple[list[Submission], list[tuple[str, str, str]]]:
     """Every submission in `paths`, and for each file that could not be read (or not all of it),
     (file, what, hint). CSV rows are read one at a time; the limits keep memory and time bounded."""
-    from generator.results.export import read_csv
-
     if len(paths) > MAX_INPUTS:
         what = f"were given; the most in one run is {MAX_INPUTS:,}, so none was read"
         return [], [(f"{len(paths):,} files", what, "give the forms in smaller folders, one run each")]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from generator.cells import csv_bytes
 from generator.models.instrument import Instrument
-from generator.plan.instruments import MIN_GROUP, Form, FormItem
+from generator.plan.program.forms import MIN_GROUP, Form, FormItem
 from generator.results.check import Response
 
 __all__ = ["MIN_GROUP", "InstrumentTally", "ItemTally", "tally", "tidy_csv"]

@@ -21,7 +21,7 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.errors import InputError, Problem, display_path
 from generator.models.site_settings import SiteSettings
-from generator.plan.pages import SitePlan
+from generator.plan.site.pages import SitePlan
 from generator.site import theme_hooks
 
 HOOKS = "mentorbook/theme"

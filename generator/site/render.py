@@ -20,8 +20,8 @@ from generator.direction import dir_below, dir_heading, is_rtl, rtl_block, rtl_e
 from generator.jinja import environment
 from generator.markup import escape_markdown, escape_text
 from generator.models import Markdown
-from generator.plan.pages import Page
-from generator.read.overlay import ForeignMarkdown, ForeignText
+from generator.models.prose import ForeignMarkdown, ForeignText
+from generator.plan.site.page import Page
 
 
 def markdown_value(value: Any) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator.errors import InputError, Problem, display_path
 from generator.models.site_settings import SiteSettings
-from generator.plan.pages import SitePlan
+from generator.plan.site.pages import SitePlan
 from generator.site.mkdocs import HOOKS_FILE, derived_config, dump_config
 
 SUPPORTED = "0.0.73"  # later versions failed to install (a dependency did not resolve)

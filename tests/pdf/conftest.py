@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from generator.models.project import Project
 from generator.pdf.stage import render_pdfs
 from generator.plan import plan_build
-from generator.plan.facts import fill_project, program_facts
-from generator.plan.print import print_setup
+from generator.plan.print.worksheets import print_setup
+from generator.plan.program.facts import fill_project, program_facts
 from generator.read.layout import DEFAULT_ORG
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 from tests.conftest import EPOCH, copy_repo
 
 

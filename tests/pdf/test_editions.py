@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.plan.kit_site import EDITION_FILES
-from generator.read.project import Project, load_project
+from generator.models.project import Project
+from generator.plan.paths import EDITION_FILES
+from generator.read.project import load_project
 from tests.conftest import REPO
 from tests.pdf.test_handbook import read_outline
 

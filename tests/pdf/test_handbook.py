@@ -26,15 +26,16 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 import generator.pdf.stage
+from generator.models.project import Project
 from generator.pdf.stage import render_handbook
-from generator.plan.chapters import PART_SESSIONS
-from generator.plan.facts import fill_project, program_facts
-from generator.plan.handbook import plan_handbook
-from generator.plan.pages import handbook_pdf
-from generator.plan.print import print_setup
-from generator.plan.program import timeline_date
+from generator.plan.paths import handbook_pdf
+from generator.plan.print.chapters import PART_SESSIONS
+from generator.plan.print.handbook import plan_handbook
+from generator.plan.print.worksheets import print_setup
+from generator.plan.program.facts import fill_project, program_facts
+from generator.plan.program.timeline import timeline_date
 from generator.read.layout import DEFAULT_ORG
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 from tests.conftest import EPOCH, REPO, copy_project
 
 pytestmark = pytest.mark.slow  # lays out PDFs or builds whole sites: not in `make test-fast`

@@ -11,14 +11,15 @@ from pypdf import PdfReader
 
 from generator.pdf.stage import render_handbook
 from generator.plan import plan_build
-from generator.plan.facts import program_facts
-from generator.plan.handbook import for_reader
+from generator.plan.print.handbook import for_reader
+from generator.plan.program.facts import program_facts
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from tests.conftest import copy_repo
 from tests.pdf.conftest import pinned_epoch
 from tests.pdf.test_handbook import read_outline
 
+pytestmark = pytest.mark.slow  # lays out both guides
 MOST_PAGES = 50  # the limit for the example (about 40 is the aim)
 ROLES = ("mentor", "mentee")
 
@@ -102,3 +103,10 @@ def test_start_here_gives_the_dates_the_facilitator_and_one_list_to_bring(
     assert f"{facts['first_one_to_one.date']}, for {facts['meeting.minutes']} minutes" in page
     assert "Dana Okafor" in page.split("Your facilitator", 1)[1]  # named, from the profile's contacts
     assert page.count("Bring") == 1  # one list of what to bring to the kickoff
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_readers_guide_gives_each_session_its_agenda(guides: dict[str, PdfReader], role: str) -> None:
+    text = _text(guides[role])
+    assert text.count("Agenda:") == text.count("Questions to explore") > 10  # one per session
+    assert "45–55 min The code of conduct" in text  # the first one-to-one's, as the code of conduct says

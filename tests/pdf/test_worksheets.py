@@ -19,13 +19,14 @@ from pypdf import PdfReader, PdfWriter
 from generator.errors import InputError
 from generator.jinja import PRINT
 from generator.models import Worksheet
+from generator.models.project import Project
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
 from generator.pdf.printer import Printer
 from generator.pdf.stage import packet_front, render_pdfs
 from generator.plan import plan_build
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
-from generator.plan.print import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
-from generator.read.project import Project, load_project
+from generator.plan.print.worksheets import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
+from generator.read.project import load_project
 from tests.conftest import copy_project
 from tests.pdf.conftest import Rendered, as_built, pinned_epoch
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.models.project import Project
 from generator.plan import Plan
-from generator.read.project import Project
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The coherence check over the plan (plan/coherence.py): the example organizations pass with
+"""The coherence check over the plan (plan/program/coherence.py): the example organizations pass with
 no problem; a profile that says one fact two ways gets one at its line, with both values."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 
 from generator.errors import InputError
 from generator.plan import plan_build
-from generator.plan.coherence import check_coherence, days
+from generator.plan.program.coherence import check_coherence, days
 from generator.read.project import load_project
 from tests.conftest import REPO, copy_repo
 

@@ -1,5 +1,5 @@
 """The program's facts, computed once from the profile and its schedule, and put into the
-shared text (never into the organization's own): plan/facts.py, read/placeholders.py."""
+shared text (never into the organization's own): plan/program/facts.py, read/placeholders.py."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ from pathlib import Path
 
 from generator.models import Markdown
 from generator.models.facts import FACTS, fact_names
-from generator.plan.facts import fill, fill_project, program_facts
-from generator.plan.program import timeline_date
+from generator.models.project import Project
+from generator.plan.program.facts import fill, fill_project, program_facts
+from generator.plan.program.timeline import timeline_date
 from generator.read.placeholders import check_placeholders
-from generator.read.project import Project
 from generator.read.yaml_file import load_yaml
 
 
 def test_every_named_fact_has_a_value_for_the_example(example_project: Project) -> None:
     facts = program_facts(example_project)
-    assert set(facts) == set(fact_names(c.id for c in example_project.curriculum.concerns))
+    curriculum = example_project.curriculum
+    assert set(facts) == set(fact_names((c.id for c in curriculum.concerns), (t.id for t in curriculum.run_sheet)))
     assert all(value.strip() for value in facts.values())
 
 
@@ -78,3 +79,18 @@ def test_the_readme_lists_every_fact() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     for name in FACTS:
         assert f"`{{{name}}}`" in readme, name
+
+
+def test_a_run_of_show_invites_on_the_day_the_run_sheet_sends_the_invitation(example_project: Project) -> None:
+    """One truth for the run-of-show tables and the run-sheet: the invitation's day is the step's."""
+    from generator.plan.program.facts import fill_project
+    from generator.plan.program.kit import run_sheet
+
+    filled = fill_project(example_project, program_facts(example_project))
+    first: dict[str, str] = {}
+    for step in run_sheet(example_project):
+        first.setdefault(step.task.id, step.when)
+    for guide, step in (("run-mentor-training", "training-invite"), ("run-mentee-orientation", "orientation-invite")):
+        text = str(next(g for g in filled.guides if g.path == f"guides/{guide}.md").text)
+        assert f"| {first[step]} | Invite the" in text, guide
+        assert "weeks before" not in text

@@ -16,12 +16,13 @@ import pytest
 from pyxform.xls2xform import convert
 
 from generator.models.instrument import ITEM_KINDS, Role
-from generator.plan.feedback import plan_feedback_site, project_forms
-from generator.plan.instruments import ID_ITEM, Form, occasion_week, plan_forms
-from generator.plan.question_bank import QuestionBank, bank_schema, qualtrics_txt, question_bank
-from generator.plan.xlsform import choice_names, xlsform_version
+from generator.models.project import Project
+from generator.plan.program.forms import ID_ITEM, Form, occasion_week, plan_forms, project_forms
+from generator.plan.sheets.question_bank import QuestionBank, bank_schema, qualtrics_txt, question_bank
+from generator.plan.sheets.xlsform import choice_names, xlsform_version
+from generator.plan.site.feedback import plan_feedback_site
 from generator.read.layout import DEFAULT_ORG
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 from generator.results.charts import chart_svg, describe
 from generator.results.tally import Group, ItemTally
 from generator.sheets import xlsx_bytes

@@ -12,14 +12,24 @@ from dataclasses import replace
 import pytest
 
 from generator.markup import escape_text
+from generator.models.project import Project
 from generator.plan import Plan
-from generator.plan.book import GuideChapter, ModuleChapter
-from generator.plan.kit import PREPARATION_MINUTES, TRAINING_MINUTES, Step, commitment, escalation, messages, run_sheet
-from generator.plan.kit_site import edition_pdf, manager_only, offers, with_commitments
-from generator.plan.moments import KitDates, kit_dates
-from generator.plan.program import timeline_date
+from generator.plan.paths import edition_pdf
+from generator.plan.print.book import GuideChapter, ModuleChapter
+from generator.plan.program.kit import (
+    PREPARATION_MINUTES,
+    TRAINING_MINUTES,
+    Step,
+    commitment,
+    escalation,
+    messages,
+    run_sheet,
+)
+from generator.plan.program.moments import KitDates, kit_dates
+from generator.plan.program.timeline import timeline_date
+from generator.plan.site.kit import manager_only, offers, with_commitments
 from generator.read.layout import SHIPPED
-from generator.read.project import Project, load_project
+from generator.read.project import load_project
 from tests.conftest import REPO
 
 SIX = ["Recruitment", "Screening", "Training", "Matching and initiating", "Monitoring and support", "Closure"]
@@ -193,6 +203,7 @@ def test_the_kit_is_its_own_section_with_the_guides_for_the_people_running_it(pr
     for edition in ("manager", "mentor", "mentee"):
         assert edition_pdf(project.slug, edition).split("/")[-1] in index
     assert "pair-tracker.xlsx" in _page(plan, "kit/tracker.md")
+    assert "pair-tracker-names.xlsx" in _page(plan, "kit/tracker.md")
 
 
 def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: Plan) -> None:
@@ -227,7 +238,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
 
 def test_each_question_tab_says_what_its_questions_are_for(project: Project, plan: Plan) -> None:
     """Not "For the mentor" for questions the mentor asks on one page and answers on another."""
-    from generator.plan.session import prompt_groups
+    from generator.plan.program.session import prompt_groups
 
     labels = project.labels
     sessions = {s.id: s for s in project.curriculum.sessions()}
@@ -248,8 +259,8 @@ def test_each_question_tab_says_what_its_questions_are_for(project: Project, pla
 
 
 def test_the_standards_source_keeps_its_name_in_an_organizations_words() -> None:
-    from generator.plan.kit_pages import SOURCE
-    from generator.plan.kit_site import plan_kit
+    from generator.plan.site.kit import plan_kit
+    from generator.plan.site.kit_pages import SOURCE
 
     brigid = load_project(REPO, REPO / "organizations" / "st-brigid-health.yaml")
     page = next(p for p in plan_kit(brigid).pages if p.path == "kit/standards.md")
@@ -335,7 +346,7 @@ def test_at_least_twenty_message_templates_each_with_audience_date_and_facts(pro
 
 
 def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan) -> None:
-    from generator.plan.kit import team_time
+    from generator.plan.program.kit import team_time
 
     efforts = {e.task.id: e for e in team_time(project)}
     assert efforts["exit-conversations"].total_minutes == 80 * 20
@@ -361,7 +372,7 @@ def test_the_lead_times_and_the_size_come_from_the_profile(project: Project) -> 
 def test_the_privacy_notice_and_the_run_sheet_tell_one_retention_story(project: Project, plan: Plan) -> None:
     """The notice's deletion days are the run-sheet's deletion steps; the names go after the
     12-month check; every worksheet links the notice; the manager's edition holds it."""
-    from generator.plan.privacy import deletion_days
+    from generator.plan.program.privacy import deletion_days
 
     notice = _page(plan, "privacy.md")
     steps = run_sheet(project)
@@ -414,7 +425,9 @@ def test_managers_are_asked_to_approve_once_and_told_of_goals_before_the_goals_m
     assert asks == ["manager-approval-1"]
     steps = _by_id(project)
     approval = steps["manager-approval"][0]
-    assert approval.message and timeline_date(steps["match"][0].day or dt.date.min, "en") in approval.message.body
+    due, match = steps["approvals-due"][0].day or dt.date.min, steps["match"][0].day or dt.date.min
+    assert approval.message and timeline_date(due, "en") in approval.message.body  # reply by: the chase's day
+    assert (match - due).days >= 7  # at least a week before the matches are made
     dates = kit_dates(project)
     assert dates is not None
     shared = next(m.day for m in dates.milestones if m.title == "Goals shared with your manager")
@@ -433,7 +446,7 @@ def test_mentors_are_invited_to_training_after_saying_yes_and_three_weeks_ahead(
 
 
 def test_every_message_is_signed_and_fills_its_facts(project: Project, plan: Plan) -> None:
-    from generator.plan.facts import first_contact
+    from generator.plan.program.facts import first_contact
 
     sent = messages(run_sheet(project))
     contact = first_contact(project).replace("(", "\\(").replace(")", "\\)")
@@ -446,7 +459,9 @@ def test_every_message_is_signed_and_fills_its_facts(project: Project, plan: Pla
     assert "Training room 2, head office" in by["kickoff-1"].body  # program.kickoff_place
     assert by["review-1"].to == "The program's sponsor"
     steps = _by_id(project)
-    assert timeline_date(steps["propose"][0].day or dt.date.min, "en") in by["acknowledge-1"].body
+    assert (
+        timeline_date(steps["not-matched"][0].day or dt.date.min, "en") in by["acknowledge-1"].body
+    )  # everyone has heard by then
     assert not any("move on to" in m.body and m.when == by["kickoff-1"].when for m in sent)
 
 
@@ -461,7 +476,7 @@ def test_a_milestone_reminder_goes_to_the_people_it_is_for_with_what_it_asks(pro
 
 
 def test_one_length_for_each_conversation_and_one_name_for_the_mid_point_form(project: Project, plan: Plan) -> None:
-    from generator.plan.facts import program_facts
+    from generator.plan.program.facts import program_facts
 
     facts = program_facts(project)
     assert facts["exit_conversation.minutes"] == "20" and facts["midpoint_conversation.minutes"] == "15"

@@ -11,13 +11,12 @@ from typing import Any
 
 import pytest
 
+from generator.models.project import Project
 from generator.plan import Plan, plan_build
-from generator.plan.book import ModuleChapter
-from generator.plan.chapters import PART_SESSIONS
-from generator.plan.pages import handbook_pdf
-from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
-from generator.plan.print import PacketView, program_order
-from generator.read.project import Project
+from generator.plan.paths import PDF_VARIANTS, handbook_pdf, packet_pdf, worksheet_pdf
+from generator.plan.print.book import ModuleChapter
+from generator.plan.print.chapters import PART_SESSIONS
+from generator.plan.print.worksheets import PacketView, program_order
 
 
 def test_planning_reads_no_file_and_gives_the_same_plan_again(project: Project, plan: Plan) -> None:
@@ -72,7 +71,9 @@ def test_the_handbook_parts_hold_every_chapter_once_in_order(project: Project, p
     assert set(sessions) <= entries and {s.id for s in handbook.book.sheets} <= entries <= handbook.targets
 
 
-@pytest.mark.parametrize("most", [1, 3, PART_SESSIONS])
+@pytest.mark.parametrize(
+    "most", [pytest.param(1, marks=pytest.mark.slow), pytest.param(3, marks=pytest.mark.slow), PART_SESSIONS]
+)
 def test_every_book_is_laid_out_in_parts_of_at_most_so_many_sessions(project: Project, most: int) -> None:
     """`serve` asks for parts of 3 sessions (an edit lays out less again); the chapters, in
     order, are the same whatever the parts."""
@@ -129,3 +130,25 @@ def test_site_and_handbook_share_the_agenda_clock_and_cadence(project: Project, 
     assert plan.handbook.book.program is not None
     assert set(timeline["series"]) <= set(plan.handbook.book.program.facts.split(" · "))
     assert timeline["facts"] in plan.handbook.book.program.facts
+
+
+def test_with_a_handbook_url_every_book_prints_its_address_and_each_sessions_page(project: Project, plan: Plan) -> None:
+    """On paper, the handbook's web address on the cover and each session's page under it
+    (as the calendar links it); without `handbook_url`, none (a folder's path opens nothing)."""
+    assert plan.handbook.book.cover.url is None
+    url = "https://intranet.example.org/mentoring/"
+    program = project.organization.program
+    assert program is not None
+    published = dataclasses.replace(
+        project,
+        organization=project.organization.model_copy(
+            update={"program": program.model_copy(update={"handbook_url": url})}
+        ),
+    )
+    first = project.curriculum.modules[0]
+    for book in (plan_build(published).handbook, *plan_build(published).editions):
+        assert book.book.cover.url == url
+        sessions = [s for part in book.parts for c in part.chapters if isinstance(c, ModuleChapter) for s in c.sessions]
+        assert sessions and all(s.url and s.url.startswith(f"{url}modules/") for s in sessions)
+        if f"_s-{first.sessions[0].id}" in {s.id for s in sessions}:
+            assert f"{url}modules/{first.id}/{first.sessions[0].id}.html" in {s.url for s in sessions}

@@ -13,10 +13,11 @@ import icalendar
 import pytest
 
 from generator.models.program import PublicHolidays
+from generator.models.project import Project
 from generator.plan import Plan, plan_build
-from generator.plan.kit import messages, run_sheet
-from generator.plan.program import moves, timeline_date
-from generator.read.project import Project, load_project
+from generator.plan.program.kit import messages, run_sheet
+from generator.plan.program.timeline import moves, timeline_date
+from generator.read.project import load_project
 from generator.site.render import Renderer
 from tests.conftest import EPOCH, REPO
 
@@ -176,8 +177,8 @@ def test_a_pinned_session_written_wrong_is_a_problem_at_its_line(tmp_path: Path)
 
 
 def test_the_cover_has_the_programs_name_and_its_preparation(tmp_path: Path) -> None:
-    from generator.plan.handbook import plan_handbook
-    from generator.plan.program import program_facts
+    from generator.plan.print.handbook import plan_handbook
+    from generator.plan.program.timeline import program_facts
 
     bonding = PROFILE.replace(
         "  meetings:\n",

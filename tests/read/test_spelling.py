@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import render_pages
-from generator.plan.pages import plan_site
+from generator.plan.site.pages import plan_site
 from generator.read.project import load_project
 from generator.read.spelling import SPELLINGS, spellings, to_american
 from generator.read.wording import rewording

@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from generator.models.events import Event
 from generator.models.program import Program
-from generator.read.timeline import DoesNotFit, Event, SessionInfo, schedule
+from generator.read.timeline import DoesNotFit, SessionInfo, schedule
 
 # fmt: off
 CASES: list[dict[str, Any]] = [

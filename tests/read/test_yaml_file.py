@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.read.yaml_file import MAX_BYTES, MAX_DEPTH, Mark, load_yaml
+from generator.models.source import Mark
+from generator.read.yaml_file import MAX_BYTES, MAX_DEPTH, load_yaml
 from tests.conftest import REPO
 
 

@@ -16,8 +16,8 @@ import pytest
 
 from generator.pdf.stage import render_pdfs
 from generator.plan import plan_build
-from generator.plan.feedback import project_forms
 from generator.plan.paths import worksheet_pdf
+from generator.plan.program.forms import project_forms
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from tests.conftest import EPOCH, copy_repo

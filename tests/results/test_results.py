@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.commands.results import results
 from generator.errors import InputError
-from generator.plan.xlsform import FORM_COLUMN, VERSION_COLUMN
+from generator.plan.sheets.xlsform import FORM_COLUMN, VERSION_COLUMN
 from tests.results.conftest import CONFIDENCE, LATE, MENTEES, NAMES, Filled, form
 from tests.results.filling import restamp
 
@@ -139,7 +139,7 @@ def survey_columns(filled: Filled, form_id: str) -> list[str]:
     each element of the XForm's instance as a column (`meta/instanceID` in a group)."""
     from pyxform.xls2xform import convert
 
-    from generator.plan.feedback import plan_feedback_site
+    from generator.plan.site.feedback import plan_feedback_site
     from generator.read.project import load_project
     from generator.sheets import xlsx_bytes
 

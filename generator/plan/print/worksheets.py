@@ -1,0 +1,279 @@
+"""Planning the print documents (pure): each worksheet's two PDFs and the two packets.
+
+A worksheet is laid out once in each variant, without footers: a `SheetBody`. Every file that
+holds it is joined from those pages (pdf/stage.py): its own PDF, the packet (after a cover and
+contents) and each book's appendix (plan/print/handbook.py), with the file's own footers laid over
+them. So a worksheet reads the same, page for page, wherever it is printed, and is laid out
+once a build, not six times (the shipped curriculum's print worksheets were 345,000 characters
+of HTML to lay out, against 87,000 now).
+
+Each document is a typed value: where it goes in the docs folder, the bodies it joins and the
+views their templates print, every text in it computed here. The PDF stage only lays these out;
+it never sees the Project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.direction import direction
+from generator.markup import css_string, markdown_html
+from generator.models import Curriculum, Worksheet
+from generator.models.project import Project
+from generator.models.worksheet import WorksheetField
+from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
+from generator.plan.program.fields import FieldView, field_view
+
+PAPER = {"A4": "A4", "Letter": "letter"}
+WORKSHEET = "print/worksheet.html.j2"  # one worksheet's pages, without footers
+PACKET = "print/packet.html.j2"  # the packet's cover and contents
+SHEET_FOOTER = "print/sheet_footer.html.j2"  # a file's footers: its pages' titles and numbers
+
+
+@dataclass(frozen=True)
+class Style:
+    """Values printed into the page's stylesheet, each a CSS token or a quoted CSS string."""
+
+    paper: str
+    brand: str
+    page_label: Markup
+    of_label: Markup
+    footer: Markup | None = None  # the handbook's: the organization's name at every page's foot
+
+
+@dataclass(frozen=True)
+class PrintHead:
+    """What every print document's head and labels need (print/_head.html.j2)."""
+
+    labels: Mapping[str, str]
+    lang: str
+    org_name: str
+    date: str  # the build time, as PDF metadata
+    style: Style
+
+
+@dataclass(frozen=True)
+class Block:
+    """Fields that stay on one page together (print.css `.keep`): one field, a note with the
+    field it introduces, or a signature block (signatures and their dates, side by side)."""
+
+    kind: str  # "sign" for a signature block, "row" for one-line answers side by side, else ""
+    fields: tuple[FieldView, ...]
+
+    @property
+    def css(self) -> str:
+        return f"keep {self.kind}".strip()
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A section's heading stays on the page of its first block (its intro with it)."""
+
+    title: str
+    dir: str
+    intro: Markup | None
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class SheetView:
+    id: str
+    kicker: str
+    dir: str
+    title: str
+    purpose: Markup
+    instructions: Markup
+    sections: tuple[SectionView, ...]
+
+
+@dataclass(frozen=True)
+class SheetsView(PrintHead):
+    """One worksheet's PDF (print/worksheet.html.j2)."""
+
+    variant: str
+    fillable: bool
+    title: str
+    sheets: tuple[SheetView, ...]
+
+
+@dataclass(frozen=True)
+class PacketView(SheetsView):
+    """The packet's cover and contents (print/packet.html.j2), before every worksheet."""
+
+    subtitle: str
+    intro: str
+    logo: str | None  # a data: URL of the checked image
+
+
+@dataclass(frozen=True)
+class SheetBody:
+    """One worksheet's pages in one variant, laid out once, without footers (WORKSHEET)."""
+
+    variant: str  # fillable or print
+    view: SheetsView  # of this one sheet; its title is the PDF's when the body comes first
+
+    @property
+    def title(self) -> str:
+        """The words in the footer of each of its pages."""
+        return self.view.sheets[0].title
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """A file joined from worksheets' bodies, after its `front` if it has one (the packet's)."""
+
+    path: str  # relative to the docs folder
+    variant: str  # fillable or print
+    sheets: tuple[SheetBody, ...]
+    front: PacketView | None = None
+
+    @property
+    def head(self) -> SheetsView:
+        """What its footers' page prints in its head and labels."""
+        return self.front or self.sheets[0].view
+
+
+@dataclass(frozen=True)
+class PrintSetup:
+    """What laying out needs besides the documents: the project's print overrides and the file
+    to name when a document reads outside them. Images come inside the documents, as the
+    `data:` URLs of their checked bytes: WeasyPrint never reads the organization's folder."""
+
+    root: Path
+    origin: str  # the file to name when a document reads what it may not
+
+
+def print_setup(project: Project) -> PrintSetup:
+    return PrintSetup(project.root, project.curriculum_file)
+
+
+def print_head(project: Project, paper: str | None = None) -> PrintHead:
+    """The paper is the organization's (A4 unless it says Letter) unless `paper` is given."""
+    labels, org = project.labels, project.organization
+    style = Style(PAPER[paper or org.paper], org.colors.primary, css_string(labels["page"]), css_string(labels["of"]))
+    return PrintHead(labels, org.language, org.name, pdf_date(project.built), style)
+
+
+def sheet_bodies(project: Project, paper: str | None = None) -> dict[tuple[str, str], SheetBody]:
+    """Each worksheet's body in each variant, by (worksheet id, variant), in program order.
+    Worksheets are numbered in that order ("Worksheet 3"), the same in every file and book."""
+    head, labels = print_head(project, paper), project.labels
+    bodies = {}
+    for number, w in enumerate(program_order(project.curriculum), start=1):
+        sheet = replace(sheet_view(w, labels), kicker=f"{labels['worksheet']} {number}")
+        for v in PDF_VARIANTS:
+            bodies[w.id, v] = SheetBody(v, sheets_view(head, v, w.title, (sheet,)))
+    return bodies
+
+
+def plan_worksheets(project: Project, paper: str | None = None) -> tuple[PdfDocument, ...]:
+    """Each worksheet's fillable and print PDF, in the curriculum's order."""
+    bodies = sheet_bodies(project, paper)
+    return tuple(
+        PdfDocument(worksheet_pdf(w.id, v), v, (bodies[w.id, v],))
+        for w in project.curriculum.worksheets
+        for v in PDF_VARIANTS
+    )
+
+
+def is_team_form(worksheet: Worksheet) -> bool:
+    """A form the program team handles (an application, a match check), not the pairs' own:
+    one the manager's edition carries. It goes in the team's packet, not the pairs'."""
+    return "manager" in worksheet.editions
+
+
+def plan_packets(project: Project, paper: str | None = None) -> tuple[PdfDocument, ...]:
+    """Two packets, fillable and print, each of its worksheets in program order: the pairs'
+    worksheets, and the program team's forms (none for a group without worksheets)."""
+    head, labels, bodies = print_head(project, paper), project.labels, sheet_bodies(project, paper)
+    logo = project.logo.data_uri() if project.logo else None
+    subtitle = f"{project.curriculum.title} · {project.organization.name}"
+    team_forms = {w.id for w in project.curriculum.worksheets if is_team_form(w)}
+    packets = []
+    for team, prefix in ((False, "packet"), (True, "team_packet")):
+        for v in PDF_VARIANTS:
+            sheets = tuple(b for (i, variant), b in bodies.items() if variant == v and (i in team_forms) == team)
+            if not sheets:
+                continue
+            listed = tuple(body.view.sheets[0] for body in sheets)
+            front = sheets_view(head, v, labels[f"{prefix}_title"], listed)
+            view = PacketView(**vars(front), subtitle=subtitle, intro=labels[f"{prefix}_intro"], logo=logo)
+            packets.append(PdfDocument(packet_pdf(v, team), v, sheets, view))
+    return tuple(packets)
+
+
+def sheets_view(head: PrintHead, variant: str, title: str, sheets: tuple[SheetView, ...]) -> SheetsView:
+    return SheetsView(**vars(head), variant=variant, fillable=variant == "fillable", title=title, sheets=sheets)
+
+
+def program_order(curriculum: Curriculum) -> list[Worksheet]:
+    """Worksheets in the order the sessions first use them; unused ones last, as declared."""
+    first_use: dict[str, tuple[int, int]] = {}
+    for number, session in enumerate(curriculum.sessions()):
+        for position, ref in enumerate(session.worksheets):
+            first_use.setdefault(ref, (number, position))
+    last = (len(curriculum.sessions()), 0)
+    declared = {w.id: n for n, w in enumerate(curriculum.worksheets)}
+    return sorted(curriculum.worksheets, key=lambda w: (first_use.get(w.id, last), declared[w.id]))
+
+
+def pdf_date(moment: datetime) -> str:
+    """The build time (SOURCE_DATE_EPOCH when set, see project.build_time) as PDF metadata."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sheet_view(worksheet: Worksheet, labels: Mapping[str, str]) -> SheetView:
+    """Everything the templates print for one worksheet, computed here."""
+    return SheetView(
+        id=worksheet.id,
+        kicker=labels["worksheet"],
+        dir=direction(worksheet.title),
+        title=worksheet.title,
+        purpose=markdown_html(worksheet.purpose),
+        instructions=markdown_html(worksheet.instructions),
+        sections=tuple(
+            SectionView(
+                title=s.title,
+                dir=direction(s.title),
+                intro=markdown_html(s.intro) if s.intro else None,
+                blocks=blocks(worksheet.id, s.fields, labels),
+            )
+            for s in worksheet.sections
+        ),
+    )
+
+
+SIGN = ("signature", "date")  # a signature block: a signature, then signatures and dates
+SHORT = ("text", "date")  # one-line answers: two in a row, when neither has a hint
+
+
+def _glued(run: list[WorksheetField], field: WorksheetField) -> bool:
+    if run[-1].kind == "note":
+        return True
+    if run[0].kind == "signature":
+        return field.kind in SIGN
+    return len(run) == 1 and all(f.kind in SHORT and not getattr(f, "help", None) for f in (run[0], field))
+
+
+def _block_kind(run: list[WorksheetField]) -> str:
+    if run[0].kind == "signature":
+        return "sign"
+    return "row" if len(run) == 2 and run[0].kind != "note" else ""
+
+
+def blocks(worksheet_id: str, fields: tuple[WorksheetField, ...], labels: Mapping[str, str]) -> tuple[Block, ...]:
+    """The section's fields in blocks that no page break splits: a note goes with the field
+    after it, a signature with the dates and signatures that follow it, and two one-line
+    answers in a row share a line."""
+    runs: list[list[WorksheetField]] = []
+    for field in fields:
+        if runs and _glued(runs[-1], field):
+            runs[-1].append(field)
+        else:
+            runs.append([field])
+    return tuple(Block(_block_kind(run), tuple(field_view(worksheet_id, f, labels) for f in run)) for run in runs)

@@ -1,0 +1,233 @@
+"""The program's facts, computed once: every number and date a profile decides that shipped
+text states (`{kickoff.minutes}`, `{rhythm}`, `{concern.harm.respond}`; the names are
+models/facts.py's), and the one function that puts them into a text.
+
+The curriculum, the guides and the messages name a fact instead of restating it, so a page
+can never say "90 minutes" where the schedule books 60. Facts are worded in the curriculum's
+language (the text they go into) and the organization's words. An organization's own text is
+never a template: its modules, worksheets and pages are left as written (`fill_project`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from markupsafe import Markup
+
+from generator.markup import escape_text
+from generator.models import Markdown, Session
+from generator.models.events import Event
+from generator.models.facts import MOMENT_KEYS, PLACEHOLDER
+from generator.models.guide import Guide
+from generator.models.organization import Contact
+from generator.models.program import Program
+from generator.models.project import Project
+from generator.models.prose import map_prose
+from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fills its text with these facts)
+    first_days,
+    workshop_days,
+)
+from generator.plan.program.moments import last_day
+from generator.plan.program.timeline import cadence_label, closing_place, timeline_date
+from generator.plan.program.words import count
+
+TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
+
+Facts = Mapping[str, str]
+
+
+def program_facts(project: Project) -> Facts:
+    """Every fact's value, as plain text, for this organization's program."""
+    labels = project.text_labels
+    program = project.organization.program
+    sessions = [e for e in project.events if e.kind == "session"]
+    facts = {
+        "organization": project.organization.name,
+        "sessions": count(len(sessions) or len(project.curriculum.sessions()), labels),
+        "meeting.minutes": str(_usual_minutes(project, sessions)),
+        "training.minutes": str(TRAINING_MINUTES["mentor"]),
+        "orientation.minutes": str(TRAINING_MINUTES["mentee"]),
+        "contact": first_contact(project),
+        "size": str(program.size) if program and program.size else labels["kit_size_unknown"],
+        "privacy": labels["privacy"],
+        "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
+        "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
+        "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
+        "emergency": project.organization.emergency or labels["fact_emergency"],
+        **_conversations(project),
+        **_dates(project, program, sessions),
+        **_moments(project, sessions),
+        **_concerns(project),
+        **_workshops(project),
+        **_step_days(project),
+    }
+    facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
+    return facts
+
+
+CONVERSATIONS = {"midpoint_conversation": "midpoint-conversations", "exit_conversation": "exit-conversations"}
+
+
+def _conversations(project: Project) -> dict[str, str]:
+    """The program team's conversations' length: the run-sheet step's own `team_minutes`, one number."""
+    minutes = {t.id: t.team_minutes for t in project.curriculum.run_sheet if t.team_minutes}
+    return {f"{fact}.minutes": str(minutes.get(task, 20)) for fact, task in CONVERSATIONS.items()}
+
+
+def _dates(project: Project, program: Program | None, sessions: list[Event]) -> dict[str, str]:
+    labels, language = project.text_labels, project.curriculum.language
+    if program is None:
+        return {
+            "program": labels["fact_program"],
+            "start": labels["fact_start"],
+            "end": labels["fact_end"],
+            "weeks": labels["fact_weeks"],
+            "first_one_to_one.date": labels["fact_date"],
+            "last_session.date": labels["fact_date"],
+        }
+    kickoff = next((e for e in sessions if e.moment == "kickoff"), None)
+    after = [e for e in sessions if kickoff is None or e.series != kickoff.series]
+
+    def day(date: dt.date) -> str:
+        return timeline_date(date, language)
+
+    return {
+        "program": program.name,
+        "start": day(program.start),
+        "end": day(last_day(program.start, program.weeks, project.events)),
+        "weeks": count(program.weeks, labels, "week"),
+        "first_one_to_one.date": day(after[0].date) if after else labels["fact_date"],
+        "last_session.date": day(sessions[-1].date) if sessions else labels["fact_date"],
+    }
+
+
+def _moments(project: Project, sessions: list[Event]) -> dict[str, str]:
+    """`{kickoff.minutes}`, `{kickoff.time}`, `{kickoff.date}` and the like: the meeting that
+    holds the session of that moment; without a program, the session's own length."""
+    labels, language = project.text_labels, project.curriculum.language
+    booked = {e.moment: e for e in sessions if e.moment}
+    written: dict[str, Session] = {s.moment: s for s in project.curriculum.sessions() if s.moment}
+    facts = {}
+    for moment, key in MOMENT_KEYS.items():
+        event, session = booked.get(moment), written.get(moment)
+        minutes = (event.minutes if event else None) or (session.minutes if session else None)
+        facts[f"{key}.minutes"] = str(minutes or _usual_minutes(project, sessions))
+        facts[f"{key}.time"] = event.time if event and event.time else labels["fact_time"]
+        facts[f"{key}.date"] = timeline_date(event.date, language) if event else labels["fact_date"]
+    return facts
+
+
+def _workshops(project: Project) -> dict[str, str]:
+    """`{training.date}` and `{orientation.date}`: the days the run-sheet holds them ("Mon, Dec 7,
+    2026 or Mon, Dec 14, 2026"; people choose one)."""
+    labels, language = project.text_labels, project.curriculum.language
+    facts = {}
+    for key, task in (("training", "train"), ("orientation", "orient")):
+        days = [timeline_date(day, language) for day in workshop_days(project, task)]
+        facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
+    return facts
+
+
+def _step_days(project: Project) -> dict[str, str]:
+    """`{step.<id>.date}`: each run-sheet step's first day, as the run-sheet dates it."""
+    labels, language = project.text_labels, project.curriculum.language
+    days = first_days(project)
+    return {
+        f"step.{t.id}.date": timeline_date(days[t.id], language) if t.id in days else labels["fact_date"]
+        for t in project.curriculum.run_sheet
+    }
+
+
+def _usual_minutes(project: Project, sessions: list[Event]) -> int:
+    """The length most sessions are booked for (the curriculum's, without a program)."""
+    lengths = [e.minutes for e in sessions if e.minutes] or [s.minutes for s in project.curriculum.sessions()]
+    return max(sorted(set(lengths)), key=lengths.count)
+
+
+def rhythm(program: Program, sessions: list[Event], labels: Mapping[str, str]) -> str:
+    """ "weekly for the first 6 sessions, then every two weeks": each series that carries more
+    than one session, in the order pairs reach it."""
+    carried: dict[str, int] = {}
+    for event in sessions:
+        carried[event.series or ""] = carried.get(event.series or "", 0) + 1
+    cadences = {s.name or "": s.cadence for s in program.series()}
+    steps = [(cadence_label(cadences[name], labels), n) for name, n in carried.items() if n > 1 and name in cadences]
+    if not steps:
+        return cadence_label(program.series()[0].cadence, labels)
+    parts = [labels["fact_rhythm_first"].format(cadence=c, sessions=count(n, labels)) for c, n in steps[:-1]]
+    if not parts:
+        return steps[-1][0]
+    return labels["fact_rhythm_then"].join([*parts, steps[-1][0]])
+
+
+def _concerns(project: Project) -> dict[str, str]:
+    contacts = project.organization.contacts
+    facts = {}
+    for concern in project.curriculum.concerns:
+        named = [c for c in contacts if concern.id in c.handles] or list(contacts[:1])
+        who = labels_join([reach(c) for c in named], project.text_labels) or project.text_labels["kit_program_lead"]
+        facts[f"concern.{concern.id}.respond"] = concern.respond
+        facts[f"concern.{concern.id}.who"] = who
+    return facts
+
+
+def labels_join(names: list[str], labels: Mapping[str, str]) -> str:
+    """ "A", "A or B", "A, B or C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {labels['fact_or']} {names[-1]}"
+
+
+def first_contact(project: Project) -> str:
+    contacts = project.organization.contacts
+    if not contacts:
+        return project.text_labels["kit_program_lead"]
+    return reach(contacts[0])
+
+
+def reach(contact: Contact) -> str:
+    """ "Sam Lindqvist (people@example.org)": a contact's name and how to reach them, so that a
+    sentence telling a reader to go to someone is enough on its own."""
+    how = contact.email or contact.phone
+    return f"{contact.name} ({how})" if how else contact.name
+
+
+def fill(text: str, facts: Facts, as_text: Callable[[str], str] = escape_text) -> str:
+    """`text` with each known placeholder replaced by its fact (made safe by `as_text`); a name
+    that is not a fact is left as written (reading refused it already in shipped text)."""
+    if "{" not in text:
+        return text
+    return PLACEHOLDER.sub(lambda m: as_text(facts[m.group(1)]) if m.group(1) in facts else m.group(0), text)
+
+
+def fill_project(project: Project, facts: Facts) -> Project:
+    """The project with the facts put into the shared curriculum and guides; the
+    organization's own modules, worksheets and pages as written."""
+    own = project.own
+
+    def fill_prose(text: str) -> str:
+        if isinstance(text, Markdown):
+            return type(text)(fill(text, facts))
+        return type(text)(fill(text, facts, str)) if "{" in text else text
+
+    curriculum = project.curriculum
+    modules = tuple(m if m.id in own else map_prose(m, fill_prose) for m in curriculum.modules)
+    worksheets = tuple(w if w.id in own else map_prose(w, fill_prose) for w in curriculum.worksheets)
+    rest = map_prose(curriculum.model_copy(update={"modules": (), "worksheets": ()}), fill_prose)
+    # A run-sheet message keeps its placeholders: the kit fills them with the step's own dates
+    # too, and lists beside each message the facts it uses (plan/program/kit.py).
+    tasks = tuple(
+        t.model_copy(update={"message": original.message})
+        for t, original in zip(rest.run_sheet, project.curriculum.run_sheet, strict=True)
+    )
+    curriculum = rest.model_copy(update={"modules": modules, "worksheets": worksheets, "run_sheet": tasks})
+    guides = tuple(_fill_guide(g, facts) for g in project.guides)
+    return replace(project, curriculum=curriculum, guides=guides)
+
+
+def _fill_guide(guide: Guide, facts: Facts) -> Guide:
+    if not guide.trusted:
+        return guide
+    return replace(guide, title=fill(guide.title, facts, str), text=Markup(fill(guide.text, facts)))

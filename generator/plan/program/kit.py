@@ -1,0 +1,226 @@
+"""The program manager's kit, planned (pure): the dated run-sheet, its messages with the dates
+filled in, the escalation table from the contacts, and the time each role asks.
+
+All dates come from `kit_dates` (moments.py); all text from the curriculum's `run_sheet`,
+`concerns` and `standards` and the profile's contacts, so every organization's kit is its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from babel.numbers import format_decimal
+
+from generator.markup import escape_markdown, escape_text
+from generator.models.facts import PLACEHOLDER
+from generator.models.kit import Concern, Task
+from generator.models.organization import Contact
+from generator.models.project import Project
+from generator.plan.program.facts import TRAINING_MINUTES, Facts, program_facts
+from generator.plan.program.kit_days import Dated, lead_weeks, step_days
+from generator.plan.program.moments import KitDates, SeriesTime, kit_dates
+from generator.plan.program.timeline import timeline_date
+
+PREPARATION_MINUTES = {"mentor": 15, "mentee": 20}  # before each session: reading the page, the worksheet
+_PLACEHOLDER = PLACEHOLDER
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the run-sheet: a task on its day (or, without a program, its offset)."""
+
+    day: dt.date | None
+    when: str
+    title: str
+    task: Task
+    message: Message | None
+    anchor_day: dt.date | None = None  # what it is dated from: the start, a milestone, a module's first session...
+
+
+@dataclass(frozen=True)
+class Message:
+    anchor: str  # the heading's id on the messages page
+    when: str
+    to: str
+    subject: str  # plain text, filled in
+    body: str  # Markdown, filled in and made safe
+    facts: tuple[tuple[str, str], ...] = ()  # each placeholder it uses: (what it is called, its value)
+
+
+@dataclass(frozen=True)
+class Route:
+    """A row of the escalation table."""
+
+    concern: Concern
+    contacts: tuple[Contact, ...]
+    assumed: bool  # no contact names this concern: the first contact (or nobody) is shown
+    respond: str  # the concern's own: a risk of harm the same day, whoever usually answers slower
+    first: tuple[str, ...] = ()  # immediate danger: the emergency and out-of-hours routes, before any contact
+
+
+@dataclass(frozen=True)
+class Commitment:
+    role: str
+    sessions: int
+    session_minutes: int  # all sessions together
+    preparation_minutes: int
+    training_minutes: int
+    weeks: int | None
+    series: tuple[SeriesTime, ...] = ()  # with several series, each at its own length
+
+    @property
+    def total_minutes(self) -> int:
+        return self.session_minutes + self.preparation_minutes + self.training_minutes
+
+
+@dataclass(frozen=True)
+class Effort:
+    """The program team's time for one run-sheet task: `count` times `minutes` (None: no size)."""
+
+    task: Task
+    count: int | None
+    minutes: int
+
+    @property
+    def total_minutes(self) -> int | None:
+        return None if self.count is None else self.count * self.minutes
+
+
+def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
+    dates = kit_dates(project)
+    facts = program_facts(project) if facts is None else facts
+    days = step_days(project, dates) if dates else {}
+    steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, days, project, facts)]
+    if dates is None:
+        return tuple(steps)
+    order = {task.id: n for n, task in enumerate(project.curriculum.run_sheet)}
+    return tuple(sorted(steps, key=lambda s: (s.day or dt.date.min, order[s.task.id])))
+
+
+def _steps(
+    task: Task, dates: KitDates | None, days: dict[str, list[Dated]], project: Project, facts: Facts
+) -> Iterator[Step]:
+    labels, language = project.labels, project.organization.language
+    if dates is None:
+        when = f"{labels[f'kit_anchor_{task.anchor}']} {lead_weeks(task, project):+d} {labels['weeks']}".replace(
+            "-", "−"
+        )
+        yield Step(None, when, task.title, task, None)
+        return
+    common = _common(days, project, facts)
+    titles = {t.id: t.title for t in project.curriculum.run_sheet}
+    if task.prepares and days.get(task.prepares):
+        common["deadline"] = timeline_date(days[task.prepares][0][0], language)
+    for n, (day, extra, title, anchor_day) in enumerate(days[task.id], start=1):
+        when = timeline_date(day, language)
+        values = {**common, **extra, "date": when}
+        message = _message(task, f"{task.id}-{n}", when, values, labels, titles)
+        yield Step(day, when, title, task, message, anchor_day)
+
+
+def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> dict[str, str]:
+    """The program's facts, and the days of the training a message may list."""
+    language = project.organization.language
+    cohorts: dict[str, str] = {str(t.cohort): t.id for t in reversed(project.curriculum.run_sheet) if t.cohort}
+
+    def listed(cohort: str) -> str:
+        return "; ".join(timeline_date(day, language) for day, _, _, _ in days.get(cohorts.get(cohort, ""), []))
+
+    return {**facts, "training_dates": listed("mentors"), "orientation_dates": listed("mentees")}
+
+
+def fact_label(name: str, labels: Mapping[str, str], titles: Mapping[str, str]) -> str:
+    """What a message's fact is called beside it: a label (never the raw name), or for
+    `{step.<id>}` the day of that step, by its title."""
+    if name.startswith("step.") and name.endswith(".date"):
+        return labels["uses_step"].format(step=titles[name.removeprefix("step.").removesuffix(".date")])
+    return labels["uses_" + name.replace(".", "_")]
+
+
+def _message(
+    task: Task, anchor: str, when: str, values: Mapping[str, str], labels: Mapping[str, str], titles: Mapping[str, str]
+) -> Message | None:
+    if task.message is None:
+        return None
+    subject = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.subject)
+    used = dict.fromkeys(_PLACEHOLDER.findall(task.message.subject + task.message.body))
+    facts = tuple((fact_label(name, labels, titles), values[name]) for name in used if name != "date" and values[name])
+    to = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.to)
+    body = fill(task.message.body, values).replace(" \n", "\n")  # a milestone without a note
+    return Message(anchor, when, to, subject, body, facts)
+
+
+def fill(body: str, values: Mapping[str, str]) -> str:
+    """The message's Markdown made safe, with each placeholder replaced by its value as text."""
+    pieces, at = [], 0
+    for match in _PLACEHOLDER.finditer(body):
+        pieces += [escape_markdown(body[at : match.start()]), escape_text(values[match.group(1)])]
+        at = match.end()
+    return "".join([*pieces, escape_markdown(body[at:])])
+
+
+def messages(steps: tuple[Step, ...]) -> tuple[Message, ...]:
+    return tuple(s.message for s in steps if s.message)
+
+
+def escalation(project: Project) -> tuple[Route, ...]:
+    contacts = project.organization.contacts
+    routes = []
+    for concern in project.curriculum.concerns:
+        named = tuple(c for c in contacts if concern.id in c.handles)
+        first = tuple(text for _, text in urgent(project)) if concern.id == "emergency" else ()
+        routes.append(Route(concern, named or contacts[:1], not named, concern.respond, first))
+    return tuple(routes)
+
+
+def urgent(project: Project) -> tuple[tuple[str, str], ...]:
+    """The emergency route (the profile's, or the local emergency number) and, when the
+    profile names one, the out-of-hours route: shown before the table of concerns."""
+    org = project.organization
+    routes = [("kit_emergency", org.emergency or project.labels["kit_emergency_default"])]
+    return tuple(routes + ([("kit_out_of_hours", org.out_of_hours)] if org.out_of_hours else []))
+
+
+def commitment(project: Project, role: str) -> Commitment:
+    """Sessions × their length, plus preparation and training, from the organization's own schedule:
+    its dated meetings at its meeting length, or the curriculum's sessions at their own length."""
+    dates = kit_dates(project)
+    sessions = project.curriculum.sessions()
+    if dates is not None:
+        count, minutes = dates.meetings, dates.meeting_minutes
+    else:
+        count, minutes = len(sessions), sum(s.minutes for s in sessions)
+    return Commitment(
+        role,
+        count,
+        minutes,
+        count * PREPARATION_MINUTES[role],
+        TRAINING_MINUTES[role],
+        dates.weeks if dates else None,
+        dates.series if dates and len(dates.series) > 1 else (),
+    )
+
+
+def team_time(project: Project) -> tuple[Effort, ...]:
+    """The program team's time for each task that takes it: per session run, per person
+    (mentors and mentees) or per pair, from the program's size and the dated steps."""
+    program = project.organization.program
+    size = program.size if program else None
+    runs: dict[str, int] = {}
+    for step in run_sheet(project):
+        runs[step.task.id] = runs.get(step.task.id, 0) + 1
+    efforts = []
+    for task in project.curriculum.run_sheet:
+        if task.team_minutes is None:
+            continue
+        people = {"session": runs.get(task.id, 1), "person": 2 * size if size else None, "pair": size}[task.per]
+        efforts.append(Effort(task, people, task.team_minutes))
+    return tuple(efforts)
+
+
+def hours(minutes: int, language: str) -> str:
+    """Hours to the nearest quarter, so that the parts add up to the whole: 315 minutes is
+    "5.25" hours, 150 "2.5"."""
+    return format_decimal(round(minutes / 15) / 4, format="#,##0.##", locale=language)

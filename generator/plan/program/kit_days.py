@@ -1,0 +1,170 @@
+"""The run-sheet's days: each step's day from its anchor (the start, the end, a milestone, a
+module's first session, a retention check...), then moved onto a working day and before the
+step it prepares. Below the program's facts (facts.py names the training's and orientations'
+days, `{training.date}`), which kit.py then fills into each step's message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from generator.models.kit import Task
+from generator.models.project import Project
+from generator.plan.program.moments import Dated as Dated_
+from generator.plan.program.moments import KitDates, kit_dates
+from generator.plan.program.timeline import timeline_date
+
+
+def first_days(project: Project) -> dict[str, dt.date]:
+    """Each run-sheet step's first day, by its id: the `{step.<id>.date}` facts."""
+    dates = kit_dates(project)
+    if dates is None:
+        return {}
+    return {tid: min(d[0] for d in dated) for tid, dated in step_days(project, dates).items() if dated}
+
+
+def workshop_days(project: Project, task_id: str) -> tuple[dt.date, ...]:
+    """The days a cohort step is held (the mentor training's workshops, the orientations), as
+    the run-sheet dates them: the `{training.date}` and `{orientation.date}` facts."""
+    dates = kit_dates(project)
+    if dates is None:
+        return ()
+    days = step_days(project, dates)
+    return tuple(sorted({d[0] for d in days.get(task_id, [])}))
+
+
+def step_days(project: Project, dates: KitDates) -> dict[str, list[Dated]]:
+    """Every run-sheet task's days, each on a working day, by the task's id."""
+    return _working(project, _days(project, dates), dates)
+
+
+def lead_weeks(task: Task, project: Project) -> int:
+    """The step's weeks from its anchor: the profile's `lead_times` for it, else the kit's default."""
+    program = project.organization.program
+    return program.lead_times.get(task.id, task.weeks) if program else task.weeks
+
+
+def sessions_for(task: Task, project: Project) -> int:
+    """A cohort task's sessions before its catch-up: enough for everyone at its capacity."""
+    program = project.organization.program
+    size = program.size if program else None
+    return -(-size // task.capacity) if size and task.capacity else 1
+
+
+Dated = tuple[dt.date, dict[str, str], str, dt.date]  # its day, what it fills in, its title, its anchor's day
+
+
+def _days(project: Project, dates: KitDates) -> dict[str, list[Dated]]:
+    """Every task's days, with what each fills in and the step's title, by the task's id."""
+    return {task.id: _anchor_days(task, dates, project) for task in project.curriculum.run_sheet}
+
+
+def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
+    offset = relativedelta(weeks=lead_weeks(task, project), months=task.months)
+    language, labels = project.organization.language, project.labels
+    if task.reminder:  # its event's day: _working counts the working days back from it
+        offset = relativedelta()
+    if task.follows:  # dated from the step it follows, once that one is on its working days (_working)
+        return []
+    if task.anchor == "milestone":
+        return [(m.day + offset, _milestone_values(m, project), f"{task.title}: {m.title}", m.day) for m in _own(dates)]
+    if task.anchor == "module":  # from the second module: the kickoff's message starts the first
+        return [
+            (
+                m.day + offset,
+                {"module": m.title, "module_date": timeline_date(m.day, language)},
+                f"{task.title}: {m.title}",
+                m.day,
+            )
+            for m in dates.modules[1:]
+        ]
+    base = _base(task, dates, project)
+    if base is None:
+        return []
+    first = base + offset
+    if task.cohort:
+        count, every = sessions_for(task, project), dt.timedelta(weeks=task.every_weeks or 1)
+        days: list[Dated] = [
+            (first + every * n, {}, f"{task.title} ({n + 1}/{count})" if count > 1 else task.title, base)
+            for n in range(count)
+        ]
+        return [*days, (first + every * count, {}, f"{task.title} ({labels['kit_catch_up']})", base)]
+    days = [(first, {}, task.title, base)]
+    while task.every_weeks and days[-1][0] + dt.timedelta(weeks=task.every_weeks) <= dates.end:
+        days.append((days[-1][0] + dt.timedelta(weeks=task.every_weeks), {}, task.title, base))
+    return days
+
+
+def _own(dates: KitDates) -> list[Dated_]:
+    """The profile's own milestones: a session's moment is the pairs' session, not a reminder's."""
+    return [m for m in dates.milestones if m.milestone is not None]
+
+
+def _milestone_values(m: Dated_, project: Project) -> dict[str, str]:
+    """What a milestone's reminder fills in: its name, its day (and time), whom it is for, its note."""
+    assert m.milestone is not None  # _own keeps only these
+    labels, language = project.labels, project.organization.language
+    day = timeline_date(m.day, language) + (f", {m.time}" if m.time else "")
+    return {
+        "milestone": m.title,
+        "milestone_date": day,
+        "milestone_for": labels[f"kit_for_{m.milestone.audience}"],
+        "milestone_note": m.milestone.note or "",
+    }
+
+
+def _base(task: Task, dates: KitDates, project: Project) -> dt.date | None:
+    """The anchor's day; None for a record the profile does not keep (applications for a next round)."""
+    if task.anchor == "retention":
+        assert task.record is not None  # the model requires it with this anchor
+        months: int | None = getattr(project.organization.privacy.retention, task.record)
+        if months is None:
+            return None
+        day: dt.date = dates.end + relativedelta(months=months)
+        return day
+    anchors = {"start": dates.start, "end": dates.end, "midpoint": dates.midpoint, "kickoff": dates.kickoff}
+    return {**anchors, "goals": dates.goals}[task.anchor]
+
+
+def _working(project: Project, days: dict[str, list[Dated]], dates: KitDates) -> dict[str, list[Dated]]:
+    """Every step on a working day: a reminder `reminder_days` working days before its event,
+    any other on its day or the working day before (a weekend, a public holiday, a break); then
+    a step on or after the one it `prepares` moves back by whole weeks until it comes before that one."""
+    calendar, tasks = dates.calendar, {t.id: t for t in project.curriculum.run_sheet}
+
+    def working(task: Task, day: dt.date) -> dt.date:
+        if task.reminder:
+            return calendar.before(day, dates.reminder_days)
+        return calendar.on_or_after(day) if task.moves == "later" else calendar.on_or_before(day)
+
+    moved = {tid: [(working(tasks[tid], d[0]), *d[1:]) for d in dated] for tid, dated in days.items()}
+    for task in tasks.values():  # a chaser: working days after each day of the step it follows
+        if task.follows:
+            moved[task.id] = [
+                (
+                    calendar.after(day, task.working_days),
+                    {"followed": timeline_date(day, project.organization.language)},
+                    task.title,
+                    day,
+                )
+                for day, *_ in moved.get(task.follows, [])
+            ]
+    for _ in range(
+        len(tasks)
+    ):  # a chain (training -> introductions -> kickoff) settles in as many rounds as it is long
+        changed = False
+        for tid, dated in moved.items():
+            prepared = moved.get(tasks[tid].prepares or "")
+            if not prepared or not dated:
+                continue
+            latest = calendar.on_or_before(prepared[0][0] - dt.timedelta(days=1))
+            late = (max(d[0] for d in dated) - latest).days
+            if late > 0:  # the whole step moves by whole weeks, its repeats (a cohort's workshops) on their weekday
+                shift = dt.timedelta(weeks=-(-late // 7))
+                moved[tid] = [(calendar.on_or_before(d[0] - shift), *d[1:]) for d in dated]
+                changed = True
+        if not changed:
+            break
+    return moved

@@ -1,0 +1,269 @@
+"""Planning the program timeline page and its calendar file (pure, like the rest of plan/).
+
+The timeline is one list by date in which every event appears once: a session with its
+program moment and the milestones written `at` it, a meeting of a series with an agenda of
+its own, a milestone. Sessions that are as needed are listed apart. The handbook's program
+chapter (chapters.py) prints the same rows from the same functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from babel.dates import format_skeleton
+
+from generator.models.events import Event, Moved
+from generator.models.program import Meetings, Program
+from generator.models.project import Project
+from generator.models.schedule import WEEKDAY_NAMES
+from generator.plan.paths import CALENDAR, TIMELINE
+from generator.plan.program.calendar import calendar_ics
+
+ROW_TEMPLATES = {
+    "session": "timeline/session.md.j2",
+    "meeting": "timeline/meeting.md.j2",
+    "milestone": "timeline/milestone.md.j2",
+}
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One line of the timeline page, with the partial that prints it (a session links to its
+    page, a milestone stands out with its note)."""
+
+    template: str
+    date: str  # as the page shows it, e.g. "Mon, Jan 11, 2027"
+    time: str  # "15:00–16:00", or "" all day
+    number: str  # a session's, e.g. "2.1"; "" otherwise
+    title: str
+    notes: tuple[Note, ...]  # the moment, milestones at this session, a note or agenda
+    url: str | None  # a session page, relative to the timeline page
+    series: str  # the meeting series' name, shown when there are several
+
+
+@dataclass(frozen=True)
+class BreakRow:
+    name: str
+    start: str  # year-month-day
+    end: str
+
+
+@dataclass(frozen=True)
+class AsNeeded:
+    number: str
+    title: str
+    url: str
+
+
+def plan_program(
+    project: Project, session_page: Callable[[str], str], common: Mapping[str, Any]
+) -> tuple[Any, dict[str, bytes]]:
+    """The timeline page's (path, title, context) and the .ics file, or (None, {}) without a program."""
+    program, labels = project.organization.program, project.labels
+    if program is None:
+        return None, {}
+    here = posixpath.dirname(TIMELINE) or "."
+    several = len(program.series()) > 1
+
+    def url(event: Event) -> str | None:
+        return posixpath.relpath(session_page(event.session_id), here) if event.session_id else None
+
+    language = project.organization.language
+    rows = [
+        TimelineRow(
+            ROW_TEMPLATES[event.kind],
+            row_date(event, language),
+            clock(event),
+            event.number or "",
+            event.title,
+            event_notes(event, labels, language, agenda=event.kind != "meeting"),  # a meeting's is in its series line
+            url(event),
+            (event.series or "") if several and event.kind == "session" else "",
+        )
+        for event in project.events
+    ]
+    breaks = [BreakRow(b.name, b.start.isoformat(), b.end.isoformat()) for b in program.breaks]
+    where = places(program)
+    ics = calendar_ics(
+        project.events,
+        calendar_name=f"{project.organization.display_name}: {program.name}",
+        stamp=project.built,
+        timezone=program.timezone,
+        describe=lambda e: describe(e, project, session_page) or None,
+        place=lambda e: where.get(e.moment or ""),
+        optional=labels["optional"],
+    )
+    context = {
+        **common,
+        "program": program,
+        "facts": " · ".join(program_facts(program, labels, language, project.events)),
+        "series": series_lines(program, project.events, labels),
+        "rows": rows,
+        "several": several,
+        "as_needed": as_needed(project, lambda sid: posixpath.relpath(session_page(sid), here)),
+        "breaks": breaks,
+        "calendar": CALENDAR,
+    }
+    return (TIMELINE, program.name, context), {CALENDAR: ics}
+
+
+def closing_place(program: Program) -> str | None:
+    """The closing celebration's place: `closing_place`, else where the kickoff was."""
+    return program.closing_place or program.kickoff_place
+
+
+def places(program: Program) -> dict[str, str]:
+    """Where the sessions of a moment happen, as far as the profile says: the calendar's LOCATION."""
+    found = {"kickoff": program.kickoff_place, "celebration": closing_place(program)}
+    return {moment: place for moment, place in found.items() if place}
+
+
+def describe(event: Event, project: Project, session_page: Callable[[str], str]) -> str:
+    """A calendar entry's description: its notes, and for a session the address of its page
+    (under the program's `handbook_url`; without one, none: a path in the handbook's folder
+    opens nothing from a calendar app) and the worksheets to bring."""
+    labels, language = project.labels, project.organization.language
+    parts = [str(n) for n in event_notes(event, labels, language)]
+    if event.session_id:
+        program = project.organization.program
+        page = posixpath.splitext(session_page(event.session_id))[0] + ".html"
+        if program and program.handbook_url:  # a calendar app opens an address, not a path in a folder
+            parts.append(f"{labels['session_page']}: {program.handbook_url}{page}")
+        titles = {w.id: w.title for w in project.curriculum.worksheets}
+        session = next((s for s in project.curriculum.sessions() if s.id == event.session_id), None)
+        sheets = [titles[w] for w in (session.worksheets if session else ()) if w in titles]
+        if sheets:
+            parts.append(f"{labels['worksheets_to_bring']}: {', '.join(sheets)}")
+    return "\n\n".join(parts)
+
+
+def program_facts(
+    program: Program, labels: Mapping[str, str], language: str, events: Sequence[Event] = ()
+) -> list[str]:
+    """ "Starts Mon, Jan 11, 2027 · 48 weeks · times in Europe/Berlin": the page's and the handbook's,
+    with "preparation from ..." when meetings come before week 1."""
+    facts = [
+        f"{labels['program_starts']} {timeline_date(program.start, language)}",
+        f"{program.weeks} {labels['weeks']}",
+    ]
+    prepared = preparation_start(program, events)
+    if prepared < program.start:
+        facts.insert(1, f"{labels['preparation_from']} {timeline_date(prepared, language)}")
+    if program.timezone:
+        facts.append(f"{labels['times_in']} {program.timezone}")
+    return facts
+
+
+def preparation_start(program: Program, events: Sequence[Event]) -> dt.date:
+    """The first day of the program's preparation (its first meeting before week 1), else its start."""
+    met = [e.date for e in events if e.kind in ("session", "meeting") and not e.optional]
+    return min([program.start, *met])
+
+
+def series_lines(program: Program, events: Sequence[Event], labels: Mapping[str, str]) -> list[str]:
+    """One line per meeting series; a series that meets once says so rather than "weekly"."""
+    lines = []
+    for series in program.series():
+        meetings = sum(1 for e in events if e.kind != "milestone" and e.series == series.name)
+        lines.append(series_line(series, labels, once=meetings == 1))
+    return lines
+
+
+def series_line(series: Meetings, labels: Mapping[str, str], *, once: bool = False) -> str:
+    """ "One-to-ones: every two weeks, 60 minutes, at 15:00", in the handbook's words."""
+    rhythm = labels["once"] if once else cadence_label(series.cadence, labels)
+    parts = [rhythm, f"{series.minutes} {labels['minutes']}"]
+    if series.time:
+        parts.append(f"{labels['at_time']} {series.time}")
+    if series.optional:
+        parts.append(labels["optional"])
+    text = ", ".join(parts)
+    text = f"{series.name}: {text}" if series.name else text[:1].upper() + text[1:]
+    return f"{text}. {series.agenda}" if series.agenda else text
+
+
+def cadence_label(cadence: str, labels: Mapping[str, str]) -> str:
+    """ "Every two weeks" and the like, in the handbook's words: the timeline's and the handbook's."""
+    return labels[f"cadence_{cadence.replace(' ', '_')}"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A line beside an event's title: a name that stands out (a moment, a milestone) and a text."""
+
+    name: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.text}" if self.name and self.text else self.name or self.text
+
+
+def event_notes(event: Event, labels: Mapping[str, str], language: str, *, agenda: bool = True) -> tuple[Note, ...]:
+    """What a row says besides its title: optional, the session's moment, the milestones at it, a
+    note (a meeting's agenda unless `agenda` is False), and the day off it moved from."""
+    notes = [Note(m.name, m.note or "") for m in event.milestones]
+    if event.moment:
+        moment = labels[f"moment_{event.moment.replace(' ', '_').replace('-', '_')}"]
+        # "The mid-point review" needs no "Mid-point review" beside it, nor "Closing celebration" a "Celebration".
+        said = " ".join([event.title, *(m.name for m in event.milestones)]).casefold()
+        if moment.casefold() not in said:
+            notes.insert(0, Note(moment, ""))
+    if event.optional:
+        notes.insert(0, Note(labels["optional"].capitalize(), ""))
+    if event.note and agenda:
+        notes.append(Note("", event.note))
+    if event.moved:
+        notes.append(Note("", moved_note(event.moved, labels, language)))
+    return tuple(notes)
+
+
+def moved_note(moved: Moved, labels: Mapping[str, str], language: str) -> str:
+    """ "moved from Mon, May 31, 2027, Spring Bank Holiday": the day it was due and the day off
+    (a weekend day needs no name: the date says it)."""
+    note = f"{labels['moved_from']} {timeline_date(moved.day, language)}"
+    return note if moved.why in WEEKDAY_NAMES else f"{note}, {moved.why}"
+
+
+def moves(project: Project) -> list[str]:
+    """What the working calendar moved, a line each, for `validate` to tell: information, not a problem."""
+    language, labels = project.organization.language, project.labels
+    return [
+        f"{project.organization_file}: info: program: {e.title} on {timeline_date(e.date, language)}, "
+        f"{moved_note(e.moved, labels, language)}"
+        for e in project.events
+        if e.moved is not None
+    ]
+
+
+def row_date(event: Event, language: str) -> str:
+    """The day, or a window's first and last day."""
+    day = timeline_date(event.date, language)
+    return f"{day} – {timeline_date(event.until, language)}" if event.until else day
+
+
+def clock(event: Event) -> str:
+    """ "15:00–16:00" for a timed event, "" for an all-day one."""
+    if not event.time:
+        return ""
+    start = dt.datetime.combine(event.date, dt.time.fromisoformat(event.time))
+    end = start + dt.timedelta(minutes=event.minutes or 60)
+    return f"{event.time}–{end:%H:%M}"
+
+
+def as_needed(project: Project, link: Callable[[str], str]) -> list[AsNeeded]:
+    """Sessions offered to the pairs who need them, never booked: listed apart."""
+    return [
+        AsNeeded(f"{m}.{n}", s.title, link(s.id))
+        for m, module in enumerate(project.curriculum.modules, start=1)
+        for n, s in enumerate(module.sessions, start=1)
+        if s.as_needed
+    ]
+
+
+def timeline_date(day: dt.date, language: str) -> str:
+    """A date as the timeline shows it, e.g. "Mon, Jan 11, 2027": shared with the handbook PDF
+    so that the page and the printout never disagree."""
+    return format_skeleton("yMMMEd", day, locale=language)

@@ -1,0 +1,219 @@
+"""The kit's pages as Markdown, made once and shown twice: as site pages (through guide.md.j2)
+and as chapters of the program manager's edition. Every value is escaped as it is placed.
+
+`link(target)` says where a title leads: a page's relative address on the site, or None in
+print, where the title is shown without a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.markup import escape_markdown, escape_text
+from generator.models.guide import Guide
+from generator.models.kit import Benchmark
+from generator.models.organization import Contact
+from generator.models.project import Project
+from generator.plan.paths import NAMES_XLSX, PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
+from generator.plan.program.kit import Commitment, Message, Route, Step, hours, team_time
+
+Link = Callable[[str], str | None]
+KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
+    "kit/standards.md": ("kit_standards", None),
+    "kit/run-sheet.md": ("kit_run_sheet", None),
+    "kit/messages.md": ("kit_messages", None),
+    "kit/escalation.md": ("kit_escalation", "monitoring"),
+    "kit/tracker.md": ("kit_tracker", "monitoring"),
+}
+
+
+# Named outside the labels, which take the organization's words: "MENTOR" and "Mentoring" here
+# are a title and its publisher, not the handbook's words for the roles.
+SOURCE = "*Elements of Effective Practice for Mentoring* (MENTOR)"
+
+
+@dataclass(frozen=True)
+class Offer:
+    title: str
+    target: str  # a docs path
+
+
+def cell(text: str) -> str:
+    return escape_text(text).replace("\n", " ").replace("|", "\\|")
+
+
+def _title(title: str, target: str, link: Link) -> str:
+    url = link(target)
+    return f"[{escape_text(title)}]({url})" if url else escape_text(title)
+
+
+def standards_md(project: Project, offers: Mapping[str, Sequence[Offer]], link: Link) -> str:
+    """Per standard, an honest self-assessment: each benchmark met, partly met or not, with what
+    to add, and where a benchmark written for youth mentoring is read for a workplace."""
+    labels = project.labels
+    lines = [f"{SOURCE} {escape_text(labels['kit_standards_intro'])}", "", escape_text(labels["kit_adapted_intro"]), ""]
+    anchored = link("kit/standards.md") is not None  # in print, headings keep their own ids
+    for standard in project.curriculum.standards:
+        anchor = f" {{ #{standard.id} }}" if anchored else ""
+        lines += [f"## {escape_text(standard.title)}{anchor}", "", escape_markdown(standard.summary), ""]
+        lines += _benchmarks(standard.benchmarks, labels)
+        if offers.get(standard.id):
+            lines += [f"**{escape_text(labels['kit_offers'])}:**", ""]
+            lines += [f"- {_title(o.title, o.target, link)}" for o in offers[standard.id]]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _benchmarks(benchmarks: Sequence[Benchmark], labels: Mapping[str, str]) -> list[str]:
+    lines = []
+    for b in benchmarks:
+        lines += [f"- **{escape_text(labels[f'benchmark_{b.status}'])}:** {escape_text(b.benchmark)}", ""]
+        lines += [f"    {escape_markdown(b.how)}", ""]
+        if b.adapted:
+            lines += [f"    *{escape_text(labels['kit_adapted'])}:* {escape_markdown(b.adapted)}", ""]
+        if b.add:
+            lines += [f"    *{escape_text(labels['kit_to_add'])}:* {escape_markdown(b.add)}", ""]
+    return lines
+
+
+def run_sheet_md(project: Project, steps: Sequence[Step], link: Link) -> str:
+    labels = project.labels
+    titles = {s.id: s.title for s in project.curriculum.standards}
+    intro = labels["kit_run_sheet_intro"] if any(s.day for s in steps) else labels["kit_run_sheet_undated"]
+    lines = [
+        escape_text(intro),
+        "",
+        f"| {labels['kit_when']} | {labels['kit_do']} | {labels['kit_send']} | {labels['kit_standard']} |",
+        "|---|---|---|---|",
+    ]
+    first: dict[str, str] = {}  # a step's first row says what to do; its repeats point back to it
+    for step in steps:
+        again = step.task.id in first and step.day is not None
+        subject = labels["kit_again"] if again else step.message.subject if step.message else ""
+        message = _title(subject, f"kit/messages.md#{step.message.anchor}", link) if step.message else ""
+        said = escape_markdown(step.task.do).replace("\n", " ").replace("|", "\\|")
+        if again:
+            said = escape_text(labels["kit_as_before"].format(date=first[step.task.id]))
+        first.setdefault(step.task.id, step.when)
+        do = f"**{cell(step.title)}**: " + said
+        standard = _title(
+            titles.get(step.task.standard, step.task.standard), f"kit/standards.md#{step.task.standard}", link
+        )
+        lines.append(f"| {cell(step.when)} | {do} | {message} | {standard} |")
+    return "\n".join(lines) + "\n" + team_time_md(project)
+
+
+def team_time_md(project: Project) -> str:
+    """The program team's hours for the tasks that take them, from the program's size."""
+    labels, language = project.labels, project.organization.language
+    efforts = team_time(project)
+    if not efforts:
+        return ""
+    lines = ["", f"## {escape_text(labels['kit_team_time'])}", "", escape_text(labels["kit_team_time_intro"]), ""]
+    lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_hours']} |", "|---|---|---|"]
+    for e in efforts:
+        per = labels[f"kit_per_{e.task.per}"]
+        count = "?" if e.count is None else str(e.count)
+        total = "" if e.total_minutes is None else hours(e.total_minutes, language)
+        lines.append(f"| {cell(e.task.title)} | {count} × {e.minutes} {labels['minutes']} ({cell(per)}) | {total} |")
+    known = [e.total_minutes for e in efforts if e.total_minutes is not None]
+    lines.append(f"| **{cell(labels['kit_time_total'])}** | | **{hours(sum(known), language)}** |")
+    return "\n".join(lines) + "\n"
+
+
+def messages_md(messages: Sequence[Message], labels: Mapping[str, str], *, anchors: bool) -> str:
+    lines = [escape_text(labels["kit_messages_intro"]), ""]
+    if not messages:
+        lines += [escape_text(labels["kit_run_sheet_undated"]), ""]
+    for message in messages:
+        heading = f"## {escape_text(message.subject)}" + (f" {{ #{message.anchor} }}" if anchors else "")
+        lines += [heading, ""]
+        lines += [
+            f"**{escape_text(labels['kit_send_on'])}:** {escape_text(message.when)}  ",
+            f"**{escape_text(labels['kit_to'])}:** {escape_text(message.to)}" + ("  " if message.facts else ""),
+        ]
+        if message.facts:
+            facts = "; ".join(f"{label}: {value}" for label, value in message.facts)
+            lines.append(f"**{escape_text(labels['kit_facts'])}:** {escape_text(facts)}")
+        lines.append("")
+        lines += [f"> {line}" if line else ">" for line in message.body.strip().split("\n")]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def escalation_md(routes: Sequence[Route], labels: Mapping[str, str], urgent: Sequence[tuple[str, str]] = ()) -> str:
+    """The table, after the organization's emergency and out-of-hours routes (`urgent`: label key, text)."""
+    head = (labels["kit_concern"], labels["kit_first_step"], labels["kit_who"], labels["kit_how_fast"])
+    lines = [escape_text(labels["kit_escalation_intro"]), ""]
+    lines += [f"- **{escape_text(labels[key])}:** {escape_text(text)}" for key, text in urgent]
+    lines += [""] if urgent else []
+    lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
+    for route in routes:
+        who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(labels["kit_program_lead"])
+        if route.assumed:
+            who += f" ({cell(labels['kit_unassigned'])})"
+        if route.first:  # immediate danger: the emergency route first, then whom to tell
+            who = "<br>".join(
+                [*(f"**{cell(text)}**" for text in route.first), f"{cell(labels['kit_then_tell'])} {who}"]
+            )
+        lines.append(
+            f"| {cell(route.concern.concern)} | {cell(route.concern.first_step)} | {who} | {cell(route.respond)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _contact(contact: Contact, labels: Mapping[str, str]) -> str:
+    """Who, how to reach them, and how fast they usually answer (the profile's `responds`)."""
+    reach = " · ".join(x for x in (contact.email, contact.phone) if x)
+    usually = f"; {labels['kit_usually']} {contact.responds}" if contact.responds else ""
+    return cell(f"{contact.role}: {contact.name}" + (f" ({reach}{usually})" if reach or usually else ""))
+
+
+def tracker_md(project: Project, sheets: Sequence[tuple[str, Sequence[str]]], link: Link) -> str:
+    """The workbook and its CSVs, then each sheet with its columns (`sheets`: tab, column titles)."""
+    labels = project.labels
+    lines = [escape_text(labels["kit_tracker_intro"]), ""]
+    files = (
+        (TRACKER_XLSX, "kit_tracker_xlsx"),
+        (NAMES_XLSX, "kit_names_xlsx"),
+        (PEOPLE_CSV, "kit_people_csv"),
+        (TRACKER_CSV, "kit_tracker_csv"),
+    )
+    lines += [f"- {_title(labels[label], target, link)}" for target, label in files]
+    lines.append("")
+    for tab, columns in sheets:
+        lines += [f"**{escape_text(tab)}:** " + " · ".join(escape_text(c) for c in columns), ""]
+    return "\n".join(lines)
+
+
+def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> str:
+    """The role description's "time it takes", from the organization's schedule."""
+    per = round(c.session_minutes / c.sessions) if c.sessions else 0
+    prep = c.preparation_minutes // c.sessions if c.sessions else 0
+    meetings = [
+        (
+            t.name or labels["kit_time_sessions"],
+            f"{t.meetings} × {t.minutes} {labels['minutes']}",
+            t.meetings * t.minutes,
+        )
+        for t in c.series
+    ] or [(labels["kit_time_sessions"], f"{c.sessions} × {per} {labels['minutes']}", c.session_minutes)]
+    rows = [
+        *meetings,
+        (labels["kit_time_preparation"], f"{c.sessions} × {prep} {labels['minutes']}", c.preparation_minutes),
+        (labels["kit_time_training"], labels[f"kit_training_{c.role}"], c.training_minutes),
+    ]
+    lines = [f"## {escape_text(labels['kit_time'])}", "", escape_text(labels["kit_time_intro"]), ""]
+    lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_hours']} |", "|---|---|---|"]
+    lines += [f"| {cell(a)} | {cell(b)} | {hours(m, language)} |" for a, b, m in rows]
+    total = f"**{hours(c.total_minutes, language)}**"
+    over = f"{labels['kit_over']} {c.weeks} {labels['weeks']}" if c.weeks else ""
+    lines.append(f"| **{cell(labels['kit_time_total'])}** | {cell(over)} | {total} |")
+    return "\n".join(lines) + "\n"
+
+
+def with_commitment(guide: Guide, text: str, commitments: Mapping[str, Commitment], project: Project) -> str:
+    if guide.time_for is None:
+        return text
+    return f"{text.rstrip()}\n\n{commitment_md(commitments[guide.time_for], project.labels, project.organization.language)}"
