@@ -139,9 +139,11 @@ def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) ->
     sent = messages(run_sheet(project))
     assert not [m for m in sent if "{" in m.subject or "{" in m.body or "&#123;" in m.body]
     intro = next(m for m in sent if m.anchor == "introduce-1")
-    # Two weeks before the start is in the winter holidays: the working day before them.
-    assert intro.when == "Wed, Dec 23, 2026" and "Mon, Jan 11, 2027" in intro.body
+    # Three weeks before the start, before the winter holidays rather than on their eve; the survey is chased once after.
+    assert intro.when == "Mon, Dec 21, 2026" and "Mon, Jan 11, 2027" in intro.body
     assert r"Dana Okafor \(mentoring@harborandpine.example\)" in intro.body  # as Markdown shows it
+    chase = next(m for m in sent if m.anchor == "start-survey-chase-1")
+    assert chase.when == "Mon, Jan 4, 2027" and "by Mon, Jan 11, 2027" in chase.body  # after the holidays
     lunch = next(e for e in project.events if e.title == "Mentors' lunch")
     reminder = next(m for m in sent if m.subject.startswith(lunch.title))
     assert reminder.subject == f"{lunch.title}, {timeline_date(lunch.date, 'en')}, 12:00"
@@ -231,7 +233,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
     titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
     assert {"Mentor training workshop", "Run-sheet", "Message templates", "Program tracker"} <= set(titles)
     assert {"match-check", "mentor-application", "exit-conversation"} <= {s.id for s in manager.book.sheets}
-    assert "Wed, Dec 23, 2026" in str(  # the introductions, the working day before the winter holidays
+    assert "Mon, Dec 21, 2026" in str(  # the introductions, three weeks before the start
         next(c.guide.html for c in chapters if isinstance(c, GuideChapter) and c.guide.title == "Message templates")
     )
 
