@@ -29,7 +29,7 @@ from generator.read.project import load_project
 from generator.read.site_settings import load_site_settings
 from generator.sheets import spreadsheets
 from generator.site.render import Renderer
-from generator.slides import decks
+from generator.slides import cards_pdfs, decks
 from generator.stages import Stages
 from generator.write import (
     HANDBOOK,
@@ -238,4 +238,5 @@ def _manifest(project: Project, pages: int, engine: str, inputs: str) -> dict[st
 def site_files(site: SitePlan) -> dict[str, bytes]:
     """Every file of the site that is not a page or a PDF: copied assets, the calendar, the
     spreadsheets and the slide decks, by their path in the docs folder (bench/engines.py too)."""
-    return {**site.files, **spreadsheets(site.sheets, site.spreadsheets), **decks(site.decks)}
+    made = {**spreadsheets(site.sheets, site.spreadsheets), **decks(site.decks), **cards_pdfs(site.cards)}
+    return {**site.files, **made}

@@ -30,14 +30,19 @@ DATE = "yyyy-mm-dd"
 
 def spreadsheets(trackers: tuple[TrackerSheet, ...], tables: tuple[Spreadsheet, ...]) -> dict[str, bytes]:
     """Every planned workbook, by its path in the docs folder."""
-    return {**{s.path: tracker_xlsx(s) for s in trackers}, **{s.path: xlsx_bytes(s) for s in tables}}
+    return {
+        **{s.path: tracker_xlsx(s) for s in trackers},
+        **{s.names_path: names_xlsx(s) for s in trackers},
+        **{s.path: xlsx_bytes(s) for s in tables},
+    }
 
 
 def tracker_xlsx(plan: TrackerSheet) -> bytes:
     """The tracker as a user's spreadsheet program opens it: on People and Pairs, headings
     frozen, a filter, the planned row, a list and a format on every row (to ROOM, so added rows
     get them too), steps overdue against the planned row highlighted, landscape and one page
-    wide; the names and the record of deletions on sheets of their own."""
+    wide, "Confidential" and the page number on each printed page; the record of deletions on a
+    sheet of its own. The names are in a workbook of their own (`names_xlsx`)."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -53,9 +58,29 @@ def tracker_xlsx(plan: TrackerSheet) -> bytes:
         _lists(sheet, table, plan)
         _overdue(sheet, table)
         _print(sheet, len(table.columns), len(table.rows))
-    _names(book.create_sheet(plan.names_title), plan)
+        _marks(sheet, plan)
     _deletions(book.create_sheet(plan.deletions_title), plan)
     return _stable(book, plan.built, "Mentorbook")
+
+
+def names_xlsx(plan: TrackerSheet) -> bytes:
+    """The names, a workbook of their own: deleting this one file deletes every link from an ID to a person."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
+    sheet.title = plan.names_title
+    _names(sheet, plan)
+    return _stable(book, plan.built, "Mentorbook")
+
+
+def _marks(sheet: Worksheet, plan: TrackerSheet) -> None:
+    """Each printed page headed "Confidential" and numbered ("Page 2 / 5")."""
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None  # a worksheet always has them
+    header.center.text = plan.header.replace("&", "&&")
+    footer.center.text = plan.page.replace("&", "&&") + " &P / &N"
 
 
 def _letters(table: Table, *kinds: str) -> list[str]:
@@ -157,6 +182,7 @@ def _names(sheet: Worksheet, plan: TrackerSheet) -> None:
     for row in plan.people.rows:
         append_row(sheet, [row[0]])
     sheet.freeze_panes = "A3"
+    _marks(sheet, plan)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     _fit_to_page(sheet)
@@ -175,6 +201,7 @@ def _deletions(sheet: Worksheet, plan: TrackerSheet) -> None:
     for row in range(2, len(plan.deletions) + 2):
         for letter in "BC":
             sheet[f"{letter}{row}"].number_format = DATE
+    _marks(sheet, plan)
 
 
 def xlsx_bytes(spreadsheet: Spreadsheet) -> bytes:

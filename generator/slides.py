@@ -1,7 +1,9 @@
-"""The facilitator's decks (plan/site/slides.py) made into .pptx bytes for the write stage, with
-python-pptx: 16:9, a title slide and a slide for each step in the organization's colour, and
-the script as each slide's speaker notes. Facilitators open and edit them in PowerPoint,
-Keynote or LibreOffice.
+"""The facilitator's decks (plan/site/slides.py) made into files for the write stage: a .pptx with
+python-pptx (16:9, the organization's colours and logo, the script as each slide's speaker
+notes), which facilitators open and edit in PowerPoint, Keynote or LibreOffice; and the same
+slides as a PDF, laid out by WeasyPrint from print/slides.html.j2 (no office suite is needed
+to make it, and none is assumed on the machine: the PDF is drawn from the same plan, not
+converted from the .pptx).
 
 Byte-stable under SOURCE_DATE_EPOCH: the core properties are dated the build's time and the
 archive is written again with every entry dated so (sheets.stable_zip). Text goes in as text:
@@ -12,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from generator.plan.site.slides import Deck, Slide
+from generator.plan.site.slides import Cards, Deck, Slide
 from generator.sheets import stable_zip
 
 if TYPE_CHECKING:
@@ -23,13 +25,18 @@ if TYPE_CHECKING:
 WIDTH, HEIGHT = 12_192_000, 6_858_000  # 13.333 x 7.5 inches, in EMU: 16:9
 MARGIN = 457_200  # half an inch
 BAND = 1_143_000  # the coloured band behind a slide's title
+LOGO_HEIGHT = 685_800  # three quarters of an inch
 WHITE = "FFFFFF"
 INK = "1A1A1A"
 
 
 def decks(planned: tuple[Deck, ...]) -> dict[str, bytes]:
-    """Every planned deck, by its path in the docs folder."""
-    return {deck.path: deck_pptx(deck) for deck in planned}
+    """Every planned deck, as .pptx and as PDF, by its path in the docs folder."""
+    files = {}
+    for deck in planned:
+        files[deck.path] = deck_pptx(deck)
+        files[deck.pdf] = deck_pdf(deck)
+    return files
 
 
 def deck_pptx(deck: Deck) -> bytes:
@@ -38,9 +45,10 @@ def deck_pptx(deck: Deck) -> bytes:
 
     show = Presentation()
     show.slide_width, show.slide_height = Emu(WIDTH), Emu(HEIGHT)
-    _title_slide(show, deck)
+    logo = logo_png(deck)
+    _title_slide(show, deck, logo)
     for slide in deck.slides:
-        _step_slide(show, deck, slide)
+        _step_slide(show, deck, slide, logo)
     moment = deck.built.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
     props = show.core_properties
     props.title, props.author, props.last_modified_by = deck.title, deck.organization, deck.organization
@@ -51,10 +59,23 @@ def deck_pptx(deck: Deck) -> bytes:
     return stable_zip(raw.getvalue(), moment)
 
 
-def _box(show: Presentation, slide: object, left: int, top: int, width: int, height: int, fill: str | None) -> object:
+def logo_png(deck: Deck) -> bytes | None:
+    """The logo as PowerPoint shows it: a PNG as it is, an SVG drawn at 600 pixels wide
+    (CairoSVG; the checked SVG holds only shapes, text and colours)."""
+    if deck.logo is None:
+        return None
+    if deck.logo.suffix == ".png":
+        return deck.logo.data
+    import cairosvg  # type: ignore[import-untyped]
+
+    png: bytes = cairosvg.svg2png(bytestring=deck.logo.data, output_width=600)
+    return png
+
+
+def _box(slide: Any, left: int, top: int, width: int, height: int, fill: str | None) -> Any:
     from pptx.enum.shapes import MSO_SHAPE
 
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, height)  # type: ignore[attr-defined]
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, height)
     shape.line.fill.background()
     if fill:
         shape.fill.solid()
@@ -64,47 +85,111 @@ def _box(show: Presentation, slide: object, left: int, top: int, width: int, hei
     return shape
 
 
-def _rgb(hex_colour: str) -> object:
+def _rgb(hex_colour: str) -> Any:
     from pptx.dml.color import RGBColor
 
-    return RGBColor(*(int(hex_colour[n : n + 2], 16) for n in (0, 2, 4)))  # type: ignore[no-untyped-call]
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())  # type: ignore[no-untyped-call]
 
 
-def _write(shape: object, lines: list[str], size: int, colour: str, bold: bool = False) -> None:
+def _write(shape: Any, lines: list[str], size: int, colour: str, bold: bool = False) -> None:
     from pptx.util import Pt
 
-    frame = shape.text_frame  # type: ignore[attr-defined]
+    frame = shape.text_frame
     frame.word_wrap = True
     for n, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        paragraph.space_after = Pt(size // 2)
         run = paragraph.add_run()
         run.text = line
         run.font.size, run.font.bold = Pt(size), bold
         run.font.color.rgb = _rgb(colour)
 
 
-def _blank(show: Presentation) -> object:
+def _blank(show: Presentation) -> Any:
     return show.slides.add_slide(show.slide_layouts[6])  # the default template's blank layout
 
 
-def _title_slide(show: Presentation, deck: Deck) -> None:
+def _logo(slide: Any, logo: bytes | None, top: int, right: int) -> None:
+    if logo:
+        picture = slide.shapes.add_picture(io.BytesIO(logo), 0, top, height=LOGO_HEIGHT)
+        picture.left = right - picture.width
+
+
+def _title_slide(show: Presentation, deck: Deck, logo: bytes | None) -> None:
     slide = _blank(show)
-    colour = deck.colour.lstrip("#").upper()
-    _box(show, slide, 0, 0, WIDTH, HEIGHT, colour)
-    title = _box(show, slide, MARGIN * 2, HEIGHT // 3, WIDTH - MARGIN * 4, BAND * 2, None)
+    _box(slide, 0, 0, WIDTH, HEIGHT, deck.colour)
+    title = _box(slide, MARGIN * 2, HEIGHT // 3, WIDTH - MARGIN * 4, BAND * 2, None)
     _write(title, [deck.title], 40, WHITE, bold=True)
-    below = _box(show, slide, MARGIN * 2, HEIGHT // 3 + BAND * 2, WIDTH - MARGIN * 4, BAND * 2, None)
+    below = _box(slide, MARGIN * 2, HEIGHT // 3 + BAND * 2, WIDTH - MARGIN * 4, BAND * 2, None)
     _write(below, [deck.organization, deck.subtitle], 20, WHITE)
+    if logo:  # on a white card, so that a logo in the brand colour still shows
+        card = _box(
+            slide, MARGIN * 2 - MARGIN // 4, MARGIN - MARGIN // 4, LOGO_HEIGHT * 4, LOGO_HEIGHT + MARGIN // 2, WHITE
+        )
+        _logo(slide, logo, MARGIN, card.left + card.width - MARGIN // 4)
 
 
-def _step_slide(show: Presentation, deck: Deck, step: Slide) -> None:
+def _step_slide(show: Presentation, deck: Deck, step: Slide, logo: bytes | None) -> None:
     slide = _blank(show)
-    band = _box(show, slide, 0, 0, WIDTH, BAND, deck.colour.lstrip("#").upper())
+    band = _box(slide, 0, 0, WIDTH, BAND, deck.colour)
     _write(band, [step.title], 30, WHITE, bold=True)
-    if step.points:
-        body = _box(show, slide, MARGIN, BAND + MARGIN, WIDTH - MARGIN * 2, HEIGHT - BAND - MARGIN * 2, None)
-        _write(body, [f"• {point}" for point in step.points], 24, INK)
-    foot = _box(show, slide, MARGIN, HEIGHT - MARGIN, WIDTH - MARGIN * 2, MARGIN, None)
+    _box(slide, 0, BAND, WIDTH, MARGIN // 8, deck.accent)
+    top, height = BAND + MARGIN, HEIGHT - BAND - MARGIN * 3
+    if step.table:
+        _table(slide, step.table, top, height, deck)
+    elif step.points:
+        body = _box(slide, MARGIN, top, WIDTH - MARGIN * 2, height, None)
+        size = 24 if sum(len(p) for p in step.points) < 400 else 18
+        _write(body, [f"• {point}" for point in step.points], size, INK)
+    foot = _box(slide, MARGIN, HEIGHT - MARGIN - MARGIN // 2, WIDTH - MARGIN * 4, MARGIN, None)
     _write(foot, [f"{deck.organization} · {deck.title}"], 12, INK)
+    _logo(slide, logo, HEIGHT - MARGIN - MARGIN // 2, WIDTH - MARGIN)
     if step.notes:
-        slide.notes_slide.notes_text_frame.text = step.notes  # type: ignore[attr-defined]
+        slide.notes_slide.notes_text_frame.text = step.notes
+
+
+def _table(slide: Any, rows: tuple[tuple[str, ...], ...], top: int, height: int, deck: Deck) -> None:
+    from pptx.util import Pt
+
+    columns = max(len(row) for row in rows)
+    shape = slide.shapes.add_table(
+        len(rows), columns, MARGIN, top, WIDTH - MARGIN * 2, min(height, 500_000 * len(rows))
+    )
+    size = 16 if len(rows) * columns <= 24 else 12
+    for r, row in enumerate(rows):
+        for c in range(columns):
+            cell = shape.table.cell(r, c)
+            cell.text = row[c] if c < len(row) else ""
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size, run.font.bold = Pt(size), r == 0
+                    run.font.color.rgb = _rgb(WHITE if r == 0 else INK)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb(deck.colour if r == 0 else "F2F2F2" if r % 2 else WHITE)
+
+
+def deck_pdf(deck: Deck) -> bytes:
+    """The same slides as a PDF: one 16:9 page each, with the bundled fonts only."""
+    return _pdf("print/slides.html.j2", deck=deck, logo=_logo_uri(deck))
+
+
+def cards_pdfs(planned: tuple[Cards, ...]) -> dict[str, bytes]:
+    """The scenario cards to print: two to a page of the organization's paper, dashed to cut."""
+    return {cards.path: _pdf("print/cards.html.j2", cards=cards) for cards in planned}
+
+
+def _pdf(template: str, **context: object) -> bytes:
+    from weasyprint import HTML
+
+    from generator.jinja import environment
+    from generator.pdf.fetch import ProjectFetcher
+    from generator.pdf.fonts import BundledFonts
+
+    html = environment("html").get_template(template).render(**context)
+    document = HTML(string=html, url_fetcher=ProjectFetcher([]))  # images come as data: URLs; nothing else
+    pdf: bytes = document.write_pdf(font_config=BundledFonts())
+    return pdf
+
+
+def _logo_uri(deck: Deck) -> str | None:
+    return deck.logo.data_uri() if deck.logo else None

@@ -21,7 +21,7 @@ from generator.plan import Plan
 from generator.plan.paths import PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
 from generator.plan.program.moments import Dated, kit_dates
 from generator.plan.sheets.tracker import ROOM, TrackerSheet
-from generator.sheets import tracker_xlsx
+from generator.sheets import names_xlsx, tracker_xlsx
 
 PEOPLE = [  # a person's steps, from their application on
     "Program ID",
@@ -39,7 +39,7 @@ PEOPLE = [  # a person's steps, from their application on
     "Check-in 4",
     "Mid-point continue?",
     "Exit conversation",
-    "End forms returned",
+    "End self-assessment returned",
     "Still here at 6 months",
     "Still here at 12 months",
 ]
@@ -62,12 +62,13 @@ def test_the_tracker_opens_as_a_managers_spreadsheet(project: Project, sheet: Tr
     """Opened with openpyxl as a spreadsheet program reads it: a row per person from their
     application on, a row per pair formed at matching (40 pairs and spares), the issue's columns,
     a list, a date format and the overdue highlight on every row, a filter, frozen headings,
-    landscape one page wide, the names on a sheet of their own and a record of deletions."""
+    landscape one page wide, "Confidential" and a page number on each printed page, a record of
+    deletions, and the names in a workbook of their own (no copy of the tracker carries them)."""
     assert sheet.path == TRACKER_XLSX
     path = tmp_path / "tracker.xlsx"
     path.write_bytes(tracker_xlsx(sheet))
     book = load_workbook(path)
-    assert book.sheetnames == ["People", "Pairs", "Names", "Deletions"]
+    assert book.sheetnames == ["People", "Pairs", "Deletions"]
     people, pairs = book["People"], book["Pairs"]
     heads = [c.value for c in people[1]]
     assert set(PEOPLE) <= set(heads) and heads[:3] == PEOPLE[:3]
@@ -101,22 +102,28 @@ def test_the_tracker_opens_as_a_managers_spreadsheet(project: Project, sheet: Tr
         assert ws.freeze_panes == "B3" and ws.auto_filter.ref == f"A1:{get_column_letter(len(table.columns))}{last}"
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
         assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.oddHeader.center.text == "Confidential" and ws.oddFooter.center.text == "Page &P / &N"
     lists = {str(v.formula1): str(v.sqref) for ws in (people, pairs) for v in ws.data_validations.dataValidation}
     assert lists['"Matched,Meeting,Paused,Rematched,Ended early,Completed"'] == f"D3:D{ROOM}"
     assert lists['"Applied,Matched,Completed,Ended early,Not matched,Withdrew"'] == f"C3:C{ROOM}"
     assert lists['"Mentor,Mentee"'] == f"B3:B{ROOM}"
     assert lists[f"'People'!$A$3:$A${ROOM}"] == f"B3:B{ROOM} C3:C{ROOM}"  # a pair's people, from People's IDs
     assert any("C1 Completed" in f for f in lists) and '"Yes,No"' in lists
-    names = list(book["Names"].iter_rows(values_only=True))
-    assert "Delete it on Mon, Oct 16, 2028" in str(names[0][0])  # privacy.retention.names, after the 12-month check
+    assert sheet.names_path == "kit/pair-tracker-names.xlsx"
+    (tmp_path / "names.xlsx").write_bytes(names_xlsx(sheet))
+    names_book = load_workbook(tmp_path / "names.xlsx")
+    assert names_book.sheetnames == ["Names"]
+    assert names_book["Names"].oddHeader.center.text == "Confidential"
+    names = list(names_book["Names"].iter_rows(values_only=True))
+    assert str(names[0][0]).endswith(
+        "Delete it on Mon, Oct 16, 2028."
+    )  # privacy.retention.names, after the 12-month check
     assert names[1] == ("ID", "Name", "Email", "Line manager", "Line manager's email")
     assert [r[0] for r in names[2:]] == [r[0] for r in rows[2:]]
     deletions = list(book["Deletions"].iter_rows(values_only=True))
     assert deletions[0] == ("Record", "Delete on", "Deleted on", "Deleted by") and len(deletions) == 6
-    del book["Names"]  # what the retention date asks: the outcome columns stay
-    book.save(tmp_path / "after.xlsx")
-    kept = load_workbook(tmp_path / "after.xlsx")
-    assert kept.sheetnames == ["People", "Pairs", "Deletions"] and kept["People"]["A3"].value == "ID-001"
+    assert not [r for r in deletions if str(r[0]).startswith("Your")]  # the program team's record, not a notice
+    assert any("pair-tracker-names.xlsx" in str(r[0]) for r in deletions)
 
 
 def test_overdue_stops_for_people_and_pairs_that_are_done_and_follows_the_role(sheet: TrackerSheet) -> None:
@@ -137,6 +144,7 @@ def test_overdue_stops_for_people_and_pairs_that_are_done_and_follows_the_role(s
     letter, column = pairs["Introduced on"]
     rule = overdue_rule(sheet.pairs, column, letter)
     assert '$D3="Meeting"' in rule and "Completed" not in rule and "Ended early" not in rule
+    assert "Rematched" not in rule  # the old pair has ended; its new pair has a row of its own
 
 
 def test_manager_approval_is_one_column_planned_on_the_day_the_message_asks_for(

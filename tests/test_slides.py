@@ -10,12 +10,14 @@ from dataclasses import replace
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pypdf import PdfReader
 
 from generator.models.project import Project
 from generator.plan import Plan
 from generator.plan.program.facts import fill_project, program_facts
 from generator.plan.site.slides import plan_decks
-from generator.slides import deck_pptx, decks
+from generator.slides import cards_pdfs, deck_pptx, decks
 
 RUNS = ("run-kickoff", "run-mentor-training", "run-mentee-orientation", "run-closing")
 
@@ -24,7 +26,7 @@ def _fills(show: Presentation) -> set[RGBColor]:
     found = set()
     for slide in show.slides:
         for shape in slide.shapes:
-            if shape.fill.type == 1:  # solid
+            if getattr(shape, "fill", None) is not None and shape.fill.type == 1:  # solid (a picture has no fill)
                 found.add(shape.fill.fore_color.rgb)
     return found
 
@@ -39,26 +41,59 @@ def test_a_deck_for_the_kickoff_and_the_training_with_notes_in_the_organizations
     for deck in planned:
         show = Presentation(io.BytesIO(files[deck.path]))
         slides = list(show.slides)
-        assert len(slides) == 1 + len(deck.slides) >= 4
+        assert len(slides) == 1 + len(deck.slides) >= 8
         assert slides[0].shapes[1].text_frame.text == deck.title  # over the coloured background
         assert [slide.shapes[0].text_frame.text for slide in slides[1:]] == [s.title for s in deck.slides]
         assert all(slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip() for slide in slides[1:])
         assert RGBColor.from_string(org.colors.primary.lstrip("#").upper()) in _fills(show)  # type: ignore[no-untyped-call]
         assert org.name in slides[0].shapes[2].text_frame.text
         assert show.core_properties.author == org.name
+        assert all(
+            any(shape.shape_type == MSO_SHAPE_TYPE.PICTURE for shape in slide.shapes) for slide in slides
+        )  # the logo
         assert deck_pptx(deck) == files[deck.path]  # the same bytes again
+        # More on a slide than its title: every slide shows points or a table
+        assert all(s.points or s.table for s in deck.slides)
+        pdf = PdfReader(io.BytesIO(files[deck.pdf]))
+        assert len(pdf.pages) == len(slides)  # the same deck, a page a slide, 16:9
+        assert round(float(pdf.pages[0].mediabox.width) / float(pdf.pages[0].mediabox.height), 2) == 1.78
+        text = " ".join(page.extract_text() for page in pdf.pages)
+        assert deck.title in text and all(s.title in " ".join(text.split()) for s in deck.slides)
+
+
+def test_the_kickoff_deck_shows_the_agenda_the_key_ideas_the_activity_and_the_next_steps(
+    example_project: Project, example_plan: Plan
+) -> None:
+    deck = next(d for d in example_plan.site.decks if d.path.endswith("kickoff.pptx"))
+    kickoff = next(s for s in example_project.curriculum.sessions() if s.moment == "kickoff")
+    agenda = deck.slides[0]
+    assert [row[1] for row in agenda.table[1:]] == [step.step for step in kickoff.agenda]
+    assert all(step.step in agenda.notes for step in kickoff.agenda)  # each step's detail, to say
+    titles = [s.title for s in deck.slides]
+    assert kickoff.activity.title in titles and "How it differs from training and coaching" in titles
+    comparison = next(s for s in deck.slides if s.title == "How it differs from training and coaching")
+    assert comparison.table[0] == ("What differs", "Mentoring", "Training", "Coaching")
+    facts = program_facts(example_project)
+    assert any(facts["first_one_to_one.date"] in point for point in deck.slides[-1].points)
 
 
 def test_the_training_deck_follows_its_script(example_project: Project, example_plan: Plan) -> None:
     deck = next(d for d in example_plan.site.decks if d.path.endswith("mentor-training.pptx"))
     guide = next(g for g in example_project.guides if g.path == "guides/mentor-training.md")
     script = str(guide.text).split("## Script", 1)[1].split("\n## ", 1)[0]
-    assert [s.title for s in deck.slides] == [line[4:] for line in script.splitlines() if line.startswith("### ")]
+    scenarios = str(guide.text).split("\n## Practice scenarios", 1)[1].split("\n## ", 1)[0]
+    headings = [line[4:] for line in script.splitlines() if line.startswith("### ")]
+    cards = [line[4:] for line in scenarios.splitlines() if line.startswith("### ")]
+    titles = [s.title for s in deck.slides]
+    assert titles == ["Agenda", *headings, *cards, "Who handles what"]
     assert any("reverse mentoring" in p for s in deck.slides for p in s.points)
+    listening = next(s for s in deck.slides if s.title.startswith("Listening"))
+    assert any("What happened in that meeting?" in point for point in listening.points)  # what it shows the room
+    assert deck.subtitle.endswith(program_facts(example_project)["training.date"])
 
 
 def test_no_kickoff_session_no_kickoff_deck(example_project: Project) -> None:
-    facts = {"kickoff.date": "", "kickoff.time": "", "kickoff.place": "", "program": "P"}
+    facts = {**program_facts(example_project), "kickoff.place": "", "program": "P"}
     assert plan_decks(example_project, facts)  # the shipped curriculum has both
     guides = tuple(g for g in example_project.guides if g.path != "guides/mentor-training.md")
     assert [d.path for d in plan_decks(replace(example_project, guides=guides), facts)] == ["kit/slides/kickoff.pptx"]
@@ -81,3 +116,51 @@ def test_a_run_of_show_for_each_group_session_in_the_kit_and_the_managers_editio
         assert program is not None and program.size  # how many to print: a copy a pair or a person
         assert any(f": {n}" in str(guide.text) for n in (program.size, 2 * program.size))
     assert "slides/kickoff.pptx" in kit
+
+
+def test_each_thing_to_print_is_counted_on_one_run_of_show(example_project: Project) -> None:
+    """A guide handed out at the training is not printed again for the kickoff: each row of the
+    run-of-show pages' "what to print" tables names a thing no other page prints, and every count
+    is a number the profile decides ({size}, {people}), filled in."""
+    filled = fill_project(example_project, program_facts(example_project))
+    printed: dict[str, list[str]] = {}
+    for run in RUNS:
+        guide = next(g for g in filled.guides if g.path == f"guides/{run}.md")
+        table = str(guide.text).split("## Materials and what to print", 1)[1].split("\n## ", 1)[0]
+        for row in table.splitlines()[3:]:
+            if row.startswith("| "):
+                what = row.split("|")[1].strip().split(" (")[0].removeprefix("Spare ").lower()
+                printed.setdefault(what, []).append(run)
+    assert printed and {what: runs for what, runs in printed.items() if len(runs) > 1} == {}
+    assert "mentee's guide" in printed and "mentor's guide" in printed
+
+
+def test_the_closing_run_of_show_says_when_and_where(example_project: Project) -> None:
+    facts = program_facts(example_project)
+    filled = fill_project(example_project, facts)
+    closing = str(next(g for g in filled.guides if g.path == "guides/run-closing.md").text)
+    program = example_project.organization.program
+    assert program is not None and program.closing_place
+    for fact in ("celebration.date", "celebration.time", "celebration.place"):
+        assert facts[fact] in closing.split("\n## ", 1)[0], fact
+    assert facts["celebration.place"] == program.closing_place
+
+
+def test_the_scenario_cards_print_one_scenario_a_card_and_the_training_run_of_show_links_them(
+    example_project: Project, example_plan: Plan
+) -> None:
+    [cards] = example_plan.site.cards
+    guide = next(g for g in example_project.guides if g.path == "guides/mentor-training.md")
+    scenarios = str(guide.text).split("\n## Practice scenarios", 1)[1].split("\n## ", 1)[0]
+    titles = [line[4:] for line in scenarios.splitlines() if line.startswith("### ")]
+    assert [c.title for c in cards.cards] == titles and len(titles) >= 3
+    reader = PdfReader(io.BytesIO(cards_pdfs(example_plan.site.cards)[cards.path]))
+    assert len(reader.pages) == -(-len(titles) // 2)  # two cards a page
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    for n, title in enumerate(titles):
+        assert title in pages[n // 2] and f"{n + 1}/{len(titles)}" in pages[n // 2]
+    assert all(pages[n].count(cards.cut_here) == min(2, len(titles) - 2 * n) for n in range(len(pages)))
+    assert round(float(reader.pages[0].mediabox.height)) == 842  # the organization's paper: A4
+    run = next(p for p in example_plan.site.pages if p.path == "guides/run-mentor-training.md")
+    assert "(../kit/slides/scenario-cards.pdf)" in str(run.context["text"])
+    assert cards.path in example_plan.paths()

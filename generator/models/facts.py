@@ -40,8 +40,10 @@ FACTS: dict[str, str] = {
     "size": "how many pairs the program runs (`program.size`), e.g. '40'",
     "privacy": "the name of the privacy notice's page, e.g. 'privacy notice'",
     "kickoff.place": "where the kickoff happens (`program.kickoff_place`)",
+    "celebration.place": "where the closing celebration happens (`program.closing_place`, else the kickoff's place)",
     "emergency": "what to do in immediate danger: the profile's `emergency`, else 'call your local emergency number'",
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
+    "first_module": "the title of the handbook's first module, e.g. 'Starting well'",
     "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",
     "exit_conversation.minutes": "how long the program team's exit conversation with each person is",
 }
@@ -52,7 +54,7 @@ for _moment, _key in MOMENT_KEYS.items():
 
 CONCERN_FACTS = {
     "respond": "how fast that concern is answered, e.g. 'within two working days'",
-    "who": "who handles that concern (the contacts' names)",
+    "who": "who handles that concern: the contacts' names and how to reach them, e.g. 'Sam Lindqvist (people@example.org)'",
 }
 """`{concern.<id>.respond}` and `{concern.<id>.who}`, for each concern id of the curriculum."""
 

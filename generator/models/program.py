@@ -256,6 +256,11 @@ class Program(Model):
         description="Where the kickoff happens, as people should read it in their Start here page, e.g. "
         "`Training room 2, head office` or `Online: the link is in your invitation`.",
     )
+    closing_place: Text | None = Field(
+        None,
+        description="Where the closing celebration happens, e.g. `The Harbor Room`: its run-of-show and calendar "
+        "entry (else the kickoff's place).",
+    )
     lead_times: dict[Id, LeadWeeks] = Field(
         {},
         description="Weeks before (negative) or after its anchor for a run-sheet step, by the step's id, to change "

@@ -56,7 +56,8 @@ class Plan:
         """Every document's path in the docs folder, in the order the build makes them."""
         files = (self.calendar.path,) if self.calendar else ()
         pages = tuple(page.path for page in self.site.pages) + tuple(s.path for s in self.site.sheets)
-        pages += tuple(d.path for d in self.site.decks)
+        pages += tuple(path for d in self.site.decks for path in (d.path, d.pdf))
+        pages += tuple(c.path for c in self.site.cards)
         books = (self.handbook.path, *(e.path for e in self.editions))
         return pages + files + tuple(d.path for d in self.pdfs) + books
 

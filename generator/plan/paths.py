@@ -63,6 +63,7 @@ KIT_INDEX = "kit/index.md"  # the program manager's kit (site/kit.py)
 KIT_SLIDES = "kit/slides"  # the facilitator's decks (site/slides.py, written by slides.py)
 TRAINING_GUIDE = "guides/mentor-training.md"
 TRACKER_CSV, TRACKER_XLSX = "kit/pair-tracker.csv", "kit/pair-tracker.xlsx"  # the pair tracker (sheets/tracker.py)
+NAMES_XLSX = "kit/pair-tracker-names.xlsx"  # the names, a file of their own so no copy of the tracker holds them
 PEOPLE_CSV = "kit/people-tracker.csv"  # its People sheet as CSV
 FEEDBACK_PAGE = "feedback/index.md"  # the feedback page (site/feedback.py)
 BANK_FOLDER = "feedback/question-bank"  # the question bank's files (sheets/question_bank.py)

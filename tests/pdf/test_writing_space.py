@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -21,9 +22,16 @@ from pypdf.generic import ContentStream
 
 from generator.models import Worksheet
 from generator.models.worksheet import LinesInput, WorksheetField
+from generator.pdf.stage import render_pdfs
 from generator.plan.paths import packet_pdf, worksheet_pdf
-from generator.plan.print.worksheets import program_order
+from generator.plan.print.worksheets import plan_worksheets, print_setup, program_order
+from generator.plan.program.facts import fill_project, program_facts
+from generator.read.layout import DEFAULT_ORG
+from generator.read.project import load_project
+from tests.conftest import REPO
 from tests.pdf.conftest import Rendered
+
+PAPER_HEIGHT = {"A4": 842, "Letter": 792}  # points
 
 pytestmark = pytest.mark.slow  # lays out PDFs
 
@@ -31,6 +39,7 @@ WRITE_RULE = (0.439216, 0.439216, 0.439216)  # print.css --write-rule: #707070
 MM = 25.4 / 72
 MIN_GAP_MM = 8.0
 ONE_LINE = ("text", "date", "signature")
+SIGN = ("signature", "date")  # a signature block's fields
 
 
 @dataclass(frozen=True)
@@ -136,6 +145,90 @@ def check(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
     return problems
 
 
+def split_headings(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
+    """Each section whose heading is on one page and its first field's label on another (a
+    heading at the foot of a page, whatever its first field is: lines, a table, a scale)."""
+    texts, problems, page = page_texts(reader), [], 0
+    for sheet in sheets:
+        while page < len(texts) and sheet.title not in texts[page]:
+            page += 1
+        for section in sheet.sections:
+            heading = " ".join(section.title.split())
+            while page < len(texts) and heading not in texts[page]:
+                page += 1
+            label = " ".join(str(getattr(section.fields[0], "label", "")).split())
+            if page >= len(texts):
+                problems.append(f"{sheet.id}: {heading!r} not found")
+                page = 0
+            elif label and label not in texts[page]:
+                problems.append(f"{sheet.id}: {heading!r} on page {page + 1}, its first field after it")
+    return problems
+
+
+def split_sections(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
+    """Each section whose fields' rules are on more than one page (a block apart from what
+    precedes it, a last step alone), and each sheet whose signatures are on a page of their own,
+    told by the rules' pages."""
+    found, problems, position = rules(reader), [], 0
+    for sheet in sheets:
+        pages: list[tuple[int, ...]] = []  # each section's pages with rules, in order
+        for section in sheet.sections:
+            count = sum(rule_count(f) for f in section.fields)
+            pages.append(tuple(sorted({r.page for r in found[position : position + count]})))
+            position += count
+        for section, on in zip(sheet.sections, pages, strict=True):
+            if len(on) > 1:
+                problems.append(f"{sheet.id}: {section.title!r} is split over pages {[p + 1 for p in on]}")
+        ruled = [on for on in pages if on]
+        signing = all(f.kind in SIGN for f in sheet.sections[-1].fields)  # a whole section is not alone
+        if signing and len(ruled) > 1 and ruled[-1][0] != ruled[-2][-1]:
+            problems.append(f"{sheet.id}: {sheet.sections[-1].title!r} alone on page {ruled[-1][0] + 1}")
+    return problems
+
+
+def test_no_section_is_split_and_no_last_section_is_alone(shipped: Rendered) -> None:
+    ordered = program_order(shipped.project.curriculum)
+    problems = []
+    for variant in ("print", "fillable"):
+        for team in (False, True):
+            sheets = [w for w in ordered if ("manager" in w.editions) == team]
+            problems += split_sections(shipped.pdf(packet_pdf(variant, team)), sheets)
+    assert problems == []
+
+
+def test_the_section_check_finds_a_section_split_over_pages(shipped: Rendered) -> None:
+    """The check fails on what it is for: two sections read as one, over two pages."""
+    sheet = next(w for w in shipped.project.curriculum.worksheets if w.id == "mentoring-agreement")
+    reader = shipped.pdf(worksheet_pdf(sheet.id, "print"))
+    assert split_sections(reader, [sheet]) == []
+    first, second = sheet.sections[0], sheet.sections[1]
+    joined = first.model_copy(update={"fields": (*first.fields, *second.fields)})
+    wrong = sheet.model_copy(update={"sections": (joined, *sheet.sections[2:])})
+    assert split_sections(reader, [wrong])[0].startswith(f"{sheet.id}: {first.title!r} is split over pages")
+
+
+def test_no_section_heading_is_split_from_its_first_field(shipped: Rendered) -> None:
+    ordered = program_order(shipped.project.curriculum)
+    problems = []
+    for team in (False, True):
+        sheets = [w for w in ordered if ("manager" in w.editions) == team]
+        problems += split_headings(shipped.pdf(packet_pdf("print", team)), sheets)
+    for sheet in ordered:
+        problems += split_headings(shipped.pdf(worksheet_pdf(sheet.id, "print")), [sheet])
+    assert problems == []
+
+
+def test_the_heading_check_finds_a_heading_apart_from_its_field(shipped: Rendered) -> None:
+    """The check fails on what it is for: a first field that is on another page than its heading."""
+    sheet = next(w for w in shipped.project.curriculum.worksheets if w.id == "mentoring-agreement")
+    reader = shipped.pdf(worksheet_pdf(sheet.id, "print"))
+    assert len(reader.pages) > 1 and split_headings(reader, [sheet]) == []
+    first, last = sheet.sections[0], sheet.sections[-1]
+    moved = first.model_copy(update={"fields": (last.fields[-1], *first.fields)})
+    wrong = sheet.model_copy(update={"sections": (moved, *sheet.sections[1:])})
+    assert split_headings(reader, [wrong]) == [f"{sheet.id}: {first.title!r} on page 1, its first field after it"]
+
+
 def test_every_worksheet_has_rules_8_mm_apart_and_no_block_split(shipped: Rendered) -> None:
     problems = []
     for sheet in shipped.project.curriculum.worksheets:
@@ -152,6 +245,17 @@ def test_the_packets_are_measured_alike(shipped: Rendered) -> None:
 
 def test_the_session_log_prints_on_one_page(shipped: Rendered) -> None:
     assert len(shipped.pdf(worksheet_pdf("session-log", "print")).pages) == 1
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_session_log_prints_on_one_page_of_either_paper(paper: str, tmp_path: Path) -> None:
+    """Printed fresh for every session: one sheet on A4 and on Letter (17.6 mm shorter)."""
+    project = load_project(REPO, REPO / DEFAULT_ORG)
+    project = fill_project(project, program_facts(project))
+    [log] = [d for d in plan_worksheets(project, paper) if d.path == worksheet_pdf("session-log", "print")]
+    render_pdfs([log], print_setup(project), tmp_path)
+    reader = PdfReader(tmp_path / log.path)
+    assert len(reader.pages) == 1 and round(float(reader.pages[0].mediabox.height)) == PAPER_HEIGHT[paper]
 
 
 def test_the_measure_finds_uneven_and_missing_rules(shipped: Rendered) -> None:

@@ -195,3 +195,27 @@ def test_a_window_spans_its_days() -> None:
     window = Event(dt.date(2028, 1, 5), "milestone", "Survey open", "acme-survey", until=dt.date(2028, 1, 14))
     (vevent,) = vevents(ics([window]))
     assert (vevent.decoded("DTSTART"), vevent.decoded("DTEND")) == (dt.date(2028, 1, 5), dt.date(2028, 1, 15))
+
+
+def test_the_examples_calendar_works_from_a_calendar_app(example_project: Any) -> None:
+    """The kickoff has its place, times are in the program's zone, and no entry names a path
+    in the handbook's folder (a calendar app cannot open it); with `handbook_url`, an address."""
+    from generator.plan import plan_build
+
+    program = example_project.organization.program
+    data = plan_build(example_project).calendar.data  # type: ignore[union-attr]
+    entries = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    placed = {str(e["SUMMARY"]).split(" ", 1)[0]: str(e["LOCATION"]) for e in entries if "LOCATION" in e}
+    assert placed == {"1.1": program.kickoff_place, "7.3": program.closing_place}  # the kickoff, the closing
+    timed = [e for e in entries if isinstance(e.decoded("DTSTART"), dt.datetime)]
+    assert timed and all(e["DTSTART"].params.get("TZID") == program.timezone for e in timed)
+    assert b"modules/" not in data  # no relative link
+    url = "https://intranet.example.org/mentoring/"
+    published = replace(
+        example_project,
+        organization=example_project.organization.model_copy(
+            update={"program": program.model_copy(update={"handbook_url": url})}
+        ),
+    )
+    text = plan_build(published).calendar.data.decode().replace("\r\n ", "")  # type: ignore[union-attr]
+    assert f"{url}modules/" in text

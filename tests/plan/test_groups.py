@@ -117,16 +117,16 @@ def test_a_group_needs_its_size(tmp_path: Path) -> None:
 
 def test_the_tracker_has_a_row_per_group_with_a_column_per_mentee(plan: Plan, tmp_path: Path) -> None:
     """Opened as a manager's spreadsheet: a row per group with its mentor's and four mentees' IDs
-    (chosen from the People sheet at matching), a row per person on People, a line per ID on Names."""
+    (chosen from the People sheet at matching), a row per person on People, a line per ID in the names file."""
     import openpyxl
 
-    from generator.sheets import tracker_xlsx
+    from generator.sheets import names_xlsx, tracker_xlsx
 
     (tracker,) = plan.site.sheets
     path = tmp_path / "tracker.xlsx"
     path.write_bytes(tracker_xlsx(tracker))
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["People", "Groups", "Names", "Deletions"]
+    assert book.sheetnames == ["People", "Groups", "Deletions"]
     groups = book["Groups"]
     head = [cell.value for cell in groups[1]]
     assert head[:7] == ["Group", "Mentor ID", "Mentee ID 1", "Mentee ID 2", "Mentee ID 3", "Mentee ID 4", "Status"]
@@ -135,5 +135,7 @@ def test_the_tracker_has_a_row_per_group_with_a_column_per_mentee(plan: Plan, tm
     assert len(members) == 1 and str(members[0].sqref).split()[:2] == ["B3:B500", "C3:C500"]
     people = [row[0] for row in book["People"].iter_rows(min_row=3, values_only=True)]
     assert people[:2] == ["ID-001", "ID-002"] and len(people) == 5 * tracker.pairs.rows.__len__()
-    names = [row[0] for row in book["Names"].iter_rows(min_row=3, values_only=True)]
+    (tmp_path / "names.xlsx").write_bytes(names_xlsx(tracker))
+    names_book = openpyxl.load_workbook(tmp_path / "names.xlsx")
+    names = [row[0] for row in names_book["Names"].iter_rows(min_row=3, values_only=True)]
     assert names == people

@@ -130,3 +130,25 @@ def test_site_and_handbook_share_the_agenda_clock_and_cadence(project: Project, 
     assert plan.handbook.book.program is not None
     assert set(timeline["series"]) <= set(plan.handbook.book.program.facts.split(" · "))
     assert timeline["facts"] in plan.handbook.book.program.facts
+
+
+def test_with_a_handbook_url_every_book_prints_its_address_and_each_sessions_page(project: Project, plan: Plan) -> None:
+    """On paper, the handbook's web address on the cover and each session's page under it
+    (as the calendar links it); without `handbook_url`, none (a folder's path opens nothing)."""
+    assert plan.handbook.book.cover.url is None
+    url = "https://intranet.example.org/mentoring/"
+    program = project.organization.program
+    assert program is not None
+    published = dataclasses.replace(
+        project,
+        organization=project.organization.model_copy(
+            update={"program": program.model_copy(update={"handbook_url": url})}
+        ),
+    )
+    first = project.curriculum.modules[0]
+    for book in (plan_build(published).handbook, *plan_build(published).editions):
+        assert book.book.cover.url == url
+        sessions = [s for part in book.parts for c in part.chapters if isinstance(c, ModuleChapter) for s in c.sessions]
+        assert sessions and all(s.url and s.url.startswith(f"{url}modules/") for s in sessions)
+        if f"_s-{first.sessions[0].id}" in {s.id for s in sessions}:
+            assert f"{url}modules/{first.id}/{first.sessions[0].id}.html" in {s.url for s in sessions}

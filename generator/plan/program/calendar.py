@@ -33,10 +33,12 @@ def calendar_ics(
     describe: Callable[[Event], str | None] = lambda e: e.note,
     summary: Callable[[Event], str] = lambda e: f"{e.number} {e.title}" if e.number else e.title,
     optional: str = "optional",
+    place: Callable[[Event], str | None] = lambda e: None,
 ) -> bytes:
     """`stamp` must be timezone-aware (the build time from SOURCE_DATE_EPOCH); it is written in UTC.
     `describe` gives each entry's description, `summary` its title (the caller words them); an
-    optional meeting's title ends with `optional` in brackets, and it is free time (TRANSPARENT)."""
+    optional meeting's title ends with `optional` in brackets, and it is free time (TRANSPARENT);
+    `place` gives an entry's LOCATION (the kickoff's and the closing's places)."""
     if stamp.tzinfo is None:
         raise ValueError("calendar_ics needs a timezone-aware stamp, e.g. datetime.fromtimestamp(epoch, datetime.UTC)")
     calendar = icalendar.Calendar()
@@ -48,6 +50,9 @@ def calendar_ics(
     for event in events:
         title = f"{summary(event)} ({optional})" if event.optional else summary(event)
         vevent = _vevent(event, stamp.astimezone(dt.UTC), _when(event, zone), title, describe(event))
+        where = place(event)
+        if where:
+            vevent.add("location", where)
         calendar.add_component(vevent)
     if zone is not None and any(e.time for e in events):
         first, last = min(e.date for e in events), max(e.date for e in events)

@@ -21,6 +21,7 @@ from generator.models import Markdown, Session
 from generator.models.events import Event
 from generator.models.facts import MOMENT_KEYS, PLACEHOLDER
 from generator.models.guide import Guide
+from generator.models.organization import Contact
 from generator.models.program import Program
 from generator.models.project import Project
 from generator.models.prose import map_prose
@@ -29,7 +30,7 @@ from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fi
     workshop_days,
 )
 from generator.plan.program.moments import last_day
-from generator.plan.program.timeline import cadence_label, timeline_date
+from generator.plan.program.timeline import cadence_label, closing_place, timeline_date
 from generator.plan.program.words import count
 
 TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
@@ -53,7 +54,9 @@ def program_facts(project: Project) -> Facts:
         "privacy": labels["privacy"],
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
+        "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
+        "first_module": project.curriculum.modules[0].title,
         **_conversations(project),
         **_dates(project, program, sessions),
         **_moments(project, sessions),
@@ -165,7 +168,7 @@ def _concerns(project: Project) -> dict[str, str]:
     facts = {}
     for concern in project.curriculum.concerns:
         named = [c for c in contacts if concern.id in c.handles] or list(contacts[:1])
-        who = labels_join([c.name for c in named], project.text_labels) or project.text_labels["kit_program_lead"]
+        who = labels_join([reach(c) for c in named], project.text_labels) or project.text_labels["kit_program_lead"]
         facts[f"concern.{concern.id}.respond"] = concern.respond
         facts[f"concern.{concern.id}.who"] = who
     return facts
@@ -182,9 +185,14 @@ def first_contact(project: Project) -> str:
     contacts = project.organization.contacts
     if not contacts:
         return project.text_labels["kit_program_lead"]
-    first = contacts[0]
-    reach = first.email or first.phone
-    return f"{first.name} ({reach})" if reach else first.name
+    return reach(contacts[0])
+
+
+def reach(contact: Contact) -> str:
+    """ "Sam Lindqvist (people@example.org)": a contact's name and how to reach them, so that a
+    sentence telling a reader to go to someone is enough on its own."""
+    how = contact.email or contact.phone
+    return f"{contact.name} ({how})" if how else contact.name
 
 
 def fill(text: str, facts: Facts, as_text: Callable[[str], str] = escape_text) -> str:

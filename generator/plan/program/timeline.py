@@ -86,12 +86,14 @@ def plan_program(
         for event in project.events
     ]
     breaks = [BreakRow(b.name, b.start.isoformat(), b.end.isoformat()) for b in program.breaks]
+    where = places(program)
     ics = calendar_ics(
         project.events,
         calendar_name=f"{project.organization.display_name}: {program.name}",
         stamp=project.built,
         timezone=program.timezone,
         describe=lambda e: describe(e, project, session_page) or None,
+        place=lambda e: where.get(e.moment or ""),
         optional=labels["optional"],
     )
     context = {
@@ -108,16 +110,28 @@ def plan_program(
     return (TIMELINE, program.name, context), {CALENDAR: ics}
 
 
+def closing_place(program: Program) -> str | None:
+    """The closing celebration's place: `closing_place`, else where the kickoff was."""
+    return program.closing_place or program.kickoff_place
+
+
+def places(program: Program) -> dict[str, str]:
+    """Where the sessions of a moment happen, as far as the profile says: the calendar's LOCATION."""
+    found = {"kickoff": program.kickoff_place, "celebration": closing_place(program)}
+    return {moment: place for moment, place in found.items() if place}
+
+
 def describe(event: Event, project: Project, session_page: Callable[[str], str]) -> str:
     """A calendar entry's description: its notes, and for a session the address of its page
-    (under the program's `handbook_url`, else the page's path in the handbook) and the
-    worksheets to bring."""
+    (under the program's `handbook_url`; without one, none: a path in the handbook's folder
+    opens nothing from a calendar app) and the worksheets to bring."""
     labels, language = project.labels, project.organization.language
     parts = [str(n) for n in event_notes(event, labels, language)]
     if event.session_id:
         program = project.organization.program
         page = posixpath.splitext(session_page(event.session_id))[0] + ".html"
-        parts.append(f"{labels['session_page']}: {(program.handbook_url if program else None) or ''}{page}")
+        if program and program.handbook_url:  # a calendar app opens an address, not a path in a folder
+            parts.append(f"{labels['session_page']}: {program.handbook_url}{page}")
         titles = {w.id: w.title for w in project.curriculum.worksheets}
         session = next((s for s in project.curriculum.sessions() if s.id == event.session_id), None)
         sheets = [titles[w] for w in (session.worksheets if session else ()) if w in titles]

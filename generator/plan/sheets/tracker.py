@@ -7,7 +7,8 @@ knows its people at each time. sheets.py writes it.
   the mid-point answer, exit conversation, forms returned, retention checks).
 - **Pairs** (or groups): a row per pair, formed at matching: its number, its people's IDs
   (chosen from the People sheet's), its status, milestones, meetings held, closure.
-- **Names**: the one link from an ID to a person (and their line manager), deleted on the day
+- **Names**, a workbook of its own (so no copy of the tracker carries them): the one link from
+  an ID to a person (and their line manager), deleted on the day
   the profile's `privacy.retention.names` says, after the 12-month retention check; the outcome
   columns then stay, and can no longer be traced to anyone.
 - **Deletions**: each kind of record, the day the run-sheet deletes it, and who did.
@@ -25,6 +26,7 @@ from typing import Literal
 
 from generator.cells import csv_bytes
 from generator.models.project import Project
+from generator.plan.paths import NAMES_XLSX, TRACKER_XLSX
 from generator.plan.program.kit import Step, run_sheet
 from generator.plan.program.moments import Dated, kit_dates
 from generator.plan.program.timeline import timeline_date
@@ -33,7 +35,7 @@ SPARE = 10  # pairs beyond `program.size`, for rematches and late joiners
 UNSIZED = 30  # pairs when the profile gives no size
 ROOM = 500  # the last row that lists, formats and highlights apply to: room to add rows
 STATUSES = ("matched", "meeting", "paused", "rematched", "ended_early", "completed")  # a pair's
-PAIR_ACTIVE = ("matched", "meeting", "paused", "rematched")
+PAIR_ACTIVE = ("matched", "meeting", "paused")  # a rematched pair has ended: its new pair is a row of its own
 PERSON_STATUSES = ("applied", "matched", "completed", "ended_early", "not_matched", "withdrawn")
 PERSON_ACTIVE = ("applied", "matched")  # a step before the end is due only for these
 TOOK_PART = ("matched", "completed", "ended_early")  # a closing step (exit, retention) is due for these
@@ -122,16 +124,18 @@ def people_columns(project: Project) -> tuple[Column, ...]:
         Column(labels["tracker_names_role"], "role", width=10),
         Column(labels["tracker_status"], "person_status", width=14),
         Column(labels["tracker_applied"], planned=first.get("screen")),
-        Column(labels["tracker_manager_approval"], planned=first.get("match")),
-        Column(labels["tracker_conflict_check"], planned=first.get("match")),
+        Column(labels["tracker_manager_approval"], planned=first.get("approvals-due")),
+        Column(labels["tracker_conflict_check"], planned=first.get("screen")),
         Column(labels["tracker_consent"], planned=first.get("confirm-managers")),
         Column(labels["tracker_pair"], "number", width=8),
         Column(labels["tracker_trained"], planned=last.get("train"), role=labels["tracker_mentor"]),
         Column(labels["tracker_oriented"], planned=last.get("orient"), role=labels["tracker_mentee"]),
         Column(labels["tracker_start_form"], planned=first.get("start-survey-close")),
         *(Column(f"{labels['tracker_check_in']} {n}", planned=day) for n, day in enumerate(check_ins, 1)),
-        Column(labels["tracker_continue"], "continue", first.get("rematch")),
-        Column(labels["tracker_exit"], planned=first.get("end-survey-close"), closing=True),
+        Column(
+            labels["tracker_continue"], "continue", first.get("midpoint-survey-close")
+        ),  # the conversations' last day
+        Column(labels["tracker_exit"], planned=first.get("close"), closing=True),  # the exit conversations' last day
         Column(labels["tracker_end_form"], planned=first.get("end-survey-close"), closing=True),
         Column(labels["tracker_still_6"], "yes_no", first.get("retention-6"), closing=True),
         Column(labels["tracker_still_12"], "yes_no", first.get("retention-12"), closing=True),
@@ -229,6 +233,7 @@ class TrackerSheet:
     pairs: Table
     planned: str  # the label of the row of planned dates
     choices: Mapping[str, tuple[str, ...]]  # each list column's choices, by its kind
+    names_path: str  # the names' own workbook (deleted whole on the retention date)
     names_title: str  # the names sheet's tab
     names_note: str  # its first line: when it is deleted
     names_columns: tuple[str, ...]
@@ -236,6 +241,8 @@ class TrackerSheet:
     deletions_columns: tuple[str, ...]
     deletions: tuple[tuple[str, dt.date], ...]  # each record's label and the run-sheet's day
     built: dt.datetime  # every zip entry's time, and the workbook's created and modified
+    header: str  # printed at the top of each page ("Confidential")
+    page: str  # the footer's word before the page number
 
 
 def names_deleted(project: Project) -> dt.date | None:
@@ -269,7 +276,8 @@ def tracker_sheet(project: Project, path: str) -> TrackerSheet:
     deleted = names_deleted(project)
     note = labels["tracker_names_note"]
     if deleted:
-        note += " " + labels["tracker_names_delete_on"] + " " + timeline_date(deleted, project.organization.language)
+        day = timeline_date(deleted, project.organization.language)
+        note += " " + labels["tracker_names_delete_on"].format(date=day)
     persons, pairs = plan_tables(project)
     records = {s.task.record: s.day for s in run_sheet(project) if s.task.record and s.day}
     return TrackerSheet(
@@ -278,13 +286,16 @@ def tracker_sheet(project: Project, path: str) -> TrackerSheet:
         pairs,
         labels["tracker_planned"],
         {**choices(project), "person_status": person_statuses(project)},
+        NAMES_XLSX if path == TRACKER_XLSX else path.removesuffix(".xlsx") + "-names.xlsx",
         labels["tracker_names"][:31],
         note,
         tuple(labels[f"tracker_names_{c}"] for c in ("id", "name", "email", "manager", "manager_email")),
         labels["tracker_deletions"][:31],
         tuple(labels[f"tracker_deletions_{c}"] for c in ("record", "planned", "done", "by")),
-        tuple((labels[f"privacy_{r}"], records[r]) for r in RECORDS if r in records),
+        tuple((labels[f"tracker_deletion_{r}"], records[r]) for r in RECORDS if r in records),
         project.built.replace(tzinfo=None, microsecond=0),
+        labels["tracker_header"],
+        labels["tracker_page"],
     )
 
 

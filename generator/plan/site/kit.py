@@ -129,7 +129,7 @@ def index_md(project: Project, guides: tuple[Guide, ...]) -> str:
     slides = plan_decks(project, program_facts(project))
     if slides:
         lines += ["", f"## {escape_text(labels['kit_slides'])}", ""]
-        lines += [f"- [{escape_text(d.title)} (.pptx)]({link(d.path)})" for d in slides]
+        lines += [f"- [{escape_text(d.title)} (.pptx)]({link(d.path)}) · [PDF]({link(d.pdf)})" for d in slides]
     lines += ["", f"## {escape_text(labels['kit_guides'])}", ""]
     lines += [f"- [{escape_text(g.title)}]({link(g.path)})" for g in guides if "manager" in g.editions]
     forms = [w for w in project.curriculum.worksheets if "manager" in w.editions]

@@ -15,7 +15,7 @@ from generator.models.guide import Guide
 from generator.models.kit import Benchmark
 from generator.models.organization import Contact
 from generator.models.project import Project
-from generator.plan.paths import PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
+from generator.plan.paths import NAMES_XLSX, PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
 from generator.plan.program.kit import Commitment, Message, Route, Step, hours, team_time
 
 Link = Callable[[str], str | None]
@@ -174,7 +174,12 @@ def tracker_md(project: Project, sheets: Sequence[tuple[str, Sequence[str]]], li
     """The workbook and its CSVs, then each sheet with its columns (`sheets`: tab, column titles)."""
     labels = project.labels
     lines = [escape_text(labels["kit_tracker_intro"]), ""]
-    files = ((TRACKER_XLSX, "kit_tracker_xlsx"), (PEOPLE_CSV, "kit_people_csv"), (TRACKER_CSV, "kit_tracker_csv"))
+    files = (
+        (TRACKER_XLSX, "kit_tracker_xlsx"),
+        (NAMES_XLSX, "kit_names_xlsx"),
+        (PEOPLE_CSV, "kit_people_csv"),
+        (TRACKER_CSV, "kit_tracker_csv"),
+    )
     lines += [f"- {_title(labels[label], target, link)}" for target, label in files]
     lines.append("")
     for tab, columns in sheets:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from generator.markup import escape_text
 from generator.models import Curriculum, Module, Session, Worksheet
 from generator.models.guide import Guide
 from generator.models.project import Project
@@ -38,7 +39,7 @@ from generator.plan.site.feedback import plan_feedback_site
 from generator.plan.site.kit import manager_only, plan_kit
 from generator.plan.site.nav import NavItem, grouped, navigation
 from generator.plan.site.page import Link, Page
-from generator.plan.site.slides import Deck, plan_decks
+from generator.plan.site.slides import RUN_TRAINING_GUIDE, Cards, Deck, plan_cards, plan_decks
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class SitePlan:
     sheets: tuple[TrackerSheet, ...] = ()  # workbooks the write stage makes (sheets.py): the pair tracker
     spreadsheets: tuple[Spreadsheet, ...] = ()  # made into .xlsx files when written (sheets.py): the XLSForms
     decks: tuple[Deck, ...] = ()  # the facilitator's slides, made into .pptx files when written (slides.py)
+    cards: tuple[Cards, ...] = ()  # the training's scenario cards, a PDF made when written (slides.py)
 
 
 def plan_site(project: Project) -> SitePlan:
@@ -62,7 +64,8 @@ def plan_site(project: Project) -> SitePlan:
     common = {"org": org, "labels": labels, "curriculum": curriculum, "words": text_words(project)}
     kit = plan_kit(project)
     pages: list[Page] = [_home(project, paths, common)]
-    pages += [_guide(guide, common) for guide in kit.guides]
+    cards = plan_cards(project)
+    pages += [_guide(guide, common, _printables(guide, cards, project.labels)) for guide in kit.guides]
     pages.append(_overview(curriculum, paths, common, project.curriculum_file))
     for number, module in enumerate(curriculum.modules, start=1):
         pages.append(_module(module, number, paths, common, project.curriculum_file))
@@ -97,6 +100,7 @@ def plan_site(project: Project) -> SitePlan:
         kit.sheets,
         sheets,
         plan_decks(project, program_facts(project)),
+        cards,
     )
 
 
@@ -111,7 +115,8 @@ def _doors(project: Project, here: str) -> list[dict[str, Any]]:
         if edition == "manager":
             start = Link(labels["kit"], relative(here, KIT_INDEX))
         book = Link(labels[f"edition_{edition}"] + " (PDF)", quote(relative(here, edition_pdf(project.slug, edition))))
-        doors.append({"reader": labels[f"door_{edition}"], "start": start, "book": book})
+        role = "facilitator" if edition == "manager" else edition  # whose questions their session pages open on
+        doors.append({"reader": labels[f"door_{edition}"], "role": role, "start": start, "book": book})
     return doors
 
 
@@ -140,8 +145,17 @@ def _home(project: Project, paths: Paths, common: dict[str, Any]) -> Page:
     return Page(here, project.labels["home"], "home.md.j2", context, project.organization_file)
 
 
-def _guide(guide: Guide, common: dict[str, Any]) -> Page:
-    return Page(guide.path, guide.title, "guide.md.j2", {**common, "text": guide.text}, guide.origin)
+def _guide(guide: Guide, common: dict[str, Any], after: str = "") -> Page:
+    text = type(guide.text)(f"{guide.text}\n\n{after}") if after else guide.text
+    return Page(guide.path, guide.title, "guide.md.j2", {**common, "text": text}, guide.origin)
+
+
+def _printables(guide: Guide, cards: tuple[Cards, ...], labels: Mapping[str, str]) -> str:
+    """The training's run-of-show links the scenario cards to print (a link the plan makes: a
+    path is never in the guide's prose, where the organization's words could reach it)."""
+    if guide.path != RUN_TRAINING_GUIDE or not cards:
+        return ""
+    return "".join(f"- [{escape_text(labels['cards_link'])}]({relative(guide.path, c.path)})\n" for c in cards)
 
 
 def _overview(curriculum: Curriculum, paths: Paths, common: dict[str, Any], origin: str) -> Page:

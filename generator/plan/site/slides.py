@@ -1,45 +1,95 @@
 """The facilitator's slides (pure): a deck for the kickoff and one for the mentor training,
-planned here from the one source and made into .pptx by the write stage (generator/slides.py).
+planned here from the one source and made into .pptx and PDF by the write stage
+(generator/slides.py).
 
-The kickoff's deck follows the kickoff session's agenda (a slide a step, its detail as the
-speaker's notes); the training's follows its guide's script (a slide for each `###` section
-of `## Script`, the section as the notes, its list as the slide's points). The title slide
-gives the organization's name, the program and the event's date, time and place from the
-program's facts. Nothing here is restated: change the agenda or the script and the deck follows.
+A slide shows what the room needs to see and the speaker's notes hold what the facilitator
+says. The kickoff's deck follows its session: the agenda (each step's detail in the notes), the
+module's key ideas (a `###` section a slide: its table, its list or its first sentences), the
+modules, the activity's steps, the facilitator's questions and the next steps from the
+program's facts. The training's follows its guide: the agenda table, a slide for each `###`
+section of `## Script` (its list, else the questions it quotes; the section as the notes), a
+slide for each practice scenario, and where to go with a concern. The title slide gives the
+organization's logo and name, the program and the event's date, time and place. Nothing here
+is restated: change the agenda, the script or the profile and the deck follows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.models import Session
+from generator.models import Module, Session
 from generator.models.guide import Guide
+from generator.models.image import Image
 from generator.models.project import Project
 from generator.plan.paths import KIT_SLIDES, TRAINING_GUIDE
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`]+")
+_QUOTED = re.compile(r"[\"“]([^\"”]{8,160}[?.!])[\"”]")
+_LIST = re.compile(r"^\s*(?:[-*]|\d+\.)\s+(.*)$")
+MOST_POINTS = 6  # more than this on a slide is a page to read, not a slide
 
 
 @dataclass(frozen=True)
 class Slide:
     title: str
-    points: tuple[str, ...]
-    notes: str  # what the facilitator says and does: the speaker's notes
+    points: tuple[str, ...] = ()
+    notes: str = ""  # what the facilitator says and does: the speaker's notes
+    table: tuple[tuple[str, ...], ...] = ()  # a header row, then its rows
 
 
 @dataclass(frozen=True)
 class Deck:
-    path: str  # the .pptx in the docs folder
+    path: str  # the .pptx in the docs folder; the PDF beside it (`pdf`)
     title: str
     subtitle: str  # the program, and when and where
     organization: str
     colour: str  # the brand colour, "#rrggbb"
+    accent: str
+    logo: Image | None
     built: dt.datetime
     slides: tuple[Slide, ...]
+
+    @property
+    def pdf(self) -> str:
+        return self.path.removesuffix(".pptx") + ".pdf"
+
+
+@dataclass(frozen=True)
+class Cards:
+    """The training's practice scenarios to print and cut: a card each, two to a page."""
+
+    path: str  # the PDF in the docs folder
+    title: str  # "Mentor training workshop: Practice scenarios"
+    organization: str
+    colour: str
+    paper: str  # A4 or Letter, as every PDF of the organization
+    cut_here: str  # the words along each card's dashed edge
+    cards: tuple[Slide, ...]  # each scenario's title and paragraphs (its `points`)
+
+
+CARDS = f"{KIT_SLIDES}/scenario-cards.pdf"
+RUN_TRAINING_GUIDE = "guides/run-mentor-training.md"  # the run-of-show that links the cards
+
+
+def plan_cards(project: Project) -> tuple[Cards, ...]:
+    """The training guide's scenarios (a `##` section whose heading names scenarios) as cards."""
+    training = next((g for g in project.guides if g.path == TRAINING_GUIDE), None)
+    if training is None:
+        return ()
+    found = [(h, body) for h, body in _sections(str(training.text), "## ") if "scenario" in h.lower()]
+    if not found:
+        return ()
+    heading, body = found[0]
+    cards = tuple(_scenario_slide(title, text) for title, text in _sections(body, "### "))
+    if not cards:
+        return ()
+    org = project.organization
+    title = f"{training.title}: {plain(heading)}"
+    return (Cards(CARDS, title, org.name, org.colors.primary, org.paper, project.labels["cards_cut"], cards),)
 
 
 def plain(text: str) -> str:
@@ -50,40 +100,153 @@ def plain(text: str) -> str:
 def plan_decks(project: Project, facts: Mapping[str, str]) -> tuple[Deck, ...]:
     """The kickoff's deck (if a session is the kickoff) and the training's (if its guide is there)."""
     decks = []
-    kickoff = next((s for s in project.curriculum.sessions() if s.moment == "kickoff"), None)
-    if kickoff:
+    found = next(((m, s) for m in project.curriculum.modules for s in m.sessions if s.moment == "kickoff"), None)
+    if found:
+        module, kickoff = found
         when = f"{facts['kickoff.date']}, {facts['kickoff.time']} · {facts['kickoff.place']}"
-        decks.append(_deck(project, "kickoff", kickoff.title, when, _agenda_slides(kickoff)))
+        slides = kickoff_slides(project, module, kickoff, facts)
+        decks.append(_deck(project, "kickoff", kickoff.title, f"{facts['program']} · {when}", slides))
     training = next((g for g in project.guides if g.path == TRAINING_GUIDE), None)
     if training:
-        slides = _script_slides(training)
+        slides = training_slides(project, training, facts)
         if slides:
-            decks.append(_deck(project, "mentor-training", training.title, facts["program"], slides))
+            subtitle = f"{facts['program']} · {facts['training.date']}"
+            decks.append(_deck(project, "mentor-training", training.title, subtitle, slides))
     return tuple(decks)
 
 
 def _deck(project: Project, name: str, title: str, subtitle: str, slides: tuple[Slide, ...]) -> Deck:
     org = project.organization
     path = f"{KIT_SLIDES}/{name}.pptx"
-    return Deck(path, title, subtitle, org.name, org.colors.primary, project.built, slides)
+    colours = org.colors
+    return Deck(path, title, subtitle, org.name, colours.primary, colours.accent, project.logo, project.built, slides)
 
 
-def _agenda_slides(session: Session) -> tuple[Slide, ...]:
-    return tuple(Slide(step.step, (f"{step.minutes} min",), plain(step.detail or "")) for step in session.agenda)
+# The kickoff ---------------------------------------------------------------------------------
 
 
-def _script_slides(guide: Guide) -> tuple[Slide, ...]:
-    """Each `###` section under `## Script`: its heading, its list items, and its text."""
-    text = str(guide.text)
-    start = text.find("\n## Script")
-    if start < 0:
+def kickoff_slides(project: Project, module: Module, session: Session, facts: Mapping[str, str]) -> tuple[Slide, ...]:
+    labels = project.labels
+    clock, start = [], 0
+    for step in session.agenda:
+        clock.append((f"{start}–{start + step.minutes} {labels['min']}", step))
+        start += step.minutes
+    agenda = Slide(
+        labels["agenda"],
+        table=((labels["time"], labels["step"]), *((when, step.step) for when, step in clock)),
+        notes="\n".join(f"{when} · {step.step}: {plain(step.detail or '')}" for when, step in clock),
+    )
+    modules = Slide(
+        labels["modules"],
+        tuple(f"{n}. {m.title}" for n, m in enumerate(project.curriculum.modules, start=1)),
+        notes=plain(session.summary),
+    )
+    ideas = tuple(_section_slide(heading, body) for heading, body in _sections(str(module.guidance or ""), "### "))
+    activity = Slide(
+        session.activity.title,
+        _list_items(session.activity.description) or _sentences(session.activity.description),
+        notes=_notes(session.activity.description),
+    )
+    asked = session.prompts.facilitator
+    questions = (
+        Slide(labels["ask_facilitator"], tuple(plain(q) for q in asked), notes="\n".join(plain(q) for q in asked)),
+    )
+    return (agenda, modules, *ideas, activity, *(questions if asked else ()), _next_steps(project, facts, clock))
+
+
+def _next_steps(project: Project, facts: Mapping[str, str], clock: Sequence[tuple[str, object]]) -> Slide:
+    labels = project.labels
+    points = (
+        labels["slides_first_one_to_one"].format(date=facts["first_one_to_one.date"], minutes=facts["meeting.minutes"]),
+        labels["slides_start_here"],
+        labels["slides_questions"].format(contact=facts["contact"]),
+    )
+    last = clock[-1][1] if clock else None
+    notes = plain(getattr(last, "detail", "") or "") or points[0]
+    return Slide(labels["slides_next_steps"], points, notes=notes)
+
+
+# The training --------------------------------------------------------------------------------
+
+
+def training_slides(project: Project, guide: Guide, facts: Mapping[str, str]) -> tuple[Slide, ...]:
+    """The agenda, each `###` section of `## Script`, each practice scenario, where to go."""
+    parts = dict(_sections(str(guide.text), "## "))
+    script = next((body for heading, body in parts.items() if heading.lower() == "script"), None)
+    if script is None:
         return ()
-    script = re.split(r"\n(?=## )", text[start + 1 :])[0]
-    slides = []
-    for section in re.split(r"\n(?=### )", script)[1:]:
-        heading, _, body = section.partition("\n")
-        lines = [line.strip() for line in body.strip().splitlines()]
-        points = tuple(plain(line[2:]) for line in lines if line.startswith("- "))
-        notes = "\n".join(plain(line) for line in lines if line and not line.startswith("- "))
-        slides.append(Slide(plain(heading[4:]), points, notes))
+    agenda = next((body for heading, body in parts.items() if heading.lower() == "agenda"), "")
+    table = _table(agenda)
+    slides = [Slide(project.labels["agenda"], table=table, notes=plain(_intro(str(guide.text))))] if table else []
+    slides += [_script_slide(heading, body) for heading, body in _sections(script, "### ")]
+    scenarios = next((body for heading, body in parts.items() if "scenario" in heading.lower()), "")
+    slides += [_scenario_slide(heading, body) for heading, body in _sections(scenarios, "### ")]
+    slides.append(_where_to_go(project, facts))
     return tuple(slides)
+
+
+def _script_slide(heading: str, body: str) -> Slide:
+    quoted = tuple(dict.fromkeys(_QUOTED.findall(body)))  # each question once, in order
+    points = _list_items(body) or quoted[:MOST_POINTS] or _sentences(body)
+    return Slide(plain(heading), points, notes=_notes(body))
+
+
+def _scenario_slide(heading: str, body: str) -> Slide:
+    paragraphs = tuple(plain(p) for p in body.split("\n\n") if p.strip())
+    return Slide(plain(heading), paragraphs, notes="\n".join(paragraphs))
+
+
+def _where_to_go(project: Project, facts: Mapping[str, str]) -> Slide:
+    concerns = project.curriculum.concerns
+    points = tuple(f"{c.concern}: {facts[f'concern.{c.id}.who']}" for c in concerns if f"concern.{c.id}.who" in facts)[
+        :MOST_POINTS
+    ]
+    notes = "\n".join(f"{c.concern}: {c.first_step}" for c in concerns)
+    return Slide(project.labels["kit_escalation"], points, notes=notes or project.labels["kit_escalation"])
+
+
+# Markdown, read for slides -------------------------------------------------------------------
+
+
+def _sections(text: str, marker: str) -> list[tuple[str, str]]:
+    """(heading, body) of each section that starts with `marker` ("## ", "### ")."""
+    found = []
+    for chunk in re.split(rf"\n(?={re.escape(marker)})", "\n" + text)[1:]:
+        heading, _, body = chunk.partition("\n")
+        found.append((heading[len(marker) :].strip(), body.strip()))
+    return found
+
+
+def _intro(text: str) -> str:
+    """The paragraphs under the title, before the first `##`."""
+    body = text.split("\n## ", 1)[0]
+    return "\n".join(line for line in body.splitlines() if line and not line.startswith("#"))
+
+
+def _section_slide(heading: str, body: str) -> Slide:
+    table = _table(body)
+    points = () if table else (_list_items(body) or _sentences(body))
+    return Slide(plain(heading), points, notes=_notes(body), table=table)
+
+
+def _table(text: str) -> tuple[tuple[str, ...], ...]:
+    rows = [line.strip().strip("|").split("|") for line in text.splitlines() if line.strip().startswith("|")]
+    rows = [row for row in rows if not all(set(cell.strip()) <= set("-: ") for cell in row)]
+    return tuple(tuple(plain(cell) for cell in row) for row in rows)
+
+
+def _list_items(text: str) -> tuple[str, ...]:
+    items = (_LIST.match(line) for line in text.splitlines())
+    return tuple(plain(m.group(1)) for m in items if m)[:MOST_POINTS]
+
+
+def _sentences(text: str) -> tuple[str, ...]:
+    """The first sentence of each paragraph (at most three): enough to talk to."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip() and not p.lstrip().startswith(("|", "#"))]
+    return tuple(re.split(r"(?<=[.!?])\s", plain(" ".join(p.split())), maxsplit=1)[0] for p in paragraphs[:3])
+
+
+def _notes(text: str) -> str:
+    """The section as the facilitator reads it: plain text, a line a paragraph or item."""
+    lines = (" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s*(?:[-*]|\d+\.)\s)", text))
+    return "\n".join(plain(line) for line in lines if line)
