@@ -31,6 +31,7 @@ FACTS: dict[str, str] = {
     "rhythm": "how often pairs meet, in words, e.g. 'weekly for the first 6 sessions, then every two weeks'",
     "meeting.minutes": "how long a usual one-to-one meeting is, in minutes, e.g. '60'",
     "first_one_to_one.date": "the day of the first session after the kickoff",
+    "first_one_to_one.time": "the time of day the first session after the kickoff is booked for (or 'a time you agree')",
     "last_session.date": "the day of the last booked session",
     "training.minutes": "the length of the mentor training workshop, in minutes",
     "orientation.minutes": "the length of the mentee orientation, in minutes",

@@ -86,6 +86,7 @@ def _dates(project: Project, program: Program | None, sessions: list[Event]) -> 
             "end": labels["fact_end"],
             "weeks": labels["fact_weeks"],
             "first_one_to_one.date": labels["fact_date"],
+            "first_one_to_one.time": labels["fact_time"],
             "last_session.date": labels["fact_date"],
         }
     kickoff = next((e for e in sessions if e.moment == "kickoff"), None)
@@ -100,6 +101,7 @@ def _dates(project: Project, program: Program | None, sessions: list[Event]) -> 
         "end": day(last_day(program.start, program.weeks, project.events)),
         "weeks": count(program.weeks, labels, "week"),
         "first_one_to_one.date": day(after[0].date) if after else labels["fact_date"],
+        "first_one_to_one.time": after[0].time if after and after[0].time else labels["fact_time"],
         "last_session.date": day(sessions[-1].date) if sessions else labels["fact_date"],
     }
 
