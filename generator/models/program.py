@@ -240,7 +240,8 @@ class Program(Model):
     handbook_url: Url | None = Field(
         None,
         description="Where the handbook is published, e.g. `https://intranet.example.org/mentoring/`: each "
-        "session's calendar entry links its page there (else it names the page).",
+        "session's calendar entry links its page there (else it names the page), and the PDF books print it on "
+        "the cover and each session's page address.",
     )
     format: Choice[Literal["pair", "group"]] = Field(
         "pair",
