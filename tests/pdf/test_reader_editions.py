@@ -103,3 +103,10 @@ def test_start_here_gives_the_dates_the_facilitator_and_one_list_to_bring(
     assert f"{facts['first_one_to_one.date']}, for {facts['meeting.minutes']} minutes" in page
     assert "Dana Okafor" in page.split("Your facilitator", 1)[1]  # named, from the profile's contacts
     assert page.count("Bring") == 1  # one list of what to bring to the kickoff
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_readers_guide_gives_each_session_its_agenda(guides: dict[str, PdfReader], role: str) -> None:
+    text = _text(guides[role])
+    assert text.count("Agenda:") == text.count("Questions to explore") > 10  # one per session
+    assert "45–55 min The code of conduct" in text  # the first one-to-one's, as the code of conduct says

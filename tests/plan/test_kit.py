@@ -139,9 +139,11 @@ def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) ->
     sent = messages(run_sheet(project))
     assert not [m for m in sent if "{" in m.subject or "{" in m.body or "&#123;" in m.body]
     intro = next(m for m in sent if m.anchor == "introduce-1")
-    # Two weeks before the start is in the winter holidays: the working day before them.
-    assert intro.when == "Wed, Dec 23, 2026" and "Mon, Jan 11, 2027" in intro.body
+    # Three weeks before the start, before the winter holidays rather than on their eve; the survey is chased once after.
+    assert intro.when == "Mon, Dec 21, 2026" and "Mon, Jan 11, 2027" in intro.body
     assert r"Dana Okafor \(mentoring@harborandpine.example\)" in intro.body  # as Markdown shows it
+    chase = next(m for m in sent if m.anchor == "start-survey-chase-1")
+    assert chase.when == "Mon, Jan 4, 2027" and "by Mon, Jan 11, 2027" in chase.body  # after the holidays
     lunch = next(e for e in project.events if e.title == "Mentors' lunch")
     reminder = next(m for m in sent if m.subject.startswith(lunch.title))
     assert reminder.subject == f"{lunch.title}, {timeline_date(lunch.date, 'en')}, 12:00"
@@ -231,7 +233,7 @@ def test_each_edition_is_a_selection_of_the_one_source(project: Project, plan: P
     titles = [c.guide.title for c in chapters if isinstance(c, GuideChapter)]
     assert {"Mentor training workshop", "Run-sheet", "Message templates", "Program tracker"} <= set(titles)
     assert {"match-check", "mentor-application", "exit-conversation"} <= {s.id for s in manager.book.sheets}
-    assert "Wed, Dec 23, 2026" in str(  # the introductions, the working day before the winter holidays
+    assert "Mon, Dec 21, 2026" in str(  # the introductions, three weeks before the start
         next(c.guide.html for c in chapters if isinstance(c, GuideChapter) and c.guide.title == "Message templates")
     )
 
@@ -353,7 +355,10 @@ def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan
     assert efforts["midpoint-conversations"].total_minutes == 80 * 15
     assert efforts["train"].total_minutes == 4 * 150
     sheet = _page(plan, "kit/run-sheet.md")
-    assert "| Hold the exit conversations | 80 × 20 minutes (each mentor and mentee) | 26.75 |" in sheet
+    assert "| Hold the exit conversations | 80 × 20 minutes (each mentor and mentee) | 26 h 40 min |" in sheet  # 1,600
+    assert "| Run the kickoff | 1 × 60 minutes (each session) | 1 h |" in sheet  # the meeting the schedule books
+    assert "| Run the closing celebration | 1 × 60 minutes (each session) | 1 h |" in sheet
+    assert sum(e.total_minutes or 0 for e in team_time(project)) == 3640 and "**60 h 40 min**" in sheet
     manager = plan.editions[0]
     chapters = [c for part in manager.parts for c in part.chapters if isinstance(c, GuideChapter)]
     assert "The program team's time" in str(next(c.guide.html for c in chapters if c.guide.title == "Run-sheet"))
@@ -425,7 +430,9 @@ def test_managers_are_asked_to_approve_once_and_told_of_goals_before_the_goals_m
     assert asks == ["manager-approval-1"]
     steps = _by_id(project)
     approval = steps["manager-approval"][0]
-    assert approval.message and timeline_date(steps["match"][0].day or dt.date.min, "en") in approval.message.body
+    due, match = steps["approvals-due"][0].day or dt.date.min, steps["match"][0].day or dt.date.min
+    assert approval.message and timeline_date(due, "en") in approval.message.body  # reply by: the chase's day
+    assert (match - due).days >= 7  # at least a week before the matches are made
     dates = kit_dates(project)
     assert dates is not None
     shared = next(m.day for m in dates.milestones if m.title == "Goals shared with your manager")
@@ -457,7 +464,9 @@ def test_every_message_is_signed_and_fills_its_facts(project: Project, plan: Pla
     assert "Training room 2, head office" in by["kickoff-1"].body  # program.kickoff_place
     assert by["review-1"].to == "The program's sponsor"
     steps = _by_id(project)
-    assert timeline_date(steps["propose"][0].day or dt.date.min, "en") in by["acknowledge-1"].body
+    assert (
+        timeline_date(steps["not-matched"][0].day or dt.date.min, "en") in by["acknowledge-1"].body
+    )  # everyone has heard by then
     assert not any("move on to" in m.body and m.when == by["kickoff-1"].when for m in sent)
 
 

@@ -50,8 +50,13 @@ def test_every_worksheet_has_its_two_pdfs_and_the_packets_hold_them_all(project:
 
 
 def test_a_worksheet_is_numbered_alike_in_its_pdf_the_packet_and_every_book(project: Project, plan: Plan) -> None:
-    """ "Worksheet 3" is the same worksheet wherever it is printed, and the same pages."""
-    numbered = {w.id: f"{project.labels['worksheet']} {n}" for n, w in enumerate(program_order(project.curriculum), 1)}
+    """ "Worksheet 3" is the same worksheet wherever it is printed, and the same pages; the
+    program team's forms are lettered on their own ("Form A"), after the pairs' numbers."""
+    order = program_order(project.curriculum)
+    pairs = [w for w in order if "manager" not in w.editions]
+    numbered = {w.id: f"{project.labels['worksheet']} {n}" for n, w in enumerate(pairs, 1)}
+    numbered |= {w.id: f"Form {'ABCDEFGH'[n]}" for n, w in enumerate(w for w in order if "manager" in w.editions)}
+    assert "Form A" in numbered.values()
     own = {d.sheets[0].view.sheets[0].id: d.sheets[0] for d in plan.worksheets if d.variant == "print"}
     assert {i: body.view.sheets[0].kicker for i, body in own.items()} == numbered
     for book in (plan.handbook, *plan.editions):
@@ -130,3 +135,25 @@ def test_site_and_handbook_share_the_agenda_clock_and_cadence(project: Project, 
     assert plan.handbook.book.program is not None
     assert set(timeline["series"]) <= set(plan.handbook.book.program.facts.split(" · "))
     assert timeline["facts"] in plan.handbook.book.program.facts
+
+
+def test_with_a_handbook_url_every_book_prints_its_address_and_each_sessions_page(project: Project, plan: Plan) -> None:
+    """On paper, the handbook's web address on the cover and each session's page under it
+    (as the calendar links it); without `handbook_url`, none (a folder's path opens nothing)."""
+    assert plan.handbook.book.cover.url is None
+    url = "https://intranet.example.org/mentoring/"
+    program = project.organization.program
+    assert program is not None
+    published = dataclasses.replace(
+        project,
+        organization=project.organization.model_copy(
+            update={"program": program.model_copy(update={"handbook_url": url})}
+        ),
+    )
+    first = project.curriculum.modules[0]
+    for book in (plan_build(published).handbook, *plan_build(published).editions):
+        assert book.book.cover.url == url
+        sessions = [s for part in book.parts for c in part.chapters if isinstance(c, ModuleChapter) for s in c.sessions]
+        assert sessions and all(s.url and s.url.startswith(f"{url}modules/") for s in sessions)
+        if f"_s-{first.sessions[0].id}" in {s.id for s in sessions}:
+            assert f"{url}modules/{first.id}/{first.sessions[0].id}.html" in {s.url for s in sessions}

@@ -20,6 +20,7 @@ class Cover:
     title: str
     program: str | None
     dates: str | None
+    url: str | None = None  # the program's `handbook_url`: where the handbook is on the web
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,11 @@ class SessionView:
     guidance: Markup | None
     agenda: tuple[AgendaRow, ...]
     prompts: tuple[RoleLines, ...]
-    activity: ActivityView | None  # None in a reader's edition (as the agenda and guidance)
+    activity: ActivityView | None
     advice: tuple[Advice, ...]
     worksheets: tuple[SheetRef, ...]
+    agenda_details: bool = True  # False in a reader's edition: the agenda's times and steps only
+    url: str | None = None  # the session's page on the web, under the program's `handbook_url`
 
 
 @dataclass(frozen=True)

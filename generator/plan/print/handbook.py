@@ -10,6 +10,7 @@ they use by number ("Worksheet 3"), not by page, because the appendix is laid ou
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from generator.models.curriculum import PerRole
 from generator.models.events import Event
 from generator.models.program import Program
 from generator.models.project import Project
-from generator.plan.paths import handbook_pdf
+from generator.plan.paths import Paths, handbook_pdf
 from generator.plan.print.book import (
     ActivityView,
     Advice,
@@ -89,7 +90,7 @@ def plan_handbook(
     held = {s.view.sheets[0].id for s in sheets}
     refs = {ref: SheetRef(f"#{ref}", title) for ref, title in named.items() if ref in held}
     refs |= _elsewhere({ref: title for ref, title in named.items() if ref not in held}, labels, choice.role)
-    printed = _Printed(refs, labels, choice.role, text_words(project))
+    printed = _Printed(refs, labels, choice.role, text_words(project), _session_urls(project))
     modules = _modules(curriculum.modules, printed, choice)
     guides = tuple(  # numbered alike in every book: the same guide is the same part (chapters.py)
         GuideView(f"_g{n}", g.title, page_html(for_reader(g.text, choice.role)))
@@ -210,6 +211,7 @@ def _cover(project: Project) -> Cover:
         title=program.name if program else project.curriculum.title,
         program=project.curriculum.title if program else None,
         dates=program_dates(program, org.language, project.events) if program else None,
+        url=program.handbook_url if program else None,
     )
 
 
@@ -221,6 +223,17 @@ class _Printed:
     labels: Mapping[str, str]
     role: str | None  # only this role's lines; None: every role's
     words: Mapping[str, str]  # the organization's words, for the prompts' labels
+    urls: Mapping[str, str]  # session id -> its page's address on the web (none without `handbook_url`)
+
+
+def _session_urls(project: Project) -> dict[str, str]:
+    """Each session's page on the web, as the calendar names it (program/timeline.py): under
+    the program's `handbook_url`; without one, none (a path in a folder opens nothing on paper)."""
+    program = project.organization.program
+    if not (program and program.handbook_url):
+        return {}
+    pages = Paths(project.curriculum).session_by_id
+    return {sid: f"{program.handbook_url}{posixpath.splitext(page)[0]}.html" for sid, page in pages.items()}
 
 
 def _module(module: Module, number: int, printed: _Printed) -> ModuleView:
@@ -238,15 +251,16 @@ def _module(module: Module, number: int, printed: _Printed) -> ModuleView:
 
 
 def _session(session: Session, number: str, printed: _Printed) -> SessionView:
-    """A session as a book prints it; a reader's edition (one role) keeps only what is theirs:
-    the summary, their questions, tips and pitfalls, and the worksheets to bring (the site
-    has the agenda, the activity and the notes for both)."""
+    """A session as a book prints it; a reader's edition (one role) keeps what they need to run
+    the meeting from paper: the summary, the agenda (its steps and times, without the details),
+    their questions, the activity, tips and pitfalls, and the worksheets to bring (the site has
+    the details and the notes for both)."""
     labels, role, sheets = printed.labels, printed.role, printed.sheets
     agenda = tuple(
         AgendaRow(
             f"{slot.start}–{slot.end} {labels['min']}",
             slot.step.step,
-            html(slot.step.detail) if slot.step.detail else None,
+            html(slot.step.detail) if slot.step.detail and not role else None,
         )
         for slot in agenda_clock(session)
     )
@@ -257,7 +271,7 @@ def _session(session: Session, number: str, printed: _Printed) -> SessionView:
         title=session.title,
         summary=html(session.summary),
         guidance=html(session.guidance) if session.guidance and not role else None,
-        agenda=() if role else agenda,
+        agenda=agenda,
         prompts=tuple(
             RoleLines(g.label, tuple(html(x) for x in g.lines))
             for g in prompt_groups(session, labels, printed.words)
@@ -268,6 +282,8 @@ def _session(session: Session, number: str, printed: _Printed) -> SessionView:
             Advice(kind, labels[kind], _per_role(getattr(session, kind), labels, role)) for kind in ("tips", "pitfalls")
         ),
         worksheets=tuple(sheets[ref] for ref in session.worksheets if ref in sheets),
+        agenda_details=role is None,
+        url=printed.urls.get(session.id),
     )
 
 

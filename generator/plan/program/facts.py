@@ -56,6 +56,7 @@ def program_facts(project: Project) -> Facts:
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
+        "first_module": project.curriculum.modules[0].title,
         **_conversations(project),
         **_dates(project, program, sessions),
         **_moments(project, sessions),

@@ -42,17 +42,20 @@ def privacy_md(project: Project) -> str:
     lines += [f"## {escape_text(labels['privacy_why'])}", ""]
     lines += [escape_text(privacy.lawful_basis or labels["privacy_why_default"]), ""]
     lines += [f"## {escape_text(labels['privacy_kept'])}", ""]
-    lines += _table(labels, deletion_days(project))
+    lines += _table(labels, deletion_days(project), checks)
     lines += [f"## {escape_text(labels['privacy_ids'])}", ""]
     lines += [escape_text(labels["privacy_ids_text"].format(months=checks, names=deletion_days(project)["names"])), ""]
     lines += [escape_text(labels["privacy_rights"].format(contact=contact)), ""]
     return "\n".join(lines)
 
 
-def _table(labels: Mapping[str, str], days: Mapping[str, str]) -> list[str]:
+def _table(labels: Mapping[str, str], days: Mapping[str, str], checks: str) -> list[str]:
+    """Each record, who sees it and its day; the anonymous answers last, kept as long as the
+    answers with an ID (the feedback page's one figure)."""
     head = (labels["privacy_record"], labels["privacy_who_sees"], labels["privacy_deleted"])
     lines = ["| " + " | ".join(escape_text(h) for h in head) + " |", "|---|---|---|"]
-    for record in (r for r in RECORDS if r in days):
-        what, who = labels[f"privacy_{record}"], labels[f"privacy_{record}_who"]
-        lines.append(f"| {escape_text(what)} | {escape_text(who)} | {escape_text(days[record])} |")
+    rows = [(r, r) for r in RECORDS if r in days] + [("anonymous", "responses")]
+    for record, kept in rows:
+        what, who = labels[f"privacy_{record}"], labels[f"privacy_{record}_who"].format(months=checks)
+        lines.append(f"| {escape_text(what)} | {escape_text(who)} | {escape_text(days[kept])} |")
     return [*lines, ""]

@@ -35,7 +35,7 @@ SPARE = 10  # pairs beyond `program.size`, for rematches and late joiners
 UNSIZED = 30  # pairs when the profile gives no size
 ROOM = 500  # the last row that lists, formats and highlights apply to: room to add rows
 STATUSES = ("matched", "meeting", "paused", "rematched", "ended_early", "completed")  # a pair's
-PAIR_ACTIVE = ("matched", "meeting", "paused", "rematched")
+PAIR_ACTIVE = ("matched", "meeting", "paused")  # a rematched pair has ended: its new pair is a row of its own
 PERSON_STATUSES = ("applied", "matched", "completed", "ended_early", "not_matched", "withdrawn")
 PERSON_ACTIVE = ("applied", "matched")  # a step before the end is due only for these
 TOOK_PART = ("matched", "completed", "ended_early")  # a closing step (exit, retention) is due for these
@@ -124,16 +124,18 @@ def people_columns(project: Project) -> tuple[Column, ...]:
         Column(labels["tracker_names_role"], "role", width=10),
         Column(labels["tracker_status"], "person_status", width=14),
         Column(labels["tracker_applied"], planned=first.get("screen")),
-        Column(labels["tracker_manager_approval"], planned=first.get("match")),
-        Column(labels["tracker_conflict_check"], planned=first.get("match")),
+        Column(labels["tracker_manager_approval"], planned=first.get("approvals-due")),
+        Column(labels["tracker_conflict_check"], planned=first.get("screen")),
         Column(labels["tracker_consent"], planned=first.get("confirm-managers")),
         Column(labels["tracker_pair"], "number", width=8),
         Column(labels["tracker_trained"], planned=last.get("train"), role=labels["tracker_mentor"]),
         Column(labels["tracker_oriented"], planned=last.get("orient"), role=labels["tracker_mentee"]),
         Column(labels["tracker_start_form"], planned=first.get("start-survey-close")),
         *(Column(f"{labels['tracker_check_in']} {n}", planned=day) for n, day in enumerate(check_ins, 1)),
-        Column(labels["tracker_continue"], "continue", first.get("rematch")),
-        Column(labels["tracker_exit"], planned=first.get("end-survey-close"), closing=True),
+        Column(
+            labels["tracker_continue"], "continue", first.get("midpoint-survey-close")
+        ),  # the conversations' last day
+        Column(labels["tracker_exit"], planned=first.get("close"), closing=True),  # the exit conversations' last day
         Column(labels["tracker_end_form"], planned=first.get("end-survey-close"), closing=True),
         Column(labels["tracker_still_6"], "yes_no", first.get("retention-6"), closing=True),
         Column(labels["tracker_still_12"], "yes_no", first.get("retention-12"), closing=True),
