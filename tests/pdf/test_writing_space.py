@@ -166,20 +166,23 @@ def split_headings(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
 
 
 def split_sections(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
-    """Each section whose fields' rules are on more than one page (a block apart from what
-    precedes it, a last step alone), and each sheet whose signatures are on a page of their own,
-    told by the rules' pages."""
-    found, problems, position = rules(reader), [], 0
+    """Each section but the first whose fields' rules are on more than one page (a block apart
+    from what precedes it, a last step alone), each sheet whose signatures are on a page of their
+    own and each whose title is alone on a page, told by the rules' pages."""
+    found, texts, problems, position = rules(reader), page_texts(reader), [], 0
     for sheet in sheets:
         pages: list[tuple[int, ...]] = []  # each section's pages with rules, in order
         for section in sheet.sections:
             count = sum(rule_count(f) for f in section.fields)
             pages.append(tuple(sorted({r.page for r in found[position : position + count]})))
             position += count
-        for section, on in zip(sheet.sections, pages, strict=True):
+        ruled = [on for on in pages if on]
+        opening = " ".join(sheet.purpose.split()[:5])  # on its first page only (its title is in every footer)
+        if ruled and opening not in texts[ruled[0][0]]:  # its title and instructions alone on a page
+            problems.append(f"{sheet.id}: its first field is not on the page of its title")
+        for section, on in zip(sheet.sections[1:], pages[1:], strict=True):  # the first may break, after its title
             if len(on) > 1:
                 problems.append(f"{sheet.id}: {section.title!r} is split over pages {[p + 1 for p in on]}")
-        ruled = [on for on in pages if on]
         signing = all(f.kind in SIGN for f in sheet.sections[-1].fields)  # a whole section is not alone
         if signing and len(ruled) > 1 and ruled[-1][0] != ruled[-2][-1]:
             problems.append(f"{sheet.id}: {sheet.sections[-1].title!r} alone on page {ruled[-1][0] + 1}")
@@ -201,9 +204,9 @@ def test_the_section_check_finds_a_section_split_over_pages(shipped: Rendered) -
     sheet = next(w for w in shipped.project.curriculum.worksheets if w.id == "mentoring-agreement")
     reader = shipped.pdf(worksheet_pdf(sheet.id, "print"))
     assert split_sections(reader, [sheet]) == []
-    first, second = sheet.sections[0], sheet.sections[1]
+    first, second = sheet.sections[1], sheet.sections[2]
     joined = first.model_copy(update={"fields": (*first.fields, *second.fields)})
-    wrong = sheet.model_copy(update={"sections": (joined, *sheet.sections[2:])})
+    wrong = sheet.model_copy(update={"sections": (sheet.sections[0], joined, *sheet.sections[3:])})
     assert split_sections(reader, [wrong])[0].startswith(f"{sheet.id}: {first.title!r} is split over pages")
 
 

@@ -126,7 +126,7 @@ def test_print_views_are_typed_all_the_way_down(plan: Plan) -> None:
 
 def test_site_and_handbook_share_the_agenda_clock_and_cadence(project: Project, plan: Plan) -> None:
     session = project.curriculum.sessions()[0]
-    page = next(p for p in plan.site.pages if p.template == "session.md.j2" and p.context["session"] == session)
+    page = next(p for p in plan.site.pages if p.template == "session.md.j2" and p.context["session"].id == session.id)
     chapters = [c for part in plan.handbook.parts for c in part.chapters if isinstance(c, ModuleChapter)]
     printed = next(s for c in chapters for s in c.sessions if s.id == f"_s-{session.id}")
     minutes = project.labels["min"]

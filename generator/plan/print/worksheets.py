@@ -80,6 +80,11 @@ class SectionView:
     intro: Markup | None
     blocks: tuple[Block, ...]
 
+    @property
+    def css(self) -> str:
+        """A section of signatures only is "signing": it goes with the section before it (print.css)."""
+        return "signing" if self.blocks and all(b.kind == "sign" for b in self.blocks) else ""
+
 
 @dataclass(frozen=True)
 class SheetView:

@@ -17,8 +17,9 @@ from generator.markup import escape_markdown, escape_text
 from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
+from generator.models.program import TRAINING_MINUTES
 from generator.models.project import Project
-from generator.plan.program.facts import TRAINING_MINUTES, Facts, program_facts
+from generator.plan.program.facts import Facts, program_facts
 from generator.plan.program.kit_days import Dated, lead_weeks, step_days
 from generator.plan.program.moments import KitDates, SeriesTime, kit_dates
 from generator.plan.program.timeline import timeline_date
