@@ -105,3 +105,15 @@ def test_a_5_mb_note_is_refused_in_seconds(project: Path, capsys: pytest.Capture
     assert main(["validate", "--org", str(profile)]) == 1
     assert time.perf_counter() - started < 10
     assert "the most for this field is 4,000" in capsys.readouterr().err
+
+
+def test_an_orientation_that_overlaps_the_training_is_refused() -> None:
+    """The run-sheet may hold a workshop and an orientation on one day: the defaults do not
+    overlap (09:30 for 150 minutes, then 14:00), and a profile whose two do is refused."""
+    from generator.models.program import Program
+
+    base: dict[str, Any] = {"name": "P", "start": "2027-01-11", "weeks": 36, "cadence": "every two weeks"}
+    assert Program.model_validate(base).orientation_time == "14:00"
+    with pytest.raises(ValidationError, match="overlaps the training"):
+        Program.model_validate({**base, "orientation_time": "11:00"})
+    assert Program.model_validate({**base, "orientation_time": "12:00"}).training_time == "09:30"

@@ -155,7 +155,7 @@ def test_the_example_runs_in_the_order_a_program_manager_expects() -> None:
     assert "ending-early" not in {e.session_id for e in booked}
     last = p.start + dt.timedelta(weeks=p.weeks, days=-1)
     assert last.month == 9, "the welcome says January to September"
-    assert "from January to\n  September" in (REPO / "organizations/example.yaml").read_text()
+    assert "From January to September" in (REPO / "organizations/example.yaml").read_text()
 
 
 def test_the_new_example_prepares_before_the_start_and_follows_up_after_the_end() -> None:

@@ -144,6 +144,7 @@ def test_overdue_stops_for_people_and_pairs_that_are_done_and_follows_the_role(s
     letter, column = pairs["Introduced on"]
     rule = overdue_rule(sheet.pairs, column, letter)
     assert '$D3="Meeting"' in rule and "Completed" not in rule and "Ended early" not in rule
+    assert "Rematched" not in rule  # the old pair has ended; its new pair has a row of its own
 
 
 def test_manager_approval_is_one_column_planned_on_the_day_the_message_asks_for(

@@ -1,9 +1,9 @@
 """What the organization tells people about their records: who is responsible, whom to ask, on
 what basis, and how long each kind of record is kept. The privacy notice, the run-sheet's
-deletion steps and the tracker's names sheet are all made from this one block.
+deletion steps and the tracker's names file are all made from this one block.
 
 The story is the same everywhere: outcome data (the tracker's columns, survey answers) carries
-only a pseudonymous ID; the names sheet is the one link from an ID to a person, and it is kept
+only a pseudonymous ID; the names file is the one link from an ID to a person, and it is kept
 until the 12-month retention check is done, then deleted, after which the outcome data can no
 longer be traced to anyone.
 """
@@ -33,7 +33,7 @@ class Retention(Model):
         13,
         ge=0,
         le=60,
-        description="The tracker's names sheet, the one link from a pseudonymous ID to a person. At least 13: "
+        description="The tracker's names file, the one link from a pseudonymous ID to a person. At least 13: "
         "the 12-month retention check needs it.",
     )
     responses: int = Field(
@@ -46,7 +46,7 @@ class Retention(Model):
         last = RETENTION_CHECK_MONTHS[-1]
         if value <= last:
             raise user_error(
-                f"the names sheet is deleted after {value} months, before the {last}-month retention check needs it",
+                f"the names file is deleted after {value} months, before the {last}-month retention check needs it",
                 f"keep it at least {last + 1} months: `names: {last + 1}`",
             )
         return value

@@ -206,6 +206,9 @@ MAX_SIZE = 1000  # pairs: a tracker row and two names each
 LeadWeeks = Annotated[int, Field(ge=-52, le=52)]
 
 
+TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
+
+
 class Program(Model):
     name: Text = Field(description="The program's name, e.g. `Leadership Mentoring 2027`.")
     start: Day = Field(description="The first day of the program (week 1), e.g. 2027-01-11.")
@@ -237,7 +240,8 @@ class Program(Model):
     handbook_url: Url | None = Field(
         None,
         description="Where the handbook is published, e.g. `https://intranet.example.org/mentoring/`: each "
-        "session's calendar entry links its page there (else it names the page).",
+        "session's calendar entry links its page there (else it names the page), and the PDF books print it on "
+        "the cover and each session's page address.",
     )
     format: Choice[Literal["pair", "group"]] = Field(
         "pair",
@@ -255,6 +259,22 @@ class Program(Model):
         None,
         description="Where the kickoff happens, as people should read it in their Start here page, e.g. "
         "`Training room 2, head office` or `Online: the link is in your invitation`.",
+    )
+    training_time: Clock = Field(
+        "09:30",
+        description='When the mentor training workshop starts, in quotes (default "09:30"); it runs its '
+        "150 minutes from then.",
+    )
+    training_place: Text | None = Field(
+        None, description="Where the mentor training is held, e.g. `Training room 2, head office` (else the kickoff's)."
+    )
+    orientation_time: Clock = Field(
+        "14:00",
+        description='When the mentee orientation starts, in quotes (default "14:00", after the morning\'s '
+        "training); it runs its 60 minutes from then, and may not overlap the training.",
+    )
+    orientation_place: Text | None = Field(
+        None, description="Where the mentee orientation is held (else the kickoff's place)."
     )
     closing_place: Text | None = Field(
         None,
@@ -280,6 +300,12 @@ class Program(Model):
             raise user_error("a group program needs `group_size`", "add e.g. `group_size: 4` (mentees per mentor)")
         if self.format == "pair" and self.group_size is not None:
             raise user_error("`group_size` is for `format: group`", "add `format: group`, or remove `group_size`")
+        if _overlap(self.training_time, TRAINING_MINUTES["mentor"], self.orientation_time, TRAINING_MINUTES["mentee"]):
+            raise user_error(
+                f"the orientation at {self.orientation_time} overlaps the training at {self.training_time} "
+                "(150 minutes); the run-sheet may hold both on one day",
+                'move `orientation_time` to after the training ends, e.g. "14:00"',
+            )
         if len(set(self.working_days)) != len(self.working_days):
             raise user_error("a working day is listed twice", "list each day once, e.g. `[Mon, Tue, Wed, Thu, Fri]`")
         if self.meetings is None and self.cadence is None:
@@ -340,3 +366,14 @@ class Terminology(Model):
 
 
 ROLE_WORDS = ("mentor", "mentee", "mentoring", "facilitator", "session", "program", "pair", "group")
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.strip().split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _overlap(first: str, first_minutes: int, second: str, second_minutes: int) -> bool:
+    """Whether two meetings of these starts and lengths share a minute on one day."""
+    a, b = _minutes(first), _minutes(second)
+    return a < b + second_minutes and b < a + first_minutes

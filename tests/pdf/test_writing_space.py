@@ -39,6 +39,7 @@ WRITE_RULE = (0.439216, 0.439216, 0.439216)  # print.css --write-rule: #707070
 MM = 25.4 / 72
 MIN_GAP_MM = 8.0
 ONE_LINE = ("text", "date", "signature")
+SIGN = ("signature", "date")  # a signature block's fields
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,51 @@ def split_headings(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
             elif label and label not in texts[page]:
                 problems.append(f"{sheet.id}: {heading!r} on page {page + 1}, its first field after it")
     return problems
+
+
+def split_sections(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
+    """Each section but the first whose fields' rules are on more than one page (a block apart
+    from what precedes it, a last step alone), each sheet whose signatures are on a page of their
+    own and each whose title is alone on a page, told by the rules' pages."""
+    found, texts, problems, position = rules(reader), page_texts(reader), [], 0
+    for sheet in sheets:
+        pages: list[tuple[int, ...]] = []  # each section's pages with rules, in order
+        for section in sheet.sections:
+            count = sum(rule_count(f) for f in section.fields)
+            pages.append(tuple(sorted({r.page for r in found[position : position + count]})))
+            position += count
+        ruled = [on for on in pages if on]
+        opening = " ".join(sheet.purpose.split()[:5])  # on its first page only (its title is in every footer)
+        if ruled and opening not in texts[ruled[0][0]]:  # its title and instructions alone on a page
+            problems.append(f"{sheet.id}: its first field is not on the page of its title")
+        for section, on in zip(sheet.sections[1:], pages[1:], strict=True):  # the first may break, after its title
+            if len(on) > 1:
+                problems.append(f"{sheet.id}: {section.title!r} is split over pages {[p + 1 for p in on]}")
+        signing = all(f.kind in SIGN for f in sheet.sections[-1].fields)  # a whole section is not alone
+        if signing and len(ruled) > 1 and ruled[-1][0] != ruled[-2][-1]:
+            problems.append(f"{sheet.id}: {sheet.sections[-1].title!r} alone on page {ruled[-1][0] + 1}")
+    return problems
+
+
+def test_no_section_is_split_and_no_last_section_is_alone(shipped: Rendered) -> None:
+    ordered = program_order(shipped.project.curriculum)
+    problems = []
+    for variant in ("print", "fillable"):
+        for team in (False, True):
+            sheets = [w for w in ordered if ("manager" in w.editions) == team]
+            problems += split_sections(shipped.pdf(packet_pdf(variant, team)), sheets)
+    assert problems == []
+
+
+def test_the_section_check_finds_a_section_split_over_pages(shipped: Rendered) -> None:
+    """The check fails on what it is for: two sections read as one, over two pages."""
+    sheet = next(w for w in shipped.project.curriculum.worksheets if w.id == "mentoring-agreement")
+    reader = shipped.pdf(worksheet_pdf(sheet.id, "print"))
+    assert split_sections(reader, [sheet]) == []
+    first, second = sheet.sections[1], sheet.sections[2]
+    joined = first.model_copy(update={"fields": (*first.fields, *second.fields)})
+    wrong = sheet.model_copy(update={"sections": (sheet.sections[0], joined, *sheet.sections[3:])})
+    assert split_sections(reader, [wrong])[0].startswith(f"{sheet.id}: {first.title!r} is split over pages")
 
 
 def test_no_section_heading_is_split_from_its_first_field(shipped: Rendered) -> None:

@@ -355,7 +355,10 @@ def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan
     assert efforts["midpoint-conversations"].total_minutes == 80 * 15
     assert efforts["train"].total_minutes == 4 * 150
     sheet = _page(plan, "kit/run-sheet.md")
-    assert "| Hold the exit conversations | 80 × 20 minutes (each mentor and mentee) | 26.75 |" in sheet
+    assert "| Hold the exit conversations | 80 × 20 minutes (each mentor and mentee) | 26 h 40 min |" in sheet  # 1,600
+    assert "| Run the kickoff | 1 × 60 minutes (each session) | 1 h |" in sheet  # the meeting the schedule books
+    assert "| Run the closing celebration | 1 × 60 minutes (each session) | 1 h |" in sheet
+    assert sum(e.total_minutes or 0 for e in team_time(project)) == 3640 and "**60 h 40 min**" in sheet
     manager = plan.editions[0]
     chapters = [c for part in manager.parts for c in part.chapters if isinstance(c, GuideChapter)]
     assert "The program team's time" in str(next(c.guide.html for c in chapters if c.guide.title == "Run-sheet"))

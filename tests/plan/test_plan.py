@@ -50,8 +50,13 @@ def test_every_worksheet_has_its_two_pdfs_and_the_packets_hold_them_all(project:
 
 
 def test_a_worksheet_is_numbered_alike_in_its_pdf_the_packet_and_every_book(project: Project, plan: Plan) -> None:
-    """ "Worksheet 3" is the same worksheet wherever it is printed, and the same pages."""
-    numbered = {w.id: f"{project.labels['worksheet']} {n}" for n, w in enumerate(program_order(project.curriculum), 1)}
+    """ "Worksheet 3" is the same worksheet wherever it is printed, and the same pages; the
+    program team's forms are lettered on their own ("Form A"), after the pairs' numbers."""
+    order = program_order(project.curriculum)
+    pairs = [w for w in order if "manager" not in w.editions]
+    numbered = {w.id: f"{project.labels['worksheet']} {n}" for n, w in enumerate(pairs, 1)}
+    numbered |= {w.id: f"Form {'ABCDEFGH'[n]}" for n, w in enumerate(w for w in order if "manager" in w.editions)}
+    assert "Form A" in numbered.values()
     own = {d.sheets[0].view.sheets[0].id: d.sheets[0] for d in plan.worksheets if d.variant == "print"}
     assert {i: body.view.sheets[0].kicker for i, body in own.items()} == numbered
     for book in (plan.handbook, *plan.editions):
@@ -121,7 +126,7 @@ def test_print_views_are_typed_all_the_way_down(plan: Plan) -> None:
 
 def test_site_and_handbook_share_the_agenda_clock_and_cadence(project: Project, plan: Plan) -> None:
     session = project.curriculum.sessions()[0]
-    page = next(p for p in plan.site.pages if p.template == "session.md.j2" and p.context["session"] == session)
+    page = next(p for p in plan.site.pages if p.template == "session.md.j2" and p.context["session"].id == session.id)
     chapters = [c for part in plan.handbook.parts for c in part.chapters if isinstance(c, ModuleChapter)]
     printed = next(s for c in chapters for s in c.sessions if s.id == f"_s-{session.id}")
     minutes = project.labels["min"]

@@ -54,6 +54,7 @@ def test_the_toc_title_keeps_its_toggle_where_there_is_one() -> None:
     assert mend(page, "A") == page
 
 
+@pytest.mark.slow  # reads every template of Material's
 def test_no_shipped_theme_file_is_a_copy_of_a_material_template() -> None:
     shipped = [p for p in (SHIPPED / "overrides").rglob("*") if p.is_file()]
     assert shipped and not [p for p in shipped if p.suffix == ".html"]

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from string import ascii_uppercase
 
 from markupsafe import Markup
 
@@ -78,6 +79,11 @@ class SectionView:
     dir: str
     intro: Markup | None
     blocks: tuple[Block, ...]
+
+    @property
+    def css(self) -> str:
+        """A section of signatures only is "signing": it goes with the section before it (print.css)."""
+        return "signing" if self.blocks and all(b.kind == "sign" for b in self.blocks) else ""
 
 
 @dataclass(frozen=True)
@@ -161,11 +167,13 @@ def print_head(project: Project, paper: str | None = None) -> PrintHead:
 
 def sheet_bodies(project: Project, paper: str | None = None) -> dict[tuple[str, str], SheetBody]:
     """Each worksheet's body in each variant, by (worksheet id, variant), in program order.
-    Worksheets are numbered in that order ("Worksheet 3"), the same in every file and book."""
+    Worksheets are numbered in that order ("Worksheet 3"), the same in every file and book; the
+    program team's forms are lettered apart ("Form B", `kickers`)."""
     head, labels = print_head(project, paper), project.labels
     bodies = {}
-    for number, w in enumerate(program_order(project.curriculum), start=1):
-        sheet = replace(sheet_view(w, labels), kicker=f"{labels['worksheet']} {number}")
+    named = kickers(project.curriculum, labels)
+    for w in program_order(project.curriculum):
+        sheet = replace(sheet_view(w, labels), kicker=named[w.id])
         for v in PDF_VARIANTS:
             bodies[w.id, v] = SheetBody(v, sheets_view(head, v, w.title, (sheet,)))
     return bodies
@@ -209,6 +217,17 @@ def plan_packets(project: Project, paper: str | None = None) -> tuple[PdfDocumen
 
 def sheets_view(head: PrintHead, variant: str, title: str, sheets: tuple[SheetView, ...]) -> SheetsView:
     return SheetsView(**vars(head), variant=variant, fillable=variant == "fillable", title=title, sheets=sheets)
+
+
+def kickers(curriculum: Curriculum, labels: Mapping[str, str]) -> dict[str, str]:
+    """Each worksheet's heading word and number, in program order: the pairs' worksheets
+    numbered ("Worksheet 3"), the program team's forms lettered on their own ("Form A")."""
+    pairs = [w for w in program_order(curriculum) if not is_team_form(w)]
+    team = [w for w in program_order(curriculum) if is_team_form(w)]
+    named = {w.id: f"{labels['worksheet']} {n}" for n, w in enumerate(pairs, start=1)}
+    letters = [*ascii_uppercase]
+    named |= {w.id: f"{labels['team_form']} {letters[n] if n < 26 else n + 1}" for n, w in enumerate(team)}
+    return named
 
 
 def program_order(curriculum: Curriculum) -> list[Worksheet]:

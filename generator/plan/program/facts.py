@@ -22,6 +22,7 @@ from generator.models.events import Event
 from generator.models.facts import MOMENT_KEYS, PLACEHOLDER
 from generator.models.guide import Guide
 from generator.models.organization import Contact
+from generator.models.program import TRAINING_MINUTES as TRAINING_MINUTES  # the kit and tests read it here too
 from generator.models.program import Program
 from generator.models.project import Project
 from generator.models.prose import map_prose
@@ -32,8 +33,6 @@ from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fi
 from generator.plan.program.moments import last_day
 from generator.plan.program.timeline import cadence_label, closing_place, timeline_date
 from generator.plan.program.words import count
-
-TRAINING_MINUTES = {"mentor": 150, "mentee": 60}  # the workshop and the orientation (their guides' agendas)
 
 Facts = Mapping[str, str]
 
@@ -54,8 +53,10 @@ def program_facts(project: Project) -> Facts:
         "privacy": labels["privacy"],
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
+        **_workshop_places(program, labels),
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
+        "first_module": project.curriculum.modules[0].title,
         **_conversations(project),
         **_dates(project, program, sessions),
         **_moments(project, sessions),
@@ -85,6 +86,7 @@ def _dates(project: Project, program: Program | None, sessions: list[Event]) -> 
             "end": labels["fact_end"],
             "weeks": labels["fact_weeks"],
             "first_one_to_one.date": labels["fact_date"],
+            "first_one_to_one.time": labels["fact_time"],
             "last_session.date": labels["fact_date"],
         }
     kickoff = next((e for e in sessions if e.moment == "kickoff"), None)
@@ -99,6 +101,7 @@ def _dates(project: Project, program: Program | None, sessions: list[Event]) -> 
         "end": day(last_day(program.start, program.weeks, project.events)),
         "weeks": count(program.weeks, labels, "week"),
         "first_one_to_one.date": day(after[0].date) if after else labels["fact_date"],
+        "first_one_to_one.time": after[0].time if after and after[0].time else labels["fact_time"],
         "last_session.date": day(sessions[-1].date) if sessions else labels["fact_date"],
     }
 
@@ -128,6 +131,22 @@ def _workshops(project: Project) -> dict[str, str]:
         days = [timeline_date(day, language) for day in workshop_days(project, task)]
         facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
     return facts
+
+
+def _workshop_places(program: Program | None, labels: Mapping[str, str]) -> dict[str, str]:
+    """`{training.time}`, `{training.place}`, `{orientation.time}`, `{orientation.place}`: the
+    profile's, else the kickoff's place; the defaults' times do not overlap on one day."""
+    if program is None:
+        return {
+            f"{k}.{part}": labels[f"fact_{part}"] for k in ("training", "orientation") for part in ("time", "place")
+        }
+    place = program.kickoff_place or labels["fact_place"]
+    return {
+        "training.time": program.training_time,
+        "training.place": program.training_place or place,
+        "orientation.time": program.orientation_time,
+        "orientation.place": program.orientation_place or place,
+    }
 
 
 def _step_days(project: Project) -> dict[str, str]:

@@ -17,8 +17,9 @@ from generator.markup import escape_markdown, escape_text
 from generator.models.facts import PLACEHOLDER
 from generator.models.kit import Concern, Task
 from generator.models.organization import Contact
+from generator.models.program import TRAINING_MINUTES
 from generator.models.project import Project
-from generator.plan.program.facts import TRAINING_MINUTES, Facts, program_facts
+from generator.plan.program.facts import Facts, program_facts
 from generator.plan.program.kit_days import Dated, lead_weeks, step_days
 from generator.plan.program.moments import KitDates, SeriesTime, kit_dates
 from generator.plan.program.timeline import timeline_date
@@ -82,6 +83,7 @@ class Effort:
     task: Task
     count: int | None
     minutes: int
+    title: str = ""  # what the row says, when the task's own title would not (the kickoff's preparation)
 
     @property
     def total_minutes(self) -> int | None:
@@ -217,7 +219,29 @@ def team_time(project: Project) -> tuple[Effort, ...]:
             continue
         people = {"session": runs.get(task.id, 1), "person": 2 * size if size else None, "pair": size}[task.per]
         efforts.append(Effort(task, people, task.team_minutes))
-    return tuple(efforts)
+    return (*_gatherings(project), *efforts)
+
+
+GATHERINGS = {"kickoff": "kickoff", "close": "celebration"}  # run-sheet step -> the moment whose meeting it runs
+
+
+def _gatherings(project: Project) -> list[Effort]:
+    """The kickoff and the closing celebration, each as long as the meeting the schedule books for it."""
+    facts, labels = program_facts(project), project.labels
+    tasks = {t.id: t for t in project.curriculum.run_sheet}
+    return [
+        Effort(tasks[step], 1, int(facts[f"{moment}.minutes"]), labels[f"kit_team_{moment}"])
+        for step, moment in GATHERINGS.items()
+        if step in tasks and facts.get(f"{moment}.minutes", "").isdigit()
+    ]
+
+
+def duration(minutes: int, labels: Mapping[str, str], language: str) -> str:
+    """Exact hours and minutes, e.g. "26 h 40 min" for 1,600 minutes: a total a reader can check."""
+    whole = format_decimal(minutes // 60, format="#,##0", locale=language)
+    if minutes % 60 == 0:
+        return labels["kit_hours_only"].format(hours=whole)
+    return labels["kit_hours_minutes"].format(hours=whole, minutes=minutes % 60)
 
 
 def hours(minutes: int, language: str) -> str:

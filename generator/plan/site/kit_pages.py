@@ -16,7 +16,7 @@ from generator.models.kit import Benchmark
 from generator.models.organization import Contact
 from generator.models.project import Project
 from generator.plan.paths import NAMES_XLSX, PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
-from generator.plan.program.kit import Commitment, Message, Route, Step, hours, team_time
+from generator.plan.program.kit import Commitment, Message, Route, Step, duration, hours, team_time
 
 Link = Callable[[str], str | None]
 KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
@@ -111,14 +111,15 @@ def team_time_md(project: Project) -> str:
     if not efforts:
         return ""
     lines = ["", f"## {escape_text(labels['kit_team_time'])}", "", escape_text(labels["kit_team_time_intro"]), ""]
-    lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_hours']} |", "|---|---|---|"]
+    lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_team_time_column']} |", "|---|---|---|"]
     for e in efforts:
         per = labels[f"kit_per_{e.task.per}"]
         count = "?" if e.count is None else str(e.count)
-        total = "" if e.total_minutes is None else hours(e.total_minutes, language)
-        lines.append(f"| {cell(e.task.title)} | {count} × {e.minutes} {labels['minutes']} ({cell(per)}) | {total} |")
+        total = "" if e.total_minutes is None else duration(e.total_minutes, labels, language)
+        title = cell(e.title or e.task.title)
+        lines.append(f"| {title} | {count} × {e.minutes} {labels['minutes']} ({cell(per)}) | {total} |")
     known = [e.total_minutes for e in efforts if e.total_minutes is not None]
-    lines.append(f"| **{cell(labels['kit_time_total'])}** | | **{hours(sum(known), language)}** |")
+    lines.append(f"| **{cell(labels['kit_time_total'])}** | | **{duration(sum(known), labels, language)}** |")
     return "\n".join(lines) + "\n"
 
 
