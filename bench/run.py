@@ -196,8 +196,10 @@ def before_after(folder: Path, before: Path, quick: bool) -> dict[str, Any]:
     try:
         for sessions in [None, *([] if quick else [1000])]:
             name = "shipped" if sessions is None else str(sessions)
-            root = make_project(folder / name, sessions)
             for label, code in (("before", before), ("after", BENCH.parent)):
+                # Each checkout's own project: its shipped curriculum and profile, which it can read.
+                root, grown = folder / f"{name}-{label}", ["--sessions", str(sessions)] if sessions else []
+                python(str(code / "bench" / "synthetic.py"), str(root), *grown, code=code)
                 print(f"[bench] {name} {label}: a full build...", file=sys.stderr, flush=True)
                 figures.setdefault(name, {})[label] = full_builds(root, 1, code)
         figures["preview"] = preview(folder / "preview", [None], before, quick)["shipped"]
