@@ -9,32 +9,13 @@ what to change, and nothing is written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from generator.errors import Problem
 from generator.models.project import Project
 from generator.plan.program.kit import run_sheet
+from generator.plan.program.responses import days as days  # its checks compare promises
 from generator.plan.program.timeline import timeline_date
-
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_UNITS = {"hour": 1 / 24, "day": 1.0, "working day": 1.0, "business day": 1.0, "week": 7.0}
-_WITHIN = re.compile(
-    r"within\s+(?P<n>\d+|" + "|".join(_NUMBERS) + r")\s+(?P<unit>working day|business day|hour|day|week)s?\b"
-)
-
-
-def days(promise: str) -> float | None:
-    """How many days a promise like "within two working days" allows: "the same day" is half a
-    day, "any time" and what cannot be read are None (nothing to compare)."""
-    text = promise.casefold()
-    if "same day" in text:
-        return 0.5
-    match = _WITHIN.search(text)
-    if not match:
-        return None
-    n = match.group("n")
-    return (int(n) if n.isdigit() else _NUMBERS[n]) * _UNITS[match.group("unit")]
 
 
 def check_coherence(project: Project) -> list[Problem]:

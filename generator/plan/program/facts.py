@@ -31,6 +31,7 @@ from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fi
     workshop_days,
 )
 from generator.plan.program.moments import last_day
+from generator.plan.program.responses import answered
 from generator.plan.program.timeline import cadence_label, closing_place, timeline_date
 from generator.plan.program.words import count
 
@@ -187,7 +188,7 @@ def _concerns(project: Project) -> dict[str, str]:
     for concern in project.curriculum.concerns:
         named = [c for c in contacts if concern.id in c.handles] or list(contacts[:1])
         who = labels_join([reach(c) for c in named], project.text_labels) or project.text_labels["kit_program_lead"]
-        facts[f"concern.{concern.id}.respond"] = concern.respond
+        facts[f"concern.{concern.id}.respond"] = answered(concern, [c for c in contacts if concern.id in c.handles])
         facts[f"concern.{concern.id}.who"] = who
     return facts
 

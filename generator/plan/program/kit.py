@@ -22,6 +22,7 @@ from generator.models.project import Project
 from generator.plan.program.facts import Facts, program_facts
 from generator.plan.program.kit_days import Dated, lead_weeks, step_days
 from generator.plan.program.moments import KitDates, SeriesTime, kit_dates
+from generator.plan.program.responses import answered
 from generator.plan.program.timeline import timeline_date
 
 PREPARATION_MINUTES = {"mentor": 15, "mentee": 20}  # before each session: reading the page, the worksheet
@@ -57,7 +58,7 @@ class Route:
     concern: Concern
     contacts: tuple[Contact, ...]
     assumed: bool  # no contact names this concern: the first contact (or nobody) is shown
-    respond: str  # the concern's own: a risk of harm the same day, whoever usually answers slower
+    respond: str  # responses.answered: the contacts' own time when faster, else the concern's promise
     first: tuple[str, ...] = ()  # immediate danger: the emergency and out-of-hours routes, before any contact
 
 
@@ -173,7 +174,7 @@ def escalation(project: Project) -> tuple[Route, ...]:
     for concern in project.curriculum.concerns:
         named = tuple(c for c in contacts if concern.id in c.handles)
         first = tuple(text for _, text in urgent(project)) if concern.id == "emergency" else ()
-        routes.append(Route(concern, named or contacts[:1], not named, concern.respond, first))
+        routes.append(Route(concern, named or contacts[:1], not named, answered(concern, named), first))
     return tuple(routes)
 
 
