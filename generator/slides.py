@@ -61,13 +61,17 @@ def deck_pptx(deck: Deck) -> bytes:
 
 def logo_png(deck: Deck) -> bytes | None:
     """The logo as PowerPoint shows it: a PNG as it is, an SVG drawn at 600 pixels wide
-    (CairoSVG; the checked SVG holds only shapes, text and colours)."""
+    (CairoSVG; the checked SVG holds only shapes, text and colours). CairoSVG needs the cairo
+    system library (Debian's libcairo2, which WeasyPrint does not need): on a machine without
+    it an SVG logo is left off the slides, whose title slide names the organization anyway."""
     if deck.logo is None:
         return None
     if deck.logo.suffix == ".png":
         return deck.logo.data
-    import cairosvg  # type: ignore[import-untyped]
-
+    try:
+        import cairosvg  # type: ignore[import-untyped]
+    except OSError:  # cairocffi found no libcairo
+        return None
     png: bytes = cairosvg.svg2png(bytestring=deck.logo.data, output_width=600)
     return png
 
