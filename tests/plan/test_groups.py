@@ -97,7 +97,7 @@ def test_the_timeline_lists_the_optional_series_as_optional(plan: Plan) -> None:
     text = Renderer(REPO).render(timeline)
     rows = [line for line in text.splitlines() if "One-to-ones" in line and "|" in line]
     assert rows and all("Optional" in row for row in rows)
-    assert "One-to-ones: monthly, 30 minutes, at 12:00, optional." in text
+    assert "One-to-ones: monthly, booked for 30 minutes; some sessions need less, at 12:00, optional." in text
 
 
 def test_the_handbook_says_group_where_it_said_pair(project: Project, plan: Plan) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from babel.dates import format_skeleton
+from babel.dates import format_interval, format_skeleton
 
 from generator.models.events import Event, Moved
 from generator.models.program import Meetings, Program
@@ -47,8 +47,7 @@ class TimelineRow:
 @dataclass(frozen=True)
 class BreakRow:
     name: str
-    start: str  # year-month-day
-    end: str
+    days: str  # in the handbook's date style, e.g. "Dec 24, 2026 – Jan 1, 2027"
 
 
 @dataclass(frozen=True)
@@ -81,11 +80,11 @@ def plan_program(
             event.title,
             event_notes(event, labels, language, agenda=event.kind != "meeting"),  # a meeting's is in its series line
             url(event),
-            (event.series or "") if several and event.kind == "session" else "",
+            series_cell(event, labels) if several and event.kind == "session" else "",
         )
         for event in project.events
     ]
-    breaks = [BreakRow(b.name, b.start.isoformat(), b.end.isoformat()) for b in program.breaks]
+    breaks = [BreakRow(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks]
     where = places(program)
     ics = calendar_ics(
         project.events,
@@ -108,6 +107,12 @@ def plan_program(
         "calendar": CALENDAR,
     }
     return (TIMELINE, program.name, context), {CALENDAR: ics}
+
+
+def series_cell(event: Event, labels: Mapping[str, str]) -> str:
+    """The meeting a session is held in; the closing celebration, which all pairs hold together
+    in a slot of their one-to-ones, by its moment's name."""
+    return labels["moment_celebration"] if event.moment == "celebration" else event.series or ""
 
 
 def closing_place(program: Program) -> str | None:
@@ -168,14 +173,19 @@ def series_lines(program: Program, events: Sequence[Event], labels: Mapping[str,
     lines = []
     for series in program.series():
         meetings = sum(1 for e in events if e.kind != "milestone" and e.series == series.name)
-        lines.append(series_line(series, labels, once=meetings == 1))
+        carries = sum(1 for e in events if e.kind == "session" and e.series == series.name)
+        lines.append(series_line(series, labels, once=meetings == 1, booked=carries > 1 and not series.agenda))
     return lines
 
 
-def series_line(series: Meetings, labels: Mapping[str, str], *, once: bool = False) -> str:
-    """ "One-to-ones: every two weeks, 60 minutes, at 15:00", in the handbook's words."""
+def series_line(series: Meetings, labels: Mapping[str, str], *, once: bool = False, booked: bool = False) -> str:
+    """ "One-to-ones: every two weeks, 60 minutes, at 15:00", in the handbook's words; a series
+    that carries sessions says its minutes are booked ("some sessions need less")."""
     rhythm = labels["once"] if once else cadence_label(series.cadence, labels)
-    parts = [rhythm, f"{series.minutes} {labels['minutes']}"]
+    length = (
+        f"{series.minutes} {labels['minutes']}" if once else labels["booked_minutes"].format(minutes=series.minutes)
+    )
+    parts = [rhythm, length]
     if series.time:
         parts.append(f"{labels['at_time']} {series.time}")
     if series.optional:
