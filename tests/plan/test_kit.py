@@ -181,7 +181,7 @@ def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project,
     mentor = commitment(project, "mentor")
     assert mentor.session_minutes == 20 * 60  # the kickoff and every session after it: 60 minutes
     assert mentor.total_minutes == 1200 + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"]
-    assert "| **In all** | over 36 weeks | **27.5** |" in _page(plan, "guides/mentor-role.md")
+    assert "| **In all** | over 36 weeks | **25.75** |" in _page(plan, "guides/mentor-role.md")
     assert "The time it takes" in _page(plan, "guides/mentee-role.md")
 
 

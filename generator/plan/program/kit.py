@@ -25,7 +25,10 @@ from generator.plan.program.moments import KitDates, SeriesTime, kit_dates
 from generator.plan.program.responses import answered
 from generator.plan.program.timeline import timeline_date
 
-PREPARATION_MINUTES = {"mentor": 15, "mentee": 20}  # before each session: reading the page, the worksheet
+PREPARATION_MINUTES = {
+    "mentor": 10,
+    "mentee": 20,
+}  # before each session: reading the page ("ten minutes", how-to-use.md), the worksheet
 _PLACEHOLDER = PLACEHOLDER
 
 
