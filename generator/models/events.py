@@ -35,3 +35,4 @@ class Event:
     moved: Moved | None = None  # the date it was due and the day off that moved it
     until: dt.date | None = None  # a window's last day (all day, from `date`)
     optional: bool = False  # a meeting of an optional series
+    audience: str = "pairs"  # a milestone's: "pairs", "mentors" or "mentees"

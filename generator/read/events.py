@@ -131,6 +131,7 @@ def milestone_event(
         minutes=minutes,
         moved=moved,
         until=until,
+        audience=milestone.audience,
     )
 
 

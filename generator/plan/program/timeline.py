@@ -223,6 +223,8 @@ def event_notes(event: Event, labels: Mapping[str, str], language: str, *, agend
             notes.insert(0, Note(moment, ""))
     if event.optional:
         notes.insert(0, Note(labels["optional"].capitalize(), ""))
+    if event.audience != "pairs":  # the mentors' lunch is in everyone's timeline, marked as theirs
+        notes.insert(0, Note(labels[f"audience_{event.audience}"], ""))
     if event.note and agenda:
         notes.append(Note("", event.note))
     if event.moved:
