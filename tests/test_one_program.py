@@ -18,7 +18,7 @@ from tests.test_organizations import visible_text
 _KICKOFF_LENGTH = [
     re.compile(r"kickoff\b[^.|\n]{0,80}?\b(\d+)[ -]minutes?", re.IGNORECASE),
     re.compile(r"\b(\d+)[ -]minutes?\s+kickoff", re.IGNORECASE),
-    re.compile(r"\bKickoff: once, (\d+) minutes"),
+    re.compile(r"\bKickoff: once, (?:at [\d:]+, )?(\d+) minutes"),
 ]
 
 

@@ -100,7 +100,8 @@ def test_start_here_gives_the_dates_the_facilitator_and_one_list_to_bring(
     assert facts[f"{workshop}.date"].startswith(("Mon", "Tue", "Wed", "Thu", "Fri"))  # the run-sheet's days
     for fact in (f"{workshop}.date", "kickoff.date", "kickoff.place", "first_one_to_one.date", "contact"):
         assert facts[fact] in page, fact
-    assert f"{facts['first_one_to_one.date']}, for {facts['meeting.minutes']} minutes" in page
+    first = f"{facts['first_one_to_one.date']} at {facts['first_one_to_one.time']}"
+    assert f"{first}, booked for {facts['meeting.minutes']} minutes" in page
     assert "Dana Okafor" in page.split("Your facilitator", 1)[1]  # named, from the profile's contacts
     assert page.count("Bring") == 1  # one list of what to bring to the kickoff
 

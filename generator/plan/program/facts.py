@@ -187,7 +187,7 @@ def _concerns(project: Project) -> dict[str, str]:
     facts = {}
     for concern in project.curriculum.concerns:
         named = [c for c in contacts if concern.id in c.handles] or list(contacts[:1])
-        who = labels_join([reach(c) for c in named], project.text_labels) or project.text_labels["kit_program_lead"]
+        who = reach_all(named, project.text_labels) or project.text_labels["kit_program_lead"]
         facts[f"concern.{concern.id}.respond"] = answered(concern, [c for c in contacts if concern.id in c.handles])
         facts[f"concern.{concern.id}.who"] = who
     return facts
@@ -205,6 +205,21 @@ def first_contact(project: Project) -> str:
     if not contacts:
         return project.text_labels["kit_program_lead"]
     return reach(contacts[0])
+
+
+def reach_all(contacts: list[Contact], labels: Mapping[str, str]) -> str:
+    """ "Dana Okafor or Priya Raman (mentoring@example.org)": contacts who share an address are
+    named before it once, not each with a copy of it."""
+    shared: dict[str, list[str]] = {}
+    for contact in contacts:
+        shared.setdefault(contact.email or contact.phone or "", []).append(contact.name)
+    return labels_join(
+        [
+            f"{labels_join(names, labels)} ({how})" if how else labels_join(names, labels)
+            for how, names in shared.items()
+        ],
+        labels,
+    )
 
 
 def reach(contact: Contact) -> str:

@@ -179,15 +179,13 @@ def series_lines(program: Program, events: Sequence[Event], labels: Mapping[str,
 
 
 def series_line(series: Meetings, labels: Mapping[str, str], *, once: bool = False, booked: bool = False) -> str:
-    """ "One-to-ones: every two weeks, 60 minutes, at 15:00", in the handbook's words; a series
+    """ "One-to-ones: every two weeks, at 15:00, 60 minutes", in the handbook's words; a series
     that carries sessions says its minutes are booked ("some sessions need less")."""
     rhythm = labels["once"] if once else cadence_label(series.cadence, labels)
     length = (
-        f"{series.minutes} {labels['minutes']}" if once else labels["booked_minutes"].format(minutes=series.minutes)
+        labels["booked_minutes"].format(minutes=series.minutes) if booked else f"{series.minutes} {labels['minutes']}"
     )
-    parts = [rhythm, length]
-    if series.time:
-        parts.append(f"{labels['at_time']} {series.time}")
+    parts = [rhythm, f"{labels['at_time']} {series.time}", length] if series.time else [rhythm, length]
     if series.optional:
         parts.append(labels["optional"])
     text = ", ".join(parts)
