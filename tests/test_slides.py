@@ -92,6 +92,16 @@ def test_the_training_deck_follows_its_script(example_project: Project, example_
     assert deck.subtitle.endswith(program_facts(example_project)["training.date"])
 
 
+def test_the_training_deck_sends_the_room_to_the_emergency_route_first(example_plan: Plan) -> None:
+    deck = next(d for d in example_plan.site.decks if d.path.endswith("mentor-training.pptx"))
+    where = deck.slides[-1]
+    danger = next(p for p in where.points if p.startswith("Immediate danger"))
+    assert danger.split(": ", 1)[1].startswith("Call 911")  # the profile's emergency route, before any contact
+    assert danger.index("911") < danger.index("@")
+    shown = [p for s in deck.slides for p in (*s.points, s.notes)]
+    assert not [p for p in shown if "\\+" in p or "\\." in p]  # no Markdown escapes on a slide
+
+
 def test_no_kickoff_session_no_kickoff_deck(example_project: Project) -> None:
     facts = {**program_facts(example_project), "kickoff.place": "", "program": "P"}
     assert plan_decks(example_project, facts)  # the shipped curriculum has both

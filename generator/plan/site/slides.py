@@ -28,6 +28,7 @@ from generator.plan.paths import KIT_SLIDES, TRAINING_GUIDE
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`]+")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<&])")  # Markdown's backslash escapes ("\+1 555")
 _QUOTED = re.compile(r"[\"“]([^\"”]{8,160}[?.!])[\"”]")
 _LIST = re.compile(r"^\s*(?:[-*]|\d+\.)\s+(.*)$")
 MOST_POINTS = 6  # more than this on a slide is a page to read, not a slide
@@ -94,7 +95,7 @@ def plan_cards(project: Project) -> tuple[Cards, ...]:
 
 def plain(text: str) -> str:
     """Markdown as a slide shows it: links as their words, no emphasis marks."""
-    return _MARKS.sub("", _LINK.sub(r"\1", text)).strip()
+    return _MARKS.sub("", _ESCAPED.sub(r"\1", _LINK.sub(r"\1", text))).strip()
 
 
 def plan_decks(project: Project, facts: Mapping[str, str]) -> tuple[Deck, ...]:
@@ -198,11 +199,21 @@ def _scenario_slide(heading: str, body: str) -> Slide:
 
 def _where_to_go(project: Project, facts: Mapping[str, str]) -> Slide:
     concerns = project.curriculum.concerns
-    points = tuple(f"{c.concern}: {facts[f'concern.{c.id}.who']}" for c in concerns if f"concern.{c.id}.who" in facts)[
+    then = project.labels["kit_then_tell"]
+    points = tuple(_route(c.id, c.concern, facts, then) for c in concerns if f"concern.{c.id}.who" in facts)[
         :MOST_POINTS
     ]
     notes = "\n".join(f"{c.concern}: {c.first_step}" for c in concerns)
     return Slide(project.labels["kit_escalation"], points, notes=notes or project.labels["kit_escalation"])
+
+
+def _route(concern: str, what: str, facts: Mapping[str, str], then: str) -> str:
+    """ "Risk of harm: Sam Lindqvist (people@…)"; immediate danger leads with the emergency
+    route, as the kit's table does (a slide must never send a room to an email address first)."""
+    who = facts[f"concern.{concern}.who"]
+    if concern == "emergency":
+        return f"{what}: {facts['emergency']} {then} {who}"
+    return f"{what}: {who}"
 
 
 # Markdown, read for slides -------------------------------------------------------------------
