@@ -156,14 +156,18 @@ def test_the_closing_run_of_show_says_when_and_where(example_project: Project) -
     assert facts["celebration.place"] == program.closing_place
 
 
-def test_the_scenario_cards_print_one_scenario_a_card_and_the_training_run_of_show_links_them(
+def test_the_scenario_cards_print_a_slip_per_role_and_the_training_run_of_show_links_them(
     example_project: Project, example_plan: Plan
 ) -> None:
     [cards] = example_plan.site.cards
     guide = next(g for g in example_project.guides if g.path == "guides/mentor-training.md")
     scenarios = str(guide.text).split("\n## Practice scenarios", 1)[1].split("\n## ", 1)[0]
-    titles = [line[4:] for line in scenarios.splitlines() if line.startswith("### ")]
-    assert [c.title for c in cards.cards] == titles and len(titles) >= 3
+    scenarios_titles = [line[4:] for line in scenarios.splitlines() if line.startswith("### ")]
+    titles = [t for t in scenarios_titles for _ in ("mentee", "mentor", "observer")]  # a slip per role
+    assert [c.title for c in cards.cards] == titles and len(scenarios_titles) >= 3
+    roles = [c.points[0] for c in cards.cards]
+    assert roles == ["Mentee's card", "Mentor's task", "Observer, watch for"] * len(scenarios_titles)
+    assert all(len(c.points) == 2 for c in cards.cards)  # each slip holds its own role's brief only
     reader = PdfReader(io.BytesIO(cards_pdfs(example_plan.site.cards)[cards.path]))
     assert len(reader.pages) == -(-len(titles) // 2)  # two cards a page
     pages = [" ".join(page.extract_text().split()) for page in reader.pages]

@@ -85,12 +85,23 @@ def plan_cards(project: Project) -> tuple[Cards, ...]:
     if not found:
         return ()
     heading, body = found[0]
-    cards = tuple(_scenario_slide(title, text) for title, text in _sections(body, "### "))
+    cards = tuple(slip for title, text in _sections(body, "### ") for slip in _slips(title, text))
     if not cards:
         return ()
     org = project.organization
     title = f"{training.title}: {plain(heading)}"
     return (Cards(CARDS, title, org.name, org.colors.primary, org.paper, project.labels["cards_cut"], cards),)
+
+
+def _slips(heading: str, body: str) -> tuple[Slide, ...]:
+    """A scenario as one slip per role ("Mentee's card: …", "Mentor's task: …", "Observer, watch
+    for: …"): each player reads only their own brief. A slip's first point names its role."""
+    slips = []
+    for paragraph in (plain(p) for p in body.split("\n\n") if p.strip()):
+        role, _, brief = paragraph.partition(": ")
+        named = brief and len(role) <= 40 and "." not in role
+        slips.append(Slide(plain(heading), (role, brief) if named else (paragraph,), notes=""))
+    return tuple(slips)
 
 
 def plain(text: str) -> str:
