@@ -6,8 +6,8 @@ mistake in one shows without a build."""
 from __future__ import annotations
 
 from generator.pdf import PdfWork
+from generator.pdf.jobs import body_job, contents_job, contents_parts, packet_front, part_job_of
 from generator.pdf.printer import Printer
-from generator.pdf.stage import body_job, contents_job, contents_parts, packet_front, part_job_of
 
 
 def pdf_keys(work: PdfWork) -> dict[str, str]:

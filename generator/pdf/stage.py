@@ -37,17 +37,17 @@ from types import TracebackType
 
 from generator.errors import InputError, Problem
 from generator.pdf import PdfWork
+from generator.pdf.jobs import body_job, contents_job, contents_parts, packet_front, part_job_of
 from generator.pdf.join import Part, join_parts
-from generator.pdf.parts import Job, Laid, footer_job, lay_out, part_job
+from generator.pdf.parts import Job, Laid, footer_job, lay_out
 from generator.pdf.printer import Printer
-from generator.plan.print.book import ContentsEntry, HandbookPlan
-from generator.plan.print.worksheets import PACKET, SHEET_FOOTER, WORKSHEET, PdfDocument, PrintSetup, SheetBody
+from generator.plan.print.book import HandbookPlan
+from generator.plan.print.worksheets import SHEET_FOOTER, PdfDocument, PrintSetup
 
 MAX_TASKS = 10  # jobs a worker lays out before it is replaced
 ASSUMED_FRONT = 2  # the packet's cover and a page of contents, until they are laid out
 FILE_FOOTER_RUN = 100  # pages of files' footers laid out in one job
 BOOK_FOOTER_RUN = 50  # pages of a book's footers laid out in one job
-CONTENTS_PER_PART = 300  # a book's contents entries laid out in one job (about 9 pages)
 
 
 def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = None) -> Iterator[str]:
@@ -193,18 +193,6 @@ def cores() -> int:
 # Files: worksheets, packets and forms.
 
 
-def body_job(printer: Printer, body: SheetBody) -> Job:
-    """A worksheet's body: the same pages in its own PDF, the packet and every book's appendix."""
-    return part_job(printer.html(WORKSHEET, body.view), frozenset(), body.variant, body.title)
-
-
-def packet_front(printer: Printer, document: PdfDocument, pages: Sequence[int]) -> Job:
-    """The packet's cover and contents, its worksheets listed at `pages`."""
-    assert document.front is not None
-    html = printer.html(PACKET, document.front, contents=list(zip(document.front.sheets, pages, strict=True)))
-    return part_job(html, frozenset(sheet.id for sheet in document.front.sheets), document.variant, document.path)
-
-
 def _packet_fronts(
     batch: Batch, files: Sequence[PdfDocument], sheets: Sequence[list[Laid]], beside: Sequence[Job]
 ) -> list[list[Job]]:
@@ -279,30 +267,6 @@ def _join_files(batch: Batch, run: _FooterRun, docs: Path) -> Iterator[str]:
 
 
 # Books: the handbook and its editions.
-
-
-def part_job_of(printer: Printer, book: HandbookPlan, index: int) -> Job:
-    """A part of the book's body: a worksheet's body, or chapters. A part's own title is never
-    shown (the joined file's is its front's), so it is the curriculum's in every book: a
-    chapter that every book holds, printed the same, is laid out once for them all."""
-    part = book.parts[index]
-    if part.sheet:
-        return body_job(printer, part.sheet)
-    view = book.book
-    html = printer.html(book.template, view, front=False, first=False, chapters=part.chapters, title=view.cover.title)
-    return part_job(html, book.targets)
-
-
-def contents_parts(book: HandbookPlan) -> list[tuple[ContentsEntry, ...]]:
-    """The contents' entries, CONTENTS_PER_PART to a part: a long contents page is laid out in
-    parts too (its dot leaders take WeasyPrint much memory)."""
-    return [book.contents[n : n + CONTENTS_PER_PART] for n in range(0, len(book.contents), CONTENTS_PER_PART)]
-
-
-def contents_job(printer: Printer, book: HandbookPlan, entries: Sequence[ContentsEntry], first: bool) -> Job:
-    """The cover and the contents' heading (in the `first` part only) and part of the contents."""
-    html = printer.html(book.template, book.book, front=True, first=first, chapters=(), contents=entries)
-    return part_job(html, book.targets)
 
 
 def _contents_jobs(printer: Printer, book: HandbookPlan, body: Sequence[Laid]) -> list[Job]:

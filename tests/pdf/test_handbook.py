@@ -25,6 +25,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+import generator.pdf.jobs
 import generator.pdf.stage
 from generator.models.project import Project
 from generator.pdf.stage import render_handbook
@@ -110,7 +111,7 @@ SMALL_PARTS = 1  # sessions to a part, with in_small_parts: many parts, each mod
 
 def in_small_parts(patch: pytest.MonkeyPatch) -> None:
     """Contents laid out in parts of 4 entries (with SMALL_PARTS, the body in parts too)."""
-    patch.setattr(generator.pdf.stage, "CONTENTS_PER_PART", 4)
+    patch.setattr(generator.pdf.jobs, "CONTENTS_PER_PART", 4)
 
 
 @pytest.fixture(scope="session")
@@ -135,7 +136,7 @@ def split(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
     sessions go on from one part into the next."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        patch.setattr(generator.pdf.stage, "CONTENTS_PER_PART", 10)
+        patch.setattr(generator.pdf.jobs, "CONTENTS_PER_PART", 10)
         project = load_project(REPO, REPO / DEFAULT_ORG)
         return Handbook(project, make_handbook(project, tmp_path_factory.mktemp("split"), part_sessions=2))
 

@@ -21,8 +21,9 @@ from generator.jinja import PRINT
 from generator.models import Worksheet
 from generator.models.project import Project
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
+from generator.pdf.jobs import packet_front
 from generator.pdf.printer import Printer
-from generator.pdf.stage import packet_front, render_pdfs
+from generator.pdf.stage import render_pdfs
 from generator.plan import plan_build
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.print.worksheets import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order

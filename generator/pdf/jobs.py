@@ -1,0 +1,49 @@
+"""The PDF stage's jobs, made from the plan: a worksheet's body, a packet's front, a book's part
+and its contents (what stage.py hands the pool; each a picklable `Job`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.pdf.parts import Job, part_job
+from generator.pdf.printer import Printer
+from generator.plan.print.book import ContentsEntry, HandbookPlan
+from generator.plan.print.worksheets import PACKET, WORKSHEET, PdfDocument, SheetBody
+
+CONTENTS_PER_PART = 300  # a book's contents entries laid out in one job (about 9 pages)
+
+
+def body_job(printer: Printer, body: SheetBody) -> Job:
+    """A worksheet's body: the same pages in its own PDF, the packet and every book's appendix."""
+    return part_job(printer.html(WORKSHEET, body.view), frozenset(), body.variant, body.title)
+
+
+def packet_front(printer: Printer, document: PdfDocument, pages: Sequence[int]) -> Job:
+    """The packet's cover and contents, its worksheets listed at `pages`."""
+    assert document.front is not None
+    html = printer.html(PACKET, document.front, contents=list(zip(document.front.sheets, pages, strict=True)))
+    return part_job(html, frozenset(sheet.id for sheet in document.front.sheets), document.variant, document.path)
+
+
+def part_job_of(printer: Printer, book: HandbookPlan, index: int) -> Job:
+    """A part of the book's body: a worksheet's body, or chapters. A part's own title is never
+    shown (the joined file's is its front's), so it is the curriculum's in every book: a
+    chapter that every book holds, printed the same, is laid out once for them all."""
+    part = book.parts[index]
+    if part.sheet:
+        return body_job(printer, part.sheet)
+    view = book.book
+    html = printer.html(book.template, view, front=False, first=False, chapters=part.chapters, title=view.cover.title)
+    return part_job(html, book.targets)
+
+
+def contents_parts(book: HandbookPlan) -> list[tuple[ContentsEntry, ...]]:
+    """The contents' entries, CONTENTS_PER_PART to a part: a long contents page is laid out in
+    parts too (its dot leaders take WeasyPrint much memory)."""
+    return [book.contents[n : n + CONTENTS_PER_PART] for n in range(0, len(book.contents), CONTENTS_PER_PART)]
+
+
+def contents_job(printer: Printer, book: HandbookPlan, entries: Sequence[ContentsEntry], first: bool) -> Job:
+    """The cover and the contents' heading (in the `first` part only) and part of the contents."""
+    html = printer.html(book.template, book.book, front=True, first=first, chapters=(), contents=entries)
+    return part_job(html, book.targets)
