@@ -45,6 +45,11 @@ EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean somet
 # part of its own: the same guide in the handbook and an edition is then the same part, laid
 # out once for both (pdf/stage.py: a job's key is laid out once), as are the opening chapters and the glossary.
 PART_SESSIONS = 6  # a longer module goes on in the next part
+# A reader's edition lets its modules follow on in one part, up to FLOW_PART_SESSIONS sessions
+# (the shipped curriculum's 21 in one); a longer curriculum goes on in the next part at a module's
+# end, on a new page: one part of a 1,000-session mentor's guide (2 million characters) took a
+# worker 1.4 GB.
+FLOW_PART_SESSIONS = 60
 PART_GUIDES = 1
 OPENING = ("welcome", "values", "how_we_work", "contacts", "program")  # the chapters before the modules
 

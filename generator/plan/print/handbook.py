@@ -39,6 +39,7 @@ from generator.plan.print.book import (
     SheetRef,
 )
 from generator.plan.print.chapters import (
+    FLOW_PART_SESSIONS,
     PART_SESSIONS,
     body_parts,
     contacts,
@@ -119,8 +120,8 @@ def plan_handbook(
     )
     entries = contents(book, modules, guides, openers)
     targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
-    if choice.flow:  # one part for the modules and one for the guides, so that each follows on
-        part_sessions, per_part = max(len(curriculum.sessions()), 1), max(len(guides), 1)
+    if choice.flow:  # the modules follow on (a part up to FLOW_PART_SESSIONS), the guides in one part
+        part_sessions, per_part = FLOW_PART_SESSIONS, max(len(guides), 1)
     parts = body_parts(book, modules, guides, part_sessions, tuple(sheets), openers, per_part if choice.flow else 1)
     if choice.flow:  # a reader's contents: the chapters and modules, on one page
         entries = tuple(entry for entry in entries if entry.level == 1)
