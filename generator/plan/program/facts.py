@@ -120,7 +120,18 @@ def _moments(project: Project, sessions: list[Event]) -> dict[str, str]:
         facts[f"{key}.minutes"] = str(minutes or _usual_minutes(project, sessions))
         facts[f"{key}.time"] = event.time if event and event.time else labels["fact_time"]
         facts[f"{key}.date"] = timeline_date(event.date, language) if event else labels["fact_date"]
+        facts[f"{key}.day_before"] = _day_before([event.date] if event else [], project)
     return facts
+
+
+def _day_before(days: list[dt.date], project: Project) -> str:
+    """The working day before each of `days` (a weekend, a public holiday or a break skipped):
+    when the facilitator prints and checks the room. A Monday session's is the Friday before."""
+    labels, calendar = project.text_labels, project.calendar
+    if not days or calendar is None:
+        return labels["fact_day_before"]
+    before = sorted({calendar.before(day, 1) for day in days})
+    return labels_join([timeline_date(day, project.curriculum.language) for day in before], labels)
 
 
 def _workshops(project: Project) -> dict[str, str]:
@@ -129,8 +140,10 @@ def _workshops(project: Project) -> dict[str, str]:
     labels, language = project.text_labels, project.curriculum.language
     facts = {}
     for key, task in (("training", "train"), ("orientation", "orient")):
-        days = [timeline_date(day, language) for day in workshop_days(project, task)]
+        held = workshop_days(project, task)
+        days = [timeline_date(day, language) for day in held]
         facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
+        facts[f"{key}.day_before"] = _day_before(list(held), project)
     return facts
 
 
