@@ -58,6 +58,9 @@ for _moment, _key in MOMENT_KEYS.items():
     FACTS[f"{_key}.minutes"] = f"how long the meeting that holds the {_moment} session is, in minutes"
     FACTS[f"{_key}.time"] = f"the time of day of the {_moment} meeting, e.g. '09:30' (or 'a time you agree')"
     FACTS[f"{_key}.date"] = f"the day of the {_moment} session"
+    FACTS[f"{_key}.agenda"] = (
+        f"the {_moment} session's agenda in one line, each step with its minutes, e.g. 'Welcome (5 minutes); ...'"
+    )
     FACTS[f"{_key}.day_before"] = (
         f"the working day before the {_moment} session (weekends, holidays and breaks skipped), e.g. 'Fri, Jan 8, 2027'"
     )

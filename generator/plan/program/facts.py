@@ -121,7 +121,15 @@ def _moments(project: Project, sessions: list[Event]) -> dict[str, str]:
         facts[f"{key}.time"] = event.time if event and event.time else labels["fact_time"]
         facts[f"{key}.date"] = timeline_date(event.date, language) if event else labels["fact_date"]
         facts[f"{key}.day_before"] = _day_before([event.date] if event else [], project)
+        facts[f"{key}.agenda"] = agenda_line(session, labels) if session else labels["fact_agenda"]
     return facts
+
+
+def agenda_line(session: Session, labels: Mapping[str, str]) -> str:
+    """ "Welcome (5 minutes); What changed (15 minutes); ...": the session's own agenda in one
+    line, so that a run-of-show page or a list that names its steps can never disagree with it."""
+    steps = [f"{step.step} ({count(step.minutes, labels, 'minute')})" for step in session.agenda]
+    return "; ".join(steps) or labels["fact_agenda"]
 
 
 def _day_before(days: list[dt.date], project: Project) -> str:
