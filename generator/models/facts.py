@@ -37,6 +37,8 @@ FACTS: dict[str, str] = {
     "orientation.minutes": "the length of the mentee orientation, in minutes",
     "training.date": "the days the run-sheet holds the mentor training (each mentor chooses one), e.g. 'Mon, Dec 7, 2026 or Mon, Dec 14, 2026'",
     "orientation.date": "the days the run-sheet holds the mentee orientation (each mentee chooses one)",
+    "training.day_before": "the working day before each mentor training workshop (weekends, holidays and breaks skipped)",
+    "orientation.day_before": "the working day before each mentee orientation (weekends, holidays and breaks skipped)",
     "training.time": "when the mentor training starts (`program.training_time`, default '09:30')",
     "training.place": "where the mentor training is held (`program.training_place`, else the kickoff's place)",
     "orientation.time": "when the mentee orientation starts (`program.orientation_time`, default '14:00')",
@@ -60,6 +62,12 @@ for _moment, _key in MOMENT_KEYS.items():
     FACTS[f"{_key}.minutes"] = f"how long the meeting that holds the {_moment} session is, in minutes"
     FACTS[f"{_key}.time"] = f"the time of day of the {_moment} meeting, e.g. '09:30' (or 'a time you agree')"
     FACTS[f"{_key}.date"] = f"the day of the {_moment} session"
+    FACTS[f"{_key}.agenda"] = (
+        f"the {_moment} session's agenda in one line, each step with its minutes, e.g. 'Welcome (5 minutes); ...'"
+    )
+    FACTS[f"{_key}.day_before"] = (
+        f"the working day before the {_moment} session (weekends, holidays and breaks skipped), e.g. 'Fri, Jan 8, 2027'"
+    )
 
 CONCERN_FACTS = {
     "respond": "how fast that concern is answered, e.g. 'within two working days'",

@@ -30,6 +30,16 @@ def test_the_kickoffs_facts_are_the_meeting_it_is_booked_in(example_project: Pro
     assert facts["kickoff.date"] == timeline_date(kickoff.date, "en")
 
 
+def test_the_day_before_a_monday_session_is_the_working_friday_before(example_project: Project) -> None:
+    facts = program_facts(example_project)
+    kickoff = next(e for e in example_project.events if e.moment == "kickoff")
+    assert kickoff.date.weekday() == 0  # the example's kickoff is on a Monday
+    assert facts["kickoff.day_before"] == "Fri, Jan 8, 2027"
+    for key in ("celebration", "training", "orientation"):
+        days = facts[f"{key}.day_before"].replace(" or ", ", 20").split(", 20")  # "Fri, Dec 4, 2026, Fri, ..."
+        assert days and not any(day.startswith(("Sat", "Sun")) for day in days), facts[f"{key}.day_before"]
+
+
 def test_the_end_is_the_last_day_anything_happens(example_project: Project) -> None:
     facts = program_facts(example_project)
     last = max(e.date for e in example_project.events)

@@ -128,7 +128,26 @@ def _moments(project: Project, sessions: list[Event]) -> dict[str, str]:
         facts[f"{key}.minutes"] = str(minutes or _usual_minutes(project, sessions))
         facts[f"{key}.time"] = event.time if event and event.time else labels["fact_time"]
         facts[f"{key}.date"] = timeline_date(event.date, language) if event else labels["fact_date"]
+        facts[f"{key}.day_before"] = _day_before([event.date] if event else [], project)
+        facts[f"{key}.agenda"] = agenda_line(session, labels) if session else labels["fact_agenda"]
     return facts
+
+
+def agenda_line(session: Session, labels: Mapping[str, str]) -> str:
+    """ "Welcome (5 minutes); What changed (15 minutes); ...": the session's own agenda in one
+    line, so that a run-of-show page or a list that names its steps can never disagree with it."""
+    steps = [f"{step.step} ({count(step.minutes, labels, 'minute')})" for step in session.agenda]
+    return "; ".join(steps) or labels["fact_agenda"]
+
+
+def _day_before(days: list[dt.date], project: Project) -> str:
+    """The working day before each of `days` (a weekend, a public holiday or a break skipped):
+    when the facilitator prints and checks the room. A Monday session's is the Friday before."""
+    labels, calendar = project.text_labels, project.calendar
+    if not days or calendar is None:
+        return labels["fact_day_before"]
+    before = sorted({calendar.before(day, 1) for day in days})
+    return labels_join([timeline_date(day, project.curriculum.language) for day in before], labels)
 
 
 def _workshops(project: Project) -> dict[str, str]:
@@ -137,8 +156,10 @@ def _workshops(project: Project) -> dict[str, str]:
     labels, language = project.text_labels, project.curriculum.language
     facts = {}
     for key, task in (("training", "train"), ("orientation", "orient")):
-        days = [timeline_date(day, language) for day in workshop_days(project, task)]
+        held = workshop_days(project, task)
+        days = [timeline_date(day, language) for day in held]
         facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
+        facts[f"{key}.day_before"] = _day_before(list(held), project)
     return facts
 
 
