@@ -19,7 +19,7 @@ from generator import __version__
 from generator.errors import InputError, Problem, display_path
 from generator.jinja import OVERRIDES
 from generator.models.project import Project
-from generator.pdf import PdfWork
+from generator.pdf import PdfWork, WholePdf
 from generator.plan import Plan, plan_build
 from generator.plan.print.chapters import PART_SESSIONS
 from generator.plan.site.pages import SitePlan
@@ -29,7 +29,7 @@ from generator.read.project import load_project
 from generator.read.site_settings import load_site_settings
 from generator.sheets import spreadsheets
 from generator.site.render import Renderer
-from generator.slides import cards_pdfs, decks
+from generator.slides import cards_html, deck_html, decks
 from generator.stages import Stages
 from generator.write import (
     HANDBOOK,
@@ -116,7 +116,7 @@ def write_pdfs(plan: Plan, docs: Path, parts: Path, options: BuildOptions, stage
     them out (pdf/stage.py, its parts' PDFs in `parts`); or, with `options.pdfs_from` (serve,
     which lays them out itself), each one served now copied in (an empty stand-in if none)."""
     work = pdf_work(plan)
-    documents = [f.path for f in work.files] + [b.path for b in work.books]
+    documents = work.paths()
     if options.pdfs_from is not None:
         for path in documents:
             served, target = options.pdfs_from / path, docs / path
@@ -131,8 +131,11 @@ def write_pdfs(plan: Plan, docs: Path, parts: Path, options: BuildOptions, stage
 
 
 def pdf_work(plan: Plan) -> PdfWork:
-    """What the PDF stage is given: the plan's files and books."""
-    return PdfWork(plan.setup, plan.pdfs, (plan.handbook, *plan.editions))
+    """What the PDF stage is given: the plan's files and books, and the slide decks' and scenario
+    cards' PDFs (their HTML printed here, slides.py)."""
+    wholes = [WholePdf(deck.pdf, deck_html(deck)) for deck in plan.site.decks]
+    wholes += [WholePdf(cards.path, cards_html(cards)) for cards in plan.site.cards]
+    return PdfWork(plan.setup, plan.pdfs, (plan.handbook, *plan.editions), tuple(wholes))
 
 
 def _printing(plan: Plan, made: Iterator[str]) -> Iterator[str]:
@@ -238,5 +241,5 @@ def _manifest(project: Project, pages: int, engine: str, inputs: str) -> dict[st
 def site_files(site: SitePlan) -> dict[str, bytes]:
     """Every file of the site that is not a page or a PDF: copied assets, the calendar, the
     spreadsheets and the slide decks, by their path in the docs folder (bench/engines.py too)."""
-    made = {**spreadsheets(site.sheets, site.spreadsheets), **decks(site.decks), **cards_pdfs(site.cards)}
+    made = {**spreadsheets(site.sheets, site.spreadsheets), **decks(site.decks)}
     return {**site.files, **made}

@@ -15,6 +15,7 @@ Organization text reaches a template only as a value, never as a template.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,10 +30,13 @@ OVERRIDES = Path("overrides") / "templates"  # a project's own, relative to its 
 Kind = Literal["markdown", "css", "html", "text"]
 
 
+@lru_cache(maxsize=32)  # kinds and projects: a test run makes many projects
 def environment(
     kind: Kind, project_root: Path | None = None, finalize: Callable[[Any], Any] | None = None
 ) -> Environment:
-    """A strict environment of one kind; with `project_root`, its overrides come first."""
+    """A strict environment of one kind; with `project_root`, its overrides come first. One per
+    kind and project in a process, so that a template is compiled once (serve rebuilds after
+    every edit): Jinja compiles a template again when its file's time changes."""
     search = [*([project_root / OVERRIDES] if project_root else []), TEMPLATES]
     options: dict[str, Any] = {
         "loader": FileSystemLoader([str(path) for path in search]),

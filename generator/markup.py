@@ -18,7 +18,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -27,6 +27,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
+
+CONVERTED = 8192  # texts whose HTML is kept (a 1,000-session handbook has about 30,000; a shipped one 2,400)
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~])")
 _LEADING_MARKER = re.compile(r"^(\s*)(-|\d+)(\.?\s)", re.MULTILINE)
@@ -150,7 +152,14 @@ def markdown_html(text: str, extensions: Sequence[str] = ()) -> Markup:
 def safe_markdown(text: str, extensions: Sequence[str] = ()) -> Markup:
     """Markdown -> HTML with unsafe links removed, by one converter per set of extensions:
     making a converter takes longer than converting a paragraph (a handbook has thousands)."""
-    return Markup(_converter(tuple(extensions)).reset().convert(text))
+    return _converted(str(text), tuple(extensions))
+
+
+@lru_cache(maxsize=CONVERTED)
+def _converted(text: str, extensions: tuple[str, ...]) -> Markup:
+    """The same text is converted once: the handbook, its editions and the site hold most texts
+    several times, and serve's rebuild after an edit converts only what the edit changed."""
+    return Markup(_converter(extensions).reset().convert(text))
 
 
 @cache

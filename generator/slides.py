@@ -1,9 +1,9 @@
 """The facilitator's decks (plan/site/slides.py) made into files for the write stage: a .pptx with
 python-pptx (16:9, the organization's colours and logo, the script as each slide's speaker
 notes), which facilitators open and edit in PowerPoint, Keynote or LibreOffice; and the same
-slides as a PDF, laid out by WeasyPrint from print/slides.html.j2 (no office suite is needed
+slides as a PDF, laid out by the PDF stage from print/slides.html.j2 (no office suite is needed
 to make it, and none is assumed on the machine: the PDF is drawn from the same plan, not
-converted from the .pptx).
+converted from the .pptx), as are the scenario cards.
 
 Byte-stable under SOURCE_DATE_EPOCH: the core properties are dated the build's time and the
 archive is written again with every entry dated so (sheets.stable_zip). Text goes in as text:
@@ -31,12 +31,8 @@ INK = "1A1A1A"
 
 
 def decks(planned: tuple[Deck, ...]) -> dict[str, bytes]:
-    """Every planned deck, as .pptx and as PDF, by its path in the docs folder."""
-    files = {}
-    for deck in planned:
-        files[deck.path] = deck_pptx(deck)
-        files[deck.pdf] = deck_pdf(deck)
-    return files
+    """Every planned deck as .pptx, by its path in the docs folder (its PDF: `pdfs`)."""
+    return {deck.path: deck_pptx(deck) for deck in planned}
 
 
 def deck_pptx(deck: Deck) -> bytes:
@@ -172,27 +168,21 @@ def _table(slide: Any, rows: tuple[tuple[str, ...], ...], top: int, height: int,
             cell.fill.fore_color.rgb = _rgb(deck.colour if r == 0 else "F2F2F2" if r % 2 else WHITE)
 
 
-def deck_pdf(deck: Deck) -> bytes:
-    """The same slides as a PDF: one 16:9 page each, with the bundled fonts only."""
-    return _pdf("print/slides.html.j2", deck=deck, logo=_logo_uri(deck))
+def deck_html(deck: Deck) -> str:
+    """The same slides as a PDF's HTML: one 16:9 page each, with the bundled fonts only."""
+    return _html("print/slides.html.j2", deck=deck, logo=_logo_uri(deck))
 
 
-def cards_pdfs(planned: tuple[Cards, ...]) -> dict[str, bytes]:
+def cards_html(cards: Cards) -> str:
     """The scenario cards to print: two to a page of the organization's paper, dashed to cut."""
-    return {cards.path: _pdf("print/cards.html.j2", cards=cards) for cards in planned}
+    return _html("print/cards.html.j2", cards=cards)
 
 
-def _pdf(template: str, **context: object) -> bytes:
-    from weasyprint import HTML
-
+def _html(template: str, **context: object) -> str:
+    """Images come as data: URLs; nothing else is read (pdf/printer.py's WHOLE)."""
     from generator.jinja import environment
-    from generator.pdf.fetch import ProjectFetcher
-    from generator.pdf.fonts import BundledFonts
 
-    html = environment("html").get_template(template).render(**context)
-    document = HTML(string=html, url_fetcher=ProjectFetcher([]))  # images come as data: URLs; nothing else
-    pdf: bytes = document.write_pdf(font_config=BundledFonts())
-    return pdf
+    return environment("html").get_template(template).render(**context)
 
 
 def _logo_uri(deck: Deck) -> str | None:

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from pathlib import Path
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
+from generator.build import pdf_work
 from generator.models.project import Project
+from generator.pdf.stage import render
 from generator.plan import Plan
 from generator.plan.program.facts import fill_project, program_facts
 from generator.plan.site.slides import plan_decks
-from generator.slides import cards_pdfs, deck_pptx, decks
+from generator.slides import deck_pptx, decks
 
 RUNS = ("run-kickoff", "run-mentor-training", "run-mentee-orientation", "run-closing")
 
@@ -31,13 +34,19 @@ def _fills(show: Presentation) -> set[RGBColor]:
     return found
 
 
+def _wholes(plan: Plan, folder: Path) -> dict[str, bytes]:
+    """The decks' PDFs and the scenario cards, laid out by the PDF stage as a build does."""
+    work = replace(pdf_work(plan), files=(), books=())
+    return {w.path: (folder / w.path).read_bytes() for w, _ in zip(work.wholes, render(work, folder), strict=True)}
+
+
 def test_a_deck_for_the_kickoff_and_the_training_with_notes_in_the_organizations_colour(
-    example_project: Project, example_plan: Plan
+    example_project: Project, example_plan: Plan, tmp_path: Path
 ) -> None:
     org = example_project.organization
     planned = example_plan.site.decks
     assert [d.path for d in planned] == ["kit/slides/kickoff.pptx", "kit/slides/mentor-training.pptx"]
-    files = decks(planned)
+    files = decks(planned) | _wholes(example_plan, tmp_path)
     for deck in planned:
         show = Presentation(io.BytesIO(files[deck.path]))
         slides = list(show.slides)
@@ -157,7 +166,7 @@ def test_the_closing_run_of_show_says_when_and_where(example_project: Project) -
 
 
 def test_the_scenario_cards_print_a_slip_per_role_and_the_training_run_of_show_links_them(
-    example_project: Project, example_plan: Plan
+    example_project: Project, example_plan: Plan, tmp_path: Path
 ) -> None:
     [cards] = example_plan.site.cards
     guide = next(g for g in example_project.guides if g.path == "guides/mentor-training.md")
@@ -168,7 +177,7 @@ def test_the_scenario_cards_print_a_slip_per_role_and_the_training_run_of_show_l
     roles = [c.points[0] for c in cards.cards]
     assert roles == ["Mentee's card", "Mentor's task", "Observer, watch for"] * len(scenarios_titles)
     assert all(len(c.points) == 2 for c in cards.cards)  # each slip holds its own role's brief only
-    reader = PdfReader(io.BytesIO(cards_pdfs(example_plan.site.cards)[cards.path]))
+    reader = PdfReader(io.BytesIO(_wholes(example_plan, tmp_path)[cards.path]))
     assert len(reader.pages) == -(-len(titles) // 2)  # two cards a page
     pages = [" ".join(page.extract_text().split()) for page in reader.pages]
     for n, title in enumerate(titles):

@@ -47,6 +47,7 @@ def main(argv: list[str]) -> int:
             work,
             files=tuple(f for f in work.files if f.path in new),
             books=tuple(b for b in work.books if b.path in new),
+            wholes=tuple(w for w in work.wholes if w.path in new),
         )
         shutil.rmtree(scratch, ignore_errors=True)
         files.mkdir(parents=True, exist_ok=True)

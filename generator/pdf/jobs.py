@@ -1,12 +1,13 @@
 """The PDF stage's jobs, made from the plan: a worksheet's body, a packet's front, a book's part
-and its contents (what stage.py hands the pool; each a picklable `Job`)."""
+and its contents, a whole document (what stage.py hands the pool; each a picklable `Job`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.pdf import WholePdf
 from generator.pdf.parts import Job, part_job
-from generator.pdf.printer import Printer
+from generator.pdf.printer import WHOLE, Printer
 from generator.plan.print.book import ContentsEntry, HandbookPlan
 from generator.plan.print.worksheets import PACKET, WORKSHEET, PdfDocument, SheetBody
 
@@ -47,3 +48,8 @@ def contents_job(printer: Printer, book: HandbookPlan, entries: Sequence[Content
     """The cover and the contents' heading (in the `first` part only) and part of the contents."""
     html = printer.html(book.template, book.book, front=True, first=first, chapters=(), contents=entries)
     return part_job(html, book.targets)
+
+
+def whole_job(whole: WholePdf) -> Job:
+    """A slide deck's PDF or the scenario cards: one job, its PDF the file."""
+    return Job(whole.path, str(whole.html), WHOLE)

@@ -27,6 +27,7 @@ from generator.pdf.ligatures import right_to_left_ligatures
 from generator.plan.print.worksheets import PrintSetup
 
 STANDARD = {"fillable": None, "print": "pdf/ua-1", "footer": None}  # the PDF variant asked of WeasyPrint
+WHOLE = "whole"  # a job's variant: laid out as its HTML says, with no stylesheet or option of ours
 
 
 def view_context(view: object, **extra: object) -> dict[str, object]:
@@ -79,6 +80,8 @@ class Printer:
 
     def render(self, html: str, variant: str, name: str) -> Document:
         """Lay `html` out into pages (the slow part, and the one that holds memory)."""
+        if variant == WHOLE:  # it brings its fonts' names, styles and images (data: URLs) itself
+            return HTML(string=html, url_fetcher=ProjectFetcher([])).render(font_config=self.fonts)
         document = HTML(string=html, base_url=PRINT.as_uri() + "/", url_fetcher=self.fetcher)
         try:
             return document.render(font_config=self.fonts, stylesheets=[self.stylesheet], **_options(variant))
@@ -87,6 +90,8 @@ class Printer:
 
     def pdf(self, document: Document, variant: str) -> bytes:
         """The PDF of pages laid out by `render`."""
+        if variant == WHOLE:
+            return bytes(document.write_pdf())
         return bytes(document.write_pdf(finisher=_finish, **_options(variant)))
 
     def _refused(self, error: FatalURLFetchingError, name: str) -> InputError:

@@ -7,7 +7,8 @@ Follow one worksheet from plan to file by reading `make_pdfs` top to bottom:
 2. fronts: the packet's cover and contents, numbered from its worksheets' page counts, and
    each book's contents, numbered from the body's anchors;
 3. footers: each page's words and "Page 3 of 4", on blank pages, a run of pages to a job;
-4. join: each file from its parts and footers (join.py), in the plan's order.
+4. join: each file from its parts and footers (join.py), in the plan's order; a whole
+   document (a slide deck's PDF, the scenario cards: laid out in step 1) is its job's PDF.
 Each step's jobs go to a standard-library `multiprocessing.Pool` of a worker per core, the
 longest first; a worker is replaced after MAX_TASKS jobs (WeasyPrint's libraries keep 1 to 1.7
 MB a part outside Python; `ProcessPoolExecutor(max_tasks_per_child=)` hangs on Python 3.11,
@@ -37,7 +38,7 @@ from types import TracebackType
 
 from generator.errors import InputError, Problem
 from generator.pdf import PdfWork
-from generator.pdf.jobs import body_job, contents_job, contents_parts, packet_front, part_job_of
+from generator.pdf.jobs import body_job, contents_job, contents_parts, packet_front, part_job_of, whole_job
 from generator.pdf.join import Part, join_parts
 from generator.pdf.parts import Job, Laid, footer_job, lay_out
 from generator.pdf.printer import Printer
@@ -58,7 +59,8 @@ def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = N
         # 1. Every body of every document, each once.
         sheets = [[body_job(printer, body) for body in file.sheets] for file in work.files]
         parts = [[part_job_of(printer, book, index) for index in range(len(book.parts))] for book in work.books]
-        batch.lay_out([job for jobs in (*sheets, *parts) for job in jobs])
+        wholes = [whole_job(whole) for whole in work.wholes]
+        batch.lay_out([job for jobs in (*sheets, *parts, wholes) for job in jobs])
         # 2. The fronts, numbered from the bodies' pages: the books' contents with the packets'.
         contents = [
             _contents_jobs(printer, book, batch.laid(jobs)) for book, jobs in zip(work.books, parts, strict=True)
@@ -78,21 +80,26 @@ def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = N
             yield from _join_files(batch, run, docs)
         for book, (front, body), footers in zip(work.books, books, book_footers, strict=True):
             yield _join_book(batch, book, front, body, footers, docs)
+        for whole, job in zip(work.wholes, wholes, strict=True):
+            (docs / whole.path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / whole.path).write_bytes(batch.pdf(job))
+            yield whole.path
 
 
 def render_pdfs(documents: Sequence[PdfDocument], setup: PrintSetup, docs: Path, processes: int = 1) -> list[Path]:
     """The files' PDFs written into `docs`, their parts in a folder of their own let go after
     (tests, the bench): each file's path, in order."""
-    return _render(PdfWork(setup, tuple(documents)), docs, processes)
+    return render(PdfWork(setup, tuple(documents)), docs, processes)
 
 
 def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, processes: int = 1) -> Path:
     """The book's PDF written into `docs` (tests, the bench), as render_pdfs."""
-    [path] = _render(PdfWork(setup, books=(handbook,)), docs, processes)
+    [path] = render(PdfWork(setup, books=(handbook,)), docs, processes)
     return path
 
 
-def _render(work: PdfWork, docs: Path, processes: int) -> list[Path]:
+def render(work: PdfWork, docs: Path, processes: int = 1) -> list[Path]:
+    """Every document of `work` written into `docs`, as render_pdfs: each one's path, in order."""
     with tempfile.TemporaryDirectory(prefix="mentorbook-parts-") as parts:
         return [docs / path for path in make_pdfs(work, docs, Path(parts), processes)]
 
