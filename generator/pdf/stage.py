@@ -18,8 +18,7 @@ the parent holds no PDF but the one it joins. With one process there is no pool:
 laid out here (`build --all`: no pool inside its pool of organizations).
 `folder` is content-addressed: what a job's key names there is what that job makes, so a
 folder kept between runs (serve's, __main__.py) lays out only what changed. Known limit: a
-worker killed in a job (the system out of memory) loses that job, and the pool waits for it;
-a worker ends with the build that started it (Linux), however that build ends.
+worker killed in a job (the system out of memory) loses that job, and the pool waits for it.
 
 WeasyPrint keeps every laid-out page in memory until it writes (about 1.1 MB a page, docs/
 decisions/0001-pdf-engine.md), which is why a book is laid out in the plan's parts and joined.
@@ -27,14 +26,11 @@ decisions/0001-pdf-engine.md), which is why a book is laid out in the plan's par
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import gc
 import json
 import multiprocessing
 import multiprocessing.pool
 import os
-import signal
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -175,17 +171,14 @@ class _Failed:
 
 
 _printers: dict[PrintSetup, Printer] = {}  # a worker's own, its fonts made once
-PR_SET_PDEATHSIG = 1  # Linux prctl(2): a signal for this process when its parent ends
 
 
 def _worker_starts() -> None:
     """A worker is forked from the build, its plan and all: what it inherits is frozen, so that
-    its garbage collector never writes to those pages and they stay shared with the parent (a
-    worker of a 1,000-session build otherwise copies most of the parent's 250 MB). It ends
-    with the build, should the build be killed (Linux)."""
+    its garbage collector never writes to those pages and they stay shared with the parent.
+    (Not PR_SET_PDEATHSIG to end it with the build: Linux sends that when the forking *thread*
+    ends, and the pool's replacement workers are forked by its own thread, ended by `close`.)"""
     gc.freeze()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _lay_out(task: tuple[PrintSetup, Path, str, Job]) -> tuple[str, Laid | _Failed]:
