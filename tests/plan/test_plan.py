@@ -157,3 +157,28 @@ def test_with_a_handbook_url_every_book_prints_its_address_and_each_sessions_pag
         assert sessions and all(s.url and s.url.startswith(f"{url}modules/") for s in sessions)
         if f"_s-{first.sessions[0].id}" in {s.id for s in sessions}:
             assert f"{url}modules/{first.id}/{first.sessions[0].id}.html" in {s.url for s in sessions}
+
+
+def test_each_start_here_page_on_the_web_links_where_to_go_next(example_plan: Plan) -> None:
+    pages = {page.path: page for page in example_plan.site.pages}
+    for edition in ("mentee", "mentor"):
+        text = str(pages[f"guides/start-here-{edition}.md"].context["text"])
+        links = text.split("## On the web", 1)[1]
+        assert "(../kit/escalation.md)" in links and f"-{edition}-guide.pdf)" in links
+        assert "(../worksheets/packet-print.pdf)" in links and "(../program.md)" in links
+        assert "[Dana Okafor](mailto:mentoring@harborandpine.example)" in links
+    assert "## On the web" not in str(pages["guides/how-to-use.md"].context["text"])
+
+
+def test_a_printed_page_says_where_the_website_is(example_project: Project) -> None:
+    from generator.plan.program.facts import program_facts
+
+    program = example_project.organization.program
+    assert program is not None and program.handbook_url is None  # the example sets none
+    assert (
+        program_facts(example_project)["website"] == "the handbook's website (the program team's messages link to it)"
+    )
+    at = program.model_copy(update={"handbook_url": "https://intranet.example/mentoring/"})
+    org = example_project.organization.model_copy(update={"program": at})
+    project = dataclasses.replace(example_project, organization=org)
+    assert program_facts(project)["website"] == "the handbook's website, https://intranet.example/mentoring/"

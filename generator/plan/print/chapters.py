@@ -27,6 +27,7 @@ from generator.plan.print.book import (
     Value,
 )
 from generator.plan.print.worksheets import SheetBody
+from generator.plan.program.reader_days import timeline_events
 from generator.plan.program.timeline import (
     as_needed,
     clock,
@@ -87,7 +88,7 @@ def program_view(project: Project) -> ProgramView | None:
             note=" · ".join(str(n) for n in event_notes(e, labels, language, agenda=e.kind != "meeting")) or None,
             target=f"#_s-{e.session_id}" if e.session_id else None,
         )
-        for e in project.events
+        for e in timeline_events(project)
     )
     breaks = tuple(Break(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks)
     offered = tuple(

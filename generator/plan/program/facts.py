@@ -58,6 +58,7 @@ def program_facts(project: Project) -> Facts:
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
         "first_module": project.curriculum.modules[0].title,
+        "website": website(project),
         **_conversations(project),
         **_dates(project, program, sessions),
         **_moments(project, sessions),
@@ -67,6 +68,15 @@ def program_facts(project: Project) -> Facts:
     }
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
     return facts
+
+
+def website(project: Project, labels: Mapping[str, str] | None = None) -> str:
+    """Where the handbook is on the web, for a printed page to say: the program's `handbook_url`,
+    else that the program team's messages link to it (a path in a folder opens nothing on paper)."""
+    labels, program = labels or project.text_labels, project.organization.program
+    if program and program.handbook_url:
+        return labels["fact_website_at"].format(url=program.handbook_url)
+    return labels["fact_website"]
 
 
 CONVERSATIONS = {"midpoint_conversation": "midpoint-conversations", "exit_conversation": "exit-conversations"}

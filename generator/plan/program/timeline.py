@@ -70,6 +70,11 @@ def plan_program(
     def url(event: Event) -> str | None:
         return posixpath.relpath(session_page(event.session_id), here) if event.session_id else None
 
+    from generator.plan.program.reader_days import (
+        timeline_events,  # it dates from the run-sheet, which reads this module
+    )
+
+    events = timeline_events(project)
     language = project.organization.language
     rows = [
         TimelineRow(
@@ -82,16 +87,17 @@ def plan_program(
             url(event),
             series_cell(event, labels) if several and event.kind == "session" else "",
         )
-        for event in project.events
+        for event in events
     ]
     breaks = [BreakRow(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks]
     where = places(program)
     ics = calendar_ics(
-        project.events,
+        events,
         calendar_name=f"{project.organization.display_name}: {program.name}",
         stamp=project.built,
         timezone=program.timezone,
         describe=lambda e: describe(e, project, session_page) or None,
+        summary=lambda e: ics_summary(e, labels),
         place=lambda e: where.get(e.moment or ""),
         optional=labels["optional"],
     )
@@ -107,6 +113,13 @@ def plan_program(
         "calendar": CALENDAR,
     }
     return (TIMELINE, program.name, context), {CALENDAR: ics}
+
+
+def ics_summary(event: Event, labels: Mapping[str, str]) -> str:
+    """A calendar entry's title: one file serves everyone, so an entry for mentors or mentees
+    only says so in its title ("Mentors' lunch (mentors only)"), where a calendar app shows it."""
+    title = f"{event.number} {event.title}" if event.number else event.title
+    return title if event.audience == "pairs" else f"{title} ({labels[f'only_{event.audience}']})"
 
 
 def series_cell(event: Event, labels: Mapping[str, str]) -> str:
