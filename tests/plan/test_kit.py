@@ -192,7 +192,7 @@ def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project,
     assert mentor.total_minutes == (
         spent + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"] + sum(extras.values())
     )
-    assert "| **In all** | over 36 weeks | **24 h 10 min** |" in _page(plan, "guides/mentor-role.md")
+    assert "| **In all** | over 36 weeks | **24\u00a0h\u00a010\u00a0min** |" in _page(plan, "guides/mentor-role.md")
     assert "The time it takes" in _page(plan, "guides/mentee-role.md")
     for role in ("mentor", "mentee"):  # and on each reader's own Start here
         assert "The time it takes" in _page(plan, f"guides/start-here-{role}.md")

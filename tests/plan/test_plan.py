@@ -182,3 +182,13 @@ def test_a_printed_page_says_where_the_website_is(example_project: Project) -> N
     org = example_project.organization.model_copy(update={"program": at})
     project = dataclasses.replace(example_project, organization=org)
     assert program_facts(project)["website"] == "the handbook's website, https://intranet.example/mentoring/"
+
+
+def test_a_us_program_prints_on_letter_unless_it_says_otherwise(example_project: Project) -> None:
+    org = example_project.organization
+    assert "paper" not in org.model_fields_set and org.paper == "Letter"  # the example's holidays are the US's
+    data = org.model_dump(exclude={"paper"})
+    assert type(org).model_validate({**data, "paper": "A4"}).paper == "A4"  # said: kept
+    program = data["program"]
+    ireland = {**data, "program": {**program, "public_holidays": {"country": "IE"}}}
+    assert type(org).model_validate(ireland).paper == "A4"

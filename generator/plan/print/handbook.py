@@ -114,7 +114,7 @@ def plan_handbook(
         values=values(org),
         how_we_work=tuple(html(note) for note in org.how_we_work),
         contacts=contacts(org),
-        program=program_view(project),
+        program=program_view(project, choice.role),
         glossary=tuple(GlossaryEntry(e.term, html(e.definition)) for e in curriculum.glossary),
         sheets=tuple(s.view.sheets[0] for s in sheets),
         session_class="session flow" if choice.role else "session",
@@ -124,7 +124,9 @@ def plan_handbook(
     targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
     if choice.flow:  # the modules follow on (a part up to FLOW_PART_SESSIONS), the guides in one part
         part_sessions, per_part = FLOW_PART_SESSIONS, max(len(guides), 1)
-    parts = body_parts(book, modules, guides, part_sessions, tuple(sheets), openers, per_part if choice.flow else 1)
+    parts = body_parts(
+        book, modules, guides, part_sessions, tuple(sheets), openers, per_part if choice.flow else 1, choice.flow
+    )
     if choice.flow:  # a reader's contents: the chapters and modules, on one page
         entries = tuple(entry for entry in entries if entry.level == 1)
     return HandbookPlan(choice.path, TEMPLATE, book, parts, entries, targets)

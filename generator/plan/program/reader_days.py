@@ -46,7 +46,7 @@ def reader_days(project: Project) -> tuple[Event, ...]:
                     kind="milestone",
                     title=shown.title,
                     uid=f"step-{task.id}-{n + 1}",
-                    note=shown.note,
+                    note=shown.note if n == 0 else None,  # a repeat (the next workshop) says it once
                     time=time,
                     minutes=minutes,
                     until=end if time is None else None,

@@ -213,9 +213,8 @@ def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> st
 
 def exact(minutes: int, labels: Mapping[str, str], language: str) -> str:
     """ "5 h 15 min", "20 min": exact, so that the rows add up to the total a reader checks."""
-    if minutes < 60:
-        return labels["kit_minutes_only"].format(minutes=minutes)
-    return duration(minutes, labels, language)
+    text = labels["kit_minutes_only"].format(minutes=minutes) if minutes < 60 else duration(minutes, labels, language)
+    return text.replace(" ", "\u00a0")  # one line in a narrow column
 
 
 def _reckoning(meetings: int, shortest: int, longest: int, labels: Mapping[str, str]) -> str:
