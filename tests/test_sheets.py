@@ -121,7 +121,9 @@ def test_the_tracker_opens_as_a_managers_spreadsheet(project: Project, sheet: Tr
     assert names[1] == ("ID", "Name", "Email", "Line manager", "Line manager's email")
     assert [r[0] for r in names[2:]] == [r[0] for r in rows[2:]]
     deletions = list(book["Deletions"].iter_rows(values_only=True))
-    assert deletions[0] == ("Record", "Delete on", "Deleted on", "Deleted by") and len(deletions) == 6
+    assert deletions[0] == ("Record", "Delete on", "Deleted on", "Deleted by") and len(deletions) == 7
+    anonymous = next(r for r in deletions if str(r[0]).startswith("Anonymous answers"))  # the notice's row
+    assert anonymous[1] == next(r for r in deletions if str(r[0]).startswith("Survey answers"))[1]
     assert not [r for r in deletions if str(r[0]).startswith("Your")]  # the program team's record, not a notice
     assert any("pair-tracker-names.xlsx" in str(r[0]) for r in deletions)
 

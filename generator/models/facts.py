@@ -46,10 +46,14 @@ FACTS: dict[str, str] = {
     "contact": "the first contact's name and how to reach them",
     "size": "how many pairs the program runs (`program.size`), e.g. '40'",
     "privacy": "the name of the privacy notice's page, e.g. 'privacy notice'",
+    "applications.who": "who reads an application, and what the applicant's line manager is told when, in the privacy "
+    "notice's words (sentences)",
     "kickoff.place": "where the kickoff happens (`program.kickoff_place`)",
     "celebration.place": "where the closing celebration happens (`program.closing_place`, else the kickoff's place)",
     "emergency": "what to do in immediate danger: the profile's `emergency`, else 'call your local emergency number'",
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
+    "meetings.planned": "how many meetings each pair has planned from the start on (the tracker's 'Meetings held' "
+    "heading), e.g. '20'",
     "first_module": "the title of the handbook's first module, e.g. 'Starting well'",
     "training.capacity": "the most mentors one training workshop holds (the `train` step's `capacity`), e.g. '16'",
     "training.card_sets": "how many sets of scenario cards a full workshop needs, and its practice groups, e.g. '5 sets, one for each group: 4 of three and 1 of four'",

@@ -50,7 +50,9 @@ class Message(Model):
     subject: Text
     body: MarkdownText = Field(
         description="The message; the program's facts ({program}, {start}, {contact}, ...) and {date} are filled in, "
-        "and {milestone} and {milestone_date} with `anchor: milestone`, {module} and {module_date} with `anchor: module`."
+        "and {milestone} and {milestone_date} with `anchor: milestone`, {module} and {module_date} with `anchor: module`; "
+        "{milestones_due} asks which pair milestones planned since the step's previous day the pair has reached (the "
+        "tracker's milestone columns are those a message asks for)."
     )
 
 

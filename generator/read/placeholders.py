@@ -15,8 +15,9 @@ from generator.errors import Problem
 from generator.models.facts import fact_names, placeholders
 from generator.models.source import Loc, YamlFile
 
-# {deadline} with `prepares`, {followed} with `follows` (models/kit.py)
-_EVERY = {"date", "training_dates", "orientation_dates", "deadline", "followed"}
+# {deadline} with `prepares`, {followed} with `follows` (models/kit.py); {milestones_due}: the
+# pair milestones planned since the step's previous day (plan/program/kit.py)
+_EVERY = {"date", "training_dates", "orientation_dates", "deadline", "followed", "milestones_due"}
 MESSAGE_ONLY = {
     # placeholders a run-sheet message may use besides the facts, by its task's anchor
     "start": _EVERY,

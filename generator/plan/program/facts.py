@@ -30,7 +30,7 @@ from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fi
     first_days,
     workshop_days,
 )
-from generator.plan.program.moments import last_day
+from generator.plan.program.moments import kit_dates, last_day
 from generator.plan.program.responses import answered
 from generator.plan.program.timeline import cadence_label, closing_place, timeline_date
 from generator.plan.program.words import count
@@ -52,7 +52,9 @@ def program_facts(project: Project) -> Facts:
         "contact": first_contact(project),
         "size": str(program.size) if program and program.size else labels["kit_size_unknown"],
         "privacy": labels["privacy"],
+        "applications.who": labels["privacy_applications_who"],  # the privacy notice's own words
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
+        "meetings.planned": _meetings_planned(project),
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
         **_workshop_places(program, labels),
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
@@ -112,6 +114,12 @@ def website(project: Project, labels: Mapping[str, str] | None = None) -> str:
     if program and program.handbook_url:
         return labels["fact_website_at"].format(url=program.handbook_url)
     return labels["fact_website"]
+
+
+def _meetings_planned(project: Project) -> str:
+    """Each pair's meetings from the start on, as the tracker plans its "Meetings held" column."""
+    dates = kit_dates(project)
+    return str(dates.meetings) if dates else project.text_labels["fact_meetings"]
 
 
 CONVERSATIONS = {"midpoint_conversation": "midpoint-conversations", "exit_conversation": "exit-conversations"}

@@ -21,7 +21,8 @@ from generator.models.program import TRAINING_MINUTES
 from generator.models.project import Project
 from generator.plan.program.facts import Facts, program_facts
 from generator.plan.program.kit_days import Dated, lead_weeks, step_days
-from generator.plan.program.moments import KitDates, kit_dates
+from generator.plan.program.moments import Dated as Milestone
+from generator.plan.program.moments import KitDates, SeriesTime, kit_dates
 from generator.plan.program.responses import answered
 from generator.plan.program.timeline import timeline_date
 
@@ -133,11 +134,59 @@ def _steps(
     titles = {t.id: t.title for t in project.curriculum.run_sheet}
     if task.prepares and days.get(task.prepares):
         common["deadline"] = timeline_date(days[task.prepares][0][0], language)
+    previous: dt.date | None = None
     for n, (day, extra, title, anchor_day) in enumerate(days[task.id], start=1):
         when = timeline_date(day, language)
-        values = {**common, **extra, "date": when}
+        due = _milestones_due(project, previous, day) if asks_milestones(task) else ""
+        values = {**common, **extra, "date": when, "milestones_due": due}
+        previous = day
         message = _message(task, f"{task.id}-{n}", when, values, labels, titles)
         yield Step(day, when, title, task, message, anchor_day)
+
+
+MILESTONES_DUE = "{milestones_due}"
+
+
+def asks_milestones(task: Task) -> bool:
+    """A message that asks pairs which milestones they reached (the check-in): the tracker's
+    milestone columns are the ones such a message asks for."""
+    return task.message is not None and MILESTONES_DUE in task.message.body
+
+
+def pair_milestones(project: Project) -> list[Milestone]:
+    """The milestones a pair reaches (the agreement, goals shared), not events with a time of
+    their own that everyone attends (a lunch, a celebration)."""
+    program, dates = project.organization.program, kit_dates(project)
+    if program is None or dates is None:
+        return []
+    gatherings = {m.name for m in program.milestones if m.time}
+    together = [e for e in project.events if e.moment in ("kickoff", "celebration")]
+    moments = {e.title for e in together}
+    at = {e.session_id for e in together}  # a milestone held at the kickoff or the celebration: a gathering too
+
+    def gathering(m: Milestone) -> bool:
+        return m.title in gatherings | moments or (m.milestone is not None and m.milestone.at in at)
+
+    return [m for m in dates.milestones if not gathering(m)]
+
+
+def asked_milestones(project: Project, steps: tuple[Step, ...]) -> list[Milestone]:
+    """The pair milestones planned on or before the last message that asks for them: each is
+    asked for once, so the tracker has a column for it (a later one has nobody to report it)."""
+    asking = [s.day for s in steps if s.day and asks_milestones(s.task)]
+    return [m for m in pair_milestones(project) if asking and m.day <= max(asking)]
+
+
+def _milestones_due(project: Project, previous: dt.date | None, day: dt.date) -> str:
+    """The question a check-in adds: the pair milestones planned since the previous one, up to its day."""
+    due = [m for m in pair_milestones(project) if (previous is None or m.day > previous) and m.day <= day]
+    if not due:
+        return ""
+    language, labels = project.organization.language, project.text_labels
+    listed = "; ".join(
+        labels["kit_milestone_planned"].format(milestone=m.title, date=timeline_date(m.day, language)) for m in due
+    )
+    return labels["kit_milestones_due"].format(milestones=listed)
 
 
 def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> dict[str, str]:

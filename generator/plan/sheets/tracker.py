@@ -27,8 +27,8 @@ from typing import Literal
 from generator.cells import csv_bytes
 from generator.models.project import Project
 from generator.plan.paths import NAMES_XLSX, TRACKER_XLSX
-from generator.plan.program.kit import Step, run_sheet
-from generator.plan.program.moments import Dated, kit_dates
+from generator.plan.program.kit import Step, asked_milestones, run_sheet
+from generator.plan.program.moments import kit_dates
 from generator.plan.program.timeline import timeline_date
 
 SPARE = 10  # pairs beyond `program.size`, for rematches and late joiners
@@ -119,17 +119,19 @@ def people_columns(project: Project) -> tuple[Column, ...]:
     labels, steps = project.labels, run_sheet(project)
     first, last = _first_days(steps), _last_days(steps)
     check_ins = [s.day for s in steps if s.task.id == "check-in"]
+    dates = kit_dates(project)
     return (
         Column(labels["tracker_person"], "id", width=10),
         Column(labels["tracker_names_role"], "role", width=10),
         Column(labels["tracker_status"], "person_status", width=14),
         Column(labels["tracker_applied"], planned=first.get("screen")),
         Column(labels["tracker_manager_approval"], planned=first.get("approvals-due")),
-        Column(labels["tracker_conflict_check"], planned=first.get("screen")),
+        Column(labels["tracker_conflict_check"], planned=first.get("match")),  # the match check's two rules
         Column(labels["tracker_consent"], planned=first.get("confirm-managers")),
         Column(labels["tracker_pair"], "number", width=8),
         Column(labels["tracker_trained"], planned=last.get("train"), role=labels["tracker_mentor"]),
         Column(labels["tracker_oriented"], planned=last.get("orient"), role=labels["tracker_mentee"]),
+        Column(labels["tracker_kickoff"], planned=dates.kickoff if dates else None),
         Column(labels["tracker_start_form"], planned=first.get("start-survey-close")),
         *(Column(f"{labels['tracker_check_in']} {n}", planned=day) for n, day in enumerate(check_ins, 1)),
         Column(
@@ -160,30 +162,13 @@ def pair_columns(project: Project) -> tuple[Column, ...]:
         *(Column(title, "member", width=10) for title in ids),
         Column(labels["tracker_status"], "status", width=14),
         Column(labels["tracker_matched"], planned=first.get("introduce")),
-        *(Column(m.title, planned=m.day) for m in _pair_milestones(project)),
+        *(Column(m.title, planned=m.day) for m in asked_milestones(project, steps)),  # the check-ins ask for them
         Column(labels["tracker_meetings"], "count", dates.meetings if dates else None, 10),
         Column(labels["tracker_rematched"], planned=None),
         Column(labels["tracker_closed"], planned=None),
         Column(labels["tracker_closure_reason"], "closure", width=16),
         Column(labels["tracker_notes"], "text", width=40),
     )
-
-
-def _pair_milestones(project: Project) -> list[Dated]:
-    """The milestones a pair reaches (the agreement, goals shared), not events with a time of
-    their own that everyone attends (a lunch, a celebration)."""
-    program, dates = project.organization.program, kit_dates(project)
-    if program is None or dates is None:
-        return []
-    gatherings = {m.name for m in program.milestones if m.time}
-    together = [e for e in project.events if e.moment in ("kickoff", "celebration")]
-    moments = {e.title for e in together}
-    at = {e.session_id for e in together}  # a milestone held at the kickoff or the celebration: a gathering too
-
-    def gathering(m: Dated) -> bool:
-        return m.title in gatherings | moments or (m.milestone is not None and m.milestone.at in at)
-
-    return [m for m in dates.milestones if not gathering(m)]
 
 
 def tracker_columns(project: Project) -> tuple[Column, ...]:
@@ -279,7 +264,7 @@ def tracker_sheet(project: Project, path: str) -> TrackerSheet:
         day = timeline_date(deleted, project.organization.language)
         note += " " + labels["tracker_names_delete_on"].format(date=day)
     persons, pairs = plan_tables(project)
-    records = {s.task.record: s.day for s in run_sheet(project) if s.task.record and s.day}
+    records: dict[str, dt.date] = {s.task.record: s.day for s in run_sheet(project) if s.task.record and s.day}
     return TrackerSheet(
         path,
         persons,
@@ -292,11 +277,19 @@ def tracker_sheet(project: Project, path: str) -> TrackerSheet:
         tuple(labels[f"tracker_names_{c}"] for c in ("id", "name", "email", "manager", "manager_email")),
         labels["tracker_deletions"][:31],
         tuple(labels[f"tracker_deletions_{c}"] for c in ("record", "planned", "done", "by")),
-        tuple((labels[f"tracker_deletion_{r}"], records[r]) for r in RECORDS if r in records),
+        _deletions(labels, records),
         project.built.replace(tzinfo=None, microsecond=0),
         labels["tracker_header"],
         labels["tracker_page"],
     )
+
+
+def _deletions(labels: Mapping[str, str], records: Mapping[str, dt.date]) -> tuple[tuple[str, dt.date], ...]:
+    """Each kind of record on the day the run-sheet deletes it; the anonymous answers last, with
+    the answers that carry an ID (as the privacy notice keeps them)."""
+    rows = [(labels[f"tracker_deletion_{r}"], records[r]) for r in RECORDS if r in records]
+    anonymous = [(labels["tracker_deletion_anonymous"], records["responses"])] if "responses" in records else []
+    return (*rows, *anonymous)
 
 
 def tracker_sheets_md(sheet: TrackerSheet) -> tuple[tuple[str, tuple[str, ...]], ...]:

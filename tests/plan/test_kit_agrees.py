@@ -1,0 +1,153 @@
+"""What a program manager found still disagreeing in the built example's kit, after issues 28 and
+30: each fact is checked where every page that states it says it (the privacy notice, the
+run-sheet, its messages, the tracker, the forms and the guides)."""
+
+from __future__ import annotations
+
+import re
+
+from generator.models.project import Project
+from generator.plan import Plan
+from generator.plan.program.kit import Step, asked_milestones, messages, pair_milestones, run_sheet
+from generator.plan.program.moments import kit_dates
+from generator.plan.program.timeline import timeline_date
+from generator.plan.sheets.tracker import pair_columns, people_columns, tracker_sheet
+from generator.read.layout import SHIPPED
+
+
+def _page(plan: Plan, path: str) -> str:
+    return str(next(p for p in plan.site.pages if p.path == path).context["text"])
+
+
+def _steps(project: Project) -> dict[str, list[Step]]:
+    found: dict[str, list[Step]] = {}
+    for step in run_sheet(project):
+        found.setdefault(step.task.id, []).append(step)
+    return found
+
+
+def _unescaped(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def test_who_reads_an_application_is_the_notices_sentence_wherever_it_is_said(project: Project, plan: Plan) -> None:
+    readers = project.labels["privacy_applications_who"]
+    assert "line manager does not see it" in readers and "second reviewer" in readers
+    assert readers in _unescaped(_page(plan, "privacy.md"))
+    (acknowledge,) = [m for m in messages(run_sheet(project)) if m.anchor == "acknowledge-1"]
+    assert readers in _unescaped(acknowledge.body)
+    for form in ("mentor-application", "mentee-application"):
+        assert readers in _unescaped(_page_text(plan, f"worksheets/{form}.md")), form
+    said = [_unescaped(m.body) for m in messages(run_sheet(project))]
+    said += [_unescaped(_page_text(plan, p.path)) for p in plan.site.pages if p.path.endswith(".md")]
+    assert not [s for s in said if "only the people running the program" in s]
+
+
+def _page_text(plan: Plan, path: str) -> str:
+    page = next(p for p in plan.site.pages if p.path == path)
+    return " ".join(str(v) for v in page.context.values() if isinstance(v, str)) + str(
+        page.context.get("worksheet", "")
+    )
+
+
+def test_the_manager_hears_the_name_at_approval_and_the_partner_at_the_match(project: Project) -> None:
+    """The notice's order is the run-sheet's: approval (name and role) before the match message
+    (the partner's name and role)."""
+    steps = _steps(project)
+    approval, match = steps["manager-approval"][0], steps["confirm-managers"][0]
+    assert approval.day and match.day and approval.day < match.day
+    assert approval.message and "[partner" not in approval.message.body
+    assert match.message and "[partner's name and job title]" in match.message.body
+    readers = project.labels["privacy_applications_who"]
+    assert readers.index("approve your time") < readers.index("your partner's name and job title")
+
+
+def test_a_declined_proposal_is_answered_within_the_week_to_decline(project: Project) -> None:
+    steps = _steps(project)
+    (propose,), (declined,), (confirm,) = steps["propose"], steps["declined"], steps["confirm-managers"]
+    assert propose.day and declined.day and confirm.day
+    assert propose.day <= declined.day < confirm.day  # within the week people have to decline
+    assert declined.message and "will not go ahead" in declined.message.body
+    assert "nobody is told who did" in declined.message.body  # the proposal promised it
+    assert "waiting list" in declined.message.body and "instead" in declined.message.body
+
+
+def test_the_early_ending_message_reads_right_for_both_people(project: Project) -> None:
+    (ending,) = _steps(project)["early-ending"]
+    assert ending.message and "separately" in ending.message.to
+    assert "Thank you for telling me" not in ending.message.body  # the partner who did not raise it gets it too
+
+
+def test_a_rematch_has_its_managers_message_and_its_introduction(project: Project) -> None:
+    steps = _steps(project)
+    (rematch,), (managers,), (introduce,) = steps["rematch"], steps["rematch-managers"], steps["rematch-introduce"]
+    assert rematch.day and managers.day and introduce.day and rematch.day < managers.day < introduce.day
+    assert rematch.message and timeline_date(managers.day, "en") in rematch.message.body  # the week to decline
+    contact = "Dana Okafor"
+    for step in (managers, introduce):
+        assert step.message and step.message.body.rstrip().splitlines()[-1].startswith(contact)
+        assert step.message.facts  # the facts it uses, listed as for every message
+    assert managers.message and "line managers" in managers.message.to
+
+
+def test_each_milestone_column_is_one_a_check_in_asks_the_pairs_about(project: Project) -> None:
+    check_ins = _steps(project)["check-in"]
+    asked = asked_milestones(project, run_sheet(project))
+    assert asked and len(asked) < len(pair_milestones(project))  # the final review comes after the last check-in
+    titles = [c.title for c in pair_columns(project)]
+    for milestone in asked:
+        assert milestone.title in titles
+        (asking,) = [s for s in check_ins if s.message and milestone.title in s.message.body]
+        assert asking.day and milestone.day <= asking.day
+    unasked = [m.title for m in pair_milestones(project) if m not in asked]
+    assert unasked and not set(unasked) & set(titles)
+    assert "milestone" in check_ins[0].task.do  # the run-sheet says to record them
+
+
+def test_the_conflict_check_and_the_kickoff_are_planned_on_their_run_sheet_days(project: Project) -> None:
+    steps, dates = _steps(project), kit_dates(project)
+    assert dates is not None
+    planned = {c.title: c.planned for c in people_columns(project)}
+    assert planned["Conflict check"] == steps["match"][0].day
+    assert '"Conflict check"' in steps["match"][0].task.do and "Conflict check" not in steps["screen"][0].task.do
+    assert planned["Kickoff attended"] == dates.kickoff
+    assert '"Kickoff attended"' in steps["kickoff"][0].task.do
+
+
+def test_the_deletions_sheet_has_every_row_of_the_notice(project: Project, plan: Plan) -> None:
+    sheet = tracker_sheet(project, "kit/pair-tracker.xlsx")
+    records = [r for r, _ in sheet.deletions]
+    assert len(records) == 6 and records[-1].startswith("Anonymous answers")
+    notice = _unescaped(_page(plan, "privacy.md"))
+    assert notice.count("\n| ") == len(records) + 1  # the heading row and one per record
+
+
+def test_the_notice_states_the_run_sheets_exception_for_the_next_round(project: Project, plan: Plan) -> None:
+    (delete,) = _steps(project)["delete-next-round"]
+    assert "applied again" in delete.task.do
+    assert "if you apply again" in _unescaped(_page(plan, "privacy.md"))
+
+
+def test_the_monitoring_standard_counts_the_check_ins_the_run_sheet_dates(project: Project, plan: Plan) -> None:
+    page = _page(plan, "kit/standards.md")
+    monitoring = page.split("## Monitoring and support")[1].split("\n## ")[0]
+    first = _steps(project)["check-in"][0]
+    assert first.day and timeline_date(first.day, "en") in monitoring
+    assert "the first four weeks after the start" not in monitoring
+    assert "In the first two months that makes one check-in" in monitoring
+
+
+def test_the_sponsors_report_fills_what_the_program_knows(project: Project) -> None:
+    (review,) = _steps(project)["review"]
+    dates = kit_dates(project)
+    assert review.message and dates is not None
+    assert "Of the 40 pairs" in review.message.body and f"{dates.meetings} meetings planned" in review.message.body
+    assert review.message.body.count("[number]") == 3  # completed, ended early, held: only results say
+    assert "mentorbook results" in review.task.do
+
+
+def test_a_place_is_never_written_after_at() -> None:
+    """ "at Training room 2" reads wrong, and "in Online: ..." too: a place is its own sentence."""
+    texts = [(SHIPPED / "curriculum.yaml").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((SHIPPED / "content").glob("*.md"))]
+    assert not [m.group(0) for t in texts for m in re.finditer(r"\b(at|in) \{\w+\.place\}", t)]
