@@ -4,11 +4,13 @@ chapters are ordered: into the parts the body is laid out in, and into the conte
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace as dc_replace
 
 from babel.dates import format_interval
 from markupsafe import Markup
 
 from generator.markup import markdown_html, safe_markdown
+from generator.models.events import Event
 from generator.models.organization import Organization
 from generator.models.project import Project
 from generator.plan.print.book import (
@@ -74,10 +76,20 @@ def contacts(org: Organization) -> tuple[Contact, ...]:
     return tuple(Contact(c.role, c.name, c.email, c.phone, html(c.note) if c.note else None) for c in org.contacts)
 
 
+def _readers_events(project: Project, role: str | None) -> tuple[Event, ...]:
+    events = timeline_events(project)
+    if role is None:
+        return events
+    own = f"{role}s"
+    return tuple(
+        dc_replace(e, audience="pairs") if e.audience == own else e for e in events if e.audience in ("pairs", own)
+    )
+
+
 def program_view(project: Project, role: str | None = None) -> ProgramView | None:
     """The program's facts and timeline, with the timeline page's dates, series and notes; a
     reader's edition (`role`) leaves out what is for the other role only (the mentee's guide
-    has no mentors' lunch or mentor training)."""
+    has no mentors' lunch or mentor training), and what is for its reader needs no "For mentors"."""
     program, language, labels = project.organization.program, project.organization.language, project.labels
     if program is None:
         return None
@@ -90,8 +102,7 @@ def program_view(project: Project, role: str | None = None) -> ProgramView | Non
             note=" · ".join(str(n) for n in event_notes(e, labels, language, agenda=e.kind != "meeting")) or None,
             target=f"#_s-{e.session_id}" if e.session_id else None,
         )
-        for e in timeline_events(project)
-        if role is None or e.audience in ("pairs", f"{role}s")
+        for e in _readers_events(project, role)
     )
     breaks = tuple(Break(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks)
     offered = tuple(

@@ -22,7 +22,7 @@ from generator.models.project import Project
 from generator.plan.program.facts import Facts, program_facts
 from generator.plan.program.kit_days import Dated, lead_weeks, step_days
 from generator.plan.program.moments import Dated as Milestone
-from generator.plan.program.moments import KitDates, SeriesTime, kit_dates
+from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.responses import answered
 from generator.plan.program.timeline import timeline_date
 
