@@ -208,7 +208,7 @@ def test_the_scenario_cards_print_a_slip_per_role_and_the_training_run_of_show_l
     for n, title in enumerate(titles):
         assert title in pages[n // 2] and f"{n + 1}/{len(titles)}" in pages[n // 2]
     assert all(pages[n].count(cards.cut_here) == min(2, len(titles) - 2 * n) for n in range(len(pages)))
-    assert round(float(reader.pages[0].mediabox.height)) == 842  # the organization's paper: A4
+    assert round(float(reader.pages[0].mediabox.height)) == 792  # the organization's paper: Letter, a US program
     run = next(p for p in example_plan.site.pages if p.path == "guides/run-mentor-training.md")
     assert "(../kit/slides/scenario-cards.pdf)" in str(run.context["text"])
     assert cards.path in example_plan.paths()
