@@ -58,9 +58,14 @@ class AsNeeded:
 
 
 def plan_program(
-    project: Project, session_page: Callable[[str], str], common: Mapping[str, Any]
+    project: Project,
+    session_page: Callable[[str], str],
+    common: Mapping[str, Any],
+    events: tuple[Event, ...] | None = None,
 ) -> tuple[Any, dict[str, bytes]]:
-    """The timeline page's (path, title, context) and the .ics file, or (None, {}) without a program."""
+    """The timeline page's (path, title, context) and the .ics file, or (None, {}) without a
+    program; `events` are the program's with the run-sheet's readers' days (reader_days.py, which
+    dates them from the run-sheet, itself worded with this module's dates), else its own."""
     program, labels = project.organization.program, project.labels
     if program is None:
         return None, {}
@@ -70,11 +75,7 @@ def plan_program(
     def url(event: Event) -> str | None:
         return posixpath.relpath(session_page(event.session_id), here) if event.session_id else None
 
-    from generator.plan.program.reader_days import (
-        timeline_events,  # it dates from the run-sheet, which reads this module
-    )
-
-    events = timeline_events(project)
+    events = project.events if events is None else events
     language = project.organization.language
     rows = [
         TimelineRow(

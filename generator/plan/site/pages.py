@@ -30,6 +30,7 @@ from generator.plan.paths import (
 )
 from generator.plan.program.facts import program_facts
 from generator.plan.program.fields import site_sections
+from generator.plan.program.reader_days import timeline_events
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.program.timeline import plan_program
 from generator.plan.program.words import count
@@ -84,7 +85,9 @@ def plan_site(project: Project) -> SitePlan:
     pages += [
         Page(k.path, k.title, "guide.md.j2", {**common, "text": k.text}, project.curriculum_file) for k in kit.pages
     ]
-    timeline, files = plan_program(project, lambda session_id: paths.session_by_id[session_id], common)
+    timeline, files = plan_program(
+        project, lambda session_id: paths.session_by_id[session_id], common, timeline_events(project)
+    )
     if timeline:
         path, title, context = timeline
         pages.insert(1, Page(path, title, "program.md.j2", context, project.organization_file))
