@@ -192,3 +192,22 @@ def test_a_us_program_prints_on_letter_unless_it_says_otherwise(example_project:
     program = data["program"]
     ireland = {**data, "program": {**program, "public_holidays": {"country": "IE"}}}
     assert type(org).model_validate(ireland).paper == "A4"
+
+
+def test_a_readers_timeline_holds_their_days_and_not_the_other_roles(example_project: Project) -> None:
+    from generator.plan.print.chapters import program_view
+
+    whole, mentor, mentee = (program_view(example_project, role) for role in (None, "mentor", "mentee"))
+    assert whole is not None and mentor is not None and mentee is not None
+    titles = {
+        name: [r.title for r in view.rows] for name, view in (("all", whole), ("mentor", mentor), ("mentee", mentee))
+    }
+    for name in ("all", "mentor"):
+        assert "Mentors' lunch" in titles[name] and "Mentor training workshop: each mentor attends one" in titles[name]
+    assert (
+        "Mentors' lunch" not in titles["mentee"] and "Mentee orientation: each mentee attends one" in titles["mentee"]
+    )
+    assert "Introduction email: meet your mentoring partner" in titles["mentee"]
+    lunch = next(r for r in mentor.rows if r.title == "Mentors' lunch")
+    assert "For mentors" not in (lunch.note or "")  # the mentor's own guide needs no mark
+    assert "For mentors" in (next(r for r in whole.rows if r.title == "Mentors' lunch").note or "")
