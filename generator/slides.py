@@ -25,7 +25,14 @@ if TYPE_CHECKING:
 WIDTH, HEIGHT = 12_192_000, 6_858_000  # 13.333 x 7.5 inches, in EMU: 16:9
 MARGIN = 457_200  # half an inch
 BAND = 1_143_000  # the coloured band behind a slide's title
-LOGO_HEIGHT = 685_800  # three quarters of an inch
+INCH = 914_400
+# The logo's sizes, one set for the .pptx and the PDF (slides.html.j2 reads them as inches): on
+# the title slide, on a white card padded round it; in each slide's footer, at its right.
+LOGO_HEIGHT = INCH * 3 // 4  # on the title slide
+CARD_PAD = INCH // 8  # the white card's padding round it
+CARD_TOP, CARD_LEFT = INCH * 3 // 8, INCH * 7 // 8
+FOOT_LOGO = INCH // 2  # in each slide's footer
+FOOT_BOTTOM, FOOT_RIGHT = INCH // 4, INCH // 2  # from the slide's bottom and right edges
 WHITE = "FFFFFF"
 INK = "1A1A1A"
 
@@ -109,10 +116,25 @@ def _blank(show: Presentation) -> Any:
     return show.slides.add_slide(show.slide_layouts[6])  # the default template's blank layout
 
 
-def _logo(slide: Any, logo: bytes | None, top: int, right: int) -> None:
+def _logo(slide: Any, logo: bytes | None, top: int, right: int, height: int) -> None:
     if logo:
-        picture = slide.shapes.add_picture(io.BytesIO(logo), 0, top, height=LOGO_HEIGHT)
+        picture = slide.shapes.add_picture(io.BytesIO(logo), 0, top, height=height)
         picture.left = right - picture.width
+
+
+def _logo_width(logo: bytes, height: int) -> int:
+    """The logo's width at `height`, from its own proportions."""
+    from pptx.parts.image import Image
+
+    width, tall = Image.from_blob(logo).size
+    return height * width // max(tall, 1)
+
+
+def logo_sizes() -> dict[str, float]:
+    """The logo's sizes in inches, for the PDF slides' style: the same as the .pptx's."""
+    names = ("LOGO_HEIGHT", "CARD_PAD", "CARD_TOP", "CARD_LEFT", "FOOT_LOGO", "FOOT_BOTTOM", "FOOT_RIGHT")
+    values = (LOGO_HEIGHT, CARD_PAD, CARD_TOP, CARD_LEFT, FOOT_LOGO, FOOT_BOTTOM, FOOT_RIGHT)
+    return {name.lower(): round(value / INCH, 4) for name, value in zip(names, values, strict=True)}
 
 
 def _title_slide(show: Presentation, deck: Deck, logo: bytes | None) -> None:
@@ -123,10 +145,9 @@ def _title_slide(show: Presentation, deck: Deck, logo: bytes | None) -> None:
     below = _box(slide, MARGIN * 2, HEIGHT // 3 + BAND * 2, WIDTH - MARGIN * 4, BAND * 2, None)
     _write(below, [deck.organization, deck.subtitle], 20, WHITE)
     if logo:  # on a white card, so that a logo in the brand colour still shows
-        card = _box(
-            slide, MARGIN * 2 - MARGIN // 4, MARGIN - MARGIN // 4, LOGO_HEIGHT * 4, LOGO_HEIGHT + MARGIN // 2, WHITE
-        )
-        _logo(slide, logo, MARGIN, card.left + card.width - MARGIN // 4)
+        width = _logo_width(logo, LOGO_HEIGHT)
+        card = _box(slide, CARD_LEFT, CARD_TOP, width + 2 * CARD_PAD, LOGO_HEIGHT + 2 * CARD_PAD, WHITE)
+        _logo(slide, logo, CARD_TOP + CARD_PAD, card.left + card.width - CARD_PAD, LOGO_HEIGHT)
 
 
 def _step_slide(show: Presentation, deck: Deck, step: Slide, logo: bytes | None) -> None:
@@ -143,7 +164,7 @@ def _step_slide(show: Presentation, deck: Deck, step: Slide, logo: bytes | None)
         _write(body, [f"• {point}" for point in step.points], size, INK)
     foot = _box(slide, MARGIN, HEIGHT - MARGIN - MARGIN // 2, WIDTH - MARGIN * 4, MARGIN, None)
     _write(foot, [f"{deck.organization} · {deck.title}"], 12, INK)
-    _logo(slide, logo, HEIGHT - MARGIN - MARGIN // 2, WIDTH - MARGIN)
+    _logo(slide, logo, HEIGHT - FOOT_BOTTOM - FOOT_LOGO, WIDTH - FOOT_RIGHT, FOOT_LOGO)
     if step.notes:
         slide.notes_slide.notes_text_frame.text = step.notes
 
@@ -170,7 +191,7 @@ def _table(slide: Any, rows: tuple[tuple[str, ...], ...], top: int, height: int,
 
 def deck_html(deck: Deck) -> str:
     """The same slides as a PDF's HTML: one 16:9 page each, with the bundled fonts only."""
-    return _html("print/slides.html.j2", deck=deck, logo=_logo_uri(deck))
+    return _html("print/slides.html.j2", deck=deck, logo=_logo_uri(deck), sizes=logo_sizes())
 
 
 def cards_html(cards: Cards) -> str:

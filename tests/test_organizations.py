@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from generator.build import render_pages
 from generator.cli import main
+from generator.plan.program.reader_days import timeline_events
 from generator.plan.site.kit_pages import SOURCE
 from generator.plan.site.pages import plan_site
 from generator.read.project import load_project
@@ -158,14 +159,19 @@ def test_calendar_matches_the_timeline(sites: Path) -> None:
             continue
         calendar = icalendar.Calendar.from_ical((sites / slug / "program.ics").read_bytes())
         events = calendar.walk("VEVENT")
-        assert len(events) == len(project.events)
+        entries = timeline_events(project)  # the program's events and the run-sheet's days its readers act on
+        assert len(events) == len(entries) > len(project.events)
         assert len({str(e["UID"]) for e in events}) == len(events)
         booked = [s for s in project.curriculum.sessions() if not s.as_needed]
         assert sum(1 for e in project.events if e.kind == "session") == len(booked)
-        by_uid = {f"{e.uid}@mentorbook": e for e in project.events}
+        by_uid = {f"{e.uid}@mentorbook": e for e in entries}
         for vevent in events:  # each entry on its event's day (preparation may come before the start)
             start = vevent.decoded("DTSTART")
-            assert (start.date() if isinstance(start, dt.datetime) else start) == by_uid[str(vevent["UID"])].date
+            entry = by_uid[str(vevent["UID"])]
+            assert (start.date() if isinstance(start, dt.datetime) else start) == entry.date
+            # one file for everyone: an entry for mentors or mentees only says so in its title
+            only = f" ({project.labels[f'only_{entry.audience}']})" if entry.audience != "pairs" else ""
+            assert not only or str(vevent["SUMMARY"]).endswith(only), vevent["SUMMARY"]
         assert 'href="program.ics"' in (sites / slug / "program.html").read_text()
 
 

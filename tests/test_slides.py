@@ -6,6 +6,7 @@ and the manager's edition."""
 from __future__ import annotations
 
 import io
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -82,8 +83,13 @@ def test_the_kickoff_deck_shows_the_agenda_the_key_ideas_the_activity_and_the_ne
     assert kickoff.activity.title in titles and "How it differs from training and coaching" in titles
     comparison = next(s for s in deck.slides if s.title == "How it differs from training and coaching")
     assert comparison.table[0] == ("What differs", "Mentoring", "Training", "Coaching")
+    assert "|" not in comparison.notes and "---" not in comparison.notes  # the table as lines to read out
+    assert "What it covers. Mentoring: The mentee's own goals. Training: Defined skills." in comparison.notes
     facts = program_facts(example_project)
     assert any(facts["first_one_to_one.date"] in point for point in deck.slides[-1].points)
+    modules = deck.slides[1]
+    assert modules.title == "Modules" and kickoff.summary not in modules.notes
+    assert facts["rhythm"] in modules.notes and f"1. {example_project.curriculum.modules[0].title}: " in modules.notes
 
 
 def test_the_training_deck_follows_its_script(example_project: Project, example_plan: Plan) -> None:
@@ -98,7 +104,34 @@ def test_the_training_deck_follows_its_script(example_project: Project, example_
     assert any("reverse mentoring" in p for s in deck.slides for p in s.points)
     listening = next(s for s in deck.slides if s.title.startswith("Listening"))
     assert any("What happened in that meeting?" in point for point in listening.points)  # what it shows the room
-    assert deck.subtitle.endswith(program_facts(example_project)["training.date"])
+    facts = program_facts(example_project)
+    assert " or " in facts["training.date"]  # several workshops share the deck: it names none of their days
+    assert facts["training.date"] not in deck.subtitle
+    assert deck.subtitle.endswith(f"{facts['training.time']} · {facts['training.place']}")
+
+
+def test_the_logo_card_is_the_same_size_in_the_pptx_and_the_pdf(example_plan: Plan, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from generator.slides import logo_sizes
+
+    deck = example_plan.site.decks[0]
+    title, step = list(Presentation(io.BytesIO(deck_pptx(deck))).slides)[:2]
+    inch, sizes = 914_400, logo_sizes()
+    card = next(sh for sh in title.shapes if sh.fill.type == 1 and sh.fill.fore_color.rgb == RGBColor(255, 255, 255))
+    footer_logo = next(sh for sh in step.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE)
+    assert footer_logo.height / inch == sizes["foot_logo"]
+    (tmp_path / "deck.pdf").write_bytes(_wholes(example_plan, tmp_path / "made")[deck.pdf])
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-f", "1", "-l", "1", "-png", "deck.pdf", "page"], cwd=tmp_path, check=True
+    )
+    page = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
+    white = [(x, y) for x in range(0, 500) for y in range(0, 200) if page.getpixel((x, y)) == (255, 255, 255)]
+    xs, ys = [x for x, _ in white], [y for _, y in white]
+    # the white card on the brand colour, as the PDF draws it (100 pixels an inch), against the .pptx's
+    assert abs((min(xs) / 100) - card.left / inch) <= 0.02 and abs(min(ys) / 100 - card.top / inch) <= 0.02
+    assert abs((max(ys) - min(ys) + 1) / 100 - card.height / inch) <= 0.02
+    assert abs((max(xs) - min(xs) + 1) / 100 - card.width / inch) <= 0.02
 
 
 def test_the_training_deck_sends_the_room_to_the_emergency_route_first(example_plan: Plan) -> None:
@@ -183,7 +216,7 @@ def test_the_scenario_cards_print_a_slip_per_role_and_the_training_run_of_show_l
     for n, title in enumerate(titles):
         assert title in pages[n // 2] and f"{n + 1}/{len(titles)}" in pages[n // 2]
     assert all(pages[n].count(cards.cut_here) == min(2, len(titles) - 2 * n) for n in range(len(pages)))
-    assert round(float(reader.pages[0].mediabox.height)) == 842  # the organization's paper: A4
+    assert round(float(reader.pages[0].mediabox.height)) == 792  # the organization's paper: Letter, a US program
     run = next(p for p in example_plan.site.pages if p.path == "guides/run-mentor-training.md")
     assert "(../kit/slides/scenario-cards.pdf)" in str(run.context["text"])
     assert cards.path in example_plan.paths()

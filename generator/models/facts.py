@@ -55,6 +55,10 @@ FACTS: dict[str, str] = {
     "meetings.planned": "how many meetings each pair has planned from the start on (the tracker's 'Meetings held' "
     "heading), e.g. '20'",
     "first_module": "the title of the handbook's first module, e.g. 'Starting well'",
+    "training.capacity": "the most mentors one training workshop holds (the `train` step's `capacity`), e.g. '16'",
+    "training.card_sets": "how many sets of scenario cards a full workshop needs, and its practice groups, e.g. '5 sets, one for each group: 4 of three and 1 of four'",
+    "gatherings": "the schedule's gatherings for mentors or for mentees only (a timed milestone with that `audience`), each with its day and time; else 'none in the schedule yet'",
+    "website": "where the handbook is on the web: 'the handbook's website, <program.handbook_url>', else 'the handbook's website (the program team's messages link to it)'",
     "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",
     "exit_conversation.minutes": "how long the program team's exit conversation with each person is",
 }

@@ -56,6 +56,20 @@ class Message(Model):
     )
 
 
+class OnTimeline(Model):
+    """What a run-sheet step puts on the readers' timeline and calendar file: a day they act on
+    (a workshop to attend, the introduction email, a form to answer)."""
+
+    title: Text = Field(description="The entry's title, to its readers, e.g. `Mentor training workshop (choose one)`.")
+    audience: Choice[Literal["pairs", "mentors", "mentees"]] = Field(
+        "pairs", description="Whom it is for: `pairs` (everyone), `mentors` or `mentees`; the others see it marked."
+    )
+    note: Sentence | None = Field(None, description="A line beside it; the program's facts may be named.")
+    until: Id | None = Field(
+        None, description="The id of the step whose day ends it: a window from this step's day to that one's."
+    )
+
+
 class Task(Model):
     """A step of the run-sheet, dated from the program: `weeks` before (negative) or after its
     anchor, and again every `every_weeks` weeks until the program ends."""
@@ -105,6 +119,9 @@ class Task(Model):
     per: Per = Field("session", description="What `team_minutes` counts: each `session`, `person` or `pair`.")
     do: MarkdownText
     message: Message | None = None
+    timeline: OnTimeline | None = Field(
+        None, description="Put each of its days on the readers' timeline page and calendar file, as this says."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Task:

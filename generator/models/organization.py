@@ -6,7 +6,7 @@ import re
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from generator.models.base import (
     Choice,
@@ -122,6 +122,10 @@ def _whole_module(value: Any) -> Any:
 SelectedModule = Annotated[ModuleChoice, BeforeValidator(_whole_module, json_schema_input_type=Id | ModuleChoice)]
 
 
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO", "PR", "SV", "NI", "BZ"})
+"""Countries where Letter is the usual paper (the rest of the world uses A4)."""
+
+
 class Organization(Model):
     name: Text = Field(description="The organization's full name.")
     short_name: Short | None = Field(None, description="A shorter name for headers, e.g. `Harbor & Pine`.")
@@ -132,7 +136,11 @@ class Organization(Model):
     favicon: RelativePath | None = Field(None, description="A small PNG or SVG for browser tabs (default: the logo).")
     colors: Colours
     language: Language = Field("en", description="The language of the handbook's own headings and labels.")
-    paper: Choice[Literal["A4", "Letter"]] = Field("A4", description="Paper size of every PDF.")
+    paper: Choice[Literal["A4", "Letter"]] = Field(
+        "A4",
+        description="Paper size of every PDF (default: Letter where the program's `public_holidays` country uses it, "
+        "such as `US` or `CA`; else A4).",
+    )
     spelling: Choice[Literal["en-US", "en-GB"]] = Field(
         "en-US", description="American (`en-US`: color, program) or British (`en-GB`: colour, programme) spelling."
     )
@@ -171,6 +179,15 @@ class Organization(Model):
         description="Your own areas your mentees want to grow in, rated in their self-assessment beside the skills "
         "the modules teach (default: none).",
     )
+
+    @model_validator(mode="after")
+    def _paper_of_the_country(self) -> Organization:
+        """Without a `paper:`, the paper of the program's country: Letter in the United States,
+        Canada and the others that use it, A4 elsewhere."""
+        holidays = self.program.public_holidays if self.program else None
+        if "paper" not in self.model_fields_set and holidays and holidays.country.strip().upper() in LETTER_COUNTRIES:
+            object.__setattr__(self, "paper", "Letter")  # frozen: set once, while it is made
+        return self
 
     @property
     def display_name(self) -> str:

@@ -27,6 +27,8 @@ KEEP = {
     "record",
     "prepares",
     "status",
+    "audience",
+    "until",
 }  # identifiers, not prose
 
 

@@ -162,7 +162,11 @@ def read_outline(reader: PdfReader) -> list[tuple[int, str, int]]:
 
 
 def test_paper_is_the_organizations(example: Handbook, worded: Handbook) -> None:
-    for handbook, size in ((example, A4), (worded, LETTER)):
+    assert example.project.organization.paper == "Letter"  # the example's program is in the US: no `paper:` needed
+    for handbook, size in (
+        (example, LETTER),
+        (worded, LETTER if worded.project.organization.paper == "Letter" else A4),
+    ):
         for page in handbook.reader.pages:
             assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == size
 

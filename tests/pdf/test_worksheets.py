@@ -154,13 +154,14 @@ def test_the_form_lists_only_top_level_fields(rendered: Rendered) -> None:
         assert listed == list(expected_fields(worksheet)), worksheet.id
 
 
-def test_every_pdf_is_a4_with_a_title(rendered: Rendered) -> None:
+def test_every_pdf_is_on_the_organizations_paper_with_a_title(rendered: Rendered) -> None:
+    paper = LETTER if rendered.project.organization.paper == "Letter" else A4
     for worksheet in rendered.project.curriculum.worksheets:
         for variant in PDF_VARIANTS:
             reader = rendered.pdf(worksheet_pdf(worksheet.id, variant))
             assert reader.metadata is not None and reader.metadata.title == worksheet.title
             for page in reader.pages:
-                assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A4
+                assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == paper
 
 
 def test_print_variant_is_tagged_pdf_ua_without_form_fields(rendered: Rendered) -> None:

@@ -104,3 +104,28 @@ def test_a_run_of_show_invites_on_the_day_the_run_sheet_sends_the_invitation(exa
         text = str(next(g for g in filled.guides if g.path == f"guides/{guide}.md").text)
         assert f"| {first[step]} | Invite the" in text, guide
         assert "weeks before" not in text
+
+
+def test_the_scenario_card_sets_add_up_for_any_workshop_size(example_project: Project) -> None:
+    import re
+
+    curriculum = example_project.curriculum
+    for capacity, expected in (
+        (16, "5 sets, one for each group: 4 of three and 1 of four"),
+        (12, "4 sets, one for each group of three"),
+        (8, "2 sets, one for each group of four"),
+        (5, "one set: with fewer than six people, the practice is one group"),
+    ):
+        tasks = tuple(
+            t.model_copy(update={"capacity": capacity}) if t.id == "train" else t for t in curriculum.run_sheet
+        )
+        project = replace(example_project, curriculum=curriculum.model_copy(update={"run_sheet": tasks}))
+        facts = program_facts(project)
+        assert facts["training.capacity"] == str(capacity) and facts["training.card_sets"] == expected
+        numbers = [int(n) for n in re.findall(r"(\d+) of (?:three|four)", expected)]
+        if len(numbers) == 2:  # every person in a group: threes and fours make the workshop
+            assert 3 * numbers[0] + 4 * numbers[1] == capacity
+
+
+def test_the_drop_ins_are_the_schedules_gatherings(example_project: Project) -> None:
+    assert program_facts(example_project)["gatherings"] == "Mentors' lunch, Thu, Jun 17, 2027, 12:00"

@@ -179,10 +179,23 @@ def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project,
     booked = [e for e in project.events if e.kind in ("session", "meeting") and e.date >= project.events[0].date]
     assert dates is not None and dates.meetings == len(booked) == 20  # the as-needed session is not booked
     mentor = commitment(project, "mentor")
-    assert mentor.session_minutes == 20 * 60  # the kickoff and every session after it: 60 minutes
-    assert mentor.total_minutes == 1200 + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"]
-    assert "| **In all** | over 36 weeks | **25.75** |" in _page(plan, "guides/mentor-role.md")
+    own = {s.id: s.minutes for s in project.curriculum.sessions()}
+    spent = sum(min(e.minutes or 60, own[e.session_id or ""]) for e in booked)
+    assert spent == mentor.session_minutes < 20 * 60  # each session at its own length (45, 30), not the 60 booked
+    extras = dict(mentor.extras)
+    assert extras == {
+        "Mentors' lunch": 60,
+        "Mid-point conversation with the program team": 15,
+        "Exit conversation with the program team": 20,
+    }
+    assert "Mentors' lunch" not in dict(commitment(project, "mentee").extras)
+    assert mentor.total_minutes == (
+        spent + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"] + sum(extras.values())
+    )
+    assert "| **In all** | over 36 weeks | **24\u00a0h\u00a010\u00a0min** |" in _page(plan, "guides/mentor-role.md")
     assert "The time it takes" in _page(plan, "guides/mentee-role.md")
+    for role in ("mentor", "mentee"):  # and on each reader's own Start here
+        assert "The time it takes" in _page(plan, f"guides/start-here-{role}.md")
 
 
 @pytest.mark.parametrize(("guide", "role"), [("mentor-training", "mentor"), ("mentee-orientation", "mentee")])

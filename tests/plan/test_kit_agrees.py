@@ -57,9 +57,9 @@ def test_the_manager_hears_the_name_at_approval_and_the_partner_at_the_match(pro
     approval, match = steps["manager-approval"][0], steps["confirm-managers"][0]
     assert approval.day and match.day and approval.day < match.day
     assert approval.message and "[partner" not in approval.message.body
-    assert match.message and "[partner's name and role]" in match.message.body
+    assert match.message and "[partner's name and job title]" in match.message.body
     readers = project.labels["privacy_applications_who"]
-    assert readers.index("approve your time") < readers.index("your partner's name and role")
+    assert readers.index("approve your time") < readers.index("your partner's name and job title")
 
 
 def test_a_declined_proposal_is_answered_within_the_week_to_decline(project: Project) -> None:

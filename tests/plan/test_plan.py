@@ -157,3 +157,57 @@ def test_with_a_handbook_url_every_book_prints_its_address_and_each_sessions_pag
         assert sessions and all(s.url and s.url.startswith(f"{url}modules/") for s in sessions)
         if f"_s-{first.sessions[0].id}" in {s.id for s in sessions}:
             assert f"{url}modules/{first.id}/{first.sessions[0].id}.html" in {s.url for s in sessions}
+
+
+def test_each_start_here_page_on_the_web_links_where_to_go_next(example_plan: Plan) -> None:
+    pages = {page.path: page for page in example_plan.site.pages}
+    for edition in ("mentee", "mentor"):
+        text = str(pages[f"guides/start-here-{edition}.md"].context["text"])
+        links = text.split("## On the web", 1)[1]
+        assert "(../kit/escalation.md)" in links and f"-{edition}-guide.pdf)" in links
+        assert "(../worksheets/packet-print.pdf)" in links and "(../program.md)" in links
+        assert "[Dana Okafor](mailto:mentoring@harborandpine.example)" in links
+    assert "## On the web" not in str(pages["guides/how-to-use.md"].context["text"])
+
+
+def test_a_printed_page_says_where_the_website_is(example_project: Project) -> None:
+    from generator.plan.program.facts import program_facts
+
+    program = example_project.organization.program
+    assert program is not None and program.handbook_url is None  # the example sets none
+    assert (
+        program_facts(example_project)["website"] == "the handbook's website (the program team's messages link to it)"
+    )
+    at = program.model_copy(update={"handbook_url": "https://intranet.example/mentoring/"})
+    org = example_project.organization.model_copy(update={"program": at})
+    project = dataclasses.replace(example_project, organization=org)
+    assert program_facts(project)["website"] == "the handbook's website, https://intranet.example/mentoring/"
+
+
+def test_a_us_program_prints_on_letter_unless_it_says_otherwise(example_project: Project) -> None:
+    org = example_project.organization
+    assert "paper" not in org.model_fields_set and org.paper == "Letter"  # the example's holidays are the US's
+    data = org.model_dump(exclude={"paper"})
+    assert type(org).model_validate({**data, "paper": "A4"}).paper == "A4"  # said: kept
+    program = data["program"]
+    ireland = {**data, "program": {**program, "public_holidays": {"country": "IE"}}}
+    assert type(org).model_validate(ireland).paper == "A4"
+
+
+def test_a_readers_timeline_holds_their_days_and_not_the_other_roles(example_project: Project) -> None:
+    from generator.plan.print.chapters import program_view
+
+    whole, mentor, mentee = (program_view(example_project, role) for role in (None, "mentor", "mentee"))
+    assert whole is not None and mentor is not None and mentee is not None
+    titles = {
+        name: [r.title for r in view.rows] for name, view in (("all", whole), ("mentor", mentor), ("mentee", mentee))
+    }
+    for name in ("all", "mentor"):
+        assert "Mentors' lunch" in titles[name] and "Mentor training workshop: each mentor attends one" in titles[name]
+    assert (
+        "Mentors' lunch" not in titles["mentee"] and "Mentee orientation: each mentee attends one" in titles["mentee"]
+    )
+    assert "Introduction email: meet your mentoring partner" in titles["mentee"]
+    lunch = next(r for r in mentor.rows if r.title == "Mentors' lunch")
+    assert "For mentors" not in (lunch.note or "")  # the mentor's own guide needs no mark
+    assert "For mentors" in (next(r for r in whole.rows if r.title == "Mentors' lunch").note or "")

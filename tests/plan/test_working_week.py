@@ -16,6 +16,7 @@ from generator.models.program import PublicHolidays
 from generator.models.project import Project
 from generator.plan import Plan, plan_build
 from generator.plan.program.kit import messages, run_sheet
+from generator.plan.program.reader_days import timeline_events
 from generator.plan.program.timeline import moves, timeline_date
 from generator.read.project import load_project
 from generator.site.render import Renderer
@@ -85,7 +86,7 @@ def test_the_calendar_file_has_nothing_on_a_day_off(project: Project, plan: Plan
     assert plan.calendar is not None
     starts = [v.decoded("dtstart") for v in icalendar.Calendar.from_ical(plan.calendar.data).walk("VEVENT")]
     days = [s.date() if isinstance(s, dt.datetime) else s for s in starts]
-    assert len(days) == len(project.events) and not [d for d in days if off(d)]
+    assert len(days) == len(timeline_events(project)) and not [d for d in days if off(d)]
 
 
 def test_no_step_or_message_is_on_a_day_off(project: Project) -> None:

@@ -122,7 +122,7 @@ def test_shipped_curriculum_has_no_default_word_left_after_rewording() -> None:
     profile = REPO / "organizations/example.yaml"
     loaded = load_project(REPO, profile)
     identifiers = re.compile(
-        r'"(?:id|name|kind|standard|anchor|cohort|per|record|prepares|status)":"[^"]*"|"(?:worksheets|guides|editions)":\["[^\]]*\]'
+        r'"(?:id|name|kind|standard|anchor|cohort|per|record|prepares|status|audience|until)":"[^"]*"|"(?:worksheets|guides|editions)":\["[^\]]*\]'
     )
     text = identifiers.sub("", loaded.curriculum.model_dump_json())
     reworded = identifiers.sub("", reword_model(loaded.curriculum, rewording(words)).model_dump_json())

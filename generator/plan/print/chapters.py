@@ -4,11 +4,13 @@ chapters are ordered: into the parts the body is laid out in, and into the conte
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace as dc_replace
 
 from babel.dates import format_interval
 from markupsafe import Markup
 
 from generator.markup import markdown_html, safe_markdown
+from generator.models.events import Event
 from generator.models.organization import Organization
 from generator.models.project import Project
 from generator.plan.print.book import (
@@ -27,6 +29,7 @@ from generator.plan.print.book import (
     Value,
 )
 from generator.plan.print.worksheets import SheetBody
+from generator.plan.program.reader_days import timeline_events
 from generator.plan.program.timeline import (
     as_needed,
     clock,
@@ -73,8 +76,20 @@ def contacts(org: Organization) -> tuple[Contact, ...]:
     return tuple(Contact(c.role, c.name, c.email, c.phone, html(c.note) if c.note else None) for c in org.contacts)
 
 
-def program_view(project: Project) -> ProgramView | None:
-    """The program's facts and timeline, with the timeline page's dates, series and notes."""
+def _readers_events(project: Project, role: str | None) -> tuple[Event, ...]:
+    events = timeline_events(project)
+    if role is None:
+        return events
+    own = f"{role}s"
+    return tuple(
+        dc_replace(e, audience="pairs") if e.audience == own else e for e in events if e.audience in ("pairs", own)
+    )
+
+
+def program_view(project: Project, role: str | None = None) -> ProgramView | None:
+    """The program's facts and timeline, with the timeline page's dates, series and notes; a
+    reader's edition (`role`) leaves out what is for the other role only (the mentee's guide
+    has no mentors' lunch or mentor training), and what is for its reader needs no "For mentors"."""
     program, language, labels = project.organization.program, project.organization.language, project.labels
     if program is None:
         return None
@@ -87,7 +102,7 @@ def program_view(project: Project) -> ProgramView | None:
             note=" · ".join(str(n) for n in event_notes(e, labels, language, agenda=e.kind != "meeting")) or None,
             target=f"#_s-{e.session_id}" if e.session_id else None,
         )
-        for e in project.events
+        for e in _readers_events(project, role)
     )
     breaks = tuple(Break(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks)
     offered = tuple(
@@ -105,17 +120,22 @@ def body_parts(
     sheets: Sequence[SheetBody] = (),
     openers: Sequence[GuideView] = (),
     per_part: int = PART_GUIDES,
+    flow: bool = False,
 ) -> tuple[BodyPart, ...]:
     """The body's chapters in print order, grouped into the parts laid out apart: the
     organization's own chapters (the timeline is as long as the program); the modules, up to
     `most` sessions a part (a longer module goes on in the next part, without its opening);
     the guides, `per_part` a part (PART_GUIDES; a reader's edition, all in one); then the glossary and the worksheets' heading; then each
     worksheet's body, as laid out for its own PDF (plan/print/worksheets.py). The `openers` (an edition's
-    Start here) come before everything, a part each."""
+    Start here) come before everything, a part each. A reader's edition (`flow`), whose chapters
+    follow on, starts a part only where its modules need one: a part always starts a page, and
+    the Start here, the organization's chapters, the guides and the glossary follow on around the
+    modules (the example's reader's guide is one part, besides its worksheets)."""
     opening: list[Chapter] = [Chapter(kind) for kind in OPENING if getattr(book, kind)]
-    parts: list[list[Chapter]] = [[GuideChapter("guide", g)] for g in openers]
-    parts.append(opening)
-    current: list[Chapter] = []
+    starts: list[list[Chapter]] = [[GuideChapter("guide", g)] for g in openers]
+    starts.append(opening)
+    parts: list[list[Chapter]] = [] if flow else starts
+    current: list[Chapter] = [chapter for part in starts for chapter in part] if flow else []
     count = 0
     for module in modules:
         sessions = module.sessions
@@ -126,9 +146,15 @@ def body_parts(
                 current, count = [], 0
             current.append(ModuleChapter("module", module, piece, start == 0))
             count += len(piece)
-    parts.append(current)
-    parts += [[GuideChapter("guide", g) for g in guides[n : n + per_part]] for n in range(0, len(guides), per_part)]
-    parts.append([Chapter(kind) for kind in ("glossary", "sheets") if getattr(book, kind)])
+    after: list[list[Chapter]] = [
+        [GuideChapter("guide", g) for g in guides[n : n + per_part]] for n in range(0, len(guides), per_part)
+    ]
+    after.append([Chapter(kind) for kind in ("glossary", "sheets") if getattr(book, kind)])
+    if flow:
+        current += [chapter for part in after for chapter in part]
+        parts.append(current)
+    else:
+        parts += [current, *after]
     chapters = tuple(BodyPart(tuple(part), _continues(part)) for part in parts if part)
     return chapters + tuple(BodyPart((), False, sheet) for sheet in sheets)
 

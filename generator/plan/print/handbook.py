@@ -51,6 +51,7 @@ from generator.plan.print.chapters import (
     values,
 )
 from generator.plan.print.worksheets import print_head, program_order, sheet_bodies
+from generator.plan.program.facts import website
 from generator.plan.program.moments import last_day
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.program.timeline import preparation_start
@@ -84,7 +85,8 @@ def plan_handbook(
     choice = selection or Selection(handbook_pdf(project.slug))
     head = print_head(project, paper)
     if choice.title:
-        head = replace(head, labels={**labels, "handbook": choice.title, **_edition_labels(labels, choice.role)})
+        edition = _edition_labels(labels, choice.role, website(project, labels))
+        head = replace(head, labels={**labels, "handbook": choice.title, **edition})
     bodies = sheet_bodies(project, paper)  # numbered in program order, in every book alike
     sheets = [bodies[w.id, "print"] for w in program_order(curriculum) if choice.edition in (None, *w.editions)]
     named = {w.id: f"{bodies[w.id, 'print'].view.sheets[0].kicker}: {w.title}" for w in curriculum.worksheets}
@@ -112,7 +114,7 @@ def plan_handbook(
         values=values(org),
         how_we_work=tuple(html(note) for note in org.how_we_work),
         contacts=contacts(org),
-        program=program_view(project),
+        program=program_view(project, choice.role),
         glossary=tuple(GlossaryEntry(e.term, html(e.definition)) for e in curriculum.glossary),
         sheets=tuple(s.view.sheets[0] for s in sheets),
         session_class="session flow" if choice.role else "session",
@@ -122,7 +124,9 @@ def plan_handbook(
     targets = frozenset(entry.target[1:] for entry in entries) | linked(book, modules)
     if choice.flow:  # the modules follow on (a part up to FLOW_PART_SESSIONS), the guides in one part
         part_sessions, per_part = FLOW_PART_SESSIONS, max(len(guides), 1)
-    parts = body_parts(book, modules, guides, part_sessions, tuple(sheets), openers, per_part if choice.flow else 1)
+    parts = body_parts(
+        book, modules, guides, part_sessions, tuple(sheets), openers, per_part if choice.flow else 1, choice.flow
+    )
     if choice.flow:  # a reader's contents: the chapters and modules, on one page
         entries = tuple(entry for entry in entries if entry.level == 1)
     return HandbookPlan(choice.path, TEMPLATE, book, parts, entries, targets)
@@ -170,12 +174,12 @@ def _other(role: str) -> str:
     return "mentee" if role == "mentor" else "mentor"
 
 
-def _edition_labels(labels: Mapping[str, str], role: str | None) -> dict[str, str]:
-    """A reader's edition says where the worksheets it does not print are."""
+def _edition_labels(labels: Mapping[str, str], role: str | None, web: str) -> dict[str, str]:
+    """A reader's edition says where the worksheets it does not print are, the website's address too."""
     if role is None:
         return {}
     other = labels[f"edition_{_other(role)}"]
-    return {"handbook_worksheets_intro": labels["edition_worksheets_intro"].format(edition=other)}
+    return {"handbook_worksheets_intro": labels["edition_worksheets_intro"].format(edition=other, website=web)}
 
 
 def _elsewhere(named: Mapping[str, str], labels: Mapping[str, str], role: str | None) -> dict[str, SheetRef]:

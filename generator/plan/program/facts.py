@@ -60,6 +60,9 @@ def program_facts(project: Project) -> Facts:
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
         "first_module": project.curriculum.modules[0].title,
+        "website": website(project),
+        "gatherings": gatherings(project),
+        **_card_sets(project),
         **_conversations(project),
         **_dates(project, program, sessions),
         **_moments(project, sessions),
@@ -69,6 +72,48 @@ def program_facts(project: Project) -> Facts:
     }
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
     return facts
+
+
+def _card_sets(project: Project) -> dict[str, str]:
+    """`{training.capacity}`, the most mentors a workshop holds (the `train` step's `capacity`),
+    and `{training.card_sets}`, the scenario card sets a full one needs: a set a practice group,
+    in threes, with one or two groups of four for the rest; under six people, one group."""
+    labels = project.text_labels
+    task = next((t for t in project.curriculum.run_sheet if t.id == "train" and t.capacity), None)
+    if task is None or task.capacity is None:
+        return {"training.capacity": labels["fact_capacity"], "training.card_sets": labels["fact_card_sets_unknown"]}
+    people = task.capacity
+    groups, fours = people // 3, people % 3
+    if people < 6:
+        sets = labels["fact_card_sets_one"]
+    elif fours == 0:
+        sets = labels["fact_card_sets_threes"].format(sets=groups)
+    elif fours == groups:
+        sets = labels["fact_card_sets_fours"].format(sets=groups)
+    else:
+        sets = labels["fact_card_sets"].format(sets=groups, threes=groups - fours, fours=fours)
+    return {"training.capacity": str(people), "training.card_sets": sets}
+
+
+def gatherings(project: Project) -> str:
+    """ "Mentors' lunch, Thu, Jun 17, 2027, 12:00": the schedule's timed milestones for mentors or
+    mentees only (their peer gatherings: the drop-ins the facilitators' page asks for)."""
+    labels, language = project.text_labels, project.curriculum.language
+    found = [
+        f"{e.title}, {timeline_date(e.date, language)}, {e.time}"
+        for e in project.events
+        if e.kind == "milestone" and e.time and e.audience in ("mentors", "mentees")
+    ]
+    return "; ".join(found) or labels["fact_gatherings"]
+
+
+def website(project: Project, labels: Mapping[str, str] | None = None) -> str:
+    """Where the handbook is on the web, for a printed page to say: the program's `handbook_url`,
+    else that the program team's messages link to it (a path in a folder opens nothing on paper)."""
+    labels, program = labels or project.text_labels, project.organization.program
+    if program and program.handbook_url:
+        return labels["fact_website_at"].format(url=program.handbook_url)
+    return labels["fact_website"]
 
 
 def _meetings_planned(project: Project) -> str:

@@ -22,7 +22,7 @@ from generator.models.project import Project
 from generator.plan.program.facts import Facts, program_facts
 from generator.plan.program.kit_days import Dated, lead_weeks, step_days
 from generator.plan.program.moments import Dated as Milestone
-from generator.plan.program.moments import KitDates, SeriesTime, kit_dates
+from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.responses import answered
 from generator.plan.program.timeline import timeline_date
 
@@ -67,6 +67,18 @@ class Route:
 
 
 @dataclass(frozen=True)
+class Held:
+    """One meeting series' share of a person's time: its meetings, each at the length the pair
+    spends in it (a session's own length, which may be less than the slot booked for it)."""
+
+    name: str | None
+    meetings: int
+    minutes: int  # all together
+    shortest: int
+    longest: int
+
+
+@dataclass(frozen=True)
 class Commitment:
     role: str
     sessions: int
@@ -74,11 +86,13 @@ class Commitment:
     preparation_minutes: int
     training_minutes: int
     weeks: int | None
-    series: tuple[SeriesTime, ...] = ()  # with several series, each at its own length
+    series: tuple[Held, ...] = ()  # each series, at its sessions' own lengths
+    extras: tuple[tuple[str, int], ...] = ()  # once each: a gathering for this role, a conversation with the team
 
     @property
     def total_minutes(self) -> int:
-        return self.session_minutes + self.preparation_minutes + self.training_minutes
+        extra = sum(minutes for _, minutes in self.extras)
+        return self.session_minutes + self.preparation_minutes + self.training_minutes + extra
 
 
 @dataclass(frozen=True)
@@ -243,8 +257,9 @@ def commitment(project: Project, role: str) -> Commitment:
     its dated meetings at its meeting length, or the curriculum's sessions at their own length."""
     dates = kit_dates(project)
     sessions = project.curriculum.sessions()
+    held = _held(project) if dates is not None else ()
     if dates is not None:
-        count, minutes = dates.meetings, dates.meeting_minutes
+        count, minutes = dates.meetings, sum(h.minutes for h in held)
     else:
         count, minutes = len(sessions), sum(s.minutes for s in sessions)
     return Commitment(
@@ -254,8 +269,44 @@ def commitment(project: Project, role: str) -> Commitment:
         count * PREPARATION_MINUTES[role],
         TRAINING_MINUTES[role],
         dates.weeks if dates else None,
-        dates.series if dates and len(dates.series) > 1 else (),
+        held,
+        _extras(project, role) if dates is not None else (),
     )
+
+
+def _held(project: Project) -> tuple[Held, ...]:
+    """The required meetings from the start on, by series: a session at its own length (a pair
+    may leave a 60-minute slot after a 45-minute session), a group's circle and a series'
+    own meeting at the length booked."""
+    program = project.organization.program
+    assert program is not None  # kit_dates needs one
+    own = {s.id: s.minutes for s in project.curriculum.sessions()}
+    length = {s.name: s.minutes for s in program.series()}
+    spent: dict[str | None, list[int]] = {}
+    for e in project.events:
+        if e.kind not in ("session", "meeting") or e.date < program.start or e.optional:
+            continue
+        booked = e.minutes or length.get(e.series, program.series()[0].minutes)
+        pair = e.session_id in own and program.format == "pair"
+        spent.setdefault(e.series, []).append(min(booked, own[e.session_id or ""]) if pair else booked)
+    return tuple(Held(name, len(m), sum(m), min(m), max(m)) for name, m in spent.items())
+
+
+def _extras(project: Project, role: str) -> tuple[tuple[str, int], ...]:
+    """What else the role's time holds, once each: a timed milestone for them (the mentors'
+    lunch) and the program team's mid-point and exit conversations with each person."""
+    facts, labels = program_facts(project), project.labels
+    gatherings = [
+        (e.title, e.minutes)
+        for e in project.events
+        if e.kind == "milestone" and e.time and e.minutes and e.audience in ("pairs", f"{role}s")
+    ]
+    talks = [
+        (labels[f"kit_time_{fact}"], int(facts[f"{fact}.minutes"]))
+        for fact in ("midpoint_conversation", "exit_conversation")
+        if facts.get(f"{fact}.minutes", "").isdigit()
+    ]
+    return tuple((title, minutes) for title, minutes in [*gatherings, *talks] if minutes)
 
 
 def team_time(project: Project) -> tuple[Effort, ...]:

@@ -58,9 +58,14 @@ class AsNeeded:
 
 
 def plan_program(
-    project: Project, session_page: Callable[[str], str], common: Mapping[str, Any]
+    project: Project,
+    session_page: Callable[[str], str],
+    common: Mapping[str, Any],
+    events: tuple[Event, ...] | None = None,
 ) -> tuple[Any, dict[str, bytes]]:
-    """The timeline page's (path, title, context) and the .ics file, or (None, {}) without a program."""
+    """The timeline page's (path, title, context) and the .ics file, or (None, {}) without a
+    program; `events` are the program's with the run-sheet's readers' days (reader_days.py, which
+    dates them from the run-sheet, itself worded with this module's dates), else its own."""
     program, labels = project.organization.program, project.labels
     if program is None:
         return None, {}
@@ -70,6 +75,7 @@ def plan_program(
     def url(event: Event) -> str | None:
         return posixpath.relpath(session_page(event.session_id), here) if event.session_id else None
 
+    events = project.events if events is None else events
     language = project.organization.language
     rows = [
         TimelineRow(
@@ -82,16 +88,17 @@ def plan_program(
             url(event),
             series_cell(event, labels) if several and event.kind == "session" else "",
         )
-        for event in project.events
+        for event in events
     ]
     breaks = [BreakRow(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks]
     where = places(program)
     ics = calendar_ics(
-        project.events,
+        events,
         calendar_name=f"{project.organization.display_name}: {program.name}",
         stamp=project.built,
         timezone=program.timezone,
         describe=lambda e: describe(e, project, session_page) or None,
+        summary=lambda e: ics_summary(e, labels),
         place=lambda e: where.get(e.moment or ""),
         optional=labels["optional"],
     )
@@ -107,6 +114,13 @@ def plan_program(
         "calendar": CALENDAR,
     }
     return (TIMELINE, program.name, context), {CALENDAR: ics}
+
+
+def ics_summary(event: Event, labels: Mapping[str, str]) -> str:
+    """A calendar entry's title: one file serves everyone, so an entry for mentors or mentees
+    only says so in its title ("Mentors' lunch (mentors only)"), where a calendar app shows it."""
+    title = f"{event.number} {event.title}" if event.number else event.title
+    return title if event.audience == "pairs" else f"{title} ({labels[f'only_{event.audience}']})"
 
 
 def series_cell(event: Event, labels: Mapping[str, str]) -> str:

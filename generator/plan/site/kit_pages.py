@@ -16,7 +16,7 @@ from generator.models.kit import Benchmark
 from generator.models.organization import Contact
 from generator.models.project import Project
 from generator.plan.paths import NAMES_XLSX, PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
-from generator.plan.program.kit import Commitment, Message, Route, Step, duration, hours, team_time
+from generator.plan.program.kit import Commitment, Message, Route, Step, duration, team_time
 
 Link = Callable[[str], str | None]
 KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
@@ -193,25 +193,35 @@ def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> st
     per = round(c.session_minutes / c.sessions) if c.sessions else 0
     prep = c.preparation_minutes // c.sessions if c.sessions else 0
     meetings = [
-        (
-            t.name or labels["kit_time_sessions"],
-            f"{t.meetings} × {t.minutes} {labels['minutes']}",
-            t.meetings * t.minutes,
-        )
+        (t.name or labels["kit_time_sessions"], _reckoning(t.meetings, t.shortest, t.longest, labels), t.minutes)
         for t in c.series
     ] or [(labels["kit_time_sessions"], f"{c.sessions} × {per} {labels['minutes']}", c.session_minutes)]
     rows = [
         *meetings,
         (labels["kit_time_preparation"], f"{c.sessions} × {prep} {labels['minutes']}", c.preparation_minutes),
         (labels["kit_time_training"], labels[f"kit_training_{c.role}"], c.training_minutes),
+        *((title, f"{labels['once']}, {minutes} {labels['minutes']}", minutes) for title, minutes in c.extras),
     ]
     lines = [f"## {escape_text(labels['kit_time'])}", "", escape_text(labels["kit_time_intro"]), ""]
-    lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_hours']} |", "|---|---|---|"]
-    lines += [f"| {cell(a)} | {cell(b)} | {hours(m, language)} |" for a, b, m in rows]
-    total = f"**{hours(c.total_minutes, language)}**"
+    lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_time_column']} |", "|---|---|---|"]
+    lines += [f"| {cell(a)} | {cell(b)} | {exact(m, labels, language)} |" for a, b, m in rows]
+    total = f"**{exact(c.total_minutes, labels, language)}**"
     over = f"{labels['kit_over']} {c.weeks} {labels['weeks']}" if c.weeks else ""
     lines.append(f"| **{cell(labels['kit_time_total'])}** | {cell(over)} | {total} |")
     return "\n".join(lines) + "\n"
+
+
+def exact(minutes: int, labels: Mapping[str, str], language: str) -> str:
+    """ "5 h 15 min", "20 min": exact, so that the rows add up to the total a reader checks."""
+    text = labels["kit_minutes_only"].format(minutes=minutes) if minutes < 60 else duration(minutes, labels, language)
+    return text.replace(" ", "\u00a0")  # one line in a narrow column
+
+
+def _reckoning(meetings: int, shortest: int, longest: int, labels: Mapping[str, str]) -> str:
+    """ "6 × 60 minutes", or "6 sessions of 45 to 60 minutes" when their lengths differ."""
+    if shortest == longest:
+        return f"{meetings} × {shortest} {labels['minutes']}"
+    return labels["kit_time_range"].format(meetings=meetings, shortest=shortest, longest=longest)
 
 
 def with_commitment(guide: Guide, text: str, commitments: Mapping[str, Commitment], project: Project) -> str:

@@ -30,6 +30,7 @@ from generator.plan.paths import (
 )
 from generator.plan.program.facts import program_facts
 from generator.plan.program.fields import site_sections
+from generator.plan.program.reader_days import timeline_events
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.program.timeline import plan_program
 from generator.plan.program.words import count
@@ -65,7 +66,10 @@ def plan_site(project: Project) -> SitePlan:
     kit = plan_kit(project)
     pages: list[Page] = [_home(project, paths, common)]
     cards = plan_cards(project)
-    pages += [_guide(guide, common, _printables(guide, cards, project.labels)) for guide in kit.guides]
+    pages += [
+        _guide(guide, common, _printables(guide, cards, project.labels) + _start_links(guide, project))
+        for guide in kit.guides
+    ]
     pages.append(_overview(curriculum, paths, common, project.curriculum_file))
     for number, module in enumerate(curriculum.modules, start=1):
         pages.append(_module(module, number, paths, common, project.curriculum_file))
@@ -76,12 +80,14 @@ def plan_site(project: Project) -> SitePlan:
     feedback, bank, sheets = plan_feedback_site(project, common)
     pages.append(feedback)
     pages.append(Page("glossary.md", labels["glossary"], "glossary.md.j2", common, project.curriculum_file))
-    contacts = {**common, "escalation": Link(labels["kit_escalation"], "kit/escalation.md")}
+    contacts = {**common, "escalation": Link(labels["kit_escalation"], ESCALATION_PAGE)}
     pages.append(Page("contacts.md", labels["contacts"], "contacts.md.j2", contacts, project.organization_file))
     pages += [
         Page(k.path, k.title, "guide.md.j2", {**common, "text": k.text}, project.curriculum_file) for k in kit.pages
     ]
-    timeline, files = plan_program(project, lambda session_id: paths.session_by_id[session_id], common)
+    timeline, files = plan_program(
+        project, lambda session_id: paths.session_by_id[session_id], common, timeline_events(project)
+    )
     if timeline:
         path, title, context = timeline
         pages.insert(1, Page(path, title, "program.md.j2", context, project.organization_file))
@@ -148,6 +154,33 @@ def _home(project: Project, paths: Paths, common: dict[str, Any]) -> Page:
 def _guide(guide: Guide, common: dict[str, Any], after: str = "") -> Page:
     text = type(guide.text)(f"{guide.text}\n\n{after}") if after else guide.text
     return Page(guide.path, guide.title, "guide.md.j2", {**common, "text": text}, guide.origin)
+
+
+ESCALATION_PAGE = "kit/escalation.md"  # Who handles what (plan/site/kit.py writes it)
+
+
+def _start_links(guide: Guide, project: Project) -> str:
+    """A reader's Start here page on the web ends with where to go next: *Who handles what*, the
+    reader's guide and the worksheet packet as PDFs, the timeline, and an email link for each
+    contact (the printed guide has these pages inside it, so the links are the web page's only)."""
+    if tuple(guide.editions) not in (("mentee",), ("mentor",)):
+        return ""
+    labels, here, edition = project.labels, guide.path, guide.editions[0]
+    links = [
+        (labels["kit_escalation"], relative(here, ESCALATION_PAGE)),
+        (f"{labels[f'edition_{edition}']} (PDF)", quote(relative(here, edition_pdf(project.slug, edition)))),
+        (labels["packet_print"], quote(relative(here, packet_pdf("print")))),
+        (labels["packet_fillable"], quote(relative(here, packet_pdf("fillable")))),
+    ]
+    if project.organization.program:
+        links.append((project.organization.program.name, relative(here, TIMELINE)))
+    lines = [f"- [{escape_text(title)}]({url})" for title, url in links]
+    lines += [
+        f"- {escape_text(c.role)}: [{escape_text(c.name)}](mailto:{quote(c.email, safe='@+.')})"
+        for c in project.organization.contacts
+        if c.email
+    ]
+    return f"\n## {escape_text(labels['start_links'])}\n\n" + "\n".join(lines) + "\n"
 
 
 def _printables(guide: Guide, cards: tuple[Cards, ...], labels: Mapping[str, str]) -> str:

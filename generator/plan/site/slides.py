@@ -25,6 +25,8 @@ from generator.models.guide import Guide
 from generator.models.image import Image
 from generator.models.project import Project
 from generator.plan.paths import KIT_SLIDES, TRAINING_GUIDE
+from generator.plan.program.moments import kit_dates
+from generator.plan.program.timeline import timeline_date
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`]+")
@@ -122,7 +124,9 @@ def plan_decks(project: Project, facts: Mapping[str, str]) -> tuple[Deck, ...]:
     if training:
         slides = training_slides(project, training, facts)
         if slides:
-            subtitle = f"{facts['program']} · {facts['training.date']}"
+            # One deck serves every workshop: its title slide names none of their days (the
+            # timeline and the invitation give each mentor's), only what all of them share.
+            subtitle = f"{facts['program']} · {facts['training.time']} · {facts['training.place']}"
             decks.append(_deck(project, "mentor-training", training.title, subtitle, slides))
     return tuple(decks)
 
@@ -151,7 +155,7 @@ def kickoff_slides(project: Project, module: Module, session: Session, facts: Ma
     modules = Slide(
         labels["modules"],
         tuple(f"{n}. {m.title}" for n, m in enumerate(project.curriculum.modules, start=1)),
-        notes=plain(session.summary),
+        notes=_modules_notes(project, facts),
     )
     ideas = tuple(_section_slide(heading, body) for heading, body in _sections(str(module.guidance or ""), "### "))
     activity = Slide(
@@ -164,6 +168,21 @@ def kickoff_slides(project: Project, module: Module, session: Session, facts: Ma
         Slide(labels["ask_facilitator"], tuple(plain(q) for q in asked), notes="\n".join(plain(q) for q in asked)),
     )
     return (agenda, modules, *ideas, activity, *(questions if asked else ()), _next_steps(project, facts, clock))
+
+
+def _modules_notes(project: Project, facts: Mapping[str, str]) -> str:
+    """What the facilitator says over the modules' slide: how many sessions, how often and
+    from when to when, then the day each module starts (its first session), from the schedule."""
+    labels, language = project.labels, project.curriculum.language  # the facts' language
+    notes = [
+        labels["slides_modules_notes"].format(sessions=facts["sessions"], rhythm=facts["rhythm"], end=facts["end"])
+    ]
+    dates = kit_dates(project)
+    starts = {d.title: timeline_date(d.day, language) for d in dates.modules} if dates else {}
+    for n, module in enumerate(project.curriculum.modules, start=1):
+        when = starts.get(module.title)
+        notes.append(f"{n}. {module.title}: {when}" if when else f"{n}. {module.title}")
+    return "\n".join(notes)
 
 
 def _next_steps(project: Project, facts: Mapping[str, str], clock: Sequence[tuple[str, object]]) -> Slide:
@@ -269,6 +288,27 @@ def _sentences(text: str) -> tuple[str, ...]:
 
 
 def _notes(text: str) -> str:
-    """The section as the facilitator reads it: plain text, a line a paragraph or item."""
-    lines = (" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s*(?:[-*]|\d+\.)\s)", text))
+    """The section as the facilitator reads it: plain text, a line a paragraph or item, and a
+    line a table row ("What it covers: Mentoring, the mentee's own goals; Training, ...")."""
+    prose = "\n".join(line for line in text.splitlines() if not line.strip().startswith("|"))
+    lines = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s*(?:[-*]|\d+\.)\s)", prose)]
+    table = _table(text)
+    if table:
+        first = next((n for n, line in enumerate(text.splitlines()) if line.strip().startswith("|")), 0)
+        before = len([p for p in re.split(r"\n\s*\n", "\n".join(text.splitlines()[:first])) if p.strip()])
+        lines[before:before] = _table_lines(table)
     return "\n".join(plain(line) for line in lines if line)
+
+
+def _table_lines(table: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Each row of a table as a line to read out: its first cell, then each column's heading
+    with its cell ("What it covers. Mentoring: The mentee's own goals. Training: Defined skills.")."""
+    head, *rows = table
+
+    def sentence(text: str) -> str:
+        return text if text.endswith((".", "?", "!")) else f"{text}."
+
+    return [
+        " ".join([sentence(row[0]), *(sentence(f"{h}: {c}") for h, c in zip(head[1:], row[1:], strict=False) if c)])
+        for row in rows
+    ]

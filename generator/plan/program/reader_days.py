@@ -1,0 +1,66 @@
+"""The run-sheet's days that the readers act on, as timeline entries: the training workshops
+and orientations they attend, the day the introduction email goes out, the forms to answer
+and the conversations to book (a step's `timeline:` in the curriculum). The run-sheet dates
+them (kit_days.py); the timeline page, the handbook's program chapter and the calendar file
+show them beside the program's own events, so a reader's dates are in one list."""
+
+from __future__ import annotations
+
+from generator.models.events import Event
+from generator.models.kit import Task
+from generator.models.program import TRAINING_MINUTES
+from generator.models.project import Project
+from generator.plan.program.kit_days import step_days
+from generator.plan.program.moments import kit_dates
+
+
+def timeline_events(project: Project) -> tuple[Event, ...]:
+    """The program's events with the run-sheet's readers' days among them, by date (a
+    step's entries after the program's own on the same day)."""
+    steps = reader_days(project)
+    if not steps:
+        return project.events
+    ordered = sorted(enumerate([*project.events, *steps]), key=lambda pair: (pair[1].date, pair[0]))
+    return tuple(event for _, event in ordered)
+
+
+def reader_days(project: Project) -> tuple[Event, ...]:
+    """Each day of each step with a `timeline:`, as an all-day entry (a window up to the day of
+    the step it names `until`), or at the workshop's time for a cohort's workshops."""
+    dates = kit_dates(project)
+    if dates is None:
+        return ()
+    days = step_days(project, dates)
+    events = []
+    for task in project.curriculum.run_sheet:
+        shown = task.timeline
+        if shown is None:
+            continue
+        until = days.get(shown.until or "") or []
+        for n, (day, *_) in enumerate(sorted(days.get(task.id, []), key=lambda d: d[0])):
+            end = until[0][0] if until and until[0][0] > day else None
+            time, minutes = _timed(task, project)
+            events.append(
+                Event(
+                    date=day,
+                    kind="milestone",
+                    title=shown.title,
+                    uid=f"step-{task.id}-{n + 1}",
+                    note=shown.note if n == 0 else None,  # a repeat (the next workshop) says it once
+                    time=time,
+                    minutes=minutes,
+                    until=end if time is None else None,
+                    audience=shown.audience,
+                )
+            )
+    return tuple(events)
+
+
+def _timed(task: Task, project: Project) -> tuple[str | None, int | None]:
+    """A cohort's workshop at its time and length (the training's, the orientation's); else all day."""
+    program = project.organization.program
+    if program is None or task.cohort is None:
+        return None, None
+    if task.cohort == "mentors":
+        return program.training_time, TRAINING_MINUTES["mentor"]
+    return program.orientation_time, TRAINING_MINUTES["mentee"]
