@@ -51,8 +51,8 @@ PART_SESSIONS = 6  # a longer module goes on in the next part
 # A reader's edition lets its modules follow on in one part, up to FLOW_PART_SESSIONS sessions
 # (the shipped curriculum's 21 in one); a longer curriculum goes on in the next part at a module's
 # end, on a new page: one part of a 1,000-session mentor's guide (2 million characters) took a
-# worker 1.4 GB.
-FLOW_PART_SESSIONS = 60
+# worker 1.4 GB, parts of 60 sessions (140,000 characters) 120 MB of its own (bench/run.py).
+FLOW_PART_SESSIONS = 30
 PART_GUIDES = 1
 OPENING = ("welcome", "values", "how_we_work", "contacts", "program")  # the chapters before the modules
 
