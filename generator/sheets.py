@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
@@ -204,6 +205,7 @@ def _deletions(sheet: Worksheet, plan: TrackerSheet) -> None:
     _marks(sheet, plan)
 
 
+@lru_cache(maxsize=32)  # serve: a form an edit did not change is not made again
 def xlsx_bytes(spreadsheet: Spreadsheet) -> bytes:
     """A workbook of plain sheets (an XLSForm's survey, choices and settings)."""
     from openpyxl import Workbook

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from generator.plan.site.slides import Cards, Deck, Slide
@@ -42,6 +43,7 @@ def decks(planned: tuple[Deck, ...]) -> dict[str, bytes]:
     return {deck.path: deck_pptx(deck) for deck in planned}
 
 
+@lru_cache(maxsize=8)  # serve: a deck an edit did not change is not made again
 def deck_pptx(deck: Deck) -> bytes:
     from pptx import Presentation
     from pptx.util import Emu

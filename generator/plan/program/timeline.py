@@ -11,6 +11,7 @@ import datetime as dt
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_interval, format_skeleton
@@ -287,6 +288,7 @@ def as_needed(project: Project, link: Callable[[str], str]) -> list[AsNeeded]:
     ]
 
 
+@lru_cache(maxsize=4096)  # the run-sheet, messages and books print the same few hundred days 12,000 times
 def timeline_date(day: dt.date, language: str) -> str:
     """A date as the timeline shows it, e.g. "Mon, Jan 11, 2027": shared with the handbook PDF
     so that the page and the printout never disagree."""
