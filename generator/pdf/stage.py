@@ -7,15 +7,16 @@ Follow one worksheet from plan to file by reading `make_pdfs` top to bottom:
 2. fronts: the packet's cover and contents, numbered from its worksheets' page counts, and
    each book's contents, numbered from the body's anchors;
 3. footers: each page's words and "Page 3 of 4", on blank pages, a run of pages to a job;
-4. join: each file from its parts and footers (join.py), in the plan's order; a whole
-   document (a slide deck's PDF, the scenario cards: laid out in step 1) is its job's PDF.
+4. join: each file from its parts' and footers' PDFs in `folder` (join.py), files side by
+   side, yielded in the plan's order; a whole document (a slide deck's PDF, the scenario
+   cards: laid out in step 1) is its job's PDF.
 Each step's jobs go to a standard-library `multiprocessing.Pool` of a worker per core, the
 longest first; a worker is replaced after MAX_TASKS jobs (WeasyPrint's libraries keep 1 to 1.7
 MB a part outside Python; `ProcessPoolExecutor(max_tasks_per_child=)` hangs on Python 3.11,
 CPython gh-115634, `Pool(maxtasksperchild=)` does not). A worker writes each PDF it lays out
 into `folder` under its key and sends back only its page count and anchors (parts.Laid), so
-the parent holds no PDF but the one it joins. With one process there is no pool: each job is
-laid out here (`build --all`: no pool inside its pool of organizations).
+the parent holds no PDF. With one process there is no pool: each job is
+laid out and each file joined here (`build --all`: no pool inside its pool of organizations).
 `folder` is content-addressed: what a job's key names there is what that job makes, so a
 folder kept between runs (serve's, __main__.py) lays out only what changed. Known limit: a
 worker killed in a job (the system out of memory) loses that job, and the pool waits for it.
@@ -76,15 +77,17 @@ def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = N
             _book_footers(printer, book, batch, *pair) for book, pair in zip(work.books, books, strict=True)
         ]
         batch.lay_out([run.footer for run in file_runs] + [job for footers in book_footers for job, _ in footers])
-        # 4. Each file joined.
-        for run in file_runs:
-            yield from _join_files(batch, run, docs)
-        for book, (front, body), footers in zip(work.books, books, book_footers, strict=True):
-            yield _join_book(batch, book, front, body, footers, docs)
-        for whole, job in zip(work.wholes, wholes, strict=True):
-            (docs / whole.path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / whole.path).write_bytes(batch.pdf(job))
-            yield whole.path
+        # 4. Each file joined, side by side, in the plan's order.
+        joins = [joining for run in file_runs for joining in _file_joins(batch, run)]
+        joins += [
+            _book_join(batch, book, *pair, footers)
+            for book, pair, footers in zip(work.books, books, book_footers, strict=True)
+        ]
+        joins += [
+            Joining(whole.path, (PartRef(job.key(printer)),), whole=True)
+            for whole, job in zip(work.wholes, wholes, strict=True)
+        ]
+        yield from batch.join(joins, docs)
 
 
 def render_pdfs(documents: Sequence[PdfDocument], setup: PrintSetup, docs: Path, processes: int = 1) -> list[Path]:
@@ -145,13 +148,15 @@ class Batch:
     def laid(self, jobs: Sequence[Job]) -> list[Laid]:
         return [self.done[job.key(self.printer)] for job in jobs]
 
-    def part(self, job: Job, continues: bool = False, nested: bool = False) -> Part:
-        """A laid-out job as join.py takes it: its PDF, its stand-ins, and how it is joined."""
+    def part(self, job: Job, continues: bool = False, nested: bool = False) -> PartRef:
+        """A laid-out job as a join takes it: its key, its stand-ins, and how it is joined."""
         key = job.key(self.printer)
-        return Part(self.pdf(job), self.done[key].stand_ins, continues, nested=nested)
+        return PartRef(key, self.done[key].stand_ins, continues, nested)
 
-    def pdf(self, job: Job) -> bytes:
-        return (self.folder / f"{job.key(self.printer)}.pdf").read_bytes()
+    def join(self, joins: Sequence[Joining], docs: Path) -> Iterator[str]:
+        """Join each file (on the pool, once it is running), yielding its path in `joins`' order."""
+        tasks = [(self.folder, docs, joining) for joining in joins]
+        yield from map(_join, tasks) if self.pool is None else self.pool.imap(_join, tasks)
 
     def _known(self, key: str) -> bool:
         """Whether `folder` holds the job already (a run before this one laid it out)."""
@@ -272,14 +277,11 @@ def _footer_pages(document: PdfDocument, counts: Sequence[int]) -> list[FooterPa
     return [FooterPage(kind, text, n, sum(counts)) for n, (kind, text) in enumerate(words, start=1)]
 
 
-def _join_files(batch: Batch, run: _FooterRun, docs: Path) -> Iterator[str]:
-    footer, offset = batch.pdf(run.footer), 0
+def _file_joins(batch: Batch, run: _FooterRun) -> Iterator[Joining]:
+    footer, offset = run.footer.key(batch.printer), 0
     for file, parts, pages in run.files:
-        target = docs / file.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        join_parts([batch.part(job) for job in parts], target, 0, footer, offset)
+        yield Joining(file.path, tuple(batch.part(job) for job in parts), footer=footer, footer_from=offset)
         offset += len(pages)
-        yield file.path
 
 
 # Books: the handbook and its editions.
@@ -318,24 +320,66 @@ def _book_footers(
     return footers
 
 
-def _join_book(
-    batch: Batch,
-    book: HandbookPlan,
-    front: Sequence[Job],
-    body: Sequence[Job],
-    footers: Sequence[tuple[Job, int]],
-    docs: Path,
-) -> str:
-    """The book's front and body, each part with its footers, joined into its file."""
-    footer_pdfs = {job: batch.pdf(job) for job, _ in footers}
+def _book_join(
+    batch: Batch, book: HandbookPlan, front: Sequence[Job], body: Sequence[Job], footers: Sequence[tuple[Job, int]]
+) -> Joining:
+    """The book's front and body, each part with its footers."""
     parts = [batch.part(job) for job in front] + [
         batch.part(job, continues=part.continues and not part.sheet, nested=part.sheet is not None)
         for job, part in zip(body, book.parts, strict=True)
     ]
     parts = [
-        replace(part, footer=footer_pdfs[job], footer_from=at) for part, (job, at) in zip(parts, footers, strict=True)
+        replace(part, footer=job.key(batch.printer), footer_from=at)
+        for part, (job, at) in zip(parts, footers, strict=True)
     ]
-    target = docs / book.path
+    return Joining(book.path, tuple(parts), front_pages=sum(laid.count for laid in batch.laid(front)))
+
+
+@dataclass(frozen=True)
+class PartRef:
+    """A laid-out job as join.py takes it (join.Part), by its key in the folder: a join goes to
+    a worker, which reads the PDFs there."""
+
+    key: str
+    stand_ins: frozenset[str] = frozenset()
+    continues: bool = False
+    nested: bool = False
+    footer: str | None = None  # the key of the footers laid over it, from page `footer_from`
+    footer_from: int = 0
+
+
+@dataclass(frozen=True)
+class Joining:
+    """A file to join from its parts (join.py): `footer`, a footer job's key whose pages from
+    `footer_from` are laid over the file's; `whole`, a file that is its one part's PDF."""
+
+    path: str
+    parts: tuple[PartRef, ...]
+    front_pages: int = 0
+    footer: str | None = None
+    footer_from: int = 0
+    whole: bool = False
+
+
+def _join(task: tuple[Path, Path, Joining]) -> str:
+    """In a worker (or here): write the file into `docs` from the parts' PDFs in `folder`."""
+    folder, docs, joining = task
+    target = docs / joining.path
     target.parent.mkdir(parents=True, exist_ok=True)
-    join_parts(parts, target, front_pages=sum(laid.count for laid in batch.laid(front)))
-    return book.path
+    pdfs = {key: (folder / f"{key}.pdf").read_bytes() for key in _keys(joining)}
+    if joining.whole:
+        write_whole(target, pdfs[joining.parts[0].key])
+        return joining.path
+    parts = [
+        Part(pdfs[p.key], p.stand_ins, p.continues, pdfs[p.footer] if p.footer else None, p.footer_from, p.nested)
+        for p in joining.parts
+    ]
+    footer = pdfs[joining.footer] if joining.footer else None
+    join_parts(parts, target, joining.front_pages, footer, joining.footer_from)
+    return joining.path
+
+
+def _keys(joining: Joining) -> set[str]:
+    """The PDFs a join reads: its parts', their footers' and the file's footers'."""
+    keys = {p.key for p in joining.parts} | {p.footer for p in joining.parts if p.footer}
+    return keys | ({joining.footer} if joining.footer else set())
