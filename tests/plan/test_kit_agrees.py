@@ -11,7 +11,7 @@ from generator.plan import Plan
 from generator.plan.program.kit import Step, asked_milestones, messages, mid_sentence, pair_milestones, run_sheet
 from generator.plan.program.moments import kit_dates
 from generator.plan.program.timeline import timeline_date
-from generator.plan.sheets.tracker import pair_columns, people_columns, tracker_sheet
+from generator.plan.sheets.tracker import heading, pair_columns, people_columns, tracker_sheet
 from generator.read.layout import SHIPPED
 
 
@@ -96,11 +96,12 @@ def test_each_milestone_column_is_one_a_check_in_asks_the_pairs_about(project: P
     assert asked and len(asked) < len(pair_milestones(project))  # the final review comes after the last check-in
     titles = [c.title for c in pair_columns(project)]
     for milestone in asked:
-        assert milestone.title in titles
+        assert heading(milestone.title, project) in titles
         (asking,) = [s for s in check_ins if s.message and mid_sentence(milestone.title) in s.message.body]
         assert asking.day and milestone.day <= asking.day
     unasked = [m.title for m in pair_milestones(project) if m not in asked]
-    assert unasked and not set(unasked) & set(titles)
+    assert unasked and not {heading(t, project) for t in unasked} & set(titles)
+    assert "Mid-point review" in titles and "The mid-point review" not in titles
     assert "milestone" in check_ins[0].task.do  # the run-sheet says to record them
 
 
@@ -177,6 +178,6 @@ def test_a_deadline_milestones_reminder_gives_the_day_and_a_gathering_the_time(p
 def test_a_check_in_asks_each_audience_its_own_milestones_in_a_sentence(project: Project) -> None:
     bodies = [_unescaped(s.message.body) for s in _steps(project)["check-in"] if s.message]
     asked = " ".join(bodies)
-    assert "Mentees only: have you done this yet, and on what day: goals shared with your manager (planned for" in asked
+    assert "Mentees only: have you done this yet, and on what day: goals shared with line manager (planned for" in asked
     assert not re.search(r"Which of these[^?]*: [^;?]*\?", asked)  # "which of these" lists two or more
     assert not re.search(r"(together|day): The ", asked)

@@ -255,9 +255,16 @@ def escalation(project: Project) -> tuple[Route, ...]:
     routes = []
     for concern in project.curriculum.concerns:
         named = tuple(c for c in contacts if concern.id in c.handles)
-        first = tuple(text for _, text in urgent(project)) if concern.id == "emergency" else ()
+        first = _first_steps(project) if concern.id == "emergency" else ()
         routes.append(Route(concern, named or contacts[:1], not named, answered(concern, named), first))
     return tuple(routes)
+
+
+def _first_steps(project: Project) -> tuple[str, ...]:
+    """What the emergency row says before its contacts: the emergency route, then the
+    out-of-hours one under its own name ("Outside working hours: the duty manager, ...")."""
+    labels = project.labels
+    return tuple(text if key == "kit_emergency" else f"{labels[key]}: {text}" for key, text in urgent(project))
 
 
 def urgent(project: Project) -> tuple[tuple[str, str], ...]:
