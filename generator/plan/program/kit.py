@@ -264,7 +264,9 @@ def _first_steps(project: Project) -> tuple[str, ...]:
     """What the emergency row says before its contacts: the emergency route, then the
     out-of-hours one under its own name ("Outside working hours: the duty manager, ...")."""
     labels = project.labels
-    return tuple(text if key == "kit_emergency" else f"{labels[key]}: {text}" for key, text in urgent(project))
+    return tuple(
+        text if key == "kit_emergency" else f"{labels[key]}: {mid_sentence(text)}" for key, text in urgent(project)
+    )
 
 
 def urgent(project: Project) -> tuple[tuple[str, str], ...]:
