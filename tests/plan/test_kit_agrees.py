@@ -182,3 +182,15 @@ def test_a_check_in_asks_each_audience_its_own_milestones_in_a_sentence(project:
     assert "Mentees only: have you done this yet, and on what day: goals shared with line manager (planned for" in asked
     assert not re.search(r"Which of these[^?]*: [^;?]*\?", asked)  # "which of these" lists two or more
     assert not re.search(r"(together|day): The ", asked)
+
+
+def test_every_workshop_on_the_timeline_gives_its_place_and_the_last_is_the_catch_up(project: Project) -> None:
+    from generator.plan.program.reader_days import reader_days
+
+    steps = _steps(project)
+    for task, prefix in (("train", "step-train-"), ("orient", "step-orient-")):
+        rows = [e for e in reader_days(project) if e.uid.startswith(prefix)]
+        assert len(rows) == len(steps[task]) > 1
+        assert all(e.note and "{" in e.note and ".place}" in e.note for e in rows), task
+        assert rows[-1].title.endswith("(catch-up)") and steps[task][-1].title.endswith("(catch-up)")
+        assert not [e for e in rows[:-1] if "catch-up" in e.title]
