@@ -100,6 +100,12 @@ def test_the_training_deck_follows_its_script(example_project: Project, example_
     assert " or " in facts["training.date"]  # several workshops share the deck: it names none of their days
     assert facts["training.date"] not in deck.subtitle
     assert deck.subtitle.endswith(f"{facts['training.time']} · {facts['training.place']}")
+    # A scenario's slide shows its title and the round's timing; the briefs stay on the slips
+    # (and in the facilitator's notes), so that nobody reads another's on the screen.
+    for slide in (s for s in deck.slides if s.title in cards):
+        assert slide.points and all("round" in p.lower() for p in slide.points)
+        assert not any("card" in p.lower().split(":")[0] or "task" in p.lower() for p in slide.points)
+        assert "Mentee's card" in slide.notes and "Observer, watch for" in slide.notes
 
 
 def test_the_logo_card_is_the_same_size_in_the_pptx_and_the_pdf(example_plan: Plan, tmp_path: Path) -> None:

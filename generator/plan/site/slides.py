@@ -211,7 +211,8 @@ def training_slides(project: Project, guide: Guide, facts: Mapping[str, str]) ->
     slides = [Slide(project.labels["agenda"], table=table, notes=plain(_intro(str(guide.text))))] if table else []
     slides += [_script_slide(heading, body) for heading, body in _sections(script, "### ")]
     scenarios = next((body for heading, body in parts.items() if "scenario" in heading.lower()), "")
-    slides += [_scenario_slide(heading, body) for heading, body in _sections(scenarios, "### ")]
+    timing = _round_timing(script)
+    slides += [_scenario_slide(heading, body, timing) for heading, body in _sections(scenarios, "### ")]
     slides.append(_where_to_go(project, facts))
     return tuple(slides)
 
@@ -222,9 +223,18 @@ def _script_slide(heading: str, body: str) -> Slide:
     return Slide(plain(heading), points, notes=_notes(body))
 
 
-def _scenario_slide(heading: str, body: str) -> Slide:
+def _round_timing(script: str) -> tuple[str, ...]:
+    """The script's practice section's points about a round ("Each round: one minute to read the
+    card, ..."): what a scenario's slide shows under its title."""
+    practice = next((body for heading, body in _sections(script, "### ") if "scenario" in heading.lower()), "")
+    return tuple(item for item in _list_items(practice) if "round" in item.lower())
+
+
+def _scenario_slide(heading: str, body: str, timing: tuple[str, ...]) -> Slide:
+    """A scenario's title and the round's timing on screen; its briefs only in the speaker's
+    notes: each player reads their own from the printed slips, nobody another's."""
     paragraphs = tuple(plain(p) for p in body.split("\n\n") if p.strip())
-    return Slide(plain(heading), paragraphs, notes="\n".join(paragraphs))
+    return Slide(plain(heading), timing, notes="\n".join(paragraphs))
 
 
 def _where_to_go(project: Project, facts: Mapping[str, str]) -> Slide:
