@@ -32,7 +32,8 @@ def _unescaped(text: str) -> str:
 
 def test_who_reads_an_application_is_the_notices_sentence_wherever_it_is_said(project: Project, plan: Plan) -> None:
     readers = project.labels["privacy_applications_who"]
-    assert "line manager does not see it" in readers and "second reviewer" in readers
+    assert "line manager does not see them" in readers and "second reviewer" in readers
+    assert "reads it," not in readers  # the notice's row holds three records
     assert readers in _unescaped(_page(plan, "privacy.md"))
     (acknowledge,) = [m for m in messages(run_sheet(project)) if m.anchor == "acknowledge-1"]
     assert readers in _unescaped(acknowledge.body)
