@@ -189,6 +189,10 @@ def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project,
         "Exit conversation with the program team": 20,
     }
     assert "Mentors' lunch" not in dict(commitment(project, "mentee").extras)
+    # The closing celebration is a group session: its own row, as the kickoff is, not a one-to-one.
+    rows = {held.name: held.meetings for held in mentor.series}
+    assert rows["Kickoff"] == rows["Closing celebration"] == 1
+    assert sum(rows.values()) == dates.meetings and rows["One-to-ones"] == 12
     assert mentor.total_minutes == (
         spent + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"] + sum(extras.values())
     )

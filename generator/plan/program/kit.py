@@ -306,6 +306,7 @@ def _held(project: Project) -> tuple[Held, ...]:
     program = project.organization.program
     assert program is not None  # kit_dates needs one
     own = {s.id: s.minutes for s in project.curriculum.sessions()}
+    closing = {s.id for s in project.curriculum.sessions() if s.moment == "celebration"}
     length = {s.name: s.minutes for s in program.series()}
     spent: dict[str | None, list[int]] = {}
     for e in project.events:
@@ -313,7 +314,9 @@ def _held(project: Project) -> tuple[Held, ...]:
             continue
         booked = e.minutes or length.get(e.series, program.series()[0].minutes)
         pair = e.session_id in own and program.format == "pair"
-        spent.setdefault(e.series, []).append(min(booked, own[e.session_id or ""]) if pair else booked)
+        # The closing celebration is a group session, its own row as the kickoff is, not a one-to-one.
+        row = project.labels["kit_time_closing"] if e.session_id in closing else e.series
+        spent.setdefault(row, []).append(min(booked, own[e.session_id or ""]) if pair else booked)
     return tuple(Held(name, len(m), sum(m), min(m), max(m)) for name, m in spent.items())
 
 
