@@ -178,7 +178,8 @@ def _table(slide: Any, rows: tuple[tuple[str, ...], ...], top: int, height: int,
     shape = slide.shapes.add_table(
         len(rows), columns, MARGIN, top, WIDTH - MARGIN * 2, min(height, 500_000 * len(rows))
     )
-    size = 16 if len(rows) * columns <= 24 else 12
+    words = sum(len(cell) for row in rows for cell in row)  # a long table (Who handles what) in smaller type
+    size = 16 if len(rows) * columns <= 24 and words < 600 else 12
     for r, row in enumerate(rows):
         for c in range(columns):
             cell = shape.table.cell(r, c)

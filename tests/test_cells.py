@@ -56,7 +56,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     profile = root / DEFAULT_ORG
     text = profile.read_text(encoding="utf-8")
     text = text.replace(
-        "- name: Goals shared with your manager", f"- name: '{LINK}'", 1
+        "- name: Goals shared with line manager", f"- name: '{LINK}'", 1
     )  # a pair's milestone: a tracker column
     text += f"development_areas: ['{AREA}', Speaking up]\nterminology:\n  facilitator: '{WORD}'\n"
     profile.write_text(text, encoding="utf-8")

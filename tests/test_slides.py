@@ -108,6 +108,12 @@ def test_the_training_deck_follows_its_script(example_project: Project, example_
     assert " or " in facts["training.date"]  # several workshops share the deck: it names none of their days
     assert facts["training.date"] not in deck.subtitle
     assert deck.subtitle.endswith(f"{facts['training.time']} · {facts['training.place']}")
+    # A scenario's slide shows its title and the round's timing; the briefs stay on the slips
+    # (and in the facilitator's notes), so that nobody reads another's on the screen.
+    for slide in (s for s in deck.slides if s.title in cards):
+        assert slide.points and all("round" in p.lower() for p in slide.points)
+        assert not any("card" in p.lower().split(":")[0] or "task" in p.lower() for p in slide.points)
+        assert "Mentee's card" in slide.notes and "Observer, watch for" in slide.notes
 
 
 def test_the_logo_card_is_the_same_size_in_the_pptx_and_the_pdf(example_plan: Plan, tmp_path: Path) -> None:
@@ -134,13 +140,21 @@ def test_the_logo_card_is_the_same_size_in_the_pptx_and_the_pdf(example_plan: Pl
     assert abs((max(xs) - min(xs) + 1) / 100 - card.width / inch) <= 0.02
 
 
-def test_the_training_deck_sends_the_room_to_the_emergency_route_first(example_plan: Plan) -> None:
+def test_the_training_deck_sends_the_room_to_the_emergency_route_first(
+    example_project: Project, example_plan: Plan
+) -> None:
     deck = next(d for d in example_plan.site.decks if d.path.endswith("mentor-training.pptx"))
     where = deck.slides[-1]
-    danger = next(p for p in where.points if p.startswith("Immediate danger"))
-    assert danger.split(": ", 1)[1].startswith("Call 911")  # the profile's emergency route, before any contact
-    assert danger.index("911") < danger.index("@")
-    shown = [p for s in deck.slides for p in (*s.points, s.notes)]
+    _head, *rows = where.table
+    _concern, danger = next(row for row in rows if row[0].startswith("Immediate danger"))
+    assert danger.startswith("Call 911")  # the profile's emergency route, before any contact
+    assert danger.index("911") < danger.index("Outside working hours: the duty manager") < danger.index("@")
+    # the same rows as the kit's Who handles what, on the slide and in its notes
+    assert [row[0] for row in rows] == [c.concern for c in example_project.curriculum.concerns]
+    assert any(row[1].startswith("Ethics and speak-up") for row in rows)
+    assert any("Employee assistance" in row[1] for row in rows)
+    assert len(where.notes.splitlines()) == len(rows)
+    shown = [p for s in deck.slides for p in (*s.points, s.notes, *(c for r in s.table for c in r))]
     assert not [p for p in shown if "\\+" in p or "\\." in p]  # no Markdown escapes on a slide
 
 

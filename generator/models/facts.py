@@ -54,6 +54,8 @@ FACTS: dict[str, str] = {
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
     "meetings.planned": "how many meetings each pair has planned from the start on (the tracker's 'Meetings held' "
     "heading), e.g. '20'",
+    "first_one_to_one.module": "the title of the module that holds the pair's first session after the kickoff, "
+    "e.g. 'Starting well'",
     "first_module": "the title of the handbook's first module, e.g. 'Starting well'",
     "training.capacity": "the most mentors one training workshop holds (the `train` step's `capacity`), e.g. '16'",
     "training.card_sets": "how many sets of scenario cards a full workshop needs, and its practice groups, e.g. '5 sets, one for each group: 4 of three and 1 of four'",

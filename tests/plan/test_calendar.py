@@ -219,3 +219,27 @@ def test_the_examples_calendar_works_from_a_calendar_app(example_project: Any) -
     )
     text = plan_build(published).calendar.data.decode().replace("\r\n ", "")  # type: ignore[union-attr]
     assert f"{url}modules/" in text
+
+
+@pytest.mark.parametrize("name", ["America/New_York", "Europe/Berlin", "Australia/Sydney"])
+def test_each_clock_change_starts_at_the_local_time_before_it(name: str) -> None:
+    """RFC 5545: an observance's DTSTART (and RDATE) is the onset in the offset it changes from:
+    New York springs forward at 02:00 (TZOFFSETFROM -0500), not 03:00."""
+    zone = zoneinfo.ZoneInfo(name)
+    (vtimezone,) = icalendar.Calendar.from_ical(ics(events(timezone=name), timezone=name)).walk("VTIMEZONE")
+    changes = 0
+    for observance in vtimezone.subcomponents:
+        before, after = observance.decoded("TZOFFSETFROM"), observance.decoded("TZOFFSETTO")
+        if before == after:
+            continue
+        onsets = [observance.decoded("DTSTART")]
+        if "RDATE" in observance:
+            onsets += [d.dt for d in observance["RDATE"].dts]
+        for local in onsets:
+            instant = (local - before).replace(tzinfo=dt.UTC)
+            assert instant.astimezone(zone).utcoffset() == after, (name, local)
+            assert (instant - dt.timedelta(seconds=1)).astimezone(zone).utcoffset() == before, (name, local)
+            changes += 1
+    assert changes >= 2
+    if name == "America/New_York":
+        assert b"\r\nRDATE:20280312T020000\r\n" in ics(events(timezone=name), timezone=name)

@@ -80,7 +80,10 @@ def test_the_time_counts_each_series_at_its_length_and_not_the_optional_one(proj
     mentor = commitment(project, "mentor")
     assert mentor.session_minutes == 90 * len(circles)
     table = commitment_md(mentor, project.labels, "en")
-    assert f"{len(circles)} × 90 minutes" in table and "30 minutes" not in table
+    closing = {s.id for s in project.curriculum.sessions() if s.moment == "celebration"}
+    held = [e for e in circles if e.session_id not in closing]  # the closing celebration is a row of its own
+    assert f"{len(held)} × 90 minutes" in table and "30 minutes" not in table
+    assert "| Closing celebration | 1 × 90 minutes |" in table
 
 
 def test_optional_meetings_are_free_time_in_the_calendar(plan: Plan) -> None:

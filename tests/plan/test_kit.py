@@ -189,6 +189,10 @@ def test_the_time_a_role_takes_is_worked_out_from_the_schedule(project: Project,
         "Exit conversation with the program team": 20,
     }
     assert "Mentors' lunch" not in dict(commitment(project, "mentee").extras)
+    # The closing celebration is a group session: its own row, as the kickoff is, not a one-to-one.
+    rows = {held.name: held.meetings for held in mentor.series}
+    assert rows["Kickoff"] == rows["Closing celebration"] == 1
+    assert sum(rows.values()) == dates.meetings and rows["One-to-ones"] == 12
     assert mentor.total_minutes == (
         spent + dates.meetings * PREPARATION_MINUTES["mentor"] + TRAINING_MINUTES["mentor"] + sum(extras.values())
     )
@@ -448,7 +452,7 @@ def test_managers_are_asked_to_approve_once_and_told_of_goals_before_the_goals_m
     assert (match - due).days >= 7  # at least a week before the matches are made
     dates = kit_dates(project)
     assert dates is not None
-    shared = next(m.day for m in dates.milestones if m.title == "Goals shared with your manager")
+    shared = next(m.day for m in dates.milestones if m.title == "Goals shared with line manager")
     assert (steps["managers-goals"][0].day or shared) < shared
 
 
@@ -488,7 +492,7 @@ def test_a_milestone_reminder_goes_to_the_people_it_is_for_with_what_it_asks(pro
     by_title = {m.subject.split(",")[0]: m for m in sent}
     assert by_title["Mentors' lunch"].to == "Every mentor"
     assert "with the other mentors" in by_title["Mentors' lunch"].body
-    assert by_title["Goals shared with your manager"].to == "Every mentee"
+    assert by_title["Goals shared with line manager"].to == "Every mentee"
     assert by_title["Mentoring agreement signed"].to == "Every mentor and mentee"
     assert not [m for m in sent if "Coming up" in m.body]
 

@@ -8,10 +8,10 @@ import re
 
 from generator.models.project import Project
 from generator.plan import Plan
-from generator.plan.program.kit import Step, asked_milestones, messages, pair_milestones, run_sheet
+from generator.plan.program.kit import Step, asked_milestones, messages, mid_sentence, pair_milestones, run_sheet
 from generator.plan.program.moments import kit_dates
 from generator.plan.program.timeline import timeline_date
-from generator.plan.sheets.tracker import pair_columns, people_columns, tracker_sheet
+from generator.plan.sheets.tracker import heading, pair_columns, people_columns, tracker_sheet
 from generator.read.layout import SHIPPED
 
 
@@ -32,7 +32,8 @@ def _unescaped(text: str) -> str:
 
 def test_who_reads_an_application_is_the_notices_sentence_wherever_it_is_said(project: Project, plan: Plan) -> None:
     readers = project.labels["privacy_applications_who"]
-    assert "line manager does not see it" in readers and "second reviewer" in readers
+    assert "line manager does not see them" in readers and "second reviewer" in readers
+    assert "reads it," not in readers  # the notice's row holds three records
     assert readers in _unescaped(_page(plan, "privacy.md"))
     (acknowledge,) = [m for m in messages(run_sheet(project)) if m.anchor == "acknowledge-1"]
     assert readers in _unescaped(acknowledge.body)
@@ -96,11 +97,12 @@ def test_each_milestone_column_is_one_a_check_in_asks_the_pairs_about(project: P
     assert asked and len(asked) < len(pair_milestones(project))  # the final review comes after the last check-in
     titles = [c.title for c in pair_columns(project)]
     for milestone in asked:
-        assert milestone.title in titles
-        (asking,) = [s for s in check_ins if s.message and milestone.title in s.message.body]
+        assert heading(milestone.title, project) in titles
+        (asking,) = [s for s in check_ins if s.message and mid_sentence(milestone.title) in s.message.body]
         assert asking.day and milestone.day <= asking.day
     unasked = [m.title for m in pair_milestones(project) if m not in asked]
-    assert unasked and not set(unasked) & set(titles)
+    assert unasked and not {heading(t, project) for t in unasked} & set(titles)
+    assert "Mid-point review" in titles and "The mid-point review" not in titles
     assert "milestone" in check_ins[0].task.do  # the run-sheet says to record them
 
 
@@ -143,7 +145,7 @@ def test_the_sponsors_report_fills_what_the_program_knows(project: Project) -> N
     assert review.message and dates is not None
     assert "Of the 40 pairs" in review.message.body and f"{dates.meetings} meetings planned" in review.message.body
     assert review.message.body.count("[number]") == 3  # completed, ended early, held: only results say
-    assert "mentorbook results" in review.task.do
+    assert "evaluation report" in review.task.do and "mentorbook" not in review.task.do  # no tool's name to a manager
 
 
 def test_a_place_is_never_written_after_at() -> None:
@@ -151,3 +153,44 @@ def test_a_place_is_never_written_after_at() -> None:
     texts = [(SHIPPED / "curriculum.yaml").read_text(encoding="utf-8")]
     texts += [p.read_text(encoding="utf-8") for p in sorted((SHIPPED / "content").glob("*.md"))]
     assert not [m.group(0) for t in texts for m in re.finditer(r"\b(at|in) \{\w+\.place\}", t)]
+
+
+def test_an_introduction_points_to_the_module_of_the_first_one_to_one(project: Project) -> None:
+    """The kickoff is the first module's group session; the first one-to-one is in another."""
+    steps = _steps(project)
+    held = project.curriculum.modules[1].title
+    assert project.curriculum.modules[0].title != held
+    for task in ("introduce", "rematch", "rematch-introduce"):
+        message = steps[task][0].message
+        assert message and f"*{held}*" in message.body, task
+        assert project.curriculum.modules[0].title not in message.body, task
+
+
+def test_a_deadline_milestones_reminder_gives_the_day_and_a_gathering_the_time(project: Project) -> None:
+    reminders = [s.message for s in _steps(project)["milestone-reminder"] if s.message]
+    (agreement,) = [m for m in reminders if m.subject.startswith("Mentoring agreement signed")]
+    assert not re.search(r"\d\d:\d\d", agreement.subject + agreement.body)
+    assert "Please sign your mentoring agreement together by then" in agreement.body
+    (lunch,) = [m for m in reminders if m.subject.startswith("Mentors' lunch")]
+    assert "12:00" in lunch.subject
+    assert not [m for m in reminders if "the program lead" in m.body]  # the program lead sends them
+
+
+def test_a_check_in_asks_each_audience_its_own_milestones_in_a_sentence(project: Project) -> None:
+    bodies = [_unescaped(s.message.body) for s in _steps(project)["check-in"] if s.message]
+    asked = " ".join(bodies)
+    assert "Mentees only: have you done this yet, and on what day: goals shared with line manager (planned for" in asked
+    assert not re.search(r"Which of these[^?]*: [^;?]*\?", asked)  # "which of these" lists two or more
+    assert not re.search(r"(together|day): The ", asked)
+
+
+def test_every_workshop_on_the_timeline_gives_its_place_and_the_last_is_the_catch_up(project: Project) -> None:
+    from generator.plan.program.reader_days import reader_days
+
+    steps = _steps(project)
+    for task, prefix in (("train", "step-train-"), ("orient", "step-orient-")):
+        rows = [e for e in reader_days(project) if e.uid.startswith(prefix)]
+        assert len(rows) == len(steps[task]) > 1
+        assert all(e.note and "{" in e.note and ".place}" in e.note for e in rows), task
+        assert rows[-1].title.endswith("(catch-up)") and steps[task][-1].title.endswith("(catch-up)")
+        assert not [e for e in rows[:-1] if "catch-up" in e.title]

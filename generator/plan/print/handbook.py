@@ -92,7 +92,8 @@ def plan_handbook(
     named = {w.id: f"{bodies[w.id, 'print'].view.sheets[0].kicker}: {w.title}" for w in curriculum.worksheets}
     held = {s.view.sheets[0].id for s in sheets}
     refs = {ref: SheetRef(f"#{ref}", title) for ref, title in named.items() if ref in held}
-    refs |= _elsewhere({ref: title for ref, title in named.items() if ref not in held}, labels, choice.role)
+    elsewhere = {ref: title for ref, title in named.items() if ref not in held}
+    refs |= _elsewhere(elsewhere, labels, choice.role, website(project, labels))
     printed = _Printed(refs, labels, choice.role, text_words(project), _session_urls(project))
     modules = _modules(curriculum.modules, printed, choice)
     guides = tuple(  # numbered alike in every book: the same guide is the same part (chapters.py)
@@ -182,13 +183,14 @@ def _edition_labels(labels: Mapping[str, str], role: str | None, web: str) -> di
     return {"handbook_worksheets_intro": labels["edition_worksheets_intro"].format(edition=other, website=web)}
 
 
-def _elsewhere(named: Mapping[str, str], labels: Mapping[str, str], role: str | None) -> dict[str, SheetRef]:
-    """A reader's edition names a session's worksheet it does not print, and where it is (no link)."""
+def _elsewhere(named: Mapping[str, str], labels: Mapping[str, str], role: str | None, web: str) -> dict[str, SheetRef]:
+    """A reader's edition names a session's worksheet it does not print, and where to print it
+    from: the worksheet packet on the website (no link: a printed page)."""
     if role is None:
         return {}
     other = labels[f"edition_{_other(role)}"]
     return {
-        ref: SheetRef("", labels["edition_sheet_elsewhere"].format(sheet=title, edition=other))
+        ref: SheetRef("", labels["edition_sheet_elsewhere"].format(sheet=title, edition=other, website=web))
         for ref, title in named.items()
     }
 

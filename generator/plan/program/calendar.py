@@ -15,6 +15,7 @@ import datetime as dt
 import importlib.resources
 import zoneinfo
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import icalendar
 
@@ -57,10 +58,38 @@ def calendar_ics(
     if zone is not None and any(e.time for e in events):
         first, last = min(e.date for e in events), max(e.date for e in events)
         calendar.add_missing_timezones(first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 1, 1))
+        for vtimezone in calendar.walk("VTIMEZONE"):
+            _local_onsets(vtimezone, zone)
         # The zone goes before the events that use it, as most calendar apps expect.
         calendar.subcomponents.sort(key=lambda c: c.name != "VTIMEZONE")
     data: bytes = calendar.to_ical()
     return data
+
+
+def _local_onsets(vtimezone: icalendar.Component, zone: zoneinfo.ZoneInfo) -> None:
+    """Each change's DTSTART and RDATE as RFC 5545 writes them: the local time the clocks show
+    before the change (a spring change at 2:00 is 02:00, not the 03:00 icalendar writes)."""
+    for component in vtimezone.subcomponents:
+        observance: Any = component  # icalendar types a property as any of its value classes
+        before = observance["TZOFFSETFROM"].td
+        after = observance["TZOFFSETTO"].td
+        if before == after:
+            continue
+        observance["DTSTART"] = icalendar.prop.vDDDTypes(_onset(observance["DTSTART"].dt, before, after, zone))
+        if "RDATE" in observance:
+            days = [_onset(d.dt, before, after, zone) for d in observance["RDATE"].dts]
+            observance["RDATE"] = icalendar.prop.vDDDLists(days)
+
+
+def _onset(local: dt.datetime, before: dt.timedelta, after: dt.timedelta, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    """The local time before the change of the instant the offset goes from `before` to `after`,
+    whichever of the two offsets `local` was written in."""
+    for offset in (after, before):
+        instant = (local - offset).replace(tzinfo=dt.UTC)
+        second = dt.timedelta(seconds=1)
+        if instant.astimezone(zone).utcoffset() == after and (instant - second).astimezone(zone).utcoffset() == before:
+            return (instant + before).replace(tzinfo=None)
+    return local
 
 
 def time_zone(name: str) -> zoneinfo.ZoneInfo:

@@ -60,6 +60,7 @@ def program_facts(project: Project) -> Facts:
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
         "first_module": project.curriculum.modules[0].title,
+        "first_one_to_one.module": _first_one_to_one_module(project, sessions),
         "website": website(project),
         "gatherings": gatherings(project),
         **_card_sets(project),
@@ -72,6 +73,19 @@ def program_facts(project: Project) -> Facts:
     }
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
     return facts
+
+
+def _first_one_to_one_module(project: Project, sessions: list[Event]) -> str:
+    """The title of the module that holds the pair's first one-to-one: the first booked session
+    after the kickoff's series; without a schedule, the first session that is not the kickoff."""
+    kickoff = next((e for e in sessions if e.moment == "kickoff"), None)
+    after = [e for e in sessions if kickoff is None or e.series != kickoff.series]
+    wanted = after[0].session_id if after else None
+    for module in project.curriculum.modules:
+        for session in module.sessions:
+            if session.id == wanted or (wanted is None and session.moment != "kickoff"):
+                return module.title
+    return project.curriculum.modules[0].title
 
 
 def _card_sets(project: Project) -> dict[str, str]:

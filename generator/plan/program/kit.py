@@ -183,10 +183,26 @@ def _milestones_due(project: Project, previous: dt.date | None, day: dt.date) ->
     if not due:
         return ""
     language, labels = project.organization.language, project.text_labels
-    listed = "; ".join(
-        labels["kit_milestone_planned"].format(milestone=m.title, date=timeline_date(m.day, language)) for m in due
-    )
-    return labels["kit_milestones_due"].format(milestones=listed)
+    questions = []
+    for audience in ("pairs", "mentors", "mentees"):
+        mine = [m for m in due if (m.milestone.audience if m.milestone else "pairs") == audience]
+        if not mine:
+            continue
+        listed = "; ".join(
+            labels["kit_milestone_planned"].format(milestone=mid_sentence(m.title), date=timeline_date(m.day, language))
+            for m in mine
+        )
+        number = "one" if len(mine) == 1 else "many"
+        questions.append(labels[f"kit_milestones_due_{audience}_{number}"].format(milestones=listed))
+    return " ".join(questions)
+
+
+def mid_sentence(title: str) -> str:
+    """A milestone's name inside a sentence: "the mid-point review", not "The mid-point review"
+    (a name that starts with an acronym or a proper name's capitals, like "HR", stays)."""
+    if len(title) > 1 and title[0].isupper() and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title
 
 
 def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> dict[str, str]:
@@ -239,9 +255,18 @@ def escalation(project: Project) -> tuple[Route, ...]:
     routes = []
     for concern in project.curriculum.concerns:
         named = tuple(c for c in contacts if concern.id in c.handles)
-        first = tuple(text for _, text in urgent(project)) if concern.id == "emergency" else ()
+        first = _first_steps(project) if concern.id == "emergency" else ()
         routes.append(Route(concern, named or contacts[:1], not named, answered(concern, named), first))
     return tuple(routes)
+
+
+def _first_steps(project: Project) -> tuple[str, ...]:
+    """What the emergency row says before its contacts: the emergency route, then the
+    out-of-hours one under its own name ("Outside working hours: the duty manager, ...")."""
+    labels = project.labels
+    return tuple(
+        text if key == "kit_emergency" else f"{labels[key]}: {mid_sentence(text)}" for key, text in urgent(project)
+    )
 
 
 def urgent(project: Project) -> tuple[tuple[str, str], ...]:
@@ -281,6 +306,7 @@ def _held(project: Project) -> tuple[Held, ...]:
     program = project.organization.program
     assert program is not None  # kit_dates needs one
     own = {s.id: s.minutes for s in project.curriculum.sessions()}
+    closing = {s.id for s in project.curriculum.sessions() if s.moment == "celebration"}
     length = {s.name: s.minutes for s in program.series()}
     spent: dict[str | None, list[int]] = {}
     for e in project.events:
@@ -288,7 +314,9 @@ def _held(project: Project) -> tuple[Held, ...]:
             continue
         booked = e.minutes or length.get(e.series, program.series()[0].minutes)
         pair = e.session_id in own and program.format == "pair"
-        spent.setdefault(e.series, []).append(min(booked, own[e.session_id or ""]) if pair else booked)
+        # The closing celebration is a group session, its own row as the kickoff is, not a one-to-one.
+        row = project.labels["kit_time_closing"] if e.session_id in closing else e.series
+        spent.setdefault(row, []).append(min(booked, own[e.session_id or ""]) if pair else booked)
     return tuple(Held(name, len(m), sum(m), min(m), max(m)) for name, m in spent.items())
 
 

@@ -106,13 +106,21 @@ def _milestone_values(m: Dated_, project: Project) -> dict[str, str]:
     """What a milestone's reminder fills in: its name, its day (and time), whom it is for, its note."""
     assert m.milestone is not None  # _own keeps only these
     labels, language = project.labels, project.organization.language
-    day = timeline_date(m.day, language) + (f", {m.time}" if m.time else "")
+    day = timeline_date(m.day, language) + (f", {m.time}" if m.time and _gathering(m, project) else "")
     return {
         "milestone": m.title,
         "milestone_date": day,
         "milestone_for": labels[f"kit_for_{m.milestone.audience}"],
         "milestone_note": m.milestone.note or "",
     }
+
+
+def _gathering(m: Dated_, project: Project) -> bool:
+    """A milestone people attend at its time (a lunch, the closing celebration), not a deadline a
+    pair meets by its day (an agreement signed): only a gathering's reminder gives the clock time."""
+    assert m.milestone is not None
+    together = {e.session_id for e in project.events if e.moment in ("kickoff", "celebration")}
+    return m.milestone.time is not None or m.milestone.at in together
 
 
 def _base(task: Task, dates: KitDates, project: Project) -> dt.date | None:

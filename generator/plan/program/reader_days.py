@@ -31,22 +31,24 @@ def reader_days(project: Project) -> tuple[Event, ...]:
     if dates is None:
         return ()
     days = step_days(project, dates)
+    catch_up = project.labels["kit_catch_up"]  # the run-sheet's last workshop of a cohort, as it names it
     events = []
     for task in project.curriculum.run_sheet:
         shown = task.timeline
         if shown is None:
             continue
         until = days.get(shown.until or "") or []
-        for n, (day, *_) in enumerate(sorted(days.get(task.id, []), key=lambda d: d[0])):
+        dated = sorted(days.get(task.id, []), key=lambda d: d[0])
+        for n, (day, *_) in enumerate(dated):
             end = until[0][0] if until and until[0][0] > day else None
             time, minutes = _timed(task, project)
             events.append(
                 Event(
                     date=day,
                     kind="milestone",
-                    title=shown.title,
+                    title=_catch_up(shown.title, catch_up) if task.cohort and n == len(dated) - 1 else shown.title,
                     uid=f"step-{task.id}-{n + 1}",
-                    note=shown.note if n == 0 else None,  # a repeat (the next workshop) says it once
+                    note=shown.note,  # each workshop's row gives its place
                     time=time,
                     minutes=minutes,
                     until=end if time is None else None,
@@ -54,6 +56,12 @@ def reader_days(project: Project) -> tuple[Event, ...]:
                 )
             )
     return tuple(events)
+
+
+def _catch_up(title: str, word: str) -> str:
+    """ "Mentor training workshop (catch-up)": the last of a cohort's workshops, as the run-sheet
+    names it; a title in another language than the page keeps its language mark."""
+    return type(title)(f"{title} ({word})")
 
 
 def _timed(task: Task, project: Project) -> tuple[str | None, int | None]:

@@ -78,6 +78,13 @@ def plan_program(
 
     events = project.events if events is None else events
     language = project.organization.language
+    where = places(program)
+
+    def placed(event: Event) -> tuple[Note, ...]:
+        """The place of a session held together (the kickoff, the celebration), as the calendar's LOCATION."""
+        shown = where.get(event.moment or "") if event.kind == "session" else None
+        return (Note(labels["timeline_place"], shown),) if shown else ()
+
     rows = [
         TimelineRow(
             ROW_TEMPLATES[event.kind],
@@ -85,14 +92,14 @@ def plan_program(
             clock(event),
             event.number or "",
             event.title,
-            event_notes(event, labels, language, agenda=event.kind != "meeting"),  # a meeting's is in its series line
+            event_notes(event, labels, language, agenda=event.kind != "meeting")
+            + placed(event),  # a meeting's agenda is in its series line
             url(event),
             series_cell(event, labels) if several and event.kind == "session" else "",
         )
         for event in events
     ]
     breaks = [BreakRow(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks]
-    where = places(program)
     ics = calendar_ics(
         events,
         calendar_name=f"{project.organization.display_name}: {program.name}",

@@ -145,6 +145,18 @@ def people_columns(project: Project) -> tuple[Column, ...]:
     )
 
 
+ARTICLES = {"en": "The ", "es": "La "}  # a heading names the thing, without the article a title opens with
+
+
+def heading(title: str, project: Project) -> str:
+    """A milestone's column heading: "Mid-point review", not the session's "The mid-point review"."""
+    article = ARTICLES.get(project.organization.language, "")
+    if article and title.startswith(article) and len(title) > len(article):
+        rest = title[len(article) :]
+        return rest[0].upper() + rest[1:]
+    return title
+
+
 def pair_columns(project: Project) -> tuple[Column, ...]:
     """A pair's (or group's) record: formed at matching, its people by ID."""
     labels, steps = project.labels, run_sheet(project)
@@ -162,7 +174,9 @@ def pair_columns(project: Project) -> tuple[Column, ...]:
         *(Column(title, "member", width=10) for title in ids),
         Column(labels["tracker_status"], "status", width=14),
         Column(labels["tracker_matched"], planned=first.get("introduce")),
-        *(Column(m.title, planned=m.day) for m in asked_milestones(project, steps)),  # the check-ins ask for them
+        *(
+            Column(heading(m.title, project), planned=m.day) for m in asked_milestones(project, steps)
+        ),  # the check-ins ask for them
         Column(labels["tracker_meetings"], "count", dates.meetings if dates else None, 10),
         Column(labels["tracker_rematched"], planned=None),
         Column(labels["tracker_closed"], planned=None),

@@ -211,7 +211,8 @@ def training_slides(project: Project, guide: Guide, facts: Mapping[str, str]) ->
     slides = [Slide(project.labels["agenda"], table=table, notes=plain(_intro(str(guide.text))))] if table else []
     slides += [_script_slide(heading, body) for heading, body in _sections(script, "### ")]
     scenarios = next((body for heading, body in parts.items() if "scenario" in heading.lower()), "")
-    slides += [_scenario_slide(heading, body) for heading, body in _sections(scenarios, "### ")]
+    timing = _round_timing(script)
+    slides += [_scenario_slide(heading, body, timing) for heading, body in _sections(scenarios, "### ")]
     slides.append(_where_to_go(project, facts))
     return tuple(slides)
 
@@ -222,28 +223,40 @@ def _script_slide(heading: str, body: str) -> Slide:
     return Slide(plain(heading), points, notes=_notes(body))
 
 
-def _scenario_slide(heading: str, body: str) -> Slide:
+def _round_timing(script: str) -> tuple[str, ...]:
+    """The script's practice section's points about a round ("Each round: one minute to read the
+    card, ..."): what a scenario's slide shows under its title."""
+    practice = next((body for heading, body in _sections(script, "### ") if "scenario" in heading.lower()), "")
+    return tuple(item for item in _list_items(practice) if "round" in item.lower())
+
+
+def _scenario_slide(heading: str, body: str, timing: tuple[str, ...]) -> Slide:
+    """A scenario's title and the round's timing on screen; its briefs only in the speaker's
+    notes: each player reads their own from the printed slips, nobody another's."""
     paragraphs = tuple(plain(p) for p in body.split("\n\n") if p.strip())
-    return Slide(plain(heading), paragraphs, notes="\n".join(paragraphs))
+    return Slide(plain(heading), timing, notes="\n".join(paragraphs))
 
 
 def _where_to_go(project: Project, facts: Mapping[str, str]) -> Slide:
-    concerns = project.curriculum.concerns
-    then = project.labels["kit_then_tell"]
-    points = tuple(_route(c.id, c.concern, facts, then) for c in concerns if f"concern.{c.id}.who" in facts)[
-        :MOST_POINTS
-    ]
-    notes = "\n".join(f"{c.concern}: {c.first_step}" for c in concerns)
-    return Slide(project.labels["kit_escalation"], points, notes=notes or project.labels["kit_escalation"])
-
-
-def _route(concern: str, what: str, facts: Mapping[str, str], then: str) -> str:
-    """ "Risk of harm: Sam Lindqvist (people@…)"; immediate danger leads with the emergency
-    route, as the kit's table does (a slide must never send a room to an email address first)."""
-    who = facts[f"concern.{concern}.who"]
-    if concern == "emergency":
-        return f"{what}: {facts['emergency']} {then} {who}"
-    return f"{what}: {who}"
+    """The kit's *Who handles what*, row for row: each concern and who handles it, the
+    immediate-danger row leading with the emergency and out-of-hours routes. The notes read
+    the same rows with each concern's first step."""
+    labels = project.labels
+    then = labels["kit_then_tell"]
+    out_of_hours = project.organization.out_of_hours or ""
+    rows = []
+    for concern in project.curriculum.concerns:
+        if f"concern.{concern.id}.who" not in facts:
+            continue
+        who = facts[f"concern.{concern.id}.who"]
+        if concern.id == "emergency":  # a slide must never send a room to an email address first
+            lower = out_of_hours[:1].lower() + out_of_hours[1:] if out_of_hours[1:2].islower() else out_of_hours
+            after = f" {labels['kit_out_of_hours']}: {lower}" if out_of_hours else ""
+            who = f"{facts['emergency']}{after} {then} {who}"
+        rows.append((concern.concern, who, concern.first_step))
+    table = ((labels["kit_concern"], labels["kit_who"]), *((c, w) for c, w, _ in rows)) if rows else ()
+    notes = "\n".join(f"{c}: {step} {w}" for c, w, step in rows)
+    return Slide(labels["kit_escalation"], table=table, notes=notes or labels["kit_escalation"])
 
 
 # Markdown, read for slides -------------------------------------------------------------------
