@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.build import render_pages, site_builder, site_files
+from generator.build import pdf_work, render_pages, site_builder, site_files
 from generator.plan import Plan, plan_build
 from generator.read.project import load_project
 from generator.site.mkdocs import derived_config, dump_config
@@ -36,7 +36,7 @@ def docs_for(root: Path, plan: Plan, docs: Path) -> None:
     site = plan.site
     texts = render_pages(site, Renderer(root))
     write_files(docs, texts, site_files(site))
-    for name in [*(d.path for d in plan.pdfs), plan.handbook.path, *(e.path for e in plan.editions)]:
+    for name in pdf_work(plan).paths():  # the worksheets, packets, forms, books, decks and cards
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_bytes(b"%PDF-1.7 placeholder\n")
 
