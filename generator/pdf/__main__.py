@@ -26,8 +26,9 @@ from jinja2 import TemplateError
 
 from generator.errors import InputError
 from generator.pdf import PdfWork
+from generator.pdf.joins import write_whole
 from generator.pdf.keys import pdf_keys
-from generator.pdf.stage import make_pdfs, write_whole
+from generator.pdf.stage import make_pdfs
 
 STATUS = ".mentorbook-pdfs.json"  # in the served folder only: `build` never writes it
 

@@ -41,7 +41,7 @@ from types import TracebackType
 from generator.errors import InputError, Problem
 from generator.pdf import PdfWork
 from generator.pdf.jobs import body_job, contents_job, contents_parts, packet_front, part_job_of, whole_job
-from generator.pdf.join import Part, join_parts
+from generator.pdf.joins import Joining, PartRef, join_file, write_whole
 from generator.pdf.parts import Job, Laid, footer_job, lay_out
 from generator.pdf.printer import Printer
 from generator.plan.print.book import HandbookPlan
@@ -156,7 +156,7 @@ class Batch:
     def join(self, joins: Sequence[Joining], docs: Path) -> Iterator[str]:
         """Join each file (on the pool, once it is running), yielding its path in `joins`' order."""
         tasks = [(self.folder, docs, joining) for joining in joins]
-        yield from map(_join, tasks) if self.pool is None else self.pool.imap(_join, tasks)
+        yield from map(join_file, tasks) if self.pool is None else self.pool.imap(join_file, tasks)
 
     def _known(self, key: str) -> bool:
         """Whether `folder` holds the job already (a run before this one laid it out)."""
@@ -197,13 +197,6 @@ def _lay_out(task: tuple[PrintSetup, Path, str, Job]) -> tuple[str, Laid | _Fail
     write_whole(folder / f"{key}.pdf", pdf)
     write_whole(folder / f"{key}.json", json.dumps({**asdict(laid), "stand_ins": sorted(laid.stand_ins)}).encode())
     return key, laid
-
-
-def write_whole(target: Path, data: bytes) -> None:
-    """In one rename: a reader of the folder never sees half a file."""
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
 
 
 def cores() -> int:
@@ -333,53 +326,3 @@ def _book_join(
         for part, (job, at) in zip(parts, footers, strict=True)
     ]
     return Joining(book.path, tuple(parts), front_pages=sum(laid.count for laid in batch.laid(front)))
-
-
-@dataclass(frozen=True)
-class PartRef:
-    """A laid-out job as join.py takes it (join.Part), by its key in the folder: a join goes to
-    a worker, which reads the PDFs there."""
-
-    key: str
-    stand_ins: frozenset[str] = frozenset()
-    continues: bool = False
-    nested: bool = False
-    footer: str | None = None  # the key of the footers laid over it, from page `footer_from`
-    footer_from: int = 0
-
-
-@dataclass(frozen=True)
-class Joining:
-    """A file to join from its parts (join.py): `footer`, a footer job's key whose pages from
-    `footer_from` are laid over the file's; `whole`, a file that is its one part's PDF."""
-
-    path: str
-    parts: tuple[PartRef, ...]
-    front_pages: int = 0
-    footer: str | None = None
-    footer_from: int = 0
-    whole: bool = False
-
-
-def _join(task: tuple[Path, Path, Joining]) -> str:
-    """In a worker (or here): write the file into `docs` from the parts' PDFs in `folder`."""
-    folder, docs, joining = task
-    target = docs / joining.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    pdfs = {key: (folder / f"{key}.pdf").read_bytes() for key in _keys(joining)}
-    if joining.whole:
-        write_whole(target, pdfs[joining.parts[0].key])
-        return joining.path
-    parts = [
-        Part(pdfs[p.key], p.stand_ins, p.continues, pdfs[p.footer] if p.footer else None, p.footer_from, p.nested)
-        for p in joining.parts
-    ]
-    footer = pdfs[joining.footer] if joining.footer else None
-    join_parts(parts, target, joining.front_pages, footer, joining.footer_from)
-    return joining.path
-
-
-def _keys(joining: Joining) -> set[str]:
-    """The PDFs a join reads: its parts', their footers' and the file's footers'."""
-    keys = {p.key for p in joining.parts} | {p.footer for p in joining.parts if p.footer}
-    return keys | ({joining.footer} if joining.footer else set())
