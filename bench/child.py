@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import resource
+import shutil
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -50,9 +53,10 @@ class MemoryStages(Stages):
         self.peak_mb[name] = max(self.peak_mb.get(name, 0.0), resident_peak_mb())
 
 
-def _timed(owner: Any, name: str, spent: dict[str, float], key: str) -> None:
-    """Make `owner.name` add the seconds it takes to `spent[key]` (build looks it up at call
-    time, so the build measured is the build run)."""
+def _timed(owner: Any, name: str, key: str, folder: Path) -> None:
+    """Make `owner.name` add the seconds it takes to `folder/<pid>` as a line `key seconds`.
+    Build looks it up at call time, and the PDF pool's workers are forked after this, so the
+    build measured is the build run, in whichever process does the work."""
     original = getattr(owner, name)
 
     def timed(*args: Any, **kwargs: Any) -> Any:
@@ -60,32 +64,46 @@ def _timed(owner: Any, name: str, spent: dict[str, float], key: str) -> None:
         try:
             return original(*args, **kwargs)
         finally:
-            spent[key] += time.perf_counter() - started
+            with (folder / str(os.getpid())).open("a", encoding="utf-8") as times:
+                times.write(f"{key} {time.perf_counter() - started}\n")
 
     setattr(owner, name, timed)
 
 
-def _time_our_pdf_work() -> dict[str, float]:
-    """Our share of the PDF stages, timed inside the build: printing the HTML that WeasyPrint
-    lays out (worksheets, packets, the handbook's parts; their views are planned in the
-    "pages" stage) and joining the handbook's parts."""
+def _time_our_pdf_work(folder: Path) -> None:
+    """Our share of the PDF stages, timed where it runs (the build or a worker of its pool):
+    printing the HTML that WeasyPrint lays out (worksheets, packets, the handbook's parts;
+    their views are planned in the "pages" stage) and joining the files' parts."""
     import importlib
 
     import generator.pdf.printer
 
+    _timed(generator.pdf.printer.Printer, "html", "pdf_html", folder)
+    for module in ("generator.pdf.joins", "generator.pdf.stage", "generator.pdf.handbook"):
+        try:  # the joins (pdf/joins.py), or a checkout before them (--before)
+            joins = importlib.import_module(module)
+        except ImportError:
+            continue
+        if hasattr(joins, "join_parts"):
+            _timed(joins, "join_parts", "join", folder)
+            return
+    raise RuntimeError("no join_parts to time in generator.pdf")
+
+
+def _spent(folder: Path) -> dict[str, float]:
+    """The seconds each process recorded, summed by key (CPU-side work, across the workers)."""
     spent = {"pdf_html": 0.0, "join": 0.0}
-    _timed(generator.pdf.printer.Printer, "html", spent, "pdf_html")
-    try:  # the PDF stage (pdf/stage.py), or a checkout before it (--before): pdf/handbook.py
-        joins = importlib.import_module("generator.pdf.stage")
-    except ImportError:
-        joins = importlib.import_module("generator.pdf.handbook")
-    _timed(joins, "join_parts", spent, "join")
+    for times in folder.iterdir():
+        for line in times.read_text(encoding="utf-8").splitlines():
+            key, seconds = line.split()
+            spent[key] += float(seconds)
     return spent
 
 
 def main(argv: list[str]) -> None:
     root, out = Path(argv[0]).resolve(), Path(argv[1]).resolve()
-    ours = _time_our_pdf_work()
+    times = Path(tempfile.mkdtemp(prefix="mentorbook-bench-times-"))
+    _time_our_pdf_work(times)
     from generator.build import build
 
     org_file = root / "organizations" / "example.yaml"
@@ -97,11 +115,12 @@ def main(argv: list[str]) -> None:
         "peak_mb": stages.peak_mb,
         "total": result.seconds,
         "pages": result.pages,
-        **ours,
+        **_spent(times),
         "peak_total_mb": max(stages.peak_mb.values()),
         "workers_peak_mb": workers,
         "threads_at_pdfs": stages.threads,
     }
+    shutil.rmtree(times)
     print(json.dumps(report))
 
 

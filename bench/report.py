@@ -44,8 +44,8 @@ def _stage_table(sizes: dict[str, Any]) -> None:
             + " ".join(cells)
             + f" {size['total']:>6.1f}s {own_share(size):>5.1%} {size['peak_total_mb']:>8.0f} {noop:>11}"
         )
-    print("ours: our own work (inputs hash, load+validate, pages, write, the PDFs' HTML, joining the")
-    print("      handbook's parts) / total;")
+    print("ours: our own work (inputs hash, load+validate, pages, write, and the PDFs' HTML and joins,")
+    print("      summed over the PDF workers) / total;")
     print("no-op: `mentorbook build` again with nothing changed / the full build, both as new processes")
 
 

@@ -40,6 +40,7 @@ def test_the_bench_runs_to_the_end(tmp_path: Path) -> None:
     figures = json.loads(results.read_text(encoding="utf-8"))
     shipped = figures["sizes"]["shipped"]
     assert shipped["engines"]["mentorbook_mkdocs"] > 0
+    assert shipped["pdf_html"] > 0 and shipped["join"] > 0  # timed in the PDF pool's workers too
     engines = shipped["pdf_engines"]
     assert engines["weasyprint"]["pages"] > 100 and engines["typst"]["pages"] > 100
     assert engines["checks"]["text"]["a_in_b"] > 0.99
