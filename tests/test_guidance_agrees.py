@@ -50,7 +50,7 @@ def test_the_first_one_to_one_is_as_long_as_the_meeting_that_books_it(example_pr
 
 def test_the_code_of_conduct_is_read_in_the_first_one_to_one_as_the_code_says(filled: Project) -> None:
     code = str(_guide(filled, "code-of-conduct").text)
-    assert "read it together" in code and "first one-to-one meeting" in code
+    assert "read it together" in code and "first meeting as a pair" in code
     first = _session(filled, "first-meeting")
     assert any("code of conduct" in step.step.lower() for step in first.agenda)
     assert "Code of conduct" in str(first.guidance)

@@ -37,6 +37,8 @@ FACTS: dict[str, str] = {
     "orientation.minutes": "the length of the mentee orientation, in minutes",
     "training.date": "the days the run-sheet holds the mentor training (each mentor chooses one), e.g. 'Mon, Dec 7, 2026 or Mon, Dec 14, 2026'",
     "orientation.date": "the days the run-sheet holds the mentee orientation (each mentee chooses one)",
+    "training.catch_up": "the last day of the mentor training, the catch-up for anyone who cannot come to the others",
+    "orientation.catch_up": "the last day of the mentee orientation, the catch-up for anyone who cannot come to the others",
     "training.day_before": "the working day before each mentor training workshop (weekends, holidays and breaks skipped)",
     "orientation.day_before": "the working day before each mentee orientation (weekends, holidays and breaks skipped)",
     "training.time": "when the mentor training starts (`program.training_time`, default '09:30')",
@@ -60,7 +62,9 @@ FACTS: dict[str, str] = {
     "training.capacity": "the most mentors one training workshop holds (the `train` step's `capacity`), e.g. '16'",
     "training.card_sets": "how many sets of scenario cards a full workshop needs, and its practice groups, e.g. '5 sets, one for each group: 4 of three and 1 of four'",
     "gatherings": "the schedule's gatherings for mentors or for mentees only (a timed milestone with that `audience`), each with its day and time; else 'none in the schedule yet'",
-    "website": "where the handbook is on the web: 'the handbook's website, <program.handbook_url>', else 'the handbook's website (the program team's messages link to it)'",
+    "website": "where the handbook is on the web: 'the handbook's website, <program.handbook_url>', else 'the handbook's website (the program team's messages link to it)'; on the website itself, 'this website'",
+    "worksheets.where": "where a reader finds the worksheets they prepare alone: 'in the back of this guide' in a "
+    "printed guide, 'on the Worksheets page' on the website",
     "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",
     "exit_conversation.minutes": "how long the program team's exit conversation with each person is",
 }

@@ -25,7 +25,7 @@ from generator.plan.print.worksheets import (
     print_setup,
 )
 from generator.plan.program.coherence import check_coherence
-from generator.plan.program.facts import fill_project, program_facts
+from generator.plan.program.facts import fill_project, program_facts, site_facts
 from generator.plan.site.pages import SitePlan, plan_site
 
 
@@ -66,12 +66,14 @@ def plan_build(project: Project, part_sessions: int = PART_SESSIONS) -> Plan:
     """Every document of the build; the books laid out in parts of at most `part_sessions`
     sessions (plan/print/chapters.py: `serve` asks for smaller ones, commands/preview.py). The
     program's facts are computed once and put into the shared text before anything is planned,
-    once the project is coherent (plan/program/coherence.py: a user's problem, at its line)."""
+    once the project is coherent (plan/program/coherence.py: a user's problem, at its line); the
+    site's pages with the few facts a web page words its own way (`site_facts`)."""
     problems = check_coherence(project)
     if problems:
         raise InputError(problems)
-    project = fill_project(project, program_facts(project))
-    site = plan_site(project)
+    facts = program_facts(project)
+    site = plan_site(fill_project(project, {**facts, **site_facts(project)}))
+    project = fill_project(project, facts)
     calendar = FileDocument(CALENDAR, site.files[CALENDAR]) if CALENDAR in site.files else None
     return Plan(
         site,

@@ -8,9 +8,10 @@ import re
 
 from generator.models.project import Project
 from generator.plan import Plan
-from generator.plan.program.kit import Step, asked_milestones, messages, mid_sentence, pair_milestones, run_sheet
+from generator.plan.program.kit import Step, asked_milestones, messages, pair_milestones, run_sheet
 from generator.plan.program.moments import kit_dates
 from generator.plan.program.timeline import timeline_date
+from generator.plan.program.words import within
 from generator.plan.sheets.tracker import heading, pair_columns, people_columns, tracker_sheet
 from generator.read.layout import SHIPPED
 
@@ -98,7 +99,7 @@ def test_each_milestone_column_is_one_a_check_in_asks_the_pairs_about(project: P
     titles = [c.title for c in pair_columns(project)]
     for milestone in asked:
         assert heading(milestone.title, project) in titles
-        (asking,) = [s for s in check_ins if s.message and mid_sentence(milestone.title) in s.message.body]
+        (asking,) = [s for s in check_ins if s.message and within(milestone.title) in s.message.body]
         assert asking.day and milestone.day <= asking.day
     unasked = [m.title for m in pair_milestones(project) if m not in asked]
     assert unasked and not {heading(t, project) for t in unasked} & set(titles)
@@ -170,7 +171,7 @@ def test_a_deadline_milestones_reminder_gives_the_day_and_a_gathering_the_time(p
     reminders = [s.message for s in _steps(project)["milestone-reminder"] if s.message]
     (agreement,) = [m for m in reminders if m.subject.startswith("Mentoring agreement signed")]
     assert not re.search(r"\d\d:\d\d", agreement.subject + agreement.body)
-    assert "Please sign your mentoring agreement together by then" in agreement.body
+    assert "Sign your mentoring agreement together at this session" in agreement.body
     (lunch,) = [m for m in reminders if m.subject.startswith("Mentors' lunch")]
     assert "12:00" in lunch.subject
     assert not [m for m in reminders if "the program lead" in m.body]  # the program lead sends them

@@ -140,10 +140,16 @@ def test_site_and_handbook_share_the_agenda_clock_and_cadence(project: Project, 
 def test_with_a_handbook_url_every_book_prints_its_address_and_each_sessions_page(project: Project, plan: Plan) -> None:
     """On paper, the handbook's web address on the cover and each session's page under it
     (as the calendar links it); without `handbook_url`, none (a folder's path opens nothing)."""
-    assert plan.handbook.book.cover.url is None
     url = "https://intranet.example.org/mentoring/"
     program = project.organization.program
     assert program is not None
+    unpublished = dataclasses.replace(
+        project,
+        organization=project.organization.model_copy(
+            update={"program": program.model_copy(update={"handbook_url": None})}
+        ),
+    )
+    assert plan_build(unpublished).handbook.book.cover.url is None
     published = dataclasses.replace(
         project,
         organization=project.organization.model_copy(
@@ -174,10 +180,12 @@ def test_a_printed_page_says_where_the_website_is(example_project: Project) -> N
     from generator.plan.program.facts import program_facts
 
     program = example_project.organization.program
-    assert program is not None and program.handbook_url is None  # the example sets none
-    assert (
-        program_facts(example_project)["website"] == "the handbook's website (the program team's messages link to it)"
+    assert program is not None
+    none = program.model_copy(update={"handbook_url": None})
+    unpublished = dataclasses.replace(
+        example_project, organization=example_project.organization.model_copy(update={"program": none})
     )
+    assert program_facts(unpublished)["website"] == "the handbook's website (the program team's messages link to it)"
     at = program.model_copy(update={"handbook_url": "https://intranet.example/mentoring/"})
     org = example_project.organization.model_copy(update={"program": at})
     project = dataclasses.replace(example_project, organization=org)

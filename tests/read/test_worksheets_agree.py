@@ -40,7 +40,7 @@ def text_of(s: Session) -> str:
 ASKED = [
     ("agreeing-how-you-work", "mentoring-agreement", "Write the purpose", "purpose"),
     ("agreeing-how-you-work", "mentoring-agreement", "how you will give each other feedback", "how_feedback"),
-    ("agreeing-how-you-work", "mentoring-agreement", "put a review date", "review_date"),
+    ("agreeing-how-you-work", "mentoring-agreement", "as its review date", "review_date"),
     ("agreeing-how-you-work", "mentoring-agreement", "how either of you can end", "how_we_end"),
     ("roles-and-expectations", "mentoring-agreement", "Add them to your mentoring agreement", "expectations"),
     ("naming-power-differences", "mentoring-agreement", "Write the ground rules", "ground_rules"),

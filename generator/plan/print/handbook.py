@@ -93,7 +93,7 @@ def plan_handbook(
     held = {s.view.sheets[0].id for s in sheets}
     refs = {ref: SheetRef(f"#{ref}", title) for ref, title in named.items() if ref in held}
     elsewhere = {ref: title for ref, title in named.items() if ref not in held}
-    refs |= _elsewhere(elsewhere, labels, choice.role, website(project, labels))
+    refs |= _elsewhere(elsewhere, labels, choice.role, website(project, labels, named=True))
     printed = _Printed(refs, labels, choice.role, text_words(project), _session_urls(project))
     modules = _modules(curriculum.modules, printed, choice)
     guides = tuple(  # numbered alike in every book: the same guide is the same part (chapters.py)

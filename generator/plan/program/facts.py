@@ -62,6 +62,7 @@ def program_facts(project: Project) -> Facts:
         "first_module": project.curriculum.modules[0].title,
         "first_one_to_one.module": _first_one_to_one_module(project, sessions),
         "website": website(project),
+        "worksheets.where": labels["fact_worksheets_back"],
         "gatherings": gatherings(project),
         **_card_sets(project),
         **_conversations(project),
@@ -121,13 +122,21 @@ def gatherings(project: Project) -> str:
     return "; ".join(found) or labels["fact_gatherings"]
 
 
-def website(project: Project, labels: Mapping[str, str] | None = None) -> str:
+def website(project: Project, labels: Mapping[str, str] | None = None, *, named: bool = False) -> str:
     """Where the handbook is on the web, for a printed page to say: the program's `handbook_url`,
-    else that the program team's messages link to it (a path in a folder opens nothing on paper)."""
+    else that the program team's messages link to it (a path in a folder opens nothing on paper).
+    `named`: a line repeated on many pages names the website only, its address being on the cover."""
     labels, program = labels or project.text_labels, project.organization.program
     if program and program.handbook_url:
-        return labels["fact_website_at"].format(url=program.handbook_url)
+        return labels["fact_website_named" if named else "fact_website_at"].format(url=program.handbook_url)
     return labels["fact_website"]
+
+
+def site_facts(project: Project) -> dict[str, str]:
+    """The facts a web page words differently from a printed one: the website is the page's own
+    ("this website"), and the worksheets are on their page, not "in the back of this guide"."""
+    labels = project.text_labels
+    return {"website": labels["fact_website_here"], "worksheets.where": labels["fact_worksheets_site"]}
 
 
 def _meetings_planned(project: Project) -> str:
@@ -211,13 +220,15 @@ def _day_before(days: list[dt.date], project: Project) -> str:
 
 def _workshops(project: Project) -> dict[str, str]:
     """`{training.date}` and `{orientation.date}`: the days the run-sheet holds them ("Mon, Dec 7,
-    2026 or Mon, Dec 14, 2026"; people choose one)."""
+    2026 or Mon, Dec 14, 2026"; people choose one); `{training.catch_up}` and
+    `{orientation.catch_up}`: the last of them, the catch-up."""
     labels, language = project.text_labels, project.curriculum.language
     facts = {}
     for key, task in (("training", "train"), ("orientation", "orient")):
         held = workshop_days(project, task)
         days = [timeline_date(day, language) for day in held]
         facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
+        facts[f"{key}.catch_up"] = days[-1] if days else labels["fact_date"]
         facts[f"{key}.day_before"] = _day_before(list(held), project)
     return facts
 

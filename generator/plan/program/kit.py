@@ -25,6 +25,7 @@ from generator.plan.program.moments import Dated as Milestone
 from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.responses import answered
 from generator.plan.program.timeline import timeline_date
+from generator.plan.program.words import within
 
 PREPARATION_MINUTES = {
     "mentor": 10,
@@ -189,20 +190,12 @@ def _milestones_due(project: Project, previous: dt.date | None, day: dt.date) ->
         if not mine:
             continue
         listed = "; ".join(
-            labels["kit_milestone_planned"].format(milestone=mid_sentence(m.title), date=timeline_date(m.day, language))
+            labels["kit_milestone_planned"].format(milestone=within(m.title), date=timeline_date(m.day, language))
             for m in mine
         )
         number = "one" if len(mine) == 1 else "many"
         questions.append(labels[f"kit_milestones_due_{audience}_{number}"].format(milestones=listed))
     return " ".join(questions)
-
-
-def mid_sentence(title: str) -> str:
-    """A milestone's name inside a sentence: "the mid-point review", not "The mid-point review"
-    (a name that starts with an acronym or a proper name's capitals, like "HR", stays)."""
-    if len(title) > 1 and title[0].isupper() and title[1].islower():
-        return title[0].lower() + title[1:]
-    return title
 
 
 def _common(days: Mapping[str, list[Dated]], project: Project, facts: Facts) -> dict[str, str]:
@@ -264,9 +257,7 @@ def _first_steps(project: Project) -> tuple[str, ...]:
     """What the emergency row says before its contacts: the emergency route, then the
     out-of-hours one under its own name ("Outside working hours: the duty manager, ...")."""
     labels = project.labels
-    return tuple(
-        text if key == "kit_emergency" else f"{labels[key]}: {mid_sentence(text)}" for key, text in urgent(project)
-    )
+    return tuple(text if key == "kit_emergency" else f"{labels[key]}: {within(text)}" for key, text in urgent(project))
 
 
 def urgent(project: Project) -> tuple[tuple[str, str], ...]:

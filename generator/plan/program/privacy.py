@@ -57,5 +57,6 @@ def _table(labels: Mapping[str, str], days: Mapping[str, str], checks: str) -> l
     rows = [(r, r) for r in RECORDS if r in days] + [("anonymous", "responses")]
     for record, kept in rows:
         what, who = labels[f"privacy_{record}"], labels[f"privacy_{record}_who"].format(months=checks)
+        who += "." if ". " in who and not who.endswith(".") else ""  # a cell of sentences ends as one
         lines.append(f"| {escape_text(what)} | {escape_text(who)} | {escape_text(days[kept])} |")
     return [*lines, ""]

@@ -42,13 +42,14 @@ def reader_days(project: Project) -> tuple[Event, ...]:
         for n, (day, *_) in enumerate(dated):
             end = until[0][0] if until and until[0][0] > day else None
             time, minutes = _timed(task, project)
+            last = bool(task.cohort) and n == len(dated) - 1  # the catch-up: its row says so, the others do not
             events.append(
                 Event(
                     date=day,
                     kind="milestone",
-                    title=_catch_up(shown.title, catch_up) if task.cohort and n == len(dated) - 1 else shown.title,
+                    title=_catch_up(shown.title, catch_up) if last else shown.title,
                     uid=f"step-{task.id}-{n + 1}",
-                    note=shown.note,  # each workshop's row gives its place
+                    note=_catch_up_note(shown.note, project.labels["timeline_catch_up"]) if last else shown.note,
                     time=time,
                     minutes=minutes,
                     until=end if time is None else None,
@@ -62,6 +63,11 @@ def _catch_up(title: str, word: str) -> str:
     """ "Mentor training workshop (catch-up)": the last of a cohort's workshops, as the run-sheet
     names it; a title in another language than the page keeps its language mark."""
     return type(title)(f"{title} ({word})")
+
+
+def _catch_up_note(note: str | None, sentence: str) -> str:
+    """The catch-up's note: the step's own (its place, how to reply), then what a catch-up is for."""
+    return type(note)(f"{note} {sentence}") if note else sentence
 
 
 def _timed(task: Task, project: Project) -> tuple[str | None, int | None]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_interval, format_skeleton, get_timezone, get_timezone_location, get_timezone_name
 
 from generator.models.events import Event, Moved
 from generator.models.program import Meetings, Program
@@ -22,6 +22,7 @@ from generator.models.project import Project
 from generator.models.schedule import WEEKDAY_NAMES
 from generator.plan.paths import CALENDAR, TIMELINE
 from generator.plan.program.calendar import calendar_ics
+from generator.plan.program.words import within
 
 ROW_TEMPLATES = {
     "session": "timeline/session.md.j2",
@@ -107,7 +108,7 @@ def plan_program(
         timezone=program.timezone,
         describe=lambda e: describe(e, project, session_page) or None,
         summary=lambda e: ics_summary(e, labels),
-        place=lambda e: where.get(e.moment or ""),
+        place=lambda e: where.get(e.moment or "") or where.get(e.uid.rsplit("-", 1)[0]),
         optional=labels["optional"],
     )
     context = {
@@ -143,8 +144,14 @@ def closing_place(program: Program) -> str | None:
 
 
 def places(program: Program) -> dict[str, str]:
-    """Where the sessions of a moment happen, as far as the profile says: the calendar's LOCATION."""
-    found = {"kickoff": program.kickoff_place, "celebration": closing_place(program)}
+    """Where the sessions of a moment happen, and the run-sheet's workshops and orientations (by
+    their entries' uid, "step-train-2"), as far as the profile says: the calendar's LOCATION."""
+    found = {
+        "kickoff": program.kickoff_place,
+        "celebration": closing_place(program),
+        "step-train": program.training_place or program.kickoff_place,  # the workshops' entries (reader_days.py)
+        "step-orient": program.orientation_place or program.kickoff_place,
+    }
     return {moment: place for moment, place in found.items() if place}
 
 
@@ -170,7 +177,7 @@ def describe(event: Event, project: Project, session_page: Callable[[str], str])
 def program_facts(
     program: Program, labels: Mapping[str, str], language: str, events: Sequence[Event] = ()
 ) -> list[str]:
-    """ "Starts Mon, Jan 11, 2027 · 48 weeks · times in Europe/Berlin": the page's and the handbook's,
+    """ "Starts Mon, Jan 11, 2027 · 48 weeks · times in Central European Time (Berlin)": the page's and the handbook's,
     with "preparation from ..." when meetings come before week 1."""
     facts = [
         f"{labels['program_starts']} {timeline_date(program.start, language)}",
@@ -180,8 +187,19 @@ def program_facts(
     if prepared < program.start:
         facts.insert(1, f"{labels['preparation_from']} {timeline_date(prepared, language)}")
     if program.timezone:
-        facts.append(f"{labels['times_in']} {program.timezone}")
+        facts.append(f"{labels['times_in']} {zone_name(program.timezone, language)}")
     return facts
+
+
+def zone_name(zone: str, language: str) -> str:
+    """A time zone as its readers call it, in their language (Babel's CLDR names): "Eastern Time
+    (New York)" for America/New_York; a zone CLDR has no region for, as written ("UTC")."""
+    tz = get_timezone(zone)
+    name = get_timezone_name(tz, "long", zone_variant="generic", locale=language)
+    city = get_timezone_location(tz, locale=language, return_city=True)
+    if "(" in name or city == zone:  # CLDR's "Unknown Region (UTC) Time"
+        return zone
+    return f"{name} ({city})" if city not in name else name
 
 
 def preparation_start(program: Program, events: Sequence[Event]) -> dt.date:
@@ -234,7 +252,7 @@ class Note:
 def event_notes(event: Event, labels: Mapping[str, str], language: str, *, agenda: bool = True) -> tuple[Note, ...]:
     """What a row says besides its title: optional, the session's moment, the milestones at it, a
     note (a meeting's agenda unless `agenda` is False), and the day off it moved from."""
-    notes = [Note(m.name, m.note or "") for m in event.milestones]
+    notes = [Note(m.name, within(m.note or "")) for m in event.milestones]
     if event.moment:
         moment = labels[f"moment_{event.moment.replace(' ', '_').replace('-', '_')}"]
         # "The mid-point review" needs no "Mid-point review" beside it, nor "Closing celebration" a "Celebration".

@@ -17,6 +17,7 @@ from generator.models.organization import Contact
 from generator.models.project import Project
 from generator.plan.paths import NAMES_XLSX, PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
 from generator.plan.program.kit import Commitment, Message, Route, Step, duration, team_time
+from generator.plan.program.words import within
 
 Link = Callable[[str], str | None]
 KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
@@ -147,7 +148,7 @@ def escalation_md(routes: Sequence[Route], labels: Mapping[str, str], urgent: Se
     """The table, after the organization's emergency and out-of-hours routes (`urgent`: label key, text)."""
     head = (labels["kit_concern"], labels["kit_first_step"], labels["kit_who"], labels["kit_how_fast"])
     lines = [escape_text(labels["kit_escalation_intro"]), ""]
-    lines += [f"- **{escape_text(labels[key])}:** {escape_text(text)}" for key, text in urgent]
+    lines += [f"- **{escape_text(labels[key])}:** {escape_text(within(text))}" for key, text in urgent]
     lines += [""] if urgent else []
     lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for route in routes:

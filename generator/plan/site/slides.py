@@ -27,6 +27,7 @@ from generator.models.project import Project
 from generator.plan.paths import KIT_SLIDES, TRAINING_GUIDE
 from generator.plan.program.moments import kit_dates
 from generator.plan.program.timeline import timeline_date
+from generator.plan.program.words import within
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`]+")
@@ -188,7 +189,9 @@ def _modules_notes(project: Project, facts: Mapping[str, str]) -> str:
 def _next_steps(project: Project, facts: Mapping[str, str], clock: Sequence[tuple[str, object]]) -> Slide:
     labels = project.labels
     points = (
-        labels["slides_first_one_to_one"].format(date=facts["first_one_to_one.date"], minutes=facts["meeting.minutes"]),
+        labels["slides_first_one_to_one"].format(
+            date=facts["first_one_to_one.date"], time=facts["first_one_to_one.time"], minutes=facts["meeting.minutes"]
+        ),
         labels["slides_start_here"],
         labels["slides_questions"].format(contact=facts["contact"]),
     )
@@ -250,8 +253,7 @@ def _where_to_go(project: Project, facts: Mapping[str, str]) -> Slide:
             continue
         who = facts[f"concern.{concern.id}.who"]
         if concern.id == "emergency":  # a slide must never send a room to an email address first
-            lower = out_of_hours[:1].lower() + out_of_hours[1:] if out_of_hours[1:2].islower() else out_of_hours
-            after = f" {labels['kit_out_of_hours']}: {lower}" if out_of_hours else ""
+            after = f" {labels['kit_out_of_hours']}: {within(out_of_hours)}" if out_of_hours else ""
             who = f"{facts['emergency']}{after} {then} {who}"
         rows.append((concern.concern, who, concern.first_step))
     table = ((labels["kit_concern"], labels["kit_who"]), *((c, w) for c, w, _ in rows)) if rows else ()
