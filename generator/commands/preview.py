@@ -68,9 +68,8 @@ class PdfChild:
         each into the served folder as it lands. How many it lists."""
         self.last = self.next or self.last
         write_status(self.out, self.updating)
-        if self.process is not None:
-            _nice(self.process.pid, 0)
         if self.process is not None and self.process.stdin is not None:
+            _nice(self.process.pid, 0)
             with contextlib.suppress(BrokenPipeError):  # it has ended already (a mistake, said)
                 self.process.stdin.write(b"go\n")
                 self.process.stdin.close()

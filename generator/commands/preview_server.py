@@ -46,23 +46,13 @@ class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, with SCRIPT after its own in every HTML page, that can bind
     its port before the first build (`listen`): MkDocs' binds only once `serve` is called."""
 
-    _listening = False
-
     def listen(self) -> str:
         """Bind and listen now; requests wait in the socket's queue until `serve`. The address."""
-        super().server_bind()
-        super().server_activate()
-        self._listening = True
+        self.server_bind()
+        self.server_activate()
+        self.server_bind = self.server_activate = lambda: None  # type: ignore[method-assign]  # serve calls them
         host, port = self.socket.getsockname()[:2]
         return f"http://{host}:{port}/"
-
-    def server_bind(self) -> None:
-        if not self._listening:
-            super().server_bind()
-
-    def server_activate(self) -> None:
-        if not self._listening:
-            super().server_activate()
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator.build import BuildOptions, build
 from generator.commands.preview import PART_SESSIONS, PdfChild
-from generator.commands.preview_server import PreviewServer
+from generator.commands.preview_server import PreviewServer, snapshot, what_changed
 from generator.errors import InputError, UsageError
 from generator.read.layout import SHIPPED, SHIPPED_NAMES, require_handbook
 from generator.site import engine
@@ -79,8 +79,6 @@ def _rebuilder(
 ) -> Callable[[], None]:
     """The server's builder: the site only, with the PDFs served now (it holds every request
     while it runs), then the PDF stage started for the PDFs that changed."""
-    from generator.commands.preview_server import snapshot, what_changed
-
     files, unchanged = snapshot(watched), "built"  # what the line says when no file changed
 
     def rebuild() -> None:

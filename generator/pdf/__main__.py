@@ -96,18 +96,13 @@ class Served:
             if not sys.stdin.readline():
                 raise SystemExit(0)  # serve is gone: nothing to put anywhere
             self.told = True
-        for landed in self.landed:
-            put(self.files / f"{self.keys[landed]}.pdf", self.out / landed)
+        for landed in self.landed:  # each in one rename: the server never sends half a file
+            (self.out / landed).parent.mkdir(parents=True, exist_ok=True)
+            write_whole(self.out / landed, (self.files / f"{self.keys[landed]}.pdf").read_bytes())
         self.updating = [path for path in self.updating if path not in self.landed]
         if self.landed:
             write_status(self.out, self.updating)
         self.landed = []
-
-
-def put(made: Path, target: Path) -> None:
-    """A copy of `made` at `target`, in one rename: the server never sends half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_whole(target, made.read_bytes())
 
 
 def write_status(out: Path, updating: list[str]) -> None:

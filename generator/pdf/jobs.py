@@ -3,12 +3,13 @@ and its contents, a whole document (what stage.py hands the pool; each a picklab
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from generator.pdf import WholePdf
 from generator.pdf.parts import Job, part_job
 from generator.pdf.printer import WHOLE, Printer
-from generator.plan.print.book import ContentsEntry, HandbookPlan
+from generator.plan.print.book import HandbookPlan
 from generator.plan.print.worksheets import PACKET, WORKSHEET, PdfDocument, SheetBody
 
 CONTENTS_PER_PART = 300  # a book's contents entries laid out in one job (about 9 pages)
@@ -38,16 +39,16 @@ def part_job_of(printer: Printer, book: HandbookPlan, index: int) -> Job:
     return part_job(html, book.targets)
 
 
-def contents_parts(book: HandbookPlan) -> list[tuple[ContentsEntry, ...]]:
-    """The contents' entries, CONTENTS_PER_PART to a part: a long contents page is laid out in
-    parts too (its dot leaders take WeasyPrint much memory)."""
-    return [book.contents[n : n + CONTENTS_PER_PART] for n in range(0, len(book.contents), CONTENTS_PER_PART)]
-
-
-def contents_job(printer: Printer, book: HandbookPlan, entries: Sequence[ContentsEntry], first: bool) -> Job:
-    """The cover and the contents' heading (in the `first` part only) and part of the contents."""
-    html = printer.html(book.template, book.book, front=True, first=first, chapters=(), contents=entries)
-    return part_job(html, book.targets)
+def contents_jobs(printer: Printer, book: HandbookPlan, pages: Mapping[str, int]) -> list[Job]:
+    """The book's front: the cover and the contents' heading (in the first part only) and the
+    contents, each entry at its anchor's page in `pages`. CONTENTS_PER_PART entries to a part: a
+    long contents page is laid out in parts too (its dot leaders take WeasyPrint much memory)."""
+    jobs = []
+    for n in range(0, len(book.contents), CONTENTS_PER_PART):
+        entries = [replace(e, page=pages.get(e.target[1:], 0)) for e in book.contents[n : n + CONTENTS_PER_PART]]
+        html = printer.html(book.template, book.book, front=True, first=n == 0, chapters=(), contents=entries)
+        jobs.append(part_job(html, book.targets))
+    return jobs
 
 
 def whole_job(whole: WholePdf) -> Job:

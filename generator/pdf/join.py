@@ -32,7 +32,6 @@ The joined file keeps what a reader and a screen reader rely on:
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,12 +48,14 @@ _SKIPPED_TYPES = {"/ObjStm", "/XRef", "/Catalog", "/Pages", "/StructTreeRoot"}
 
 @dataclass(frozen=True)
 class Part:
-    pdf: bytes
+    """A laid-out job's PDF as a join takes it (read only when its turn comes)."""
+
+    pdf: Path
     stand_ins: frozenset[str]  # named destinations that stand in for other parts' anchors
     continues: bool = False  # its first bookmark goes on the previous part's last (a long module)
-    footer: bytes | None = None  # a PDF whose pages from `footer_from` are laid over this part's
-    footer_from: int = 0
     nested: bool = False  # its bookmarks go under the previous part's last, without their own
+    footer: Path | None = None  # a PDF whose pages from `footer_from` are laid over this part's
+    footer_from: int = 0
 
 
 Outline = tuple[bytes, int, float, list["Outline"]]  # title (as PDF), page number, top, children
@@ -74,18 +75,14 @@ class _Joined:
     resources: dict[str, dict[str, bytes]] = field(default_factory=dict)  # what their appearances name
 
 
-def join_parts(
-    parts: Sequence[Part], target: Path, front_pages: int, footer: bytes | None = None, footer_from: int = 0
-) -> None:
-    """Write `parts` as one PDF; the first `front_pages` pages are labelled i, ii, iii... The
-    pages of a `footer` from `footer_from` on are laid over the parts' (else each part's own)."""
+def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
+    """Write `parts` as one PDF; the first `front_pages` pages are labelled i, ii, iii..."""
     with target.open("wb") as file:
         out = Writer(file)
         catalog, pages, tree, document, parent_tree, names, outlines = (out.reserve() for _ in range(7))
         joined, fixed = _Joined(), {"pages": pages, "tree": tree, "document": document}
         for number, part in enumerate(parts):
-            over = (footer, footer_from + len(joined.pages)) if footer else (part.footer, part.footer_from)
-            with Pdf.open(io.BytesIO(part.pdf)) as pdf, laid_over(pdf, *over):
+            with Pdf.open(part.pdf) as pdf, laid_over(pdf, part.footer, part.footer_from):
                 _copy(pdf, part, out, joined, fixed, first=number == 0)
                 if number == 0:  # the document's language, XMP and information are the first part's
                     lang = pdf.Root.Lang.unparse()

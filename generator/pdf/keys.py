@@ -6,7 +6,7 @@ mistake in one shows without a build."""
 from __future__ import annotations
 
 from generator.pdf import PdfWork
-from generator.pdf.jobs import body_job, contents_job, contents_parts, packet_front, part_job_of, whole_job
+from generator.pdf.jobs import body_job, contents_jobs, packet_front, part_job_of, whole_job
 from generator.pdf.printer import Printer
 
 
@@ -21,7 +21,7 @@ def pdf_keys(work: PdfWork) -> dict[str, str]:
         keys[file.path] = printer.key("file", *(job.key(printer) for job in [*front, *jobs]))
     for book in work.books:
         jobs = [part_job_of(printer, book, index) for index in range(len(book.parts))]
-        jobs += [contents_job(printer, book, entries, n == 0) for n, entries in enumerate(contents_parts(book))]
+        jobs += contents_jobs(printer, book, {})
         keys[book.path] = printer.key("book", *(job.key(printer) for job in jobs))
     for whole in work.wholes:
         keys[whole.path] = printer.key("whole", whole_job(whole).key(printer))

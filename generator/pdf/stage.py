@@ -1,22 +1,17 @@
 """The PDF stage, a batch program: the plan's PDF documents -> their files in a folder.
 
-Follow one worksheet from plan to file by reading `make_pdfs` top to bottom:
-1. bodies: its body in each variant is a Job (parts.py: which document, which HTML, which
-   variant), laid out once however many files and books hold it (the job's key, a hash of its
-   HTML, is looked up in a plain dict first); so is every part of every book;
-2. fronts: the packet's cover and contents, numbered from its worksheets' page counts, and
-   each book's contents, numbered from the body's anchors;
-3. footers: each page's words and "Page 3 of 4", on blank pages, a run of pages to a job;
-4. join: each file from its parts' and footers' PDFs in `folder` (join.py), files side by
-   side, yielded in the plan's order; a whole document (a slide deck's PDF, the scenario
-   cards: laid out in step 1) is its job's PDF.
+Follow one worksheet from plan to file by reading `make_pdfs` top to bottom: its body in each
+variant is a Job (parts.py), laid out once however many files and books hold it (the job's key,
+a hash of its HTML, is looked up in a plain dict first); the fronts are numbered from the
+bodies' pages, the footers (on blank pages, a run of pages to a job) once every page is
+counted, and each file is joined from its parts' and footers' PDFs in `folder` (join.py).
 Each step's jobs go to a standard-library `multiprocessing.Pool` of a worker per core, the
 longest first; a worker is replaced after MAX_TASKS jobs (WeasyPrint's libraries keep 1 to 1.7
 MB a part outside Python; `ProcessPoolExecutor(max_tasks_per_child=)` hangs on Python 3.11,
 CPython gh-115634, `Pool(maxtasksperchild=)` does not). A worker writes each PDF it lays out
 into `folder` under its key and sends back only its page count and anchors (parts.Laid), so
-the parent holds no PDF. With one process there is no pool: each job is
-laid out and each file joined here (`build --all`: no pool inside its pool of organizations).
+the parent holds no PDF. With one process there is no pool: each job is laid out and each
+file joined here (`build --all`: no pool inside its pool of organizations).
 `folder` is content-addressed: what a job's key names there is what that job makes, so a
 folder kept between runs (serve's, __main__.py) lays out only what changed. Known limit: a
 worker killed in a job (the system out of memory) loses that job, and the pool waits for it.
@@ -36,12 +31,11 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from types import TracebackType
 
-from generator.errors import InputError, Problem
 from generator.pdf import PdfWork
-from generator.pdf.jobs import body_job, contents_job, contents_parts, packet_front, part_job_of, whole_job
-from generator.pdf.joins import Joining, PartRef, join_file, write_whole
+from generator.pdf.jobs import body_job, contents_jobs, packet_front, part_job_of, whole_job
+from generator.pdf.join import Part
+from generator.pdf.joins import Joining, join_file, write_whole
 from generator.pdf.parts import Job, Laid, footer_job, lay_out
 from generator.pdf.printer import Printer
 from generator.plan.print.book import HandbookPlan
@@ -84,8 +78,7 @@ def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = N
             for book, pair, footers in zip(work.books, books, book_footers, strict=True)
         ]
         joins += [
-            Joining(whole.path, (PartRef(job.key(printer)),), whole=True)
-            for whole, job in zip(work.wholes, wholes, strict=True)
+            Joining(whole.path, (batch.part(job),), whole=True) for whole, job in zip(work.wholes, wholes, strict=True)
         ]
         yield from batch.join(joins, docs)
 
@@ -121,9 +114,7 @@ class Batch:
     def __enter__(self) -> Batch:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         if self.pool is not None:
             (self.pool.terminate if error else self.pool.close)()
             self.pool.join()
@@ -141,21 +132,22 @@ class Batch:
             self.pool = multiprocessing.Pool(self.processes, _worker_starts, maxtasksperchild=MAX_TASKS)
         made = map(_lay_out, tasks) if self.pool is None else self.pool.imap_unordered(_lay_out, tasks)
         for key, laid in made:
-            if isinstance(laid, _Failed):
-                raise InputError(laid.problems)
             self.done[key] = laid
 
     def laid(self, jobs: Sequence[Job]) -> list[Laid]:
         return [self.done[job.key(self.printer)] for job in jobs]
 
-    def part(self, job: Job, continues: bool = False, nested: bool = False) -> PartRef:
-        """A laid-out job as a join takes it: its key, its stand-ins, and how it is joined."""
+    def part(self, job: Job, continues: bool = False, nested: bool = False) -> Part:
+        """A laid-out job as a join takes it: its PDF, its stand-ins, and how it is joined."""
         key = job.key(self.printer)
-        return PartRef(key, self.done[key].stand_ins, continues, nested)
+        return Part(self.pdf(key), self.done[key].stand_ins, continues, nested)
+
+    def pdf(self, key: str) -> Path:
+        return self.folder / f"{key}.pdf"
 
     def join(self, joins: Sequence[Joining], docs: Path) -> Iterator[str]:
         """Join each file (on the pool, once it is running), yielding its path in `joins`' order."""
-        tasks = [(self.folder, docs, joining) for joining in joins]
+        tasks = [(docs, joining) for joining in joins]
         yield from map(join_file, tasks) if self.pool is None else self.pool.imap(join_file, tasks)
 
     def _known(self, key: str) -> bool:
@@ -164,15 +156,8 @@ class Batch:
             made = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
-        self.done[key] = Laid(made["count"], made["anchors"], frozenset(made["stand_ins"]), 0.0)
+        self.done[key] = Laid(made["count"], made["anchors"], frozenset(made["stand_ins"]))
         return True
-
-
-@dataclass(frozen=True)
-class _Failed:
-    """An InputError on its way back from a worker (its own pickling would lose the problems)."""
-
-    problems: list[Problem]
 
 
 _printers: dict[PrintSetup, Printer] = {}  # a worker's own, its fonts made once
@@ -186,14 +171,11 @@ def _worker_starts() -> None:
     gc.freeze()
 
 
-def _lay_out(task: tuple[PrintSetup, Path, str, Job]) -> tuple[str, Laid | _Failed]:
+def _lay_out(task: tuple[PrintSetup, Path, str, Job]) -> tuple[str, Laid]:
     """In a worker: lay the job out, write its PDF as `<key>.pdf` and its pages as `<key>.json`."""
     setup, folder, key, job = task
     printer = _printers.get(setup) or _printers.setdefault(setup, Printer(setup))
-    try:
-        pdf, laid = lay_out(printer, job)
-    except InputError as error:
-        return key, _Failed(error.problems)
+    pdf, laid = lay_out(printer, job)
     write_whole(folder / f"{key}.pdf", pdf)
     write_whole(folder / f"{key}.json", json.dumps({**asdict(laid), "stand_ins": sorted(laid.stand_ins)}).encode())
     return key, laid
@@ -271,27 +253,27 @@ def _footer_pages(document: PdfDocument, counts: Sequence[int]) -> list[FooterPa
 
 
 def _file_joins(batch: Batch, run: _FooterRun) -> Iterator[Joining]:
-    footer, offset = run.footer.key(batch.printer), 0
-    for file, parts, pages in run.files:
-        yield Joining(file.path, tuple(batch.part(job) for job in parts), footer=footer, footer_from=offset)
-        offset += len(pages)
+    footer, offset = batch.pdf(run.footer.key(batch.printer)), 0
+    for file, jobs, _ in run.files:
+        parts = []
+        for job, laid in zip(jobs, batch.laid(jobs), strict=True):
+            parts.append(replace(batch.part(job), footer=footer, footer_from=offset))
+            offset += laid.count
+        yield Joining(file.path, tuple(parts))
 
 
 # Books: the handbook and its editions.
 
 
 def _contents_jobs(printer: Printer, book: HandbookPlan, body: Sequence[Laid]) -> list[Job]:
-    """The book's front: the contents numbered from the body's anchors (its pages count from 1)."""
+    """The book's front, its contents numbered from the body's anchors (its pages count from 1)."""
     pages: dict[str, int] = {}
     first_page = 1
     for laid in body:
         for name, index in laid.anchors.items():
             pages.setdefault(name, first_page + index)
         first_page += laid.count
-    return [
-        contents_job(printer, book, [replace(e, page=pages.get(e.target[1:], 0)) for e in entries], first=n == 0)
-        for n, entries in enumerate(contents_parts(book))
-    ]
+    return contents_jobs(printer, book, pages)
 
 
 def _book_footers(
@@ -322,7 +304,7 @@ def _book_join(
         for job, part in zip(body, book.parts, strict=True)
     ]
     parts = [
-        replace(part, footer=job.key(batch.printer), footer_from=at)
+        replace(part, footer=batch.pdf(job.key(batch.printer)), footer_from=at)
         for part, (job, at) in zip(parts, footers, strict=True)
     ]
     return Joining(book.path, tuple(parts), front_pages=sum(laid.count for laid in batch.laid(front)))
