@@ -82,11 +82,4 @@ def what_changed(before: dict[Path, tuple[int, int]], after: dict[Path, tuple[in
         return ""
     if len(changed) > 2:
         return f"{len(changed)} files changed"
-    return " and ".join(_shown(p, root) for p in changed) + " changed"
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return path.name
+    return " and ".join(str(p.relative_to(root)) if p.is_relative_to(root) else p.name for p in changed) + " changed"

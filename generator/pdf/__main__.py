@@ -26,7 +26,7 @@ from jinja2 import TemplateError
 
 from generator.errors import InputError
 from generator.pdf import PdfWork
-from generator.pdf.joins import write_whole
+from generator.pdf.join import write_whole
 from generator.pdf.keys import pdf_keys
 from generator.pdf.stage import make_pdfs
 

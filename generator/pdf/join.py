@@ -1,5 +1,6 @@
 """Tagged PDFs made part by part -> one tagged PDF, as if WeasyPrint had made it whole: a book
-from its parts, a worksheet's or the packet's file from the worksheets' bodies (stage.py).
+from its parts, a worksheet's or the packet's file from the worksheets' bodies (stage.py's
+step 4, `join_file`: given as a `Joining` of the parts' files, so that it can go to a worker).
 
 The handbook is laid out in parts (stage.py) because WeasyPrint holds every laid-out page
 in memory until it writes the file: about 1.1 MB a page, 3.6 GB for a 1,000-session handbook
@@ -32,6 +33,7 @@ The joined file keeps what a reader and a screen reader rely on:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +48,13 @@ from generator.pdf.writer import Writer
 _SKIPPED_TYPES = {"/ObjStm", "/XRef", "/Catalog", "/Pages", "/StructTreeRoot"}
 
 
+def write_whole(target: Path, data: bytes) -> None:
+    """In one rename: a reader of the folder never sees half a file."""
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
 @dataclass(frozen=True)
 class Part:
     """A laid-out job's PDF as a join takes it (read only when its turn comes)."""
@@ -56,6 +65,28 @@ class Part:
     nested: bool = False  # its bookmarks go under the previous part's last, without their own
     footer: Path | None = None  # a PDF whose pages from `footer_from` are laid over this part's
     footer_from: int = 0
+
+
+@dataclass(frozen=True)
+class Joining:
+    """A file to join from its parts; `whole`, a file that is its one part's PDF."""
+
+    path: str
+    parts: tuple[Part, ...]
+    front_pages: int = 0
+    whole: bool = False
+
+
+def join_file(task: tuple[Path, Joining]) -> str:
+    """In a worker (or here): write the file into `docs`."""
+    docs, joining = task
+    target = docs / joining.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if joining.whole:
+        write_whole(target, joining.parts[0].pdf.read_bytes())
+    else:
+        join_parts(joining.parts, target, joining.front_pages)
+    return joining.path
 
 
 Outline = tuple[bytes, int, float, list["Outline"]]  # title (as PDF), page number, top, children
@@ -103,7 +134,8 @@ def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
         )
         dests = b" ".join(pikepdf.String(n).unparse() + b" " + a for n, a in sorted(joined.destinations))
         out.write_object(names, b"<< /Names [%s] >>" % dests)
-        _write_outline(out, outlines, joined.outline)
+        count, ends = _write_items(out, outlines, joined.outline)
+        out.write_object(outlines, b"<< /Type /Outlines /Count %d%s >>" % (count, ends))
         labels = (b"0 << /S /r >> " if front_pages else b"") + b"%d << /S /D /St 1 >>" % front_pages
         out.write_object(
             catalog,
@@ -183,7 +215,7 @@ def _kept(obj: pikepdf.Object) -> bool:
 
 
 def _outline_objects(pdf: Pdf) -> set[tuple[int, int]]:
-    """The part's outline items: rewritten for the joined document (_write_outline)."""
+    """The part's outline items: rewritten for the joined document (_write_items)."""
     found: set[tuple[int, int]] = set()
     stack = [pdf.Root.Outlines] if Name.Outlines in pdf.Root else []
     while stack:
@@ -212,11 +244,6 @@ def _entry(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int]) -> Outl
     top = float(destination[3]) if len(destination) > 3 else 0.0
     children = [_entry(child, pages) for child in item.children]
     return (pikepdf.String(item.title).unparse(), pages[destination[0].objgen], top, children)
-
-
-def _write_outline(out: Writer, root: int, entries: list[Outline]) -> None:
-    count, ends = _write_items(out, root, entries)
-    out.write_object(root, b"<< /Type /Outlines /Count %d%s >>" % (count, ends))
 
 
 def _write_items(out: Writer, parent: int, entries: list[Outline]) -> tuple[int, bytes]:

@@ -15,9 +15,7 @@ file joined here (`build --all`: no pool inside its pool of organizations).
 `folder` is content-addressed: what a job's key names there is what that job makes, so a
 folder kept between runs (serve's, __main__.py) lays out only what changed. Known limit: a
 worker killed in a job (the system out of memory) loses that job, and the pool waits for it.
-
-WeasyPrint keeps every laid-out page in memory until it writes (about 1.1 MB a page, docs/
-decisions/0001-pdf-engine.md), which is why a book is laid out in the plan's parts and joined.
+A book is laid out in the plan's parts and joined for WeasyPrint's memory (join.py says why).
 """
 
 from __future__ import annotations
@@ -34,8 +32,7 @@ from pathlib import Path
 
 from generator.pdf import PdfWork
 from generator.pdf.jobs import body_job, contents_jobs, packet_front, part_job_of, whole_job
-from generator.pdf.join import Part
-from generator.pdf.joins import Joining, join_file, write_whole
+from generator.pdf.join import Joining, Part, join_file, write_whole
 from generator.pdf.parts import Job, Laid, footer_job, lay_out
 from generator.pdf.printer import Printer
 from generator.plan.print.book import HandbookPlan
