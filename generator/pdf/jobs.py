@@ -1,12 +1,17 @@
 """The PDF stage's jobs, made from the plan: a worksheet's body, a packet's front, a book's part
-and its contents, a whole document (what stage.py hands the pool; each a picklable `Job`)."""
+and its contents, a whole document (what stage.py hands the pool; each a picklable `Job`).
+
+From them, what each PDF is known by, without laying anything out (`pdf_keys`): equal keys, equal
+bytes. `serve` names its finished PDFs by them (`python -m generator.pdf`), so that a document an
+edit did not change is not laid out again; `validate` prints every print template this way, so a
+mistake in one shows without a build."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from generator.pdf import WholePdf
+from generator.pdf import PdfWork, WholePdf
 from generator.pdf.parts import Job, part_job
 from generator.pdf.printer import WHOLE, Printer
 from generator.plan.print.book import HandbookPlan
@@ -54,3 +59,21 @@ def contents_jobs(printer: Printer, book: HandbookPlan, pages: Mapping[str, int]
 def whole_job(whole: WholePdf) -> Job:
     """A slide deck's PDF or the scenario cards: one job, its PDF the file."""
     return Job(whole.path, str(whole.html), WHOLE)
+
+
+def pdf_keys(work: PdfWork) -> dict[str, str]:
+    """Every document's key, by its path: a hash of its parts' keys, the front's without page
+    numbers (they follow from the rest): 0.14 s for the shipped curriculum, no layout."""
+    printer = Printer(work.setup)
+    keys = {}
+    for file in work.files:
+        jobs = [body_job(printer, body) for body in file.sheets]
+        front = [packet_front(printer, file, [0] * len(file.sheets))] if file.front else []
+        keys[file.path] = printer.key("file", *(job.key(printer) for job in [*front, *jobs]))
+    for book in work.books:
+        jobs = [part_job_of(printer, book, index) for index in range(len(book.parts))]
+        jobs += contents_jobs(printer, book, {})
+        keys[book.path] = printer.key("book", *(job.key(printer) for job in jobs))
+    for whole in work.wholes:
+        keys[whole.path] = printer.key("whole", whole_job(whole).key(printer))
+    return keys

@@ -60,7 +60,7 @@ class Printer:
 
     def key(self, *made_of: str) -> str:
         """What a PDF made of `made_of` is known by: equal keys, equal bytes (the serve cache's
-        and the served files' key, stage.py and keys.py)."""
+        and the served files' key, stage.py and jobs.py)."""
         return hashlib.sha256("\0".join((self.resources, *made_of)).encode()).hexdigest()
 
     @cached_property

@@ -27,7 +27,7 @@ import multiprocessing.pool
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator.pdf import PdfWork
@@ -62,38 +62,31 @@ def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = N
         fronts = _packet_fronts(batch, work.files, [batch.laid(jobs) for jobs in sheets], books_fronts)
         # 3. The footers, now that every page is counted.
         files = [[*front, *jobs] for front, jobs in zip(fronts, sheets, strict=True)]
-        file_runs = _file_footers(batch, work.files, files)
+        file_footers = _file_footers(batch, work.files, files)
         books = [(front, body) for front, body in zip(contents, parts, strict=True)]
         book_footers = [
             _book_footers(printer, book, batch, *pair) for book, pair in zip(work.books, books, strict=True)
         ]
-        batch.lay_out([run.footer for run in file_runs] + [job for footers in book_footers for job, _ in footers])
+        batch.lay_out([job for footers in (*file_footers, *book_footers) for job, _ in footers])
         # 4. Each file joined, side by side, in the plan's order.
-        joins = [joining for run in file_runs for joining in _file_joins(batch, run)]
+        joins = [
+            Joining(file.path, tuple(batch.part(job, footer) for job, footer in zip(jobs, footers, strict=True)))
+            for file, jobs, footers in zip(work.files, files, file_footers, strict=True)
+        ]
         joins += [
             _book_join(batch, book, *pair, footers)
             for book, pair, footers in zip(work.books, books, book_footers, strict=True)
         ]
         joins += [
-            Joining(whole.path, (batch.part(job),), whole=True) for whole, job in zip(work.wholes, wholes, strict=True)
+            Joining(whole.path, (batch.part(job, None),), whole=True)
+            for whole, job in zip(work.wholes, wholes, strict=True)
         ]
         yield from batch.join(joins, docs)
 
 
-def render_pdfs(documents: Sequence[PdfDocument], setup: PrintSetup, docs: Path, processes: int = 1) -> list[Path]:
-    """The files' PDFs written into `docs`, their parts in a folder of their own let go after
-    (tests, the bench): each file's path, in order."""
-    return render(PdfWork(setup, tuple(documents)), docs, processes)
-
-
-def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, processes: int = 1) -> Path:
-    """The book's PDF written into `docs` (tests, the bench), as render_pdfs."""
-    [path] = render(PdfWork(setup, books=(handbook,)), docs, processes)
-    return path
-
-
 def render(work: PdfWork, docs: Path, processes: int = 1) -> list[Path]:
-    """Every document of `work` written into `docs`, as render_pdfs: each one's path, in order."""
+    """Every document of `work` written into `docs`, their parts in a folder of their own let go
+    after (tests, the bench): each one's path, in order."""
     with tempfile.TemporaryDirectory(prefix="mentorbook-parts-") as parts:
         return [docs / path for path in make_pdfs(work, docs, Path(parts), processes)]
 
@@ -134,10 +127,12 @@ class Batch:
     def laid(self, jobs: Sequence[Job]) -> list[Laid]:
         return [self.done[job.key(self.printer)] for job in jobs]
 
-    def part(self, job: Job, continues: bool = False, nested: bool = False) -> Part:
-        """A laid-out job as a join takes it: its PDF, its stand-ins, and how it is joined."""
+    def part(self, job: Job, footer: tuple[Job, int] | None, continues: bool = False, nested: bool = False) -> Part:
+        """A laid-out job as a join takes it: its PDF and stand-ins, how it is joined, and its
+        footers' job with the page of it where its own begin."""
         key = job.key(self.printer)
-        return Part(self.pdf(key), self.done[key].stand_ins, continues, nested)
+        over, at = (self.pdf(footer[0].key(self.printer)), footer[1]) if footer else (None, 0)
+        return Part(self.pdf(key), self.done[key].stand_ins, continues, nested, over, at)
 
     def pdf(self, key: str) -> Path:
         return self.folder / f"{key}.pdf"
@@ -214,28 +209,24 @@ class FooterPage:
     total: int
 
 
-@dataclass(frozen=True)
-class _FooterRun:
-    """Files whose footers are laid out in one job: each file's parts, and its pages' footers."""
-
-    files: list[tuple[PdfDocument, list[Job], list[FooterPage]]]
-    footer: Job
-
-
-def _file_footers(batch: Batch, files: Sequence[PdfDocument], jobs: Sequence[list[Job]]) -> list[_FooterRun]:
-    """The files, FILE_FOOTER_RUN pages of them to a footer job."""
-    runs: list[list[tuple[PdfDocument, list[Job], list[FooterPage]]]] = []
+def _file_footers(batch: Batch, files: Sequence[PdfDocument], jobs: Sequence[list[Job]]) -> list[list[tuple[Job, int]]]:
+    """For each file, each part's footers' job and the page of it where its own begin (as in
+    _book_footers): the files' footers, FILE_FOOTER_RUN pages of them to a job."""
+    runs: list[list[tuple[PdfDocument, list[int], list[FooterPage]]]] = []  # files: parts' page counts, footers
     for file, parts in zip(files, jobs, strict=True):
-        pages = _footer_pages(file, [laid.count for laid in batch.laid(parts)])
+        counts = [laid.count for laid in batch.laid(parts)]
+        pages = _footer_pages(file, counts)
         if not runs or sum(len(p) for *_, p in runs[-1]) + len(pages) > FILE_FOOTER_RUN:
             runs.append([])
-        runs[-1].append((file, parts, pages))
-    return [_FooterRun(run, _footer_job(batch.printer, run)) for run in runs]
-
-
-def _footer_job(printer: Printer, run: list[tuple[PdfDocument, list[Job], list[FooterPage]]]) -> Job:
-    pages = [page for *_, file_pages in run for page in file_pages]
-    return Job("the files' footers", printer.html(SHEET_FOOTER, run[0][0].head, footer_pages=pages), "footer")
+        runs[-1].append((file, counts, pages))
+    footers: list[list[tuple[Job, int]]] = []
+    for run in runs:
+        html = batch.printer.html(SHEET_FOOTER, run[0][0].head, footer_pages=[p for *_, pages in run for p in pages])
+        job, at = Job("the files' footers", html, "footer"), 0
+        for _, counts, _ in run:
+            footers.append([(job, at + sum(counts[:n])) for n in range(len(counts))])
+            at += sum(counts)
+    return footers
 
 
 def _footer_pages(document: PdfDocument, counts: Sequence[int]) -> list[FooterPage]:
@@ -247,16 +238,6 @@ def _footer_pages(document: PdfDocument, counts: Sequence[int]) -> list[FooterPa
     for body, count in zip(document.sheets, counts[1:] if document.front else counts, strict=True):
         words += [("sheet", body.title)] * count
     return [FooterPage(kind, text, n, sum(counts)) for n, (kind, text) in enumerate(words, start=1)]
-
-
-def _file_joins(batch: Batch, run: _FooterRun) -> Iterator[Joining]:
-    footer, offset = batch.pdf(run.footer.key(batch.printer)), 0
-    for file, jobs, _ in run.files:
-        parts = []
-        for job, laid in zip(jobs, batch.laid(jobs), strict=True):
-            parts.append(replace(batch.part(job), footer=footer, footer_from=offset))
-            offset += laid.count
-        yield Joining(file.path, tuple(parts))
 
 
 # Books: the handbook and its editions.
@@ -296,12 +277,8 @@ def _book_join(
     batch: Batch, book: HandbookPlan, front: Sequence[Job], body: Sequence[Job], footers: Sequence[tuple[Job, int]]
 ) -> Joining:
     """The book's front and body, each part with its footers."""
-    parts = [batch.part(job) for job in front] + [
-        batch.part(job, continues=part.continues and not part.sheet, nested=part.sheet is not None)
-        for job, part in zip(body, book.parts, strict=True)
-    ]
-    parts = [
-        replace(part, footer=batch.pdf(job.key(batch.printer)), footer_from=at)
-        for part, (job, at) in zip(parts, footers, strict=True)
+    parts = [batch.part(job, footer) for job, footer in zip(front, footers[: len(front)], strict=True)] + [
+        batch.part(job, footer, continues=part.continues and not part.sheet, nested=part.sheet is not None)
+        for job, part, footer in zip(body, book.parts, footers[len(front) :], strict=True)
     ]
     return Joining(book.path, tuple(parts), front_pages=sum(laid.count for laid in batch.laid(front)))
