@@ -1,5 +1,6 @@
 """The PDFs of `serve`, swapped in after the page: the PDF stage runs in a child process
-(`python -m generator.pdf`, pdf/__main__.py) started once the build is planned, laying out into
+(`python -m generator.pdf`, pdf/__main__.py), started ahead as a spare with its imports done
+(WeasyPrint's take over a second) and given the build's work once it is planned, laying out into
 its cache while the site is built with the PDFs served before (or empty stand-ins); once the
 site is served and the browser reloads, the child is told so and puts each PDF the edit changed
 into the served folder as it lands, STATUS listing those still coming (preview_server.py shows
@@ -39,6 +40,7 @@ class PdfChild:
     def __init__(self, out: Path, folder: Path, quiet: bool = False) -> None:
         self.out, self.folder, self.quiet = out, folder, quiet
         self.process: subprocess.Popen[bytes] | None = None
+        self.spare: subprocess.Popen[bytes] | None = None  # the next build's, waiting for its work
         self.next: PdfWork | None = None  # the PDFs of the build under way
         self.last: PdfWork | None = None  # the last good build's
         self.updating: list[str] = []  # the next one's paths not made before
@@ -56,12 +58,26 @@ class PdfChild:
         self.next, self.updating = work, [path for path, key in keys.items() if not (made / f"{key}.pdf").is_file()]
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "work.pickle").write_bytes(pickle.dumps(work))
-        command = [sys.executable, "-m", "generator.pdf", str(self.folder / "work.pickle"), str(self.out)]
-        command += [str(self.folder / "cache"), "--wait", *(["-q"] if self.quiet else [])]
-        # Its own process group, so that stop() ends its workers with it; nicer than serve while
-        # serve builds the site (BACKGROUND), as nice as serve once it is served (go).
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, start_new_session=True)
-        _nice(self.process.pid, BACKGROUND)
+        self.process, self.spare = self.spare if self.spare and self.spare.poll() is None else self._start(), None
+        self._tell(f"{self.folder / 'work.pickle'}\n")
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        """A child, waiting for its work on stdin. Its own process group, so that stop() ends its
+        workers with it; nicer than serve while serve builds the site (BACKGROUND), as nice as
+        serve once it is served (go)."""
+        command = [sys.executable, "-m", "generator.pdf", str(self.out), str(self.folder / "cache")]
+        process = subprocess.Popen(
+            [*command, *(["-q"] if self.quiet else [])], stdin=subprocess.PIPE, start_new_session=True
+        )
+        _nice(process.pid, BACKGROUND)
+        return process
+
+    def _tell(self, line: str, last: bool = False) -> None:
+        """A line to the child; `last`, and its stdin is closed."""
+        if self.process is not None and self.process.stdin is not None:
+            with contextlib.suppress(BrokenPipeError):  # it has ended already (a mistake, said)
+                self.process.stdin.write(line.encode())
+                (self.process.stdin.close if last else self.process.stdin.flush)()
 
     def go(self) -> int:
         """The build's site is served: STATUS lists the PDFs not made yet, and the child puts
@@ -70,10 +86,8 @@ class PdfChild:
         write_status(self.out, self.updating)
         if self.process is not None:
             _nice(self.process.pid, 0)
-        if self.process is not None and self.process.stdin is not None:
-            with contextlib.suppress(BrokenPipeError):  # it has ended already (a mistake, said)
-                self.process.stdin.write(b"go\n")
-                self.process.stdin.close()
+        self._tell("go\n", last=True)
+        self.spare = self.spare or self._start()  # the next edit's, importing meanwhile at BACKGROUND
         return len(self.updating)
 
     def resume(self) -> int:
@@ -86,14 +100,26 @@ class PdfChild:
 
     def stop(self) -> None:
         """Kill the child and its workers now (a handbook part may take seconds) and wait for them."""
-        if self.process is None:
-            return
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-        if self.process.stdin is not None:
-            self.process.stdin.close()
+        _kill(self.process)
         self.process = None
+
+    def close(self) -> None:
+        """serve ends: the child and the spare killed."""
+        self.stop()
+        _kill(self.spare)
+        self.spare = None
+
+
+def _kill(process: subprocess.Popen[bytes] | None) -> None:
+    """The process and its group killed, waited for, its stdin closed."""
+    if process is None:
+        return
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    if process.stdin is not None:
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.close()
 
 
 def _nice(group: int, niceness: int) -> None:

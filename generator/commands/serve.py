@@ -56,7 +56,7 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
     finally:
-        pdfs.stop()
+        pdfs.close()
         server.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -1,13 +1,14 @@
-"""`python -m generator.pdf WORK OUT CACHE [--wait] [-q]`: the PDF stage in a process of its own,
-as `serve` runs it once each build is planned (commands/preview.py), killed by a newer edit.
+"""`python -m generator.pdf OUT CACHE [-q]`: the PDF stage in a process of its own, as `serve`
+runs it (commands/preview.py): started ahead as a spare, its imports done, it waits for a line on
+stdin naming the work (a pickled PdfWork, the plan's PDF documents) and is killed by a newer edit.
 
-WORK is a pickled PdfWork (the plan's PDF documents). CACHE is content-addressed and kept
-between runs: `parts/` holds every laid-out part by its job's key (stage.py), `files/` every
-finished document by its key (keys.py), so a run after an edit lays out only the parts the edit
-changed and joins only the documents that hold them. Each document is put into OUT (the served
-folder) in one rename, those made before at once, the others as they land; with `--wait`, not
-before a line comes on stdin (serve's word that the site is served). STATUS in OUT lists those
-not there yet. A mistake is printed and ends the run (status 1), the PDFs served staying as they were.
+CACHE is content-addressed and kept between runs: `parts/` holds every laid-out part by its job's
+key (stage.py), `files/` every finished document by its key (keys.py), so a run after an edit lays
+out only the parts the edit changed and joins only the documents that hold them. Each document is
+put into OUT (the served folder) in one rename, those made before at once, the others as they land,
+and not before a second line comes on stdin (serve's word that the site is served). STATUS in OUT
+lists those not there yet. A mistake is printed and ends the run (status 1), the PDFs served
+staying as they were; stdin closed before the work comes ends it with status 0.
 """
 
 from __future__ import annotations
@@ -34,10 +35,13 @@ STATUS = ".mentorbook-pdfs.json"  # in the served folder only: `build` never wri
 
 
 def main(argv: list[str]) -> int:
-    work_file, out, cache = (Path(arg) for arg in argv[:3])
-    work: PdfWork = pickle.loads(work_file.read_bytes())  # serve's own file, just written
+    out, cache = (Path(arg) for arg in argv[:2])
+    work_file = sys.stdin.readline().strip()
+    if not work_file:
+        return 0  # serve is gone, or ended before it needed this spare
+    work: PdfWork = pickle.loads(Path(work_file).read_bytes())  # serve's own file, just written
     started, files, scratch = time.perf_counter(), cache / "files", cache / "scratch"
-    served = Served(out, files, waiting="--wait" in argv)
+    served = Served(out, files)
     try:
         keys = pdf_keys(work)
         new = [path for path, key in keys.items() if not (files / f"{key}.pdf").is_file()]
@@ -72,11 +76,11 @@ def main(argv: list[str]) -> int:
 
 class Served:
     """The served folder: each PDF put in as it lands (from `files`, by its key), and STATUS
-    rewritten without it; when `waiting`, not before serve says its site is served (a line on
-    stdin: serve builds the site meanwhile, and nothing may write into its folder then)."""
+    rewritten without it; not before serve says its site is served (a line on stdin: serve
+    builds the site meanwhile, and nothing may write into its folder then)."""
 
-    def __init__(self, out: Path, files: Path, waiting: bool) -> None:
-        self.out, self.files, self.told = out, files, not waiting
+    def __init__(self, out: Path, files: Path) -> None:
+        self.out, self.files, self.told = out, files, False
         self.keys: dict[str, str] = {}  # each PDF's key, by its path
         self.updating: list[str] = []  # the paths not put in yet
         self.landed: list[str] = []  # landed, not put in yet

@@ -76,7 +76,7 @@ def test_the_pdfs_are_laid_out_while_the_site_is_built_and_put_in_once_it_is_ser
         child.go()
         assert _finished(child) == 0
     finally:
-        child.stop()
+        child.close()
     assert json.loads((out / STATUS).read_text())["updating"] == []
     assert all((out / d.path).stat().st_size > 0 for d in (*second.files, *second.books))
     assert "Opening Health" in _text(out / books[0]) and "Acme Health" not in _text(out / books[0])
@@ -88,16 +88,22 @@ def test_a_run_after_an_edit_lays_out_only_what_changed(tmp_path: Path) -> None:
     out.mkdir()
     child = PdfChild(out, tmp_path / "pdfs", quiet=True)
     work = _work(root, profile)
-    child.begin(work)
-    child.go()
-    assert _finished(child) == 0
-    served = {d.path: (out / d.path).read_bytes() for d in (*work.files, *work.books)}
-    assert child.resume() == 0 and _finished(child) == 0  # every file made before: none to lay out
-    curriculum = root / "curriculum.yaml"
-    curriculum.write_text(curriculum.read_text(encoding="utf-8").replace("Meet.", "Meet again."), encoding="utf-8")
-    child.begin(_work(root, profile))
-    stale = child.go()
-    assert 1 <= stale < len(served) and _finished(child) == 0
+    try:
+        child.begin(work)
+        child.go()
+        assert _finished(child) == 0
+        served = {d.path: (out / d.path).read_bytes() for d in (*work.files, *work.books)}
+        spare = child.spare
+        assert child.resume() == 0 and _finished(child) == 0  # every file made before: none to lay out
+        assert spare is not None and child.process is spare  # the spare, its imports done, took the work
+        curriculum = root / "curriculum.yaml"
+        curriculum.write_text(curriculum.read_text(encoding="utf-8").replace("Meet.", "Meet again."), encoding="utf-8")
+        child.begin(_work(root, profile))
+        stale = child.go()
+        assert 1 <= stale < len(served) and _finished(child) == 0
+    finally:
+        child.close()
+    assert spare.poll() is not None and child.spare is None  # closed: no spare left waiting
     changed = [path for path, pdf in served.items() if (out / path).read_bytes() != pdf]
     assert len(changed) == stale and all(path.endswith(".pdf") for path in changed)
 
@@ -114,6 +120,7 @@ def test_a_mistake_only_the_pdfs_show_is_said_and_nothing_stays_updating(
     child.begin(_work(root, root / "organizations" / "org.yaml"))
     assert child.go() >= 5
     assert _finished(child) == 1
+    child.close()
     assert "http://example.org/x.png" in capfd.readouterr().err
     assert json.loads((out / STATUS).read_text())["updating"] == []
 
