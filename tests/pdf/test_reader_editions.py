@@ -9,7 +9,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from generator.pdf.stage import render_handbook
+from generator.pdf import PdfWork
+from generator.pdf.stage import render
 from generator.plan import plan_build
 from generator.plan.print.handbook import for_reader
 from generator.plan.program.facts import program_facts
@@ -31,7 +32,7 @@ def laid_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, PdfRea
         project = load_project(root, root / DEFAULT_ORG)
         plan = plan_build(project)
         books = [e for e in plan.editions if not e.path.endswith("manager-edition.pdf")]
-        made = {book.path: render_handbook(book, plan.setup, root / "docs") for book in books}
+        made = {book.path: render(PdfWork(plan.setup, books=(book,)), root / "docs")[0] for book in books}
         facts = dict(program_facts(project))
     readers = {
         role: PdfReader(next(p for name, p in made.items() if name.endswith(f"{role}-guide.pdf"))) for role in ROLES
@@ -101,7 +102,7 @@ def test_start_here_gives_the_dates_the_facilitator_and_one_list_to_bring(
     for fact in (f"{workshop}.date", "kickoff.date", "kickoff.place", "first_one_to_one.date", "contact"):
         assert facts[fact] in page, fact
     first = f"{facts['first_one_to_one.date']} at {facts['first_one_to_one.time']}"
-    assert f"{first}, booked for {facts['meeting.minutes']} minutes" in page
+    assert f"{first}, for {facts['meeting.minutes']} minutes" in page
     assert "Dana Okafor" in page.split("Your facilitator", 1)[1]  # named, from the profile's contacts
     assert page.count("Bring") == 1  # one list of what to bring to the kickoff
 
