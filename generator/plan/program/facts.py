@@ -11,6 +11,7 @@ never a template: its modules, worksheets and pages are left as written (`fill_p
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
@@ -26,6 +27,7 @@ from generator.models.program import TRAINING_MINUTES as TRAINING_MINUTES  # the
 from generator.models.program import Program
 from generator.models.project import Project
 from generator.models.prose import map_prose
+from generator.plan.paths import CALENDAR, PRIVACY, TIMELINE
 from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fills its text with these facts)
     first_days,
     workshop_days,
@@ -62,6 +64,7 @@ def program_facts(project: Project) -> Facts:
         "first_module": project.curriculum.modules[0].title,
         "first_one_to_one.module": _first_one_to_one_module(project, sessions),
         "website": website(project),
+        **links(project),
         "gatherings": gatherings(project),
         **_card_sets(project),
         **_conversations(project),
@@ -128,6 +131,37 @@ def website(project: Project, labels: Mapping[str, str] | None = None) -> str:
     if program and program.handbook_url:
         return labels["fact_website_at"].format(url=program.handbook_url)
     return labels["fact_website"]
+
+
+LINKS = {  # `{link.<name>}` -> the page's place in the docs folder (guides by their file's name)
+    "handbook": "index.md",
+    "mentor_role": "guides/mentor-role.md",
+    "mentee_role": "guides/mentee-role.md",
+    "start_mentor": "guides/start-here-mentor.md",
+    "start_mentee": "guides/start-here-mentee.md",
+    "privacy": PRIVACY,
+    "timeline": TIMELINE,
+    "calendar": CALENDAR,
+}
+
+
+def links(project: Project) -> dict[str, str]:
+    """`{link.privacy}` and the like, for a message to send: the page's address under the program's
+    `handbook_url` ("https://.../privacy.html"), else a placeholder the sender replaces ("[link to
+    the privacy notice]"). A guide the project does not have links to the handbook's first page."""
+    labels, program = project.text_labels, project.organization.program
+    url = program.handbook_url if program else None
+    guides = {g.path for g in project.guides}
+    found = {}
+    for name, path in LINKS.items():
+        if url is None:
+            found[f"link.{name}"] = labels["fact_link"].format(page=labels[f"link_{name}"])
+            continue
+        if path.startswith("guides/") and path not in guides:
+            path = "index.md"
+        page = path if path.endswith(".ics") else posixpath.splitext(path)[0] + ".html"
+        found[f"link.{name}"] = url + ("" if page == "index.html" else page)
+    return found
 
 
 def _meetings_planned(project: Project) -> str:

@@ -53,6 +53,7 @@ class Message:
     subject: str  # plain text, filled in
     body: str  # Markdown, filled in and made safe
     facts: tuple[tuple[str, str], ...] = ()  # each placeholder it uses: (what it is called, its value)
+    dated: bool = True  # `when` is the day it goes out; else when it does, in words ("As each decline arrives")
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,8 @@ def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     dates = kit_dates(project)
     facts = program_facts(project) if facts is None else facts
     days = step_days(project, dates) if dates else {}
+    if dates is not None:
+        facts = {**facts, **role_hours(project)}
     steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, days, project, facts)]
     if dates is None:
         return tuple(steps)
@@ -139,6 +142,8 @@ def _steps(
         when = timeline_date(day, language)
         due = _milestones_due(project, previous, day) if asks_milestones(task) else ""
         values = {**common, **extra, "date": when, "milestones_due": due}
+        if task.anchor == "module" and "module" in extra:
+            values.update(module_values(project, extra["module"], anchor_day or day))
         previous = day
         message = _message(task, f"{task.id}-{n}", when, values, labels, titles)
         yield Step(day, when, title, task, message, anchor_day)
@@ -185,16 +190,45 @@ def _milestones_due(project: Project, previous: dt.date | None, day: dt.date) ->
     language, labels = project.organization.language, project.text_labels
     questions = []
     for audience in ("pairs", "mentors", "mentees"):
-        mine = [m for m in due if (m.milestone.audience if m.milestone else "pairs") == audience]
-        if not mine:
-            continue
-        listed = "; ".join(
-            labels["kit_milestone_planned"].format(milestone=mid_sentence(m.title), date=timeline_date(m.day, language))
-            for m in mine
-        )
-        number = "one" if len(mine) == 1 else "many"
-        questions.append(labels[f"kit_milestones_due_{audience}_{number}"].format(milestones=listed))
+        for m in due:
+            if (m.milestone.audience if m.milestone else "pairs") != audience:
+                continue
+            own = m.milestone.question if m.milestone else None
+            by_name = labels["kit_milestone_done" if m.milestone else "kit_milestone_held"]  # a session's moment: held
+            asked = own.strip().rstrip("?") if own else by_name.format(milestone=m.title)
+            question = labels["kit_milestone_question"].format(question=asked, date=timeline_date(m.day, language))
+            if audience != "pairs":
+                question = labels[f"kit_milestone_only_{audience}"].format(question=mid_sentence(question))
+            questions.append(question)
     return " ".join(questions)
+
+
+def module_values(project: Project, title: str, first: dt.date) -> dict[str, str]:
+    """What a module's reminder says of it: `{module_lead}` ("From Thu, Jan 14, 2027, your sessions
+    start with" the first module pairs hold themselves, "move on to" a later one), `{module_sessions}`
+    (each session with its day, and the worksheets to bring) and `{module_link}` (its first page)."""
+    labels, language = project.text_labels, project.curriculum.language
+    number = next((n for n, m in enumerate(project.curriculum.modules, start=1) if m.title == title), 0)
+    module = project.curriculum.modules[number - 1] if number else None
+    held = [e for e in project.events if e.kind == "session" and (e.number or "").split(".")[0] == str(number)]
+    before = any(e.kind == "session" and e.moment != "kickoff" and e.date < first for e in project.events)
+    lead = labels["kit_module_next" if before else "kit_module_first"].format(
+        date=timeline_date(first, language), module=title
+    )
+    listed = "; ".join(f"{e.title}, {timeline_date(e.date, language)}" for e in held)
+    sheets = {w.id: w.title for w in project.curriculum.worksheets}
+    bring = dict.fromkeys(w for s in (module.sessions if module else ()) for w in s.worksheets if w in sheets)
+    said = labels["kit_module_sessions"].format(sessions=listed) if listed else ""
+    if bring:
+        said += " " + labels["kit_module_worksheets"].format(worksheets=", ".join(sheets[w] for w in bring))
+    program = project.organization.program
+    url = program.handbook_url if program else None
+    page = (
+        f"{url}modules/{module.id}/index.html"
+        if url and module
+        else labels["fact_link"].format(page=labels["link_module"])
+    )
+    return {"module_lead": lead, "module_sessions": said.strip(), "module_link": page}
 
 
 def mid_sentence(title: str) -> str:
@@ -231,10 +265,17 @@ def _message(
         return None
     subject = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.subject)
     used = dict.fromkeys(_PLACEHOLDER.findall(task.message.subject + task.message.body))
-    facts = tuple((fact_label(name, labels, titles), values[name]) for name in used if name != "date" and values[name])
+    facts = tuple(
+        (fact_label(name, labels, titles), values[name]) for name in used if name not in UNLISTED and values[name]
+    )
     to = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.to)
     body = fill(task.message.body, values).replace(" \n", "\n")  # a milestone without a note
+    if task.message.when:  # sent as things happen (each decline, each early ending): no day of its own
+        return Message(anchor, task.message.when, to, subject, body, facts, dated=False)
     return Message(anchor, when, to, subject, body, facts)
+
+
+UNLISTED = {"date", "module_lead", "module_sessions"}  # the day it is sent, and sentences the message says whole
 
 
 def fill(body: str, values: Mapping[str, str]) -> str:
@@ -297,6 +338,16 @@ def commitment(project: Project, role: str) -> Commitment:
         held,
         _extras(project, role) if dates is not None else (),
     )
+
+
+def role_hours(project: Project) -> dict[str, str]:
+    """`{mentor_hours}` and `{mentee_hours}`: the role descriptions' "In all" ("24 h 10 min"), so
+    that a message asking for the time gives the figure the role description adds up to."""
+    labels, language = project.text_labels, project.curriculum.language
+    return {f"{role}_hours": duration(commitment(project, role).total_minutes, labels, language) for role in ROLES}
+
+
+ROLES = ("mentor", "mentee")
 
 
 def _held(project: Project) -> tuple[Held, ...]:
