@@ -146,6 +146,8 @@ def _title_slide(show: Presentation, deck: Deck, logo: bytes | None) -> None:
     _write(title, [deck.title], 40, WHITE, bold=True)
     below = _box(slide, MARGIN * 2, HEIGHT // 3 + BAND * 2, WIDTH - MARGIN * 4, BAND * 2, None)
     _write(below, [deck.organization, deck.subtitle], 20, WHITE)
+    if deck.notes:
+        slide.notes_slide.notes_text_frame.text = deck.notes
     if logo:  # on a white card, so that a logo in the brand colour still shows
         width = _logo_width(logo, LOGO_HEIGHT)
         card = _box(slide, CARD_LEFT, CARD_TOP, width + 2 * CARD_PAD, LOGO_HEIGHT + 2 * CARD_PAD, WHITE)
@@ -178,8 +180,7 @@ def _table(slide: Any, rows: tuple[tuple[str, ...], ...], top: int, height: int,
     shape = slide.shapes.add_table(
         len(rows), columns, MARGIN, top, WIDTH - MARGIN * 2, min(height, 500_000 * len(rows))
     )
-    words = sum(len(cell) for row in rows for cell in row)  # a long table (Who handles what) in smaller type
-    size = 16 if len(rows) * columns <= 24 and words < 600 else 12
+    size = 16  # readable from the back of the room: the plan splits a longer table across slides
     for r, row in enumerate(rows):
         for c in range(columns):
             cell = shape.table.cell(r, c)

@@ -100,7 +100,21 @@ def test_the_training_deck_follows_its_script(example_project: Project, example_
     headings = [line[4:] for line in script.splitlines() if line.startswith("### ")]
     cards = [line[4:] for line in scenarios.splitlines() if line.startswith("### ")]
     titles = [s.title for s in deck.slides]
-    assert titles == ["Agenda", *headings, *cards, "Who handles what"]
+    # each slide where the script uses it: the scenarios after the practice, Who handles what
+    # (two slides, to be read at 16 pt) after the section that shows it, before the close
+    practice = next(h for h in headings if h.startswith("Practice"))
+    where = next(h for h in headings if "*Who handles what*" in script.split(f"### {h}", 1)[1].split("\n### ", 1)[0])
+    expected = ["Agenda"]
+    for heading in headings:
+        expected += [heading, *(cards if heading == practice else ())]
+        expected += ["Who handles what (1/2)", "Who handles what (2/2)"] if heading == where else []
+    assert titles == expected and titles[-1] == headings[-1]
+    # the agenda's steps are the script's headings, word for word
+    agenda = deck.slides[0]
+    steps = [row[1] for row in agenda.table[1:] if row[0] and row[1] != "Break"]  # not the total's row
+    assert steps == [h.rsplit(" (", 1)[0] for h in headings]
+    # one deck for every workshop: the title slide's notes list their days, to edit in
+    assert deck.notes.startswith("One deck serves every workshop") and facts_dates(example_project) in deck.notes
     assert any("reverse mentoring" in p for s in deck.slides for p in s.points)
     listening = next(s for s in deck.slides if s.title.startswith("Listening"))
     assert any("What happened in that meeting?" in point for point in listening.points)  # what it shows the room
@@ -114,6 +128,10 @@ def test_the_training_deck_follows_its_script(example_project: Project, example_
         assert slide.points and all("round" in p.lower() for p in slide.points)
         assert not any("card" in p.lower().split(":")[0] or "task" in p.lower() for p in slide.points)
         assert "Mentee's card" in slide.notes and "Observer, watch for" in slide.notes
+
+
+def facts_dates(project: Project) -> str:
+    return program_facts(project)["training.date"]
 
 
 def test_the_logo_card_is_the_same_size_in_the_pptx_and_the_pdf(example_plan: Plan, tmp_path: Path) -> None:
@@ -144,8 +162,10 @@ def test_the_training_deck_sends_the_room_to_the_emergency_route_first(
     example_project: Project, example_plan: Plan
 ) -> None:
     deck = next(d for d in example_plan.site.decks if d.path.endswith("mentor-training.pptx"))
-    where = deck.slides[-1]
-    _head, *rows = where.table
+    parts = [s for s in deck.slides if s.title.startswith("Who handles what")]
+    assert len(parts) == 2 and parts[0].table[0] == parts[1].table[0]  # each with the header row
+    where = parts[0]
+    rows = [*parts[0].table[1:], *parts[1].table[1:]]
     _concern, danger = next(row for row in rows if row[0].startswith("Immediate danger"))
     assert danger.startswith("Call 911")  # the profile's emergency route, before any contact
     assert danger.index("911") < danger.index("Outside working hours: the duty manager") < danger.index("@")
@@ -234,3 +254,14 @@ def test_the_scenario_cards_print_a_slip_per_role_and_the_training_run_of_show_l
     run = next(p for p in example_plan.site.pages if p.path == "guides/run-mentor-training.md")
     assert "(../kit/slides/scenario-cards.pdf)" in str(run.context["text"])
     assert cards.path in example_plan.paths()
+
+
+def test_the_orientations_agenda_names_its_scripts_sections(example_project: Project) -> None:
+    """The page's agenda and its script's headings name each step alike (the training's deck is
+    checked above): a facilitator reading one finds the other."""
+    guide = next(g for g in example_project.guides if g.path == "guides/mentee-orientation.md")
+    text = str(guide.text)
+    agenda = text.split("## Agenda", 1)[1].split("\n## ", 1)[0]
+    steps = [row.split("|")[2].strip() for row in agenda.splitlines() if row.startswith("| 0:")]
+    headings = [line[4:].rsplit(" (", 1)[0] for line in text.splitlines() if line.startswith("### ")]
+    assert steps and steps == headings

@@ -111,9 +111,12 @@ def test_the_scenario_card_sets_add_up_for_any_workshop_size(example_project: Pr
 
     curriculum = example_project.curriculum
     for capacity, expected in (
-        (16, "5 sets, one for each group: 4 of three and 1 of four (in a four, two people observe)"),
+        (
+            16,
+            "5 sets, one for each group: 4 of three and 1 of four (in a four, two people observe: print an extra observer's card)",
+        ),
         (12, "4 sets, one for each group of three"),
-        (8, "2 sets, one for each group of four (in a four, two people observe)"),
+        (8, "2 sets, one for each group of four (in a four, two people observe: print an extra observer's card)"),
         (5, "one set: with fewer than six people, the practice is one group"),
     ):
         tasks = tuple(

@@ -188,7 +188,10 @@ def _printables(guide: Guide, cards: tuple[Cards, ...], labels: Mapping[str, str
     path is never in the guide's prose, where the organization's words could reach it)."""
     if guide.path != RUN_TRAINING_GUIDE or not cards:
         return ""
-    return "".join(f"- [{escape_text(labels['cards_link'])}]({relative(guide.path, c.path)})\n" for c in cards)
+    return "".join(
+        f"- [{escape_text(labels['cards_link'].format(pages=c.pages))}]({relative(guide.path, c.path)})\n"
+        for c in cards
+    )
 
 
 def _overview(curriculum: Curriculum, paths: Paths, common: dict[str, Any], origin: str) -> Page:

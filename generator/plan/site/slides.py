@@ -8,7 +8,8 @@ module's key ideas (a `###` section a slide: its table, its list or its first se
 modules, the activity's steps, the facilitator's questions and the next steps from the
 program's facts. The training's follows its guide: the agenda table, a slide for each `###`
 section of `## Script` (its list, else the questions it quotes; the section as the notes), a
-slide for each practice scenario, and where to go with a concern. The title slide gives the
+slide for each practice scenario after the practice's, and where to go with a concern after
+the section that shows it. The title slide gives the
 organization's logo and name, the program and the event's date, time and place. Nothing here
 is restated: change the agenda, the script or the profile and the deck follows.
 """
@@ -19,6 +20,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from babel.dates import format_interval
 
 from generator.models import Module, Session
 from generator.models.guide import Guide
@@ -34,6 +37,7 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<&])")  # Markdown's backslash
 _QUOTED = re.compile(r"[\"“]([^\"”]{8,160}[?.!])[\"”]")
 _LIST = re.compile(r"^\s*(?:[-*]|\d+\.)\s+(.*)$")
 MOST_POINTS = 6  # more than this on a slide is a page to read, not a slide
+MOST_ROWS, MOST_TABLE_CHARS = 10, 560  # a table's rows and text that fit one slide at 16 pt
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Deck:
     logo: Image | None
     built: dt.datetime
     slides: tuple[Slide, ...]
+    notes: str = ""  # the title slide's speaker notes
 
     @property
     def pdf(self) -> str:
@@ -72,6 +77,11 @@ class Cards:
     paper: str  # A4 or Letter, as every PDF of the organization
     cut_here: str  # the words along each card's dashed edge
     cards: tuple[Slide, ...]  # each scenario's title and paragraphs (its `points`)
+
+    @property
+    def pages(self) -> int:
+        """The pages a set prints on: two cards to a page (print/cards.html.j2)."""
+        return -(-len(self.cards) // 2)
 
 
 CARDS = f"{KIT_SLIDES}/scenario-cards.pdf"
@@ -127,15 +137,33 @@ def plan_decks(project: Project, facts: Mapping[str, str]) -> tuple[Deck, ...]:
             # One deck serves every workshop: its title slide names none of their days (the
             # timeline and the invitation give each mentor's), only what all of them share.
             subtitle = f"{facts['program']} · {facts['training.time']} · {facts['training.place']}"
-            decks.append(_deck(project, "mentor-training", training.title, subtitle, slides))
+            notes = project.labels["slides_title_dates"].format(dates=facts["training.date"])
+            decks.append(_deck(project, "mentor-training", training.title, subtitle, slides, notes))
     return tuple(decks)
 
 
-def _deck(project: Project, name: str, title: str, subtitle: str, slides: tuple[Slide, ...]) -> Deck:
+def _deck(project: Project, name: str, title: str, subtitle: str, slides: tuple[Slide, ...], notes: str = "") -> Deck:
     org = project.organization
     path = f"{KIT_SLIDES}/{name}.pptx"
-    colours = org.colors
-    return Deck(path, title, subtitle, org.name, colours.primary, colours.accent, project.logo, project.built, slides)
+    colours, built = org.colors, project.built
+    slides = tuple(part for slide in slides for part in _split(slide))
+    return Deck(path, title, subtitle, org.name, colours.primary, colours.accent, project.logo, built, slides, notes)
+
+
+def _split(slide: Slide) -> tuple[Slide, ...]:
+    """A table too long to read at the back of the room at 16 pt (generator/slides.py) as two or
+    more slides, each with the header row and "(1/2)" after its title."""
+    head, *rows = slide.table or ((),)
+    size = sum(len(cell) for row in rows for cell in row)
+    parts = max(-(-size // MOST_TABLE_CHARS), -(-len(rows) // MOST_ROWS)) if rows else 1
+    if parts <= 1:
+        return (slide,)
+    each = -(-len(rows) // parts)
+    chunks = [rows[n : n + each] for n in range(0, len(rows), each)]
+    return tuple(
+        Slide(f"{slide.title} ({n}/{len(chunks)})", table=(head, *chunk), notes=slide.notes)
+        for n, chunk in enumerate(chunks, start=1)
+    )
 
 
 # The kickoff ---------------------------------------------------------------------------------
@@ -165,7 +193,9 @@ def kickoff_slides(project: Project, module: Module, session: Session, facts: Ma
     )
     asked = session.prompts.facilitator
     questions = (
-        Slide(labels["ask_facilitator"], tuple(plain(q) for q in asked), notes="\n".join(plain(q) for q in asked)),
+        Slide(
+            labels["slides_questions_room"], tuple(plain(q) for q in asked), notes="\n".join(plain(q) for q in asked)
+        ),
     )
     return (agenda, modules, *ideas, activity, *(questions if asked else ()), _next_steps(project, facts, clock))
 
@@ -174,15 +204,25 @@ def _modules_notes(project: Project, facts: Mapping[str, str]) -> str:
     """What the facilitator says over the modules' slide: how many sessions, how often and
     from when to when, then the day each module starts (its first session), from the schedule."""
     labels, language = project.labels, project.curriculum.language  # the facts' language
-    notes = [
-        labels["slides_modules_notes"].format(sessions=facts["sessions"], rhythm=facts["rhythm"], end=facts["end"])
-    ]
     dates = kit_dates(project)
+    rhythm = facts["rhythm"] + _breaks(project, dates.start, dates.end) if dates else facts["rhythm"]
+    notes = [labels["slides_modules_notes"].format(sessions=facts["sessions"], rhythm=rhythm, end=facts["end"])]
     starts = {d.title: timeline_date(d.day, language) for d in dates.modules} if dates else {}
     for n, module in enumerate(project.curriculum.modules, start=1):
         when = starts.get(module.title)
         notes.append(f"{n}. {module.title}: {when}" if when else f"{n}. {module.title}")
     return "\n".join(notes)
+
+
+def _breaks(project: Project, start: dt.date, end: dt.date) -> str:
+    """The words after the rhythm (", with breaks: Spring break (Apr 5 – 16, 2027)"): the profile's breaks that fall
+    between the program's first and last day, when no session is booked."""
+    program, language = project.organization.program, project.curriculum.language
+    within = [b for b in (program.breaks if program else ()) if b.end >= start and b.start <= end]
+    if not within:
+        return ""
+    named = "; ".join(f"{b.name} ({format_interval(b.start, b.end, 'yMMMd', locale=language)})" for b in within)
+    return project.labels["slides_breaks"].format(breaks=named)
 
 
 def _next_steps(project: Project, facts: Mapping[str, str], clock: Sequence[tuple[str, object]]) -> Slide:
@@ -201,7 +241,8 @@ def _next_steps(project: Project, facts: Mapping[str, str], clock: Sequence[tupl
 
 
 def training_slides(project: Project, guide: Guide, facts: Mapping[str, str]) -> tuple[Slide, ...]:
-    """The agenda, each `###` section of `## Script`, each practice scenario, where to go."""
+    """The agenda, then each `###` section of `## Script` in order: the practice scenarios follow
+    the practice's section and *Who handles what* the section that shows it (else they close)."""
     parts = dict(_sections(str(guide.text), "## "))
     script = next((body for heading, body in parts.items() if heading.lower() == "script"), None)
     if script is None:
@@ -209,12 +250,18 @@ def training_slides(project: Project, guide: Guide, facts: Mapping[str, str]) ->
     agenda = next((body for heading, body in parts.items() if heading.lower() == "agenda"), "")
     table = _table(agenda)
     slides = [Slide(project.labels["agenda"], table=table, notes=plain(_intro(str(guide.text))))] if table else []
-    slides += [_script_slide(heading, body) for heading, body in _sections(script, "### ")]
     scenarios = next((body for heading, body in parts.items() if "scenario" in heading.lower()), "")
     timing = _round_timing(script)
-    slides += [_scenario_slide(heading, body, timing) for heading, body in _sections(scenarios, "### ")]
-    slides.append(_where_to_go(project, facts))
-    return tuple(slides)
+    played = [_scenario_slide(heading, body, timing) for heading, body in _sections(scenarios, "### ")]
+    where = _where_to_go(project, facts)
+    for heading, body in _sections(script, "### "):
+        slides.append(_script_slide(heading, body))
+        if "scenario" in heading.lower():  # the practice: its scenarios follow it, where they are played
+            slides += played
+            played = []
+        if plain(where.title) in plain(body):  # the section that shows *Who handles what*
+            slides.append(where)
+    return (*slides, *played, *(() if where in slides else (where,)))
 
 
 def _script_slide(heading: str, body: str) -> Slide:
