@@ -55,8 +55,8 @@ FACTS: dict[str, str] = {
     "celebration.place": "where the closing celebration happens (`program.closing_place`, else the kickoff's place)",
     "emergency": "what to do in immediate danger: the profile's `emergency`, else 'call your local emergency number'",
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
-    "meetings.planned": "how many meetings each pair has planned from the start on (the tracker's 'Meetings held' "
-    "heading), e.g. '20'",
+    "meetings.planned": "how many meetings each pair has planned of its own from the start on, not the kickoff or "
+    "the closing celebration (the tracker's 'Meetings held' heading), e.g. '18'",
     "first_one_to_one.module": "the title of the module that holds the pair's first session after the kickoff, "
     "e.g. 'Starting well'",
     "first_module": "the title of the handbook's first module, e.g. 'Starting well'",

@@ -34,7 +34,8 @@ MESSAGE_ONLY = {
     "end": _EVERY,
     "midpoint": _EVERY,
     "retention": _EVERY,
-    "milestone": _EVERY | {"milestone", "milestone_date", "milestone_for", "milestone_note"},
+    "milestone": _EVERY
+    | {"milestone", "milestone_date", "milestone_for", "milestone_note", "milestone_lead", "milestone_reply"},
     "module": _EVERY | {"module", "module_date", "module_lead", "module_sessions", "module_link"},
     "kickoff": _EVERY,
     "goals": _EVERY,

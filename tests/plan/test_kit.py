@@ -146,7 +146,8 @@ def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) ->
     assert chase.when == "Mon, Jan 4, 2027" and "by Mon, Jan 11, 2027" in chase.body  # after the holidays
     lunch = next(e for e in project.events if e.title == "Mentors' lunch")
     reminder = next(m for m in sent if m.subject.startswith(lunch.title))
-    assert reminder.subject == f"{lunch.title}, {timeline_date(lunch.date, 'en')}, 12:00"
+    assert reminder.subject == f"{lunch.title}, {timeline_date(lunch.date, 'en')}, 12:00–13:00"  # from its minutes
+    assert "Please reply by Tue, Jun 15, 2027 to say whether you are coming." in reminder.body
     dates = kit_dates(project)
     assert dates is not None
     assert reminder.when == timeline_date(dates.calendar.before(lunch.date, 5), "en")

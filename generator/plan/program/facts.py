@@ -33,9 +33,9 @@ from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fi
     holding,
     workshop_days,
 )
-from generator.plan.program.moments import kit_dates, last_day
+from generator.plan.program.moments import last_day, pair_meetings
 from generator.plan.program.responses import answered
-from generator.plan.program.timeline import cadence_label, closing_place, timeline_date
+from generator.plan.program.timeline import cadence_label, clock, closing_place, timeline_date
 from generator.plan.program.words import count
 
 Facts = Mapping[str, str]
@@ -114,11 +114,11 @@ def _card_sets(project: Project) -> dict[str, str]:
 
 
 def gatherings(project: Project) -> str:
-    """ "Mentors' lunch, Thu, Jun 17, 2027, 12:00": the schedule's timed milestones for mentors or
+    """ "Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00": the schedule's timed milestones for mentors or
     mentees only (their peer gatherings: the drop-ins the facilitators' page asks for)."""
     labels, language = project.text_labels, project.curriculum.language
     found = [
-        f"{e.title}, {timeline_date(e.date, language)}, {e.time}"
+        f"{e.title}, {timeline_date(e.date, language)}, {clock(e)}"
         for e in project.events
         if e.kind == "milestone" and e.time and e.audience in ("mentors", "mentees")
     ]
@@ -166,9 +166,9 @@ def links(project: Project) -> dict[str, str]:
 
 
 def _meetings_planned(project: Project) -> str:
-    """Each pair's meetings from the start on, as the tracker plans its "Meetings held" column."""
-    dates = kit_dates(project)
-    return str(dates.meetings) if dates else project.text_labels["fact_meetings"]
+    """Each pair's own meetings from the start on, as the tracker plans its "Meetings held" column."""
+    planned = pair_meetings(project)
+    return str(planned) if planned is not None else project.text_labels["fact_meetings"]
 
 
 CONVERSATIONS = {"midpoint_conversation": "midpoint-conversations", "exit_conversation": "exit-conversations"}

@@ -8,6 +8,7 @@ All dates come from `kit_dates` (moments.py); all text from the curriculum's `ru
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -270,13 +271,19 @@ def _message(
         (fact_label(name, labels, titles), values[name]) for name in used if name not in UNLISTED and values[name]
     )
     to = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.to)
-    body = fill(task.message.body, values).replace(" \n", "\n")  # a milestone without a note
+    body = re.sub(r" +\n", "\n", fill(task.message.body, values))  # a milestone without a note or a reply
     if task.message.when:  # sent as things happen (each decline, each early ending): no day of its own
         return Message(anchor, task.message.when, to, subject, body, facts, dated=False)
     return Message(anchor, when, to, subject, body, facts)
 
 
-UNLISTED = {"date", "module_lead", "module_sessions"}  # the day it is sent, and sentences the message says whole
+UNLISTED = {
+    "date",
+    "module_lead",
+    "module_sessions",
+    "milestone_lead",
+    "milestone_reply",
+}  # the day it is sent, and sentences the message says whole
 
 
 def fill(body: str, values: Mapping[str, str]) -> str:
