@@ -463,7 +463,7 @@ def test_mentors_are_invited_to_training_after_saying_yes_and_three_weeks_ahead(
 
 
 def test_every_message_is_signed_and_fills_its_facts(project: Project, plan: Plan) -> None:
-    from generator.plan.program.facts import first_contact
+    from generator.plan.program.reach import first_contact
 
     sent = messages(run_sheet(project))
     contact = first_contact(project).replace("(", "\\(").replace(")", "\\)")
