@@ -79,8 +79,8 @@ def _time_our_pdf_work(folder: Path) -> None:
     import generator.pdf.printer
 
     _timed(generator.pdf.printer.Printer, "html", "pdf_html", folder)
-    for module in ("generator.pdf.joins", "generator.pdf.stage", "generator.pdf.handbook"):
-        try:  # the joins (pdf/joins.py), or a checkout before them (--before)
+    for module in ("generator.pdf.joins", "generator.pdf.stage", "generator.pdf.handbook", "generator.pdf.join"):
+        try:  # the module a checkout calls join_parts in: pdf/join.py now; before (--before) one of the others
             joins = importlib.import_module(module)
         except ImportError:
             continue

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.pdf.stage import render_handbook, render_pdfs
+from generator.pdf import PdfWork
+from generator.pdf.stage import render
 from generator.plan import plan_build
 from generator.plan.print.handbook import plan_handbook
 from generator.plan.print.worksheets import print_setup
@@ -39,7 +40,7 @@ def main(argv: list[str]) -> None:
         seconds = {}
         for document in plan.pdfs:
             began = time.perf_counter()
-            render_pdfs([document], plan.setup, Path(folder))
+            render(PdfWork(plan.setup, (document,)), Path(folder))
             seconds[document.path] = time.perf_counter() - began
         total = time.perf_counter() - started
         print(f"{'worksheet':<26} {'variant':<9} {'seconds':>8} {'KB':>8}")
@@ -57,7 +58,7 @@ def handbooks(root: Path) -> None:
         for profile in sorted((root / ORGANIZATIONS).glob("*.yaml")):
             project = load_project(root, profile)
             started = time.perf_counter()
-            pdf = render_handbook(plan_handbook(project), print_setup(project), Path(folder))
+            pdf = render(PdfWork(print_setup(project), books=(plan_handbook(project),)), Path(folder))[0]
             spent = time.perf_counter() - started
             pages = len(PdfReader(pdf).pages)
             print(f"{profile.stem:<26} {spent:>8.2f} {pdf.stat().st_size / 1024:>8.1f} {pages:>6}")

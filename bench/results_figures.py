@@ -24,7 +24,8 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from generator.pdf.stage import render_pdfs
+from generator.pdf import PdfWork
+from generator.pdf.stage import render
 from generator.plan import plan_build
 from generator.plan.paths import form_pdf
 from generator.plan.program.forms import project_forms
@@ -97,7 +98,7 @@ def main(count: int) -> None:
     plan = plan_build(project)
     with tempfile.TemporaryDirectory() as folder:
         temp = Path(folder)
-        render_pdfs(tuple(d for d in plan.forms if d.variant == "fillable"), plan.setup, temp / "blank")
+        render(PdfWork(plan.setup, tuple(d for d in plan.forms if d.variant == "fillable")), temp / "blank")
         pdfs = temp / "pdfs"
         pdfs.mkdir()
         share = -(-count // len(forms))

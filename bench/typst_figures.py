@@ -30,12 +30,13 @@ def cpu_seconds() -> float:
 
 
 def weasyprint(root: Path, profile: Path, out: Path) -> Path:
-    from generator.pdf.stage import cores, render_handbook
+    from generator.pdf import PdfWork
+    from generator.pdf.stage import cores, render
     from generator.plan.print.handbook import plan_handbook
     from generator.plan.print.worksheets import print_setup
 
     project = load_project(root, profile)  # a worker per core, as `build` lays out
-    return render_handbook(plan_handbook(project), print_setup(project), out, cores())
+    return render(PdfWork(print_setup(project), books=(plan_handbook(project),)), out, cores())[0]
 
 
 def typst(root: Path, profile: Path, out: Path) -> Path:

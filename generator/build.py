@@ -187,7 +187,7 @@ def site_builder(engine: str, root: Path) -> Any:
 def check(root: Path, org_file: Path | None = None) -> Project:
     """Everything `build` checks before it writes, and nothing else: the site's pages and the
     HTML of every PDF (so that a mistake in a print template override shows here too)."""
-    from generator.pdf.keys import pdf_keys
+    from generator.pdf.jobs import pdf_keys
 
     project = load_project(root, org_file or default_profile(root))
     load_site_settings(root)

@@ -55,6 +55,11 @@ class InputError(Exception):
         self.problems = sorted(set(problems), key=_reading_order)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[list[Problem]]]:
+        """Pickled with its problems (its message alone would lose them): the PDF stage's
+        workers send it back to the build."""
+        return InputError, (self.problems,)
+
     def report(self) -> str:
         count = len(self.problems)
         files = len({p.file for p in self.problems})

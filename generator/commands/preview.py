@@ -23,7 +23,7 @@ from jinja2 import TemplateError
 
 from generator.pdf import PdfWork
 from generator.pdf.__main__ import write_status
-from generator.pdf.keys import pdf_keys
+from generator.pdf.jobs import pdf_keys
 
 # The books' parts in a preview, in sessions (`build`: 6, plan/print/chapters.py): an edit to a session
 # lays out again the part that holds it, about 20,000 characters of the shipped handbook's HTML,

@@ -46,23 +46,13 @@ class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, with SCRIPT after its own in every HTML page, that can bind
     its port before the first build (`listen`): MkDocs' binds only once `serve` is called."""
 
-    _listening = False
-
     def listen(self) -> str:
         """Bind and listen now; requests wait in the socket's queue until `serve`. The address."""
-        super().server_bind()
-        super().server_activate()
-        self._listening = True
+        self.server_bind()
+        self.server_activate()
+        self.server_bind = self.server_activate = lambda: None  # type: ignore[method-assign]  # serve calls them
         host, port = self.socket.getsockname()[:2]
         return f"http://{host}:{port}/"
-
-    def server_bind(self) -> None:
-        if not self._listening:
-            super().server_bind()
-
-    def server_activate(self) -> None:
-        if not self._listening:
-            super().server_activate()
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
@@ -92,11 +82,4 @@ def what_changed(before: dict[Path, tuple[int, int]], after: dict[Path, tuple[in
         return ""
     if len(changed) > 2:
         return f"{len(changed)} files changed"
-    return " and ".join(_shown(p, root) for p in changed) + " changed"
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return path.name
+    return " and ".join(str(p.relative_to(root)) if p.is_relative_to(root) else p.name for p in changed) + " changed"

@@ -21,10 +21,11 @@ from pathlib import Path
 
 from generator.build import BuildOptions, build
 from generator.commands.preview import PART_SESSIONS, PdfChild
-from generator.commands.preview_server import PreviewServer
+from generator.commands.preview_server import PreviewServer, snapshot, what_changed
 from generator.errors import InputError, UsageError
 from generator.read.layout import SHIPPED, SHIPPED_NAMES, require_handbook
 from generator.site import engine
+from generator.write import read_manifest
 
 WATCHED = ("curriculum.yaml", "organizations", "content", "overrides", "mkdocs.yml", "site-settings.yaml")
 
@@ -39,7 +40,7 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
     # same PDF and the cache can give it again instead of laying it out.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     pdfs = PdfChild(out, folder / "pdfs", quiet)
-    signal.signal(signal.SIGTERM, _interrupted)  # `kill` stops it like Ctrl-C: PDFs ended, folder removed
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops it like Ctrl-C: PDFs ended, folder removed
     watched = list(dict.fromkeys([root / name for name in WATCHED] + [SHIPPED / name for name in SHIPPED_NAMES]))
     rebuild = _rebuilder(root, org_file, out, pdfs, watched, quiet)
     _show_server_lines(quiet, verbose)
@@ -70,17 +71,11 @@ def _listen(server: PreviewServer, port: int) -> str:
         ) from None
 
 
-def _interrupted(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 def _rebuilder(
     root: Path, org_file: Path | None, out: Path, pdfs: PdfChild, watched: list[Path], quiet: bool
 ) -> Callable[[], None]:
     """The server's builder: the site only, with the PDFs served now (it holds every request
     while it runs), then the PDF stage started for the PDFs that changed."""
-    from generator.commands.preview_server import snapshot, what_changed
-
     files, unchanged = snapshot(watched), "built"  # what the line says when no file changed
 
     def rebuild() -> None:
@@ -106,8 +101,6 @@ def _rebuilder(
 
 def _meanwhile(out: Path) -> str:
     """What the browser shows while a build fails: the last good build, if there is one."""
-    from generator.write import read_manifest
-
     if read_manifest(out) is not None:
         return "showing the last good build until this is fixed"
     return "there is no good build to show yet: fix this and save, and the handbook appears"

@@ -8,6 +8,7 @@ selections computed from the one source, never second lists of it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -22,6 +23,7 @@ Cohort = Choice[Literal["mentors", "mentees"]]
 Per = Choice[Literal["session", "person", "pair"]]
 Record = Choice[Literal["applications", "next_round", "notes", "names", "responses"]]
 Moves = Choice[Literal["earlier", "later"]]
+HOLDS = {"mentors": "training", "mentees": "orientation"}  # a cohort's step -> what a profile's series may hold
 
 
 class Benchmark(Model):
@@ -68,6 +70,15 @@ class OnTimeline(Model):
     until: Id | None = Field(
         None, description="The id of the step whose day ends it: a window from this step's day to that one's."
     )
+
+
+class WhenHeld(Model):
+    """A step's wording for a program whose own meeting series holds it (a series with `holds:`,
+    attended whole at its own dates), instead of the kit's workshops people choose one of."""
+
+    title: Text | None = Field(None, description="The step's title, instead of its own.")
+    do: MarkdownText | None = Field(None, description="What the program team does, instead of the step's `do`.")
+    message: Message | None = Field(None, description="The message, instead of the step's `message`.")
 
 
 class Task(Model):
@@ -122,6 +133,12 @@ class Task(Model):
     timeline: OnTimeline | None = Field(
         None, description="Put each of its days on the readers' timeline page and calendar file, as this says."
     )
+    when_held: WhenHeld | None = Field(
+        None,
+        description="With `cohort` (or `prepares` naming such a step): the wording when the profile's own series "
+        "holds this step (`holds: training` for the mentors' cohort, `holds: orientation` for the mentees'), "
+        "its meetings attended whole, with no catch-up.",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Task:
@@ -166,3 +183,25 @@ class Concern(Model):
     respond: Short = Field(
         description="How fast it is answered unless the contact says, e.g. `within two working days`."
     )
+
+
+def held_steps(tasks: Sequence[Task], holding: Mapping[str, str]) -> dict[str, str]:
+    """The run-sheet's steps a profile's own series holds, by id, each with that series' name:
+    a cohort's step (the training, the orientation) whose `holds` a series claims. `holding`:
+    the series' names by what they hold (`{"training": "Mentor training"}`)."""
+    return {t.id: holding[HOLDS[t.cohort]] for t in tasks if t.cohort and HOLDS[t.cohort] in holding}
+
+
+def as_held(tasks: tuple[Task, ...], holding: Mapping[str, str]) -> tuple[Task, ...]:
+    """The run-sheet in its wording for the program: a step a series holds, and the step that
+    prepares it (its invitation), with their `when_held` text in place of their own."""
+    held = held_steps(tasks, holding)
+    worded = set(held) | {t.id for t in tasks if t.prepares in held}
+    return tuple(_reworded(t) if t.id in worded else t for t in tasks)
+
+
+def _reworded(task: Task) -> Task:
+    if task.when_held is None:
+        return task
+    update = {key: getattr(task.when_held, key) for key in ("title", "do", "message") if getattr(task.when_held, key)}
+    return task.model_copy(update=update)

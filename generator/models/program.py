@@ -246,6 +246,16 @@ class Program(Model):
         """The working days as Python counts them (Monday 0)."""
         return frozenset(WEEKDAYS.index(day) for day in self.working_days)
 
+    def holding(self) -> dict[str, str]:
+        """The names of the series that hold the training or the orientation (`holds:`), by
+        which they hold: `{"training": "Mentor training"}`; the first of each (the read stage
+        reports a second)."""
+        held: dict[str, str] = {}
+        for s in self.series():
+            if s.holds and s.name:
+                held.setdefault(s.holds, s.name)
+        return held
+
     def series(self) -> tuple[Meetings, ...]:
         """The meeting series; a program written with `cadence` has one, carrying every session."""
         if self.meetings is not None:

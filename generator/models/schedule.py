@@ -133,6 +133,9 @@ MonthDay = Annotated[
     ),
 ]
 DAY_OFF = ("next working day", "skip")
+Holds = Choice[Literal["training", "orientation"]]
+HOLDS: tuple[str, ...] = ("training", "orientation")
+"""What a profile's own series may hold of the kit's run-sheet: the mentor training, the mentee orientation."""
 
 
 class Meetings(Model):
@@ -171,6 +174,13 @@ class Meetings(Model):
         description="Optional meetings: listed as optional, left out of the time asked of everyone, and free "
         "time in the calendar.",
     )
+    holds: Holds | None = Field(
+        None,
+        description="`training`: this series is the program's mentor training; `orientation`: its mentee "
+        "orientation. The kit's run-sheet then holds the training (orientation) at this series' meetings, at their "
+        "time and length, attended whole, instead of dating workshops of its own; its invitations list these "
+        "dates, and the timeline shows the series once. At most one series holds each; it has an `agenda`.",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Meetings:
@@ -185,6 +195,16 @@ class Meetings(Model):
             raise user_error(
                 f"`on: {self.on}` is for a monthly series, and this one meets {self.cadence}",
                 "write `cadence: monthly`, or remove `on` (a weekly series meets on its first meeting's weekday)",
+            )
+        if self.holds is not None and self.name is None:
+            raise user_error(
+                f"a series that holds the {self.holds} needs a `name`: the timeline and the invitations show it",
+                f"add e.g. `name: Mentor {self.holds}`",
+            )
+        if self.holds is not None and self.agenda is None:
+            raise user_error(
+                f"a series that holds the {self.holds} has an agenda of its own, not sessions",
+                "add `agenda:` with what happens at each meeting (and remove `sessions`), or remove `holds`",
             )
         if self.last_week is not None and self.first_week is not None and self.last_week < self.first_week:
             raise user_error(

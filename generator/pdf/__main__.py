@@ -3,7 +3,7 @@ runs it (commands/preview.py): started ahead as a spare, its imports done, it wa
 stdin naming the work (a pickled PdfWork, the plan's PDF documents) and is killed by a newer edit.
 
 CACHE is content-addressed and kept between runs: `parts/` holds every laid-out part by its job's
-key (stage.py), `files/` every finished document by its key (keys.py), so a run after an edit lays
+key (stage.py), `files/` every finished document by its key (jobs.pdf_keys), so a run after an edit lays
 out only the parts the edit changed and joins only the documents that hold them. Each document is
 put into OUT (the served folder) in one rename, those made before at once, the others as they land,
 and not before a second line comes on stdin (serve's word that the site is served). STATUS in OUT
@@ -27,8 +27,8 @@ from jinja2 import TemplateError
 
 from generator.errors import InputError
 from generator.pdf import PdfWork
-from generator.pdf.joins import write_whole
-from generator.pdf.keys import pdf_keys
+from generator.pdf.jobs import pdf_keys
+from generator.pdf.join import write_whole
 from generator.pdf.stage import make_pdfs
 
 STATUS = ".mentorbook-pdfs.json"  # in the served folder only: `build` never writes it
@@ -100,18 +100,13 @@ class Served:
             if not sys.stdin.readline():
                 raise SystemExit(0)  # serve is gone: nothing to put anywhere
             self.told = True
-        for landed in self.landed:
-            put(self.files / f"{self.keys[landed]}.pdf", self.out / landed)
+        for landed in self.landed:  # each in one rename: the server never sends half a file
+            (self.out / landed).parent.mkdir(parents=True, exist_ok=True)
+            write_whole(self.out / landed, (self.files / f"{self.keys[landed]}.pdf").read_bytes())
         self.updating = [path for path in self.updating if path not in self.landed]
         if self.landed:
             write_status(self.out, self.updating)
         self.landed = []
-
-
-def put(made: Path, target: Path) -> None:
-    """A copy of `made` at `target`, in one rename: the server never sends half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_whole(target, made.read_bytes())
 
 
 def write_status(out: Path, updating: list[str]) -> None:

@@ -30,34 +30,21 @@ class RefusedURLError(ValueError):
 
 
 class ProjectFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
-    """Serve files under `folders` and `data:` URLs; refuse every other URL.
-
-    With `fail_on_errors`, WeasyPrint stops the render on a refusal (or a missing file)
-    instead of leaving the image out with a warning nobody reads.
-    """
+    """With `fail_on_errors`, WeasyPrint stops the render on a refusal (or a missing file)
+    instead of leaving the image out with a warning nobody reads."""
 
     def __init__(self, folders: Iterable[Path]) -> None:
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True)
         self.folders = tuple(folder.resolve() for folder in folders)
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        scheme = urlsplit(url).scheme.lower()
-        if scheme == "data":
+        parts = urlsplit(url)
+        if parts.scheme.lower() == "data":
             return super().fetch(url, headers)
-        if scheme != "file":
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedURLError(url)
-        path = self.allowed_path(url)
-        if path is None:
+        path = Path(url2pathname(parts.path)).resolve()  # first: neither `..` nor a symlink in a folder leads out
+        if not any(path.is_relative_to(folder) for folder in self.folders):
             raise RefusedURLError(url)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
-
-    def allowed_path(self, url: str) -> Path | None:
-        """The path a `file:` URL names, if it lies inside an allowed folder (else None).
-
-        Resolved first, so neither `..` nor a symlink inside a folder leads out of it."""
-        parts = urlsplit(url)
-        if parts.netloc not in ("", "localhost"):
-            return None
-        path = Path(url2pathname(parts.path)).resolve()
-        return path if any(path.is_relative_to(folder) for folder in self.folders) else None

@@ -1,5 +1,6 @@
 """Tagged PDFs made part by part -> one tagged PDF, as if WeasyPrint had made it whole: a book
-from its parts, a worksheet's or the packet's file from the worksheets' bodies (stage.py).
+from its parts, a worksheet's or the packet's file from the worksheets' bodies (stage.py's
+step 4, `join_file`: given as a `Joining` of the parts' files, so that it can go to a worker).
 
 The handbook is laid out in parts (stage.py) because WeasyPrint holds every laid-out page
 in memory until it writes the file: about 1.1 MB a page, 3.6 GB for a 1,000-session handbook
@@ -32,7 +33,7 @@ The joined file keeps what a reader and a screen reader rely on:
 
 from __future__ import annotations
 
-import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,14 +48,45 @@ from generator.pdf.writer import Writer
 _SKIPPED_TYPES = {"/ObjStm", "/XRef", "/Catalog", "/Pages", "/StructTreeRoot"}
 
 
+def write_whole(target: Path, data: bytes) -> None:
+    """In one rename: a reader of the folder never sees half a file."""
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
 @dataclass(frozen=True)
 class Part:
-    pdf: bytes
+    """A laid-out job's PDF as a join takes it (read only when its turn comes)."""
+
+    pdf: Path
     stand_ins: frozenset[str]  # named destinations that stand in for other parts' anchors
     continues: bool = False  # its first bookmark goes on the previous part's last (a long module)
-    footer: bytes | None = None  # a PDF whose pages from `footer_from` are laid over this part's
-    footer_from: int = 0
     nested: bool = False  # its bookmarks go under the previous part's last, without their own
+    footer: Path | None = None  # a PDF whose pages from `footer_from` are laid over this part's
+    footer_from: int = 0
+
+
+@dataclass(frozen=True)
+class Joining:
+    """A file to join from its parts; `whole`, a file that is its one part's PDF."""
+
+    path: str
+    parts: tuple[Part, ...]
+    front_pages: int = 0
+    whole: bool = False
+
+
+def join_file(task: tuple[Path, Joining]) -> str:
+    """In a worker (or here): write the file into `docs`."""
+    docs, joining = task
+    target = docs / joining.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if joining.whole:
+        write_whole(target, joining.parts[0].pdf.read_bytes())
+    else:
+        join_parts(joining.parts, target, joining.front_pages)
+    return joining.path
 
 
 Outline = tuple[bytes, int, float, list["Outline"]]  # title (as PDF), page number, top, children
@@ -74,18 +106,14 @@ class _Joined:
     resources: dict[str, dict[str, bytes]] = field(default_factory=dict)  # what their appearances name
 
 
-def join_parts(
-    parts: Sequence[Part], target: Path, front_pages: int, footer: bytes | None = None, footer_from: int = 0
-) -> None:
-    """Write `parts` as one PDF; the first `front_pages` pages are labelled i, ii, iii... The
-    pages of a `footer` from `footer_from` on are laid over the parts' (else each part's own)."""
+def join_parts(parts: Sequence[Part], target: Path, front_pages: int) -> None:
+    """Write `parts` as one PDF; the first `front_pages` pages are labelled i, ii, iii..."""
     with target.open("wb") as file:
         out = Writer(file)
         catalog, pages, tree, document, parent_tree, names, outlines = (out.reserve() for _ in range(7))
         joined, fixed = _Joined(), {"pages": pages, "tree": tree, "document": document}
         for number, part in enumerate(parts):
-            over = (footer, footer_from + len(joined.pages)) if footer else (part.footer, part.footer_from)
-            with Pdf.open(io.BytesIO(part.pdf)) as pdf, laid_over(pdf, *over):
+            with Pdf.open(part.pdf) as pdf, laid_over(pdf, part.footer, part.footer_from):
                 _copy(pdf, part, out, joined, fixed, first=number == 0)
                 if number == 0:  # the document's language, XMP and information are the first part's
                     lang = pdf.Root.Lang.unparse()
@@ -106,7 +134,8 @@ def join_parts(
         )
         dests = b" ".join(pikepdf.String(n).unparse() + b" " + a for n, a in sorted(joined.destinations))
         out.write_object(names, b"<< /Names [%s] >>" % dests)
-        _write_outline(out, outlines, joined.outline)
+        count, ends = _write_items(out, outlines, joined.outline)
+        out.write_object(outlines, b"<< /Type /Outlines /Count %d%s >>" % (count, ends))
         labels = (b"0 << /S /r >> " if front_pages else b"") + b"%d << /S /D /St 1 >>" % front_pages
         out.write_object(
             catalog,
@@ -186,7 +215,7 @@ def _kept(obj: pikepdf.Object) -> bool:
 
 
 def _outline_objects(pdf: Pdf) -> set[tuple[int, int]]:
-    """The part's outline items: rewritten for the joined document (_write_outline)."""
+    """The part's outline items: rewritten for the joined document (_write_items)."""
     found: set[tuple[int, int]] = set()
     stack = [pdf.Root.Outlines] if Name.Outlines in pdf.Root else []
     while stack:
@@ -215,11 +244,6 @@ def _entry(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int]) -> Outl
     top = float(destination[3]) if len(destination) > 3 else 0.0
     children = [_entry(child, pages) for child in item.children]
     return (pikepdf.String(item.title).unparse(), pages[destination[0].objgen], top, children)
-
-
-def _write_outline(out: Writer, root: int, entries: list[Outline]) -> None:
-    count, ends = _write_items(out, root, entries)
-    out.write_object(root, b"<< /Type /Outlines /Count %d%s >>" % (count, ends))
 
 
 def _write_items(out: Writer, parent: int, entries: list[Outline]) -> tuple[int, bytes]:

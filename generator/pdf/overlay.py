@@ -4,23 +4,23 @@ the page's own content and marked as an artifact, so that it stays outside the s
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pikepdf
 from pikepdf import Name, Pdf
 
 
 @contextmanager
-def laid_over(pdf: Pdf, footer: bytes | None, start: int = 0) -> Iterator[None]:
+def laid_over(pdf: Pdf, footer: Path | None, start: int = 0) -> Iterator[None]:
     """Lay each page of `footer` from its page `start` (from 0) over the pages of `pdf` in turn,
     as a form marked as an artifact (running footers are not content: PDF/UA). The footer
     stays open until the part is copied: its streams are read only then."""
     if footer is None:
         yield
         return
-    with Pdf.open(io.BytesIO(footer)) as source:
+    with Pdf.open(footer) as source:
         overs = list(source.pages)[start : start + len(pdf.pages)]
         if len(overs) != len(pdf.pages):
             raise ValueError(f"{len(overs)} footer pages from page {start} for a part of {len(pdf.pages)}")

@@ -12,7 +12,6 @@ behind this module: `lay_out` is the one call that turns a job into PDF bytes.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from html import unescape
 
@@ -41,20 +40,19 @@ class Job:
 
 @dataclass(frozen=True)
 class Laid:
-    """A job laid out: its number of pages, the page (from 0) of each of its anchors, the
-    stand-in anchors it was given, and the seconds it took. Its PDF is a file (stage.py)."""
+    """A job laid out: its number of pages, the page (from 0) of each of its anchors and the
+    stand-in anchors it was given. Its PDF is a file (stage.py)."""
 
     count: int
     anchors: dict[str, int]
     stand_ins: frozenset[str]
-    seconds: float
 
 
 def part_job(html: str, targets: frozenset[str], variant: str = "print", name: str = "the handbook") -> Job:
     """A part of a book, a front, or a worksheet's body in its `variant`."""
     # Only the targets it links to, so that a part is the same job in every book that holds it; as
     # found in the HTML, plain strs to send to a worker (an organization's text is a subclass).
-    linked = frozenset(anchor for anchor in _linked(html) if anchor in targets)
+    linked = frozenset(anchor for anchor in map(unescape, _LINK.findall(html)) if anchor in targets)
     return Job(str(name), str(html), variant, linked)
 
 
@@ -70,7 +68,6 @@ def footer_job(printer: Printer, handbook: HandbookPlan, count: int, first_page:
 def lay_out(printer: Printer, job: Job) -> tuple[bytes, Laid]:
     """In a worker: the job's PDF, and its pages and anchors. The targets it links to in other
     parts get stand-in anchors on its last page."""
-    started = time.perf_counter()
     document = printer.render(job.html, job.variant, job.name)
     anchors: dict[str, int] = {}
     for index, page in enumerate(document.pages):
@@ -80,9 +77,4 @@ def lay_out(printer: Printer, job: Job) -> tuple[bytes, Laid]:
     for name in sorted(stand_ins):
         document.pages[-1].anchors[name] = (0, 0, 0, 0)
     pdf = printer.pdf(document, job.variant)
-    return pdf, Laid(len(document.pages), anchors, stand_ins, time.perf_counter() - started)
-
-
-def _linked(html: str) -> frozenset[str]:
-    """The anchors that `html` links to."""
-    return frozenset(unescape(name) for name in _LINK.findall(html))
+    return pdf, Laid(len(document.pages), anchors, stand_ins)

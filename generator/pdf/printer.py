@@ -26,13 +26,7 @@ from generator.pdf.forms import tidy_form_fields
 from generator.pdf.ligatures import right_to_left_ligatures
 from generator.plan.print.worksheets import PrintSetup
 
-STANDARD = {"fillable": None, "print": "pdf/ua-1", "footer": None}  # the PDF variant asked of WeasyPrint
 WHOLE = "whole"  # a job's variant: laid out as its HTML says, with no stylesheet or option of ours
-
-
-def view_context(view: object, **extra: object) -> dict[str, object]:
-    """A view's fields as a template's names (one level: the values stay typed views)."""
-    return {**{f.name: getattr(view, f.name) for f in fields(view)}, **extra}  # type: ignore[arg-type]
 
 
 class Printer:
@@ -59,12 +53,14 @@ class Printer:
         return CSS(filename=str(PRINT / "print.css"), url_fetcher=self.fetcher, font_config=self.fonts)
 
     def html(self, template: str, view: object, **extra: object) -> str:
-        """The HTML that WeasyPrint lays out: golden-tested, so kept free of absolute paths."""
-        return self.env.get_template(template).render(view_context(view, **extra))
+        """The HTML that WeasyPrint lays out (golden-tested, so kept free of absolute paths), from
+        the view's fields as the template's names (one level: the values stay typed views)."""
+        names = {f.name: getattr(view, f.name) for f in fields(view)}  # type: ignore[arg-type]
+        return self.env.get_template(template).render({**names, **extra})
 
     def key(self, *made_of: str) -> str:
         """What a PDF made of `made_of` is known by: equal keys, equal bytes (the serve cache's
-        and the served files' key, stage.py and keys.py)."""
+        and the served files' key, stage.py and jobs.py)."""
         return hashlib.sha256("\0".join((self.resources, *made_of)).encode()).hexdigest()
 
     @cached_property
@@ -97,25 +93,14 @@ class Printer:
     def _refused(self, error: FatalURLFetchingError, name: str) -> InputError:
         cause = error.__cause__
         url = cause.url if isinstance(cause, RefusedURLError) else str(error)
-        return InputError(
-            [
-                Problem(
-                    self.setup.origin,
-                    0,
-                    0,
-                    f"making {name}: {cause if cause else error}",
-                    f"remove links to {url} from worksheets and print templates; a PDF may use "
-                    "only the files in overrides/templates/ (the logo comes from the profile)",
-                )
-            ]
-        )
+        fix = f"remove links to {url} from worksheets and print templates; a PDF may use only the files in "
+        fix += "overrides/templates/ (the logo comes from the profile)"
+        return InputError([Problem(self.setup.origin, 0, 0, f"making {name}: {cause if cause else error}", fix)])
 
 
 def _options(variant: str) -> dict[str, Any]:
-    options: dict[str, Any] = {"pdf_forms": variant == "fillable", "pdf_tags": variant != "footer"}
-    if STANDARD[variant]:
-        options["pdf_variant"] = STANDARD[variant]
-    return options
+    standard = "pdf/ua-1" if variant == "print" else None
+    return {"pdf_forms": variant == "fillable", "pdf_tags": variant != "footer", "pdf_variant": standard}
 
 
 def _finish(document: object, pdf: Any) -> None:

@@ -1,28 +1,21 @@
 """The PDF stage, a batch program: the plan's PDF documents -> their files in a folder.
 
-Follow one worksheet from plan to file by reading `make_pdfs` top to bottom:
-1. bodies: its body in each variant is a Job (parts.py: which document, which HTML, which
-   variant), laid out once however many files and books hold it (the job's key, a hash of its
-   HTML, is looked up in a plain dict first); so is every part of every book;
-2. fronts: the packet's cover and contents, numbered from its worksheets' page counts, and
-   each book's contents, numbered from the body's anchors;
-3. footers: each page's words and "Page 3 of 4", on blank pages, a run of pages to a job;
-4. join: each file from its parts' and footers' PDFs in `folder` (join.py), files side by
-   side, yielded in the plan's order; a whole document (a slide deck's PDF, the scenario
-   cards: laid out in step 1) is its job's PDF.
+Follow one worksheet from plan to file by reading `make_pdfs` top to bottom: its body in each
+variant is a Job (parts.py), laid out once however many files and books hold it (the job's key,
+a hash of its HTML, is looked up in a plain dict first); the fronts are numbered from the
+bodies' pages, the footers (on blank pages, a run of pages to a job) once every page is
+counted, and each file is joined from its parts' and footers' PDFs in `folder` (join.py).
 Each step's jobs go to a standard-library `multiprocessing.Pool` of a worker per core, the
 longest first; a worker is replaced after MAX_TASKS jobs (WeasyPrint's libraries keep 1 to 1.7
 MB a part outside Python; `ProcessPoolExecutor(max_tasks_per_child=)` hangs on Python 3.11,
 CPython gh-115634, `Pool(maxtasksperchild=)` does not). A worker writes each PDF it lays out
 into `folder` under its key and sends back only its page count and anchors (parts.Laid), so
-the parent holds no PDF. With one process there is no pool: each job is
-laid out and each file joined here (`build --all`: no pool inside its pool of organizations).
+the parent holds no PDF. With one process there is no pool: each job is laid out and each
+file joined here (`build --all`: no pool inside its pool of organizations).
 `folder` is content-addressed: what a job's key names there is what that job makes, so a
 folder kept between runs (serve's, __main__.py) lays out only what changed. Known limit: a
 worker killed in a job (the system out of memory) loses that job, and the pool waits for it.
-
-WeasyPrint keeps every laid-out page in memory until it writes (about 1.1 MB a page, docs/
-decisions/0001-pdf-engine.md), which is why a book is laid out in the plan's parts and joined.
+A book is laid out in the plan's parts and joined for WeasyPrint's memory (join.py says why).
 """
 
 from __future__ import annotations
@@ -34,14 +27,12 @@ import multiprocessing.pool
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from types import TracebackType
 
-from generator.errors import InputError, Problem
 from generator.pdf import PdfWork
-from generator.pdf.jobs import body_job, contents_job, contents_parts, packet_front, part_job_of, whole_job
-from generator.pdf.joins import Joining, PartRef, join_file, write_whole
+from generator.pdf.jobs import body_job, contents_jobs, packet_front, part_job_of, whole_job
+from generator.pdf.join import Joining, Part, join_file, write_whole
 from generator.pdf.parts import Job, Laid, footer_job, lay_out
 from generator.pdf.printer import Printer
 from generator.plan.print.book import HandbookPlan
@@ -71,39 +62,31 @@ def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = N
         fronts = _packet_fronts(batch, work.files, [batch.laid(jobs) for jobs in sheets], books_fronts)
         # 3. The footers, now that every page is counted.
         files = [[*front, *jobs] for front, jobs in zip(fronts, sheets, strict=True)]
-        file_runs = _file_footers(batch, work.files, files)
+        file_footers = _file_footers(batch, work.files, files)
         books = [(front, body) for front, body in zip(contents, parts, strict=True)]
         book_footers = [
             _book_footers(printer, book, batch, *pair) for book, pair in zip(work.books, books, strict=True)
         ]
-        batch.lay_out([run.footer for run in file_runs] + [job for footers in book_footers for job, _ in footers])
+        batch.lay_out([job for footers in (*file_footers, *book_footers) for job, _ in footers])
         # 4. Each file joined, side by side, in the plan's order.
-        joins = [joining for run in file_runs for joining in _file_joins(batch, run)]
+        joins = [
+            Joining(file.path, tuple(batch.part(job, footer) for job, footer in zip(jobs, footers, strict=True)))
+            for file, jobs, footers in zip(work.files, files, file_footers, strict=True)
+        ]
         joins += [
             _book_join(batch, book, *pair, footers)
             for book, pair, footers in zip(work.books, books, book_footers, strict=True)
         ]
         joins += [
-            Joining(whole.path, (PartRef(job.key(printer)),), whole=True)
+            Joining(whole.path, (batch.part(job, None),), whole=True)
             for whole, job in zip(work.wholes, wholes, strict=True)
         ]
         yield from batch.join(joins, docs)
 
 
-def render_pdfs(documents: Sequence[PdfDocument], setup: PrintSetup, docs: Path, processes: int = 1) -> list[Path]:
-    """The files' PDFs written into `docs`, their parts in a folder of their own let go after
-    (tests, the bench): each file's path, in order."""
-    return render(PdfWork(setup, tuple(documents)), docs, processes)
-
-
-def render_handbook(handbook: HandbookPlan, setup: PrintSetup, docs: Path, processes: int = 1) -> Path:
-    """The book's PDF written into `docs` (tests, the bench), as render_pdfs."""
-    [path] = render(PdfWork(setup, books=(handbook,)), docs, processes)
-    return path
-
-
 def render(work: PdfWork, docs: Path, processes: int = 1) -> list[Path]:
-    """Every document of `work` written into `docs`, as render_pdfs: each one's path, in order."""
+    """Every document of `work` written into `docs`, their parts in a folder of their own let go
+    after (tests, the bench): each one's path, in order."""
     with tempfile.TemporaryDirectory(prefix="mentorbook-parts-") as parts:
         return [docs / path for path in make_pdfs(work, docs, Path(parts), processes)]
 
@@ -121,9 +104,7 @@ class Batch:
     def __enter__(self) -> Batch:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         if self.pool is not None:
             (self.pool.terminate if error else self.pool.close)()
             self.pool.join()
@@ -141,21 +122,24 @@ class Batch:
             self.pool = multiprocessing.Pool(self.processes, _worker_starts, maxtasksperchild=MAX_TASKS)
         made = map(_lay_out, tasks) if self.pool is None else self.pool.imap_unordered(_lay_out, tasks)
         for key, laid in made:
-            if isinstance(laid, _Failed):
-                raise InputError(laid.problems)
             self.done[key] = laid
 
     def laid(self, jobs: Sequence[Job]) -> list[Laid]:
         return [self.done[job.key(self.printer)] for job in jobs]
 
-    def part(self, job: Job, continues: bool = False, nested: bool = False) -> PartRef:
-        """A laid-out job as a join takes it: its key, its stand-ins, and how it is joined."""
+    def part(self, job: Job, footer: tuple[Job, int] | None, continues: bool = False, nested: bool = False) -> Part:
+        """A laid-out job as a join takes it: its PDF and stand-ins, how it is joined, and its
+        footers' job with the page of it where its own begin."""
         key = job.key(self.printer)
-        return PartRef(key, self.done[key].stand_ins, continues, nested)
+        over, at = (self.pdf(footer[0].key(self.printer)), footer[1]) if footer else (None, 0)
+        return Part(self.pdf(key), self.done[key].stand_ins, continues, nested, over, at)
+
+    def pdf(self, key: str) -> Path:
+        return self.folder / f"{key}.pdf"
 
     def join(self, joins: Sequence[Joining], docs: Path) -> Iterator[str]:
         """Join each file (on the pool, once it is running), yielding its path in `joins`' order."""
-        tasks = [(self.folder, docs, joining) for joining in joins]
+        tasks = [(docs, joining) for joining in joins]
         yield from map(join_file, tasks) if self.pool is None else self.pool.imap(join_file, tasks)
 
     def _known(self, key: str) -> bool:
@@ -164,15 +148,8 @@ class Batch:
             made = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
-        self.done[key] = Laid(made["count"], made["anchors"], frozenset(made["stand_ins"]), 0.0)
+        self.done[key] = Laid(made["count"], made["anchors"], frozenset(made["stand_ins"]))
         return True
-
-
-@dataclass(frozen=True)
-class _Failed:
-    """An InputError on its way back from a worker (its own pickling would lose the problems)."""
-
-    problems: list[Problem]
 
 
 _printers: dict[PrintSetup, Printer] = {}  # a worker's own, its fonts made once
@@ -186,14 +163,11 @@ def _worker_starts() -> None:
     gc.freeze()
 
 
-def _lay_out(task: tuple[PrintSetup, Path, str, Job]) -> tuple[str, Laid | _Failed]:
+def _lay_out(task: tuple[PrintSetup, Path, str, Job]) -> tuple[str, Laid]:
     """In a worker: lay the job out, write its PDF as `<key>.pdf` and its pages as `<key>.json`."""
     setup, folder, key, job = task
     printer = _printers.get(setup) or _printers.setdefault(setup, Printer(setup))
-    try:
-        pdf, laid = lay_out(printer, job)
-    except InputError as error:
-        return key, _Failed(error.problems)
+    pdf, laid = lay_out(printer, job)
     write_whole(folder / f"{key}.pdf", pdf)
     write_whole(folder / f"{key}.json", json.dumps({**asdict(laid), "stand_ins": sorted(laid.stand_ins)}).encode())
     return key, laid
@@ -235,28 +209,24 @@ class FooterPage:
     total: int
 
 
-@dataclass(frozen=True)
-class _FooterRun:
-    """Files whose footers are laid out in one job: each file's parts, and its pages' footers."""
-
-    files: list[tuple[PdfDocument, list[Job], list[FooterPage]]]
-    footer: Job
-
-
-def _file_footers(batch: Batch, files: Sequence[PdfDocument], jobs: Sequence[list[Job]]) -> list[_FooterRun]:
-    """The files, FILE_FOOTER_RUN pages of them to a footer job."""
-    runs: list[list[tuple[PdfDocument, list[Job], list[FooterPage]]]] = []
+def _file_footers(batch: Batch, files: Sequence[PdfDocument], jobs: Sequence[list[Job]]) -> list[list[tuple[Job, int]]]:
+    """For each file, each part's footers' job and the page of it where its own begin (as in
+    _book_footers): the files' footers, FILE_FOOTER_RUN pages of them to a job."""
+    runs: list[list[tuple[PdfDocument, list[int], list[FooterPage]]]] = []  # files: parts' page counts, footers
     for file, parts in zip(files, jobs, strict=True):
-        pages = _footer_pages(file, [laid.count for laid in batch.laid(parts)])
+        counts = [laid.count for laid in batch.laid(parts)]
+        pages = _footer_pages(file, counts)
         if not runs or sum(len(p) for *_, p in runs[-1]) + len(pages) > FILE_FOOTER_RUN:
             runs.append([])
-        runs[-1].append((file, parts, pages))
-    return [_FooterRun(run, _footer_job(batch.printer, run)) for run in runs]
-
-
-def _footer_job(printer: Printer, run: list[tuple[PdfDocument, list[Job], list[FooterPage]]]) -> Job:
-    pages = [page for *_, file_pages in run for page in file_pages]
-    return Job("the files' footers", printer.html(SHEET_FOOTER, run[0][0].head, footer_pages=pages), "footer")
+        runs[-1].append((file, counts, pages))
+    footers: list[list[tuple[Job, int]]] = []
+    for run in runs:
+        html = batch.printer.html(SHEET_FOOTER, run[0][0].head, footer_pages=[p for *_, pages in run for p in pages])
+        job, at = Job("the files' footers", html, "footer"), 0
+        for _, counts, _ in run:
+            footers.append([(job, at + sum(counts[:n])) for n in range(len(counts))])
+            at += sum(counts)
+    return footers
 
 
 def _footer_pages(document: PdfDocument, counts: Sequence[int]) -> list[FooterPage]:
@@ -270,28 +240,18 @@ def _footer_pages(document: PdfDocument, counts: Sequence[int]) -> list[FooterPa
     return [FooterPage(kind, text, n, sum(counts)) for n, (kind, text) in enumerate(words, start=1)]
 
 
-def _file_joins(batch: Batch, run: _FooterRun) -> Iterator[Joining]:
-    footer, offset = run.footer.key(batch.printer), 0
-    for file, parts, pages in run.files:
-        yield Joining(file.path, tuple(batch.part(job) for job in parts), footer=footer, footer_from=offset)
-        offset += len(pages)
-
-
 # Books: the handbook and its editions.
 
 
 def _contents_jobs(printer: Printer, book: HandbookPlan, body: Sequence[Laid]) -> list[Job]:
-    """The book's front: the contents numbered from the body's anchors (its pages count from 1)."""
+    """The book's front, its contents numbered from the body's anchors (its pages count from 1)."""
     pages: dict[str, int] = {}
     first_page = 1
     for laid in body:
         for name, index in laid.anchors.items():
             pages.setdefault(name, first_page + index)
         first_page += laid.count
-    return [
-        contents_job(printer, book, [replace(e, page=pages.get(e.target[1:], 0)) for e in entries], first=n == 0)
-        for n, entries in enumerate(contents_parts(book))
-    ]
+    return contents_jobs(printer, book, pages)
 
 
 def _book_footers(
@@ -317,12 +277,8 @@ def _book_join(
     batch: Batch, book: HandbookPlan, front: Sequence[Job], body: Sequence[Job], footers: Sequence[tuple[Job, int]]
 ) -> Joining:
     """The book's front and body, each part with its footers."""
-    parts = [batch.part(job) for job in front] + [
-        batch.part(job, continues=part.continues and not part.sheet, nested=part.sheet is not None)
-        for job, part in zip(body, book.parts, strict=True)
-    ]
-    parts = [
-        replace(part, footer=job.key(batch.printer), footer_from=at)
-        for part, (job, at) in zip(parts, footers, strict=True)
+    parts = [batch.part(job, footer) for job, footer in zip(front, footers[: len(front)], strict=True)] + [
+        batch.part(job, footer, continues=part.continues and not part.sheet, nested=part.sheet is not None)
+        for job, part, footer in zip(body, book.parts, footers[len(front) :], strict=True)
     ]
     return Joining(book.path, tuple(parts), front_pages=sum(laid.count for laid in batch.laid(front)))

@@ -114,7 +114,7 @@ class Writer:
             b" /Filter /FlateDecode /Length %d >>" % (self.next, root, info, ident, ident, len(table))
         )
         start = self.file.tell()
-        self._write(b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (number, head, table))
+        self._stream(number, head, table)  # placed again, where it was
         self._write(b"startxref\n%d\n%%%%EOF\n" % start)
 
     def _write(self, data: bytes) -> None:

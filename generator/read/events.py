@@ -72,7 +72,11 @@ def meeting_event(
         series=series.name,
         moved=moved,
         optional=series.optional,
+        audience=HELD_FOR.get(series.holds or "", "pairs"),  # the training is for mentors, as the kit's workshops
     )
+
+
+HELD_FOR = {"training": "mentors", "orientation": "mentees"}  # whom a series that `holds:` one is for
 
 
 def attach(

@@ -21,6 +21,7 @@ from generator.models import Curriculum
 from generator.models.events import Event
 from generator.models.facts import fact_names
 from generator.models.guide import Guide
+from generator.models.kit import as_held
 from generator.models.project import Project
 from generator.models.source import Loc, Mark, YamlFile
 from generator.read.checks import check_curriculum
@@ -87,6 +88,8 @@ def _load_project(root: Path, org_file: Path) -> Project:
     runs = select_modules(shared, profile.own, org.modules)  # own text stays as written
     runs = runs.model_copy(update={"title": org.title}) if org.title else runs
     runs = for_groups(runs, org.program)
+    if org.program and org.program.holding():  # the training or orientation is the profile's own series
+        runs = runs.model_copy(update={"run_sheet": as_held(runs.run_sheet, org.program.holding())})
     events = attempt(lambda: program_events(profile, runs))
     instruments = attempt(lambda: load_instruments(org.language, rewording(chosen, spelled=spelled)))
     if problems or events is None or instruments is None:

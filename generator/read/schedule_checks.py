@@ -139,6 +139,26 @@ def check_lengths(program: Program, assigned: Sequence[Sequence[SessionInfo]]) -
         yield Trouble(message, hint, (*series_where(program, index), key))
 
 
+def check_holds(program: Program) -> Iterator[Trouble]:
+    """At most one series holds the training, and one the orientation: the second is named,
+    with the first's name, at its `holds`."""
+    first: dict[str, int] = {}
+    for index, meetings in enumerate(program.series()):
+        if meetings.holds is None:
+            continue
+        if meetings.holds not in first:
+            first[meetings.holds] = index
+            continue
+        other = program.series()[first[meetings.holds]]
+        named = f'"{other.name}"' if other.name else f"series {first[meetings.holds] + 1}"
+        yield Trouble(
+            f"two series hold the {meetings.holds}: {named} already does",
+            f"remove `holds: {meetings.holds}` from one of them (one series is the {meetings.holds}, "
+            "with as many meetings as it needs)",
+            (*series_where(program, index), "holds"),
+        )
+
+
 def check_moments(program: Program, booked: Sequence[Booked]) -> Iterator[Trouble]:
     """No program moment twice: two sessions that are the kickoff, or a milestone that repeats a
     session's moment (the mid-point review as a session and again as a milestone)."""

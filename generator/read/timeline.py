@@ -52,6 +52,7 @@ from generator.read.schedule_checks import (
     SessionInfo,
     Trouble,
     assign_sessions,
+    check_holds,
     check_lengths,
     check_moments,
 )
@@ -99,6 +100,7 @@ def schedule(program: Program, sessions: Sequence[SessionInfo], slug: str) -> tu
             ]
         else:
             booked += [Booked(s, day, index) for s, day in zip(carried, dates, strict=False)]
+    troubles += check_holds(program)
     troubles += check_lengths(program, assigned)
     troubles += check_moments(program, booked)
     placed, attached = place_milestones(program, calendar, sessions, booked, far, slug, taken, troubles)

@@ -12,7 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from generator.models.project import Project
-from generator.pdf.stage import render_pdfs
+from generator.pdf import PdfWork
+from generator.pdf.stage import render
 from generator.plan import plan_build
 from generator.plan.print.worksheets import print_setup
 from generator.plan.program.facts import fill_project, program_facts
@@ -49,7 +50,7 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     root = copy_repo(tmp_path_factory.mktemp("shipped"))
     with pinned_epoch():
         project = load_project(root, root / DEFAULT_ORG)
-        render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
+        render(PdfWork(print_setup(project), plan_build(project).pdfs), root / "docs")
     return Rendered(as_built(project), root / "docs")
 
 

@@ -28,7 +28,8 @@ from pypdf.generic import DictionaryObject
 import generator.pdf.jobs
 import generator.pdf.stage
 from generator.models.project import Project
-from generator.pdf.stage import render_handbook
+from generator.pdf import PdfWork
+from generator.pdf.stage import render
 from generator.plan.paths import handbook_pdf
 from generator.plan.print.chapters import PART_SESSIONS
 from generator.plan.print.handbook import plan_handbook
@@ -103,7 +104,7 @@ def worded_project(root: Path) -> Project:
 def make_handbook(project: Project, docs: Path, part_sessions: int = PART_SESSIONS) -> Path:
     """The handbook as a build lays it out: the shipped text's facts filled in first (plan_build)."""
     filled = fill_project(project, program_facts(project))
-    return render_handbook(plan_handbook(filled, part_sessions=part_sessions), print_setup(filled), docs)
+    return render(PdfWork(print_setup(filled), books=(plan_handbook(filled, part_sessions=part_sessions),)), docs)[0]
 
 
 SMALL_PARTS = 1  # sessions to a part, with in_small_parts: many parts, each module in several

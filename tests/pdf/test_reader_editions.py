@@ -9,7 +9,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from generator.pdf.stage import render_handbook
+from generator.pdf import PdfWork
+from generator.pdf.stage import render
 from generator.plan import plan_build
 from generator.plan.print.handbook import for_reader
 from generator.plan.program.facts import program_facts
@@ -31,7 +32,7 @@ def laid_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, PdfRea
         project = load_project(root, root / DEFAULT_ORG)
         plan = plan_build(project)
         books = [e for e in plan.editions if not e.path.endswith("manager-edition.pdf")]
-        made = {book.path: render_handbook(book, plan.setup, root / "docs") for book in books}
+        made = {book.path: render(PdfWork(plan.setup, books=(book,)), root / "docs")[0] for book in books}
         facts = dict(program_facts(project))
     readers = {
         role: PdfReader(next(p for name, p in made.items() if name.endswith(f"{role}-guide.pdf"))) for role in ROLES

@@ -20,10 +20,11 @@ from generator.errors import InputError
 from generator.jinja import PRINT
 from generator.models import Worksheet
 from generator.models.project import Project
+from generator.pdf import PdfWork
 from generator.pdf.fetch import ProjectFetcher, RefusedURLError
 from generator.pdf.jobs import packet_front
 from generator.pdf.printer import Printer
-from generator.pdf.stage import render_pdfs
+from generator.pdf.stage import render
 from generator.plan import plan_build
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.print.worksheets import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
@@ -51,7 +52,7 @@ def every_kind(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     root = tmp_path_factory.mktemp("every-kind")
     with pinned_epoch():
         project = every_kind_project(root)
-        render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
+        render(PdfWork(print_setup(project), plan_build(project).pdfs), root / "docs")
     return Rendered(as_built(project), root / "docs")
 
 
@@ -251,7 +252,7 @@ def test_the_site_links_each_worksheet_to_its_pdfs(example_site: Path) -> None:
 def test_letter_paper(every_kind: Rendered, tmp_path: Path) -> None:
     project = every_kind.project
     sheet = next(d for d in plan_worksheets(project, "Letter") if d.variant == "print")
-    render_pdfs([sheet], print_setup(project), tmp_path)
+    render(PdfWork(print_setup(project), (sheet,)), tmp_path)
     for page in PdfReader(tmp_path / sheet.path).pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == LETTER
 
@@ -295,7 +296,7 @@ def test_fetcher_serves_our_folders_and_refuses_the_rest(tmp_path: Path) -> None
 def _refused_render(root: Path) -> str:
     project = load_project(root, root / "organizations" / "org.yaml")
     with pytest.raises(InputError) as error:
-        render_pdfs(plan_build(project).pdfs, print_setup(project), root / "docs")
+        render(PdfWork(print_setup(project), plan_build(project).pdfs), root / "docs")
     return str(error.value)
 
 
@@ -342,7 +343,7 @@ def test_a_packet_whose_contents_take_two_pages_still_numbers_its_worksheets(tmp
     (root / "curriculum.yaml").write_text(curriculum, encoding="utf-8")
     project = load_project(root, root / "organizations" / "org.yaml")
     packet = next(d for d in plan_packets(project) if d.variant == "print")
-    render_pdfs([packet], print_setup(project), tmp_path / "docs")
+    render(PdfWork(print_setup(project), (packet,)), tmp_path / "docs")
     reader = PdfReader(tmp_path / "docs" / packet.path)
     outline = [item for item in reader.outline if not isinstance(item, list)]
     starts = {o.title: reader.get_destination_page_number(o) + 1 for o in outline}

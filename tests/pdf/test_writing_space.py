@@ -22,7 +22,8 @@ from pypdf.generic import ContentStream
 
 from generator.models import Worksheet
 from generator.models.worksheet import LinesInput, Section, WorksheetField
-from generator.pdf.stage import render_pdfs
+from generator.pdf import PdfWork
+from generator.pdf.stage import render
 from generator.plan.paths import packet_pdf, worksheet_pdf
 from generator.plan.print.worksheets import WHOLE_BLOCKS, keeps_whole, plan_worksheets, print_setup, program_order
 from generator.plan.program.facts import fill_project, program_facts
@@ -275,7 +276,7 @@ def test_the_session_log_prints_on_one_page_of_either_paper(paper: str, tmp_path
     project = load_project(REPO, REPO / DEFAULT_ORG)
     project = fill_project(project, program_facts(project))
     [log] = [d for d in plan_worksheets(project, paper) if d.path == worksheet_pdf("session-log", "print")]
-    render_pdfs([log], print_setup(project), tmp_path)
+    render(PdfWork(print_setup(project), (log,)), tmp_path)
     reader = PdfReader(tmp_path / log.path)
     assert len(reader.pages) == 1 and round(float(reader.pages[0].mediabox.height)) == PAPER_HEIGHT[paper]
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pdf.stage import render_pdfs
+from generator.pdf import PdfWork
+from generator.pdf.stage import render
 from generator.plan import plan_build
 from generator.plan.paths import worksheet_pdf
 from generator.plan.program.forms import project_forms
@@ -48,7 +49,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Filled]:
         plan = plan_build(project)
         goal_plan = [d for d in plan.worksheets if d.path == worksheet_pdf("goal-plan", "fillable")]
         blank = root / "blank"
-        render_pdfs(plan.forms + tuple(goal_plan), plan.setup, blank)
+        render(PdfWork(plan.setup, plan.forms + tuple(goal_plan)), blank)
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH")

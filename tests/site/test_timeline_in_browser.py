@@ -45,9 +45,13 @@ def test_the_timeline_lists_each_event_once_by_date(site: Path, page: Any) -> No
     whats = [c[2] for c in cells]
     assert len(set(zip([c[0] for c in cells], whats, strict=True))) == len(cells)  # nothing twice
     assert sum("Program kickoff" in w for w in whats) == 1
-    training = [n for n, c in enumerate(cells) if c[2] == "Mentor training"]  # the profile's series
-    assert training and all(cells[n][1] == "13:00–15:30" for n in training)
-    assert training[-1] < next(n for n, c in enumerate(cells) if "Program kickoff" in c[2])  # before the start
+    # the profile's own series hold the training and the orientation (`holds:`): each shown once,
+    # at its dates and times, and no workshop of the kit's beside it
+    training = [c[:2] for c in cells if c[2].startswith("Mentor training")]  # a kit's workshop would too
+    assert training == [["Mon, Jan 11, 2027", "13:00–15:30"], ["Mon, Jan 18, 2027", "13:00–15:30"]]
+    orientation = [c[:2] for c in cells if c[2].startswith("Mentee orientation")]
+    assert orientation == [["Wed, Jan 27, 2027", "11:00–12:00"]]
+    assert not [w for w in whats if "workshop" in w.lower() or "catch-up" in w]
     assert any("Mentoring agreement signed" in w and "Your mentoring agreement" in w for w in whats)
     assert not any("Ending a relationship" in w for w in whats)
     needed = page.locator("#as-needed + p + ul")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.errors import Problem
+from generator.models.kit import held_steps
 from generator.models.project import Project
 from generator.plan.program.kit import run_sheet
 from generator.plan.program.responses import days as days  # its checks compare promises
@@ -75,13 +76,16 @@ def _response_times(project: Project) -> Iterator[Problem]:
 
 def _run_sheet_order(project: Project) -> Iterator[Problem]:
     """A step before its anchor (a reminder, a preparation) is dated before it; a step that
-    prepares the start is dated before the first session (the kickoff)."""
+    prepares the start is dated before the first session (the kickoff). A step the profile's
+    own series holds (`holds:`) is dated by that series, as the profile wrote it."""
     sessions = sorted(e.date for e in project.events if e.kind == "session")
     first = sessions[0] if sessions else None
     language = project.curriculum.language
+    program = project.organization.program
+    held = held_steps(project.curriculum.run_sheet, program.holding()) if program else {}
     for step in run_sheet(project):
-        if step.day is None or step.anchor_day is None or step.task.weeks >= 0:
-            continue
+        if step.day is None or step.anchor_day is None or step.task.weeks >= 0 or step.task.id in held:
+            continue  # a step the profile's own series holds is on the days the profile chose
         index = next(i for i, t in enumerate(project.curriculum.run_sheet) if t.id == step.task.id)
         there = _place(project, ("run_sheet", index))
         if step.day >= step.anchor_day:

@@ -28,6 +28,7 @@ from generator.models.project import Project
 from generator.models.prose import map_prose
 from generator.plan.program.kit_days import (  # the run-sheet's days (kit.py fills its text with these facts)
     first_days,
+    holding,
     workshop_days,
 )
 from generator.plan.program.moments import kit_dates, last_day
@@ -56,7 +57,6 @@ def program_facts(project: Project) -> Facts:
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "meetings.planned": _meetings_planned(project),
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
-        **_workshop_places(program, labels),
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
         "first_module": project.curriculum.modules[0].title,
@@ -68,7 +68,8 @@ def program_facts(project: Project) -> Facts:
         **_dates(project, program, sessions),
         **_moments(project, sessions),
         **_concerns(project),
-        **_workshops(project),
+        **_workshop_places(program, labels),
+        **_workshops(project),  # after the places: a profile's series that holds one gives its time
         **_step_days(project),
     }
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
@@ -199,27 +200,52 @@ def agenda_line(session: Session, labels: Mapping[str, str]) -> str:
     return "; ".join(steps) or labels["fact_agenda"]
 
 
-def _day_before(days: list[dt.date], project: Project) -> str:
+def _day_before(days: list[dt.date], project: Project, word: str = "fact_or") -> str:
     """The working day before each of `days` (a weekend, a public holiday or a break skipped):
     when the facilitator prints and checks the room. A Monday session's is the Friday before."""
     labels, calendar = project.text_labels, project.calendar
     if not days or calendar is None:
         return labels["fact_day_before"]
     before = sorted({calendar.before(day, 1) for day in days})
-    return labels_join([timeline_date(day, project.curriculum.language) for day in before], labels)
+    return labels_join([timeline_date(day, project.curriculum.language) for day in before], labels, word)
 
 
 def _workshops(project: Project) -> dict[str, str]:
     """`{training.date}` and `{orientation.date}`: the days the run-sheet holds them ("Mon, Dec 7,
-    2026 or Mon, Dec 14, 2026"; people choose one)."""
+    2026 or Mon, Dec 14, 2026"; people choose one), or the days of the profile's own series that
+    holds it ("Mon, Jan 11, 2027 and Mon, Jan 18, 2027"; people come to each), with its time and length."""
     labels, language = project.text_labels, project.curriculum.language
     facts = {}
     for key, task in (("training", "train"), ("orientation", "orient")):
         held = workshop_days(project, task)
         days = [timeline_date(day, language) for day in held]
-        facts[f"{key}.date"] = labels_join(days, labels) or labels["fact_date"]
-        facts[f"{key}.day_before"] = _day_before(list(held), project)
+        series = holding(project, key)
+        word = "fact_and" if series else "fact_or"  # a series is attended whole; of the kit's, people choose one
+        facts[f"{key}.date"] = labels_join(days, labels, word) or labels["fact_date"]
+        facts[f"{key}.day_before"] = _day_before(list(held), project, word)
+        if series is not None:
+            facts[f"{key}.minutes"] = str(series.minutes)
+            if series.time:
+                facts[f"{key}.time"] = series.time
+        facts[f"{key}.booking"] = _booking(project, key, len(held), series is not None)
+    size = project.organization.program.size if project.organization.program else None
+    series = holding(project, "training")
+    facts["training.dated"] = (
+        labels["fact_training_held"].format(series=series.name, dates=facts["training.date"])
+        if series
+        else labels["fact_training_workshops"].format(size=size or labels["kit_size_unknown"])
+    )
     return facts
+
+
+def _booking(project: Project, key: str, days: int, held: bool) -> str:
+    """`{training.booking}`: what a reader does about the dates. The kit's workshops: choose one
+    (the last is a catch-up) when the program team asks; a profile's own series: come to each."""
+    labels, step = project.text_labels, f"{key}-invite"
+    asked = first_days(project).get(step)
+    day = timeline_date(asked, project.curriculum.language) if asked else labels["fact_date"]
+    wording = "fact_booking_choose" if not held else "fact_booking_every" if days > 1 else "fact_booking_held"
+    return labels[wording].format(asked=day)
 
 
 def _workshop_places(program: Program | None, labels: Mapping[str, str]) -> dict[str, str]:
@@ -281,11 +307,11 @@ def _concerns(project: Project) -> dict[str, str]:
     return facts
 
 
-def labels_join(names: list[str], labels: Mapping[str, str]) -> str:
-    """ "A", "A or B", "A, B or C"."""
+def labels_join(names: list[str], labels: Mapping[str, str], word: str = "fact_or") -> str:
+    """ "A", "A or B", "A, B or C" (with `fact_and`: "A, B and C")."""
     if len(names) < 2:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {labels['fact_or']} {names[-1]}"
+    return f"{', '.join(names[:-1])} {labels[word]} {names[-1]}"
 
 
 def first_contact(project: Project) -> str:

@@ -15,12 +15,12 @@ from babel.numbers import format_decimal
 
 from generator.markup import escape_markdown, escape_text
 from generator.models.facts import PLACEHOLDER
-from generator.models.kit import Concern, Task
+from generator.models.kit import HOLDS, Concern, Task
 from generator.models.organization import Contact
 from generator.models.program import TRAINING_MINUTES
 from generator.models.project import Project
 from generator.plan.program.facts import Facts, program_facts
-from generator.plan.program.kit_days import Dated, lead_weeks, step_days
+from generator.plan.program.kit_days import Dated, holding, lead_weeks, step_days
 from generator.plan.program.moments import Dated as Milestone
 from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.responses import answered
@@ -88,6 +88,7 @@ class Commitment:
     weeks: int | None
     series: tuple[Held, ...] = ()  # each series, at its sessions' own lengths
     extras: tuple[tuple[str, int], ...] = ()  # once each: a gathering for this role, a conversation with the team
+    training: Held | None = None  # the profile's own series that holds the role's training, if one does
 
     @property
     def total_minutes(self) -> int:
@@ -292,11 +293,26 @@ def commitment(project: Project, role: str) -> Commitment:
         count,
         minutes,
         count * PREPARATION_MINUTES[role],
-        TRAINING_MINUTES[role],
+        _training(project, role).minutes,
         dates.weeks if dates else None,
         held,
         _extras(project, role) if dates is not None else (),
+        _training(project, role) if dates is not None and holding(project, HOLDING[role]) else None,
     )
+
+
+HOLDING = {"mentor": "training", "mentee": "orientation"}
+
+
+def _training(project: Project, role: str) -> Held:
+    """The role's training: the profile's own series that holds it, every meeting attended at its
+    length; else the kit's one workshop (the mentors') or orientation (the mentees')."""
+    series = holding(project, HOLDING[role])
+    if series is None:
+        minutes = TRAINING_MINUTES[role]
+        return Held(None, 1, minutes, minutes, minutes)
+    meetings = [e.minutes or series.minutes for e in project.events if e.kind == "meeting" and e.series == series.name]
+    return Held(series.name, len(meetings), sum(meetings), min(meetings, default=0), max(meetings, default=0))
 
 
 def _held(project: Project) -> tuple[Held, ...]:
@@ -350,7 +366,8 @@ def team_time(project: Project) -> tuple[Effort, ...]:
         if task.team_minutes is None:
             continue
         people = {"session": runs.get(task.id, 1), "person": 2 * size if size else None, "pair": size}[task.per]
-        efforts.append(Effort(task, people, task.team_minutes))
+        series = holding(project, HOLDS[task.cohort]) if task.cohort else None
+        efforts.append(Effort(task, people, series.minutes if series else task.team_minutes))
     return (*_gatherings(project), *efforts)
 
 

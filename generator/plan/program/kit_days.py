@@ -10,8 +10,11 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
-from generator.models.kit import Task
+from generator.models.calendar import WorkingCalendar
+from generator.models.events import Event
+from generator.models.kit import Task, held_steps
 from generator.models.project import Project
+from generator.models.schedule import Meetings
 from generator.plan.program.moments import Dated as Dated_
 from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.timeline import timeline_date
@@ -38,6 +41,21 @@ def workshop_days(project: Project, task_id: str) -> tuple[dt.date, ...]:
 def step_days(project: Project, dates: KitDates) -> dict[str, list[Dated]]:
     """Every run-sheet task's days, each on a working day, by the task's id."""
     return _working(project, _days(project, dates), dates)
+
+
+def held_meetings(project: Project, task: Task) -> tuple[Event, ...]:
+    """The meetings of the profile's own series that holds this step (`holds: training`), on
+    their days (days off applied): the step's days then, attended whole. None: the kit dates it."""
+    program = project.organization.program
+    name = held_steps((task,), program.holding()).get(task.id) if program else None
+    return tuple(e for e in project.events if e.kind == "meeting" and e.series == name) if name else ()
+
+
+def holding(project: Project, holds: str) -> Meetings | None:
+    """The profile's own series that holds the `training` or the `orientation`, if one does."""
+    program = project.organization.program
+    name = program.holding().get(holds) if program else None
+    return next((s for s in program.series() if s.name == name), None) if program and name else None
 
 
 def lead_weeks(task: Task, project: Project) -> int:
@@ -79,6 +97,12 @@ def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
                 m.day,
             )
             for m in dates.modules[1:]
+        ]
+    held = held_meetings(project, task)
+    if held:  # the profile's own series: its meetings, every one attended, no catch-up
+        return [
+            (e.date, {}, f"{task.title} ({n}/{len(held)})" if len(held) > 1 else task.title, e.date)
+            for n, e in enumerate(held, start=1)
         ]
     base = _base(task, dates, project)
     if base is None:
@@ -159,13 +183,17 @@ def _working(project: Project, days: dict[str, list[Dated]], dates: KitDates) ->
                 )
                 for day, *_ in moved.get(task.follows, [])
             ]
+    program = project.organization.program
+    held = held_steps(tuple(tasks.values()), program.holding()) if program else {}
+    for tid in held:
+        _after_held(tasks.get(tasks[tid].prepares or ""), moved, calendar, tid)
     for _ in range(
         len(tasks)
     ):  # a chain (training -> introductions -> kickoff) settles in as many rounds as it is long
         changed = False
         for tid, dated in moved.items():
             prepared = moved.get(tasks[tid].prepares or "")
-            if not prepared or not dated:
+            if not prepared or not dated or tid in held:  # a profile's series keeps its days
                 continue
             latest = calendar.on_or_before(prepared[0][0] - dt.timedelta(days=1))
             late = (max(d[0] for d in dated) - latest).days
@@ -176,3 +204,17 @@ def _working(project: Project, days: dict[str, list[Dated]], dates: KitDates) ->
         if not changed:
             break
     return moved
+
+
+def _after_held(step: Task | None, moved: dict[str, list[Dated]], calendar: WorkingCalendar, held: str) -> None:
+    """The step a profile's series prepares (the introductions, after the training) waits for
+    the working day after its last meeting, when it still comes before the step it prepares
+    in turn; a step that prepares nothing (the kickoff's) keeps its day."""
+    if step is None or not moved.get(step.id) or not moved[held]:
+        return
+    after = calendar.after(max(d[0] for d in moved[held]), 1)
+    then = moved.get(step.prepares or "")
+    first = min(d[0] for d in moved[step.id])
+    if first > after or not then or after >= min(d[0] for d in then):
+        return
+    moved[step.id] = [(d[0] + (after - first), *d[1:]) for d in moved[step.id]]

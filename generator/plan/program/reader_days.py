@@ -10,7 +10,7 @@ from generator.models.events import Event
 from generator.models.kit import Task
 from generator.models.program import TRAINING_MINUTES
 from generator.models.project import Project
-from generator.plan.program.kit_days import step_days
+from generator.plan.program.kit_days import held_meetings, step_days
 from generator.plan.program.moments import kit_dates
 
 
@@ -35,7 +35,7 @@ def reader_days(project: Project) -> tuple[Event, ...]:
     events = []
     for task in project.curriculum.run_sheet:
         shown = task.timeline
-        if shown is None:
+        if shown is None or held_meetings(project, task):  # a profile's series is on the timeline as itself
             continue
         until = days.get(shown.until or "") or []
         dated = sorted(days.get(task.id, []), key=lambda d: d[0])

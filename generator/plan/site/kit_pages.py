@@ -199,7 +199,7 @@ def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> st
     rows = [
         *meetings,
         (labels["kit_time_preparation"], f"{c.sessions} × {prep} {labels['minutes']}", c.preparation_minutes),
-        (labels["kit_time_training"], labels[f"kit_training_{c.role}"], c.training_minutes),
+        (labels["kit_time_training"], _training(c, labels), c.training_minutes),
         *((title, f"{labels['once']}, {minutes} {labels['minutes']}", minutes) for title, minutes in c.extras),
     ]
     lines = [f"## {escape_text(labels['kit_time'])}", "", escape_text(labels["kit_time_intro"]), ""]
@@ -209,6 +209,14 @@ def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> st
     over = f"{labels['kit_over']} {c.weeks} {labels['weeks']}" if c.weeks else ""
     lines.append(f"| **{cell(labels['kit_time_total'])}** | {cell(over)} | {total} |")
     return "\n".join(lines) + "\n"
+
+
+def _training(c: Commitment, labels: Mapping[str, str]) -> str:
+    """ "the mentor training workshop", or the profile's own series: "Mentor training: 2 × 150 minutes"."""
+    if c.training is None:
+        return labels[f"kit_training_{c.role}"]
+    t = c.training
+    return f"{t.name}: {_reckoning(t.meetings, t.shortest, t.longest, labels)}"
 
 
 def exact(minutes: int, labels: Mapping[str, str], language: str) -> str:
