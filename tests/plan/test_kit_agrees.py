@@ -8,8 +8,9 @@ import re
 
 from generator.models.project import Project
 from generator.plan import Plan
-from generator.plan.program.kit import Step, asked_milestones, messages, mid_sentence, pair_milestones, run_sheet
+from generator.plan.program.kit import Step, asked_milestones, messages, run_sheet
 from generator.plan.program.moments import kit_dates
+from generator.plan.program.pair_milestones import mid_sentence, pair_milestones
 from generator.plan.program.timeline import timeline_date
 from generator.plan.sheets.tracker import heading, pair_columns, people_columns, tracker_sheet
 from generator.read.layout import SHIPPED

@@ -16,7 +16,9 @@ from generator.models.kit import Benchmark
 from generator.models.organization import Contact
 from generator.models.project import Project
 from generator.plan.paths import NAMES_XLSX, PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
-from generator.plan.program.kit import Commitment, Message, Route, Step, duration, team_time
+from generator.plan.program.escalation import Route
+from generator.plan.program.kit import Message, Step
+from generator.plan.program.time_asked import Commitment, duration, team_time
 
 Link = Callable[[str], str | None]
 KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
