@@ -201,3 +201,18 @@ def test_every_workshop_on_the_timeline_gives_its_place_and_the_last_is_the_catc
         assert all(e.note and "{" in e.note and ".place}" in e.note for e in rows), task
         assert rows[-1].title.endswith("(catch-up)") and steps[task][-1].title.endswith("(catch-up)")
         assert not [e for e in rows[:-1] if "catch-up" in e.title]
+
+
+def test_the_run_sheet_says_the_same_message_only_when_it_is(project: Project, plan: Plan) -> None:
+    """A reminder of another milestone, or a check-in that asks about other milestones, is its own."""
+    sheet = _unescaped(_page(plan, "kit/run-sheet.md"))
+    rows = [line for line in sheet.splitlines() if "Remind people of a milestone" in line or "Check in with" in line]
+    assert len(rows) > 4 and not [row for row in rows if "The same message" in row]
+    assert "Goals shared with line manager, Mon, Mar 1, 2027" in sheet
+
+
+def test_a_module_reminder_lists_its_sessions_and_worksheets(project: Project) -> None:
+    first, *later = [s.message for s in _steps(project)["module-reminder"] if s.message]
+    assert first and "your sessions start with the module “Starting well”" in first.body
+    assert "Your mentoring agreement, Thu, Jan 21, 2027" in first.body and "Worksheets to bring:" in first.body
+    assert later and all("move on to the module" in m.body for m in later if m)
