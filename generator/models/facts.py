@@ -55,8 +55,8 @@ FACTS: dict[str, str] = {
     "celebration.place": "where the closing celebration happens (`program.closing_place`, else the kickoff's place)",
     "emergency": "what to do in immediate danger: the profile's `emergency`, else 'call your local emergency number'",
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
-    "meetings.planned": "how many meetings each pair has planned from the start on (the tracker's 'Meetings held' "
-    "heading), e.g. '20'",
+    "meetings.planned": "how many meetings each pair has planned of its own from the start on, not the kickoff or "
+    "the closing celebration (the tracker's 'Meetings held' heading), e.g. '18'",
     "first_one_to_one.module": "the title of the module that holds the pair's first session after the kickoff, "
     "e.g. 'Starting well'",
     "first_module": "the title of the handbook's first module, e.g. 'Starting well'",
@@ -66,6 +66,14 @@ FACTS: dict[str, str] = {
     "website": "where the handbook is on the web: 'the handbook's website, <program.handbook_url>', else 'the handbook's website (the program team's messages link to it)'; on the website itself, 'this website'",
     "worksheets.where": "where a reader finds the worksheets they prepare alone: 'in the back of this guide' in a "
     "printed guide, 'on the Worksheets page' on the website",
+    "link.handbook": "the handbook's address (`program.handbook_url`), else '[link to the handbook]' for the sender to replace",
+    "link.mentor_role": "the address of the mentor's role description under `program.handbook_url`, else '[link to the mentor's role description]'",
+    "link.mentee_role": "the address of the mentee's role description, else '[link to the mentee's role description]'",
+    "link.start_mentor": "the address of the mentor's Start here page, else '[link to the mentor's Start here page]'",
+    "link.start_mentee": "the address of the mentee's Start here page, else '[link to the mentee's Start here page]'",
+    "link.privacy": "the address of the privacy notice, else '[link to the privacy notice]'",
+    "link.timeline": "the address of the program's timeline page, else '[link to the timeline]'",
+    "link.calendar": "the address of the program's calendar file, else '[link to the calendar file]'",
     "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",
     "exit_conversation.minutes": "how long the program team's exit conversation with each person is",
 }

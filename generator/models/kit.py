@@ -49,6 +49,11 @@ class Standard(Model):
 
 class Message(Model):
     to: Text = Field(description="Who receives it, e.g. `Each mentor and mentee, separately`.")
+    when: Text | None = Field(
+        None,
+        description="When it goes out, for a message sent as things happen rather than on the step's day, e.g. "
+        "`As each decline arrives`: the messages page says this instead of a date.",
+    )
     subject: Text
     body: MarkdownText = Field(
         description="The message; the program's facts ({program}, {start}, {contact}, ...) and {date} are filled in, "

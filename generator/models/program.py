@@ -96,6 +96,12 @@ class Milestone(Model):
     note: Sentence | None = Field(
         None, description="What it asks of the people it is for, written to them: their reminder says it."
     )
+    question: Sentence | None = Field(
+        None,
+        description="How the check-in asks whether it is done, written to the people it is for, e.g. "
+        '`Have you signed your mentoring agreement?` (its planned day and "If so, on what day?" follow); '
+        "else it asks whether the milestone, by its name, is done.",
+    )
     audience: Choice[Literal["pairs", "mentors", "mentees"]] = Field(
         "pairs",
         description="Who its reminder goes to: the people who act on it, `pairs` (every mentor and mentee), "

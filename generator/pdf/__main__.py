@@ -63,7 +63,8 @@ def main(argv: list[str]) -> int:
     except (InputError, TemplateError) as error:
         report = error.report() if isinstance(error, InputError) else f"print template: {error}"
         print(f"{report}\nthe PDFs stay as they were until this is fixed", file=sys.stderr, flush=True)
-        served.give_up()
+        served.land(None)  # once the site is served: what landed put in, and STATUS says no more is coming
+        write_status(out, [])
         return 1
     for made in files.glob("*.pdf"):  # the files no longer planned let go (the parts stay: an edit undone finds them)
         if made.stem not in keys.values():
@@ -84,12 +85,6 @@ class Served:
         self.keys: dict[str, str] = {}  # each PDF's key, by its path
         self.updating: list[str] = []  # the paths not put in yet
         self.landed: list[str] = []  # landed, not put in yet
-
-    def give_up(self) -> None:
-        """A mistake stopped the run: once the site is served, what landed is put in and STATUS
-        says nothing more is coming."""
-        self.land(None)
-        write_status(self.out, [])
 
     def land(self, path: str | None) -> None:
         """`path` has landed in `files` (None: the last has; wait for serve's word if need be)."""

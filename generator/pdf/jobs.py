@@ -8,11 +8,11 @@ mistake in one shows without a build."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from generator.pdf import PdfWork, WholePdf
-from generator.pdf.parts import Job, part_job
+from generator.pdf.parts import Job, Laid, part_job
 from generator.pdf.printer import WHOLE, Printer
 from generator.plan.print.book import HandbookPlan
 from generator.plan.print.worksheets import PACKET, WORKSHEET, PdfDocument, SheetBody
@@ -44,10 +44,17 @@ def part_job_of(printer: Printer, book: HandbookPlan, index: int) -> Job:
     return part_job(html, book.targets)
 
 
-def contents_jobs(printer: Printer, book: HandbookPlan, pages: Mapping[str, int]) -> list[Job]:
+def contents_jobs(printer: Printer, book: HandbookPlan, body: Sequence[Laid]) -> list[Job]:
     """The book's front: the cover and the contents' heading (in the first part only) and the
-    contents, each entry at its anchor's page in `pages`. CONTENTS_PER_PART entries to a part: a
-    long contents page is laid out in parts too (its dot leaders take WeasyPrint much memory)."""
+    contents, numbered from the laid-out `body`'s anchors (its pages count from 1; none yet, 0).
+    CONTENTS_PER_PART entries to a part: a long contents page is laid out in parts too (its dot
+    leaders take WeasyPrint much memory)."""
+    pages: dict[str, int] = {}
+    first_page = 1
+    for laid in body:
+        for name, index in laid.anchors.items():
+            pages.setdefault(name, first_page + index)
+        first_page += laid.count
     jobs = []
     for n in range(0, len(book.contents), CONTENTS_PER_PART):
         entries = [replace(e, page=pages.get(e.target[1:], 0)) for e in book.contents[n : n + CONTENTS_PER_PART]]
@@ -72,7 +79,7 @@ def pdf_keys(work: PdfWork) -> dict[str, str]:
         keys[file.path] = printer.key("file", *(job.key(printer) for job in [*front, *jobs]))
     for book in work.books:
         jobs = [part_job_of(printer, book, index) for index in range(len(book.parts))]
-        jobs += contents_jobs(printer, book, {})
+        jobs += contents_jobs(printer, book, [])
         keys[book.path] = printer.key("book", *(job.key(printer) for job in jobs))
     for whole in work.wholes:
         keys[whole.path] = printer.key("whole", whole_job(whole).key(printer))

@@ -19,7 +19,7 @@ The joined file keeps what a reader and a screen reader rely on:
   given for anchors that live in other parts, so that it kept the links to them);
 - bookmarks, in order and at their levels (a module that goes on into the next part keeps
   all its sessions under it); page labels (roman numbers for the front matter);
-- each part's footers (laid out apart, parts.py), or the file's (stage.py), each page's laid
+- each part's footers (laid out apart, a run of pages to a job: stage.py), each page's laid
   over it as a form marked as an artifact: not content, so outside the structure tree, as
   PDF/UA asks;
 - a worksheet's bookmark under the book's "Worksheets" (a part `nested`), without its

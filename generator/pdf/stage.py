@@ -56,7 +56,7 @@ def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = N
         batch.lay_out([job for jobs in (*sheets, *parts, wholes) for job in jobs])
         # 2. The fronts, numbered from the bodies' pages: the books' contents with the packets'.
         contents = [
-            _contents_jobs(printer, book, batch.laid(jobs)) for book, jobs in zip(work.books, parts, strict=True)
+            contents_jobs(printer, book, batch.laid(jobs)) for book, jobs in zip(work.books, parts, strict=True)
         ]
         books_fronts = [job for jobs in contents for job in jobs]
         fronts = _packet_fronts(batch, work.files, [batch.laid(jobs) for jobs in sheets], books_fronts)
@@ -241,17 +241,6 @@ def _footer_pages(document: PdfDocument, counts: Sequence[int]) -> list[FooterPa
 
 
 # Books: the handbook and its editions.
-
-
-def _contents_jobs(printer: Printer, book: HandbookPlan, body: Sequence[Laid]) -> list[Job]:
-    """The book's front, its contents numbered from the body's anchors (its pages count from 1)."""
-    pages: dict[str, int] = {}
-    first_page = 1
-    for laid in body:
-        for name, index in laid.anchors.items():
-            pages.setdefault(name, first_page + index)
-        first_page += laid.count
-    return contents_jobs(printer, book, pages)
 
 
 def _book_footers(

@@ -16,16 +16,27 @@ from generator.models.facts import fact_names, placeholders
 from generator.models.source import Loc, YamlFile
 
 # {deadline} with `prepares`, {followed} with `follows` (models/kit.py); {milestones_due}: the
-# pair milestones planned since the step's previous day (plan/program/kit.py)
-_EVERY = {"date", "training_dates", "orientation_dates", "deadline", "followed", "milestones_due"}
+# pair milestones planned since the step's previous day; {mentor_hours}, {mentee_hours}: each role's
+# time over the program, the role descriptions' totals (plan/program/kit.py)
+_EVERY = {
+    "date",
+    "training_dates",
+    "orientation_dates",
+    "deadline",
+    "followed",
+    "milestones_due",
+    "mentor_hours",
+    "mentee_hours",
+}
 MESSAGE_ONLY = {
     # placeholders a run-sheet message may use besides the facts, by its task's anchor
     "start": _EVERY,
     "end": _EVERY,
     "midpoint": _EVERY,
     "retention": _EVERY,
-    "milestone": _EVERY | {"milestone", "milestone_date", "milestone_for", "milestone_note"},
-    "module": _EVERY | {"module", "module_date"},
+    "milestone": _EVERY
+    | {"milestone", "milestone_date", "milestone_for", "milestone_note", "milestone_lead", "milestone_reply"},
+    "module": _EVERY | {"module", "module_date", "module_lead", "module_sessions", "module_link"},
     "kickoff": _EVERY,
     "goals": _EVERY,
 }

@@ -12,7 +12,7 @@ page. The packets are joined from the same pages and are measured too.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +21,11 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from generator.models import Worksheet
-from generator.models.worksheet import LinesInput, WorksheetField
+from generator.models.worksheet import LinesInput, Section, WorksheetField
 from generator.pdf import PdfWork
 from generator.pdf.stage import render
 from generator.plan.paths import packet_pdf, worksheet_pdf
-from generator.plan.print.worksheets import plan_worksheets, print_setup, program_order
+from generator.plan.print.worksheets import WHOLE_BLOCKS, keeps_whole, plan_worksheets, print_setup, program_order
 from generator.plan.program.facts import fill_project, program_facts
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
@@ -166,10 +166,14 @@ def split_headings(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
     return problems
 
 
-def split_sections(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
-    """Each section but the first whose fields' rules are on more than one page (a block apart
-    from what precedes it, a last step alone), each sheet whose signatures are on a page of their
-    own and each whose title is alone on a page, told by the rules' pages."""
+def split_sections(
+    reader: PdfReader, sheets: list[Worksheet], whole: Callable[[Worksheet, Section], bool] | None = None
+) -> list[str]:
+    """Each section but the first that the plan keeps whole (`keeps_whole`: a long one flows on)
+    whose fields' rules are on more than one page (a block apart from what precedes it, a last
+    step alone), each sheet whose signatures are on a page of their own and each whose title is
+    alone on a page, told by the rules' pages."""
+    whole = whole or (lambda sheet, section: keeps_whole(sheet, section))
     found, texts, problems, position = rules(reader), page_texts(reader), [], 0
     for sheet in sheets:
         pages: list[tuple[int, ...]] = []  # each section's pages with rules, in order
@@ -182,7 +186,7 @@ def split_sections(reader: PdfReader, sheets: list[Worksheet]) -> list[str]:
         if ruled and opening not in texts[ruled[0][0]]:  # its title and instructions alone on a page
             problems.append(f"{sheet.id}: its first field is not on the page of its title")
         for section, on in zip(sheet.sections[1:], pages[1:], strict=True):  # the first may break, after its title
-            if len(on) > 1:
+            if len(on) > 1 and whole(sheet, section):
                 problems.append(f"{sheet.id}: {section.title!r} is split over pages {[p + 1 for p in on]}")
         signing = all(f.kind in SIGN for f in sheet.sections[-1].fields)  # a whole section is not alone
         if signing and len(ruled) > 1 and ruled[-1][0] != ruled[-2][-1]:
@@ -208,7 +212,20 @@ def test_the_section_check_finds_a_section_split_over_pages(shipped: Rendered) -
     first, second = sheet.sections[1], sheet.sections[2]
     joined = first.model_copy(update={"fields": (*first.fields, *second.fields)})
     wrong = sheet.model_copy(update={"sections": (sheet.sections[0], joined, *sheet.sections[3:])})
-    assert split_sections(reader, [wrong])[0].startswith(f"{sheet.id}: {first.title!r} is split over pages")
+    found = split_sections(reader, [wrong], whole=lambda *_: True)
+    assert found[0].startswith(f"{sheet.id}: {first.title!r} is split over pages")
+
+
+def test_a_set_of_goals_and_a_short_section_stay_whole_and_a_long_one_flows() -> None:
+    """The goal plan's goals (the same fields each) each stay on one page, as does a short
+    section; the agreement's long sections flow on, rather than leave half a page empty."""
+    curriculum = load_project(REPO, REPO / DEFAULT_ORG).curriculum
+    sheets = {w.id: w for w in curriculum.worksheets}
+    goals = sheets["goal-plan"]
+    assert all(keeps_whole(goals, s) for s in goals.sections if s.title.startswith("Goal "))
+    agreement = sheets["mentoring-agreement"]
+    flowing = [s.title for s in agreement.sections if not keeps_whole(agreement, s)]
+    assert flowing and all(len(s.fields) > WHOLE_BLOCKS for s in agreement.sections if s.title in flowing)
 
 
 def test_no_section_heading_is_split_from_its_first_field(shipped: Rendered) -> None:
@@ -248,7 +265,9 @@ def test_the_packets_are_measured_alike(shipped: Rendered) -> None:
 
 
 def test_the_session_log_prints_on_one_page(shipped: Rendered) -> None:
-    assert len(shipped.pdf(worksheet_pdf("session-log", "print")).pages) == 1
+    """ "One page for each session", on paper and in the fillable PDF alike."""
+    for variant in ("print", "fillable"):
+        assert len(shipped.pdf(worksheet_pdf("session-log", variant)).pages) == 1, variant
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

@@ -131,4 +131,22 @@ def test_the_scenario_card_sets_add_up_for_any_workshop_size(example_project: Pr
 
 
 def test_the_drop_ins_are_the_schedules_gatherings(example_project: Project) -> None:
-    assert program_facts(example_project)["gatherings"] == "Mentors' lunch, Thu, Jun 17, 2027, 12:00"
+    assert program_facts(example_project)["gatherings"] == "Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00"
+
+
+def _at(project: Project, url: str | None) -> Project:
+    program = project.organization.program
+    assert program is not None
+    published = program.model_copy(update={"handbook_url": url})
+    return replace(project, organization=project.organization.model_copy(update={"program": published}))
+
+
+def test_a_message_links_each_page_under_the_handbook_url_else_asks_for_the_link(example_project: Project) -> None:
+    """A message cannot send a reader to "the handbook's privacy notice" without its address."""
+    url = "https://intranet.example.org/mentoring/"
+    at = program_facts(_at(example_project, url))
+    assert at["link.privacy"] == url + "privacy.html" and at["link.calendar"] == url + "program.ics"
+    assert at["link.mentor_role"] == url + "guides/mentor-role.html" and at["link.handbook"] == url
+    unpublished = program_facts(_at(example_project, None))
+    assert unpublished["link.privacy"] == "[link to the privacy notice]"
+    assert unpublished["link.start_mentee"] == "[link to the mentee's Start here page]"

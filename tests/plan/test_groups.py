@@ -14,7 +14,7 @@ import pytest
 from generator.models.project import Project
 from generator.models.worksheet import SignatureInput
 from generator.plan import Plan, plan_build
-from generator.plan.program.kit import commitment
+from generator.plan.program.time_asked import commitment
 from generator.plan.site.kit_pages import commitment_md
 from generator.read.project import load_project
 from generator.site.render import Renderer

@@ -17,8 +17,9 @@ from generator.models.schedule import Meetings
 from generator.plan import plan_build
 from generator.plan.paths import CALENDAR
 from generator.plan.program.facts import program_facts
-from generator.plan.program.kit import commitment, run_sheet, team_time
+from generator.plan.program.kit import run_sheet
 from generator.plan.program.reader_days import timeline_events
+from generator.plan.program.time_asked import commitment, team_time
 from generator.read.project import load_project
 from tests.conftest import REPO
 

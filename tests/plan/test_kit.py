@@ -12,20 +12,15 @@ from dataclasses import replace
 import pytest
 
 from generator.markup import escape_text
+from generator.models.program import TRAINING_MINUTES
 from generator.models.project import Project
 from generator.plan import Plan
 from generator.plan.paths import edition_pdf
 from generator.plan.print.book import GuideChapter, ModuleChapter
-from generator.plan.program.kit import (
-    PREPARATION_MINUTES,
-    TRAINING_MINUTES,
-    Step,
-    commitment,
-    escalation,
-    messages,
-    run_sheet,
-)
+from generator.plan.program.escalation import escalation
+from generator.plan.program.kit import Step, messages, run_sheet
 from generator.plan.program.moments import KitDates, kit_dates
+from generator.plan.program.time_asked import PREPARATION_MINUTES, commitment
 from generator.plan.program.timeline import timeline_date
 from generator.plan.site.kit import manager_only, offers, with_commitments
 from generator.read.layout import SHIPPED
@@ -146,7 +141,8 @@ def test_the_messages_carry_the_schedules_dates(project: Project, plan: Plan) ->
     assert chase.when == "Mon, Jan 4, 2027" and "by Mon, Jan 11, 2027" in chase.body  # after the holidays
     lunch = next(e for e in project.events if e.title == "Mentors' lunch")
     reminder = next(m for m in sent if m.subject.startswith(lunch.title))
-    assert reminder.subject == f"{lunch.title}, {timeline_date(lunch.date, 'en')}, 12:00"
+    assert reminder.subject == f"{lunch.title}, {timeline_date(lunch.date, 'en')}, 12:00–13:00"  # from its minutes
+    assert "Please reply by Tue, Jun 15, 2027 to say whether you are coming." in reminder.body
     dates = kit_dates(project)
     assert dates is not None
     assert reminder.when == timeline_date(dates.calendar.before(lunch.date, 5), "en")
@@ -365,7 +361,7 @@ def test_at_least_twenty_message_templates_each_with_audience_date_and_facts(pro
 
 
 def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan) -> None:
-    from generator.plan.program.kit import team_time
+    from generator.plan.program.time_asked import team_time
 
     efforts = {e.task.id: e for e in team_time(project)}
     assert efforts["exit-conversations"].total_minutes == 80 * 20
@@ -468,7 +464,7 @@ def test_mentors_are_invited_to_training_after_saying_yes_and_three_weeks_ahead(
 
 
 def test_every_message_is_signed_and_fills_its_facts(project: Project, plan: Plan) -> None:
-    from generator.plan.program.facts import first_contact
+    from generator.plan.program.reach import first_contact
 
     sent = messages(run_sheet(project))
     contact = first_contact(project).replace("(", "\\(").replace(")", "\\)")

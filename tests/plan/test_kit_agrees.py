@@ -8,10 +8,10 @@ import re
 
 from generator.models.project import Project
 from generator.plan import Plan
-from generator.plan.program.kit import Step, asked_milestones, messages, pair_milestones, run_sheet
+from generator.plan.program.kit import Step, asked_milestones, messages, run_sheet
 from generator.plan.program.moments import kit_dates
+from generator.plan.program.pair_milestones import pair_milestones
 from generator.plan.program.timeline import timeline_date
-from generator.plan.program.words import within
 from generator.plan.sheets.tracker import heading, pair_columns, people_columns, tracker_sheet
 from generator.read.layout import SHIPPED
 
@@ -33,7 +33,7 @@ def _unescaped(text: str) -> str:
 
 def test_who_reads_an_application_is_the_notices_sentence_wherever_it_is_said(project: Project, plan: Plan) -> None:
     readers = project.labels["privacy_applications_who"]
-    assert "line manager does not see them" in readers and "second reviewer" in readers
+    assert "line manager never sees your application" in readers and "second reviewer" in readers
     assert "reads it," not in readers  # the notice's row holds three records
     assert readers in _unescaped(_page(plan, "privacy.md"))
     (acknowledge,) = [m for m in messages(run_sheet(project)) if m.anchor == "acknowledge-1"]
@@ -99,7 +99,8 @@ def test_each_milestone_column_is_one_a_check_in_asks_the_pairs_about(project: P
     titles = [c.title for c in pair_columns(project)]
     for milestone in asked:
         assert heading(milestone.title, project) in titles
-        (asking,) = [s for s in check_ins if s.message and within(milestone.title) in s.message.body]
+        planned = f"(planned for {timeline_date(milestone.day, 'en')})?"  # its own question, or one by its name
+        (asking,) = [s for s in check_ins if s.message and planned in _unescaped(s.message.body)]
         assert asking.day and milestone.day <= asking.day
     unasked = [m.title for m in pair_milestones(project) if m not in asked]
     assert unasked and not {heading(t, project) for t in unasked} & set(titles)
@@ -144,7 +145,10 @@ def test_the_sponsors_report_fills_what_the_program_knows(project: Project) -> N
     (review,) = _steps(project)["review"]
     dates = kit_dates(project)
     assert review.message and dates is not None
-    assert "Of the 40 pairs" in review.message.body and f"{dates.meetings} meetings planned" in review.message.body
+    assert "Of the 40 pairs" in review.message.body
+    assert (
+        f"{dates.meetings - 2} meetings of its own planned" in review.message.body
+    )  # not the kickoff, the celebration
     assert review.message.body.count("[number]") == 3  # completed, ended early, held: only results say
     assert "evaluation report" in review.task.do and "mentorbook" not in review.task.do  # no tool's name to a manager
 
@@ -180,9 +184,11 @@ def test_a_deadline_milestones_reminder_gives_the_day_and_a_gathering_the_time(p
 def test_a_check_in_asks_each_audience_its_own_milestones_in_a_sentence(project: Project) -> None:
     bodies = [_unescaped(s.message.body) for s in _steps(project)["check-in"] if s.message]
     asked = " ".join(bodies)
-    assert "Mentees only: have you done this yet, and on what day: goals shared with line manager (planned for" in asked
-    assert not re.search(r"Which of these[^?]*: [^;?]*\?", asked)  # "which of these" lists two or more
-    assert not re.search(r"(together|day): The ", asked)
+    assert (
+        "Mentees only: have you shared your goals with your line manager (planned for Mon, Mar 1, 2027)? If so, on what day?"
+        in asked
+    )
+    assert "Have you signed your mentoring agreement (planned for Thu, Jan 21, 2027)? If so, on what day?" in asked
 
 
 def test_every_workshop_on_the_timeline_gives_its_place_and_the_last_is_the_catch_up(project: Project) -> None:
@@ -195,3 +201,18 @@ def test_every_workshop_on_the_timeline_gives_its_place_and_the_last_is_the_catc
         assert all(e.note and "{" in e.note and ".place}" in e.note for e in rows), task
         assert rows[-1].title.endswith("(catch-up)") and steps[task][-1].title.endswith("(catch-up)")
         assert not [e for e in rows[:-1] if "catch-up" in e.title]
+
+
+def test_the_run_sheet_says_the_same_message_only_when_it_is(project: Project, plan: Plan) -> None:
+    """A reminder of another milestone, or a check-in that asks about other milestones, is its own."""
+    sheet = _unescaped(_page(plan, "kit/run-sheet.md"))
+    rows = [line for line in sheet.splitlines() if "Remind people of a milestone" in line or "Check in with" in line]
+    assert len(rows) > 4 and not [row for row in rows if "The same message" in row]
+    assert "Goals shared with line manager, Mon, Mar 1, 2027" in sheet
+
+
+def test_a_module_reminder_lists_its_sessions_and_worksheets(project: Project) -> None:
+    first, *later = [s.message for s in _steps(project)["module-reminder"] if s.message]
+    assert first and "your sessions start with the module “Starting well”" in first.body
+    assert "Your mentoring agreement, Thu, Jan 21, 2027" in first.body and "Worksheets to bring:" in first.body
+    assert later and all("move on to the module" in m.body for m in later if m)

@@ -93,7 +93,7 @@ def test_no_step_or_message_is_on_a_day_off(project: Project) -> None:
     steps = run_sheet(project)
     assert [(s.day, s.title) for s in steps if s.day is None or off(s.day)] == []
     sent = {timeline_date(s.day, "en") for s in steps if s.day}
-    assert {m.when for m in messages(steps)} <= sent
+    assert {m.when for m in messages(steps) if m.dated} <= sent  # not one sent as things happen
 
 
 def test_monthly_meetings_are_on_the_first_wednesday_or_the_working_day_after(project: Project) -> None:

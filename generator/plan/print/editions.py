@@ -15,7 +15,8 @@ from generator.plan.paths import TRACKER_XLSX, edition_pdf
 from generator.plan.print.book import GuideView, HandbookPlan
 from generator.plan.print.chapters import PART_SESSIONS, page_html
 from generator.plan.print.handbook import Selection, plan_handbook
-from generator.plan.program.kit import escalation, messages, run_sheet, urgent
+from generator.plan.program.escalation import escalation, urgent
+from generator.plan.program.kit import messages, run_sheet
 from generator.plan.program.privacy import privacy_md
 from generator.plan.sheets.tracker import tracker_sheet, tracker_sheets_md
 from generator.plan.site import kit_pages as md

@@ -51,8 +51,8 @@ from generator.plan.print.chapters import (
     values,
 )
 from generator.plan.print.worksheets import print_head, program_order, sheet_bodies
-from generator.plan.program.facts import website
 from generator.plan.program.moments import last_day
+from generator.plan.program.reach import website
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.program.timeline import preparation_start
 from generator.plan.site.kit import with_commitments

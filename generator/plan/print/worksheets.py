@@ -26,7 +26,7 @@ from generator.direction import direction
 from generator.markup import css_string, markdown_html
 from generator.models import Curriculum, Worksheet
 from generator.models.project import Project
-from generator.models.worksheet import WorksheetField
+from generator.models.worksheet import Section, WorksheetField
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.program.fields import FieldView, field_view
 
@@ -79,11 +79,15 @@ class SectionView:
     dir: str
     intro: Markup | None
     blocks: tuple[Block, ...]
+    whole: bool = True  # kept on one page where it fits; else it "flows" (keeps_whole)
 
     @property
     def css(self) -> str:
-        """A section of signatures only is "signing": it goes with the section before it (print.css)."""
-        return "signing" if self.blocks and all(b.kind == "sign" for b in self.blocks) else ""
+        """A section of signatures only is "signing": it goes with the section before it; a
+        long one "flows" from page to page between its blocks (print.css)."""
+        if self.blocks and all(b.kind == "sign" for b in self.blocks):
+            return "signing"
+        return "" if self.whole else "flows"
 
 
 @dataclass(frozen=True)
@@ -261,10 +265,29 @@ def sheet_view(worksheet: Worksheet, labels: Mapping[str, str]) -> SheetView:
                 dir=direction(s.title),
                 intro=markdown_html(s.intro) if s.intro else None,
                 blocks=blocks(worksheet.id, s.fields, labels),
+                whole=keeps_whole(worksheet, s),
             )
             for s in worksheet.sections
         ),
     )
+
+
+WHOLE_BLOCKS = 4  # a section of this many blocks or fewer is short: it stays on one page
+
+
+def keeps_whole(worksheet: Worksheet, section: Section) -> bool:
+    """Whether a section stays on one page (where it fits): a short one, and one of a set the
+    reader compares (Goal one, Goal two, Goal three: the same fields each). A longer section
+    flows on from page to page between its blocks, so that a page is not left half empty
+    before it (its heading stays with its first block)."""
+    if len(_runs(section.fields)) <= WHOLE_BLOCKS:
+        return True
+    mine = _labels(section)
+    return any(_labels(other) == mine for other in worksheet.sections if other is not section)
+
+
+def _labels(section: Section) -> tuple[str, ...]:
+    return tuple(str(getattr(f, "label", "")) for f in section.fields)
 
 
 SIGN = ("signature", "date")  # a signature block: a signature, then signatures and dates
@@ -289,10 +312,16 @@ def blocks(worksheet_id: str, fields: tuple[WorksheetField, ...], labels: Mappin
     """The section's fields in blocks that no page break splits: a note goes with the field
     after it, a signature with the dates and signatures that follow it, and two one-line
     answers in a row share a line."""
+    return tuple(
+        Block(_block_kind(run), tuple(field_view(worksheet_id, f, labels) for f in run)) for run in _runs(fields)
+    )
+
+
+def _runs(fields: tuple[WorksheetField, ...]) -> list[list[WorksheetField]]:
     runs: list[list[WorksheetField]] = []
     for field in fields:
         if runs and _glued(runs[-1], field):
             runs[-1].append(field)
         else:
             runs.append([field])
-    return tuple(Block(_block_kind(run), tuple(field_view(worksheet_id, f, labels) for f in run)) for run in runs)
+    return runs

@@ -26,6 +26,7 @@ from generator.models.worksheet import (
 )
 
 LINE_MM = 8.5  # one handwriting line, as in print.css
+TYPED_MM = 6  # one typed line in a fillable box, with room: typing is smaller than handwriting
 SITE_PARTIALS = {"note": "note", "lines": "lines", "checklist": "checklist", "rating": "rating", "table": "table"}
 WRITE = "text"  # the partial of every other kind: one line to write on
 
@@ -72,7 +73,7 @@ class InputView:
 
 @dataclass(frozen=True)
 class LinesView(InputView):
-    height: str  # a CSS length: so many handwriting lines (the fillable box's)
+    height: str  # a CSS length: the fillable box's, so many typed lines
     rules: int  # on paper: one rule for each line, each its own box (print.css)
 
 
@@ -119,7 +120,7 @@ def field_view(worksheet_id: str, field: WorksheetField, labels: Mapping[str, st
     name = f"{worksheet_id}:{field.name}"
     base = (field.kind, name, name, field.label, field.help)
     if isinstance(field, LinesInput):
-        return LinesView(_partial("lines"), *base, height=f"{field.lines * LINE_MM}mm", rules=field.lines)
+        return LinesView(_partial("lines"), *base, height=f"{field.lines * TYPED_MM}mm", rules=field.lines)
     if isinstance(field, ChecklistInput):
         ticks = tuple(
             Choice("checkbox", f"{name}:{n}", None, f"{field.label}: {item}", item)

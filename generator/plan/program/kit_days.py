@@ -17,7 +17,7 @@ from generator.models.project import Project
 from generator.models.schedule import Meetings
 from generator.plan.program.moments import Dated as Dated_
 from generator.plan.program.moments import KitDates, kit_dates
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline import clock, timeline_date
 
 
 def first_days(project: Project) -> dict[str, dt.date]:
@@ -130,13 +130,27 @@ def _milestone_values(m: Dated_, project: Project) -> dict[str, str]:
     """What a milestone's reminder fills in: its name, its day (and time), whom it is for, its note."""
     assert m.milestone is not None  # _own keeps only these
     labels, language = project.labels, project.organization.language
-    day = timeline_date(m.day, language) + (f", {m.time}" if m.time and _gathering(m, project) else "")
+    gathering = _gathering(m, project)
+    held = next((e for e in project.events if e.date == m.day and m.title in _names(e)), None)
+    hours = (clock(held) if held else m.time) if m.time and gathering else ""
+    reply = ""
+    if gathering and m.milestone.time and project.calendar:  # its own event, such as a lunch: who is coming
+        reply = labels["kit_reply_coming"].format(date=timeline_date(project.calendar.before(m.day, 2), language))
+    elif gathering:  # a session everyone attends, such as the closing celebration
+        reply = labels["kit_reply_cannot"]
     return {
         "milestone": m.title,
-        "milestone_date": day,
+        "milestone_date": timeline_date(m.day, language) + (f", {hours}" if hours else ""),
         "milestone_for": labels[f"kit_for_{m.milestone.audience}"],
         "milestone_note": m.milestone.note or "",
+        "milestone_lead": labels["kit_milestone_gathering" if gathering else "kit_milestone_next"],
+        "milestone_reply": reply,
     }
+
+
+def _names(event: Event) -> set[str]:
+    """The milestone names an event stands for: its own title, and the milestones held at it."""
+    return {event.title, *(m.name for m in event.milestones)}
 
 
 def _gathering(m: Dated_, project: Project) -> bool:

@@ -89,6 +89,20 @@ def kit_dates(project: Project) -> KitDates | None:
     )
 
 
+def pair_meetings(project: Project) -> int | None:
+    """The meetings each pair holds on its own from the start on: not the kickoff and the closing
+    celebration, which everyone attends together (the check-in asks "how many times have you met")."""
+    program = project.organization.program
+    if program is None or project.calendar is None:
+        return None
+    together = ("kickoff", "celebration")
+    return sum(
+        1
+        for e in project.events
+        if e.kind in ("session", "meeting") and e.date >= program.start and not e.optional and e.moment not in together
+    )
+
+
 def last_day(start: dt.date, weeks: int, events: tuple[Event, ...]) -> dt.date:
     """The day the program ends for the people in it: its last session, meeting or milestone
     within its weeks (the closing celebration, not the Sunday of its last week; a follow-up

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from generator.markup import escape_text
 from generator.models.privacy import RETENTION_CHECK_MONTHS
 from generator.models.project import Project
-from generator.plan.program.facts import first_contact
 from generator.plan.program.kit import run_sheet
+from generator.plan.program.reach import first_contact
 from generator.plan.program.timeline import timeline_date
 
 RECORDS = ("applications", "next_round", "notes", "names", "responses")

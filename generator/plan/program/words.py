@@ -1,4 +1,5 @@
-"""Counts that agree with their number: "1 session", "2 sessions", in the handbook's words.
+"""Counts that agree with their number: "1 session", "2 sessions", in the handbook's words; and
+lists joined as a sentence joins them ("A, B or C", "A and B").
 
 The locale names each countable word in both forms (`count_session`, `count_sessions`), and
 reading puts the organization's words into them, so "1 shift debrief" and "3 shift debriefs"
@@ -16,6 +17,13 @@ def count(n: int, labels: Mapping[str, str], noun: str = "session", language: st
     """ "1 session", "21 sessions" (the noun in the labels' words)."""
     word = labels[f"count_{noun}" if n == 1 else f"count_{noun}s"]
     return f"{format_decimal(n, locale=language)} {word}"
+
+
+def labels_join(names: list[str], labels: Mapping[str, str], word: str = "fact_or") -> str:
+    """ "A", "A or B", "A, B or C" (with `fact_and`: "A, B and C")."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {labels[word]} {names[-1]}"
 
 
 def within(text: str) -> str:

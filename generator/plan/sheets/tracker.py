@@ -28,7 +28,7 @@ from generator.cells import csv_bytes
 from generator.models.project import Project
 from generator.plan.paths import NAMES_XLSX, TRACKER_XLSX
 from generator.plan.program.kit import Step, asked_milestones, run_sheet
-from generator.plan.program.moments import kit_dates
+from generator.plan.program.moments import kit_dates, pair_meetings
 from generator.plan.program.timeline import timeline_date
 
 SPARE = 10  # pairs beyond `program.size`, for rematches and late joiners
@@ -167,7 +167,6 @@ def pair_columns(project: Project) -> tuple[Column, ...]:
         if members == 1
         else [f"{labels['tracker_mentee_id']} {k}" for k in range(1, members + 1)]
     )
-    dates = kit_dates(project)
     return (
         Column(labels["tracker_pair"], "number", width=8),
         Column(labels["tracker_mentor_id"], "member", width=10),
@@ -177,7 +176,7 @@ def pair_columns(project: Project) -> tuple[Column, ...]:
         *(
             Column(heading(m.title, project), planned=m.day) for m in asked_milestones(project, steps)
         ),  # the check-ins ask for them
-        Column(labels["tracker_meetings"], "count", dates.meetings if dates else None, 10),
+        Column(labels["tracker_meetings"], "count", pair_meetings(project), 10),  # the pair's own, as the check-in asks
         Column(labels["tracker_rematched"], planned=None),
         Column(labels["tracker_closed"], planned=None),
         Column(labels["tracker_closure_reason"], "closure", width=16),

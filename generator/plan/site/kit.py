@@ -25,9 +25,11 @@ from generator.plan.paths import (
     edition_pdf,
     packet_pdf,
 )
+from generator.plan.program.escalation import escalation, urgent
 from generator.plan.program.facts import program_facts
-from generator.plan.program.kit import commitment, escalation, messages, run_sheet, urgent
+from generator.plan.program.kit import messages, run_sheet
 from generator.plan.program.privacy import privacy_md
+from generator.plan.program.time_asked import commitment
 from generator.plan.sheets.tracker import TrackerSheet, table_csv, tracker_sheet, tracker_sheets_md
 from generator.plan.site import kit_pages as md
 from generator.plan.site.slides import plan_decks

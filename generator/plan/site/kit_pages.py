@@ -16,7 +16,9 @@ from generator.models.kit import Benchmark
 from generator.models.organization import Contact
 from generator.models.project import Project
 from generator.plan.paths import NAMES_XLSX, PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
-from generator.plan.program.kit import Commitment, Message, Route, Step, duration, team_time
+from generator.plan.program.escalation import Route
+from generator.plan.program.kit import Message, Step
+from generator.plan.program.time_asked import Commitment, duration, team_time
 from generator.plan.program.words import within
 
 Link = Callable[[str], str | None]
@@ -89,10 +91,16 @@ def run_sheet_md(project: Project, steps: Sequence[Step], link: Link) -> str:
         "|---|---|---|---|",
     ]
     first: dict[str, str] = {}  # a step's first row says what to do; its repeats point back to it
+    sent: dict[str, Message] = {}  # ... and to its message, only when the filled-in message is the same
     for step in steps:
         again = step.task.id in first and step.day is not None
-        subject = labels["kit_again"] if again else step.message.subject if step.message else ""
-        message = _title(subject, f"kit/messages.md#{step.message.anchor}", link) if step.message else ""
+        message = ""
+        if step.message:
+            same = again and _same(sent.get(step.task.id), step.message)
+            target = sent[step.task.id] if same else step.message
+            subject = labels["kit_again"] if same else step.message.subject
+            message = _title(subject, f"kit/messages.md#{target.anchor}", link)
+            sent.setdefault(step.task.id, step.message)
         said = escape_markdown(step.task.do).replace("\n", " ").replace("|", "\\|")
         if again:
             said = escape_text(labels["kit_as_before"].format(date=first[step.task.id]))
@@ -103,6 +111,16 @@ def run_sheet_md(project: Project, steps: Sequence[Step], link: Link) -> str:
         )
         lines.append(f"| {cell(step.when)} | {do} | {message} | {standard} |")
     return "\n".join(lines) + "\n" + team_time_md(project)
+
+
+def _same(before: Message | None, message: Message) -> bool:
+    """Whether a repeat sends what the first did, word for word (a check-in that asks about
+    other milestones, or a reminder of another milestone, is a message of its own)."""
+    return before is not None and (before.to, before.subject, before.body) == (
+        message.to,
+        message.subject,
+        message.body,
+    )
 
 
 def team_time_md(project: Project) -> str:
@@ -132,7 +150,8 @@ def messages_md(messages: Sequence[Message], labels: Mapping[str, str], *, ancho
         heading = f"## {escape_text(message.subject)}" + (f" {{ #{message.anchor} }}" if anchors else "")
         lines += [heading, ""]
         lines += [
-            f"**{escape_text(labels['kit_send_on'])}:** {escape_text(message.when)}  ",
+            f"**{escape_text(labels['kit_send_on' if message.dated else 'kit_send_when'])}:** "
+            f"{escape_text(message.when)}  ",
             f"**{escape_text(labels['kit_to'])}:** {escape_text(message.to)}" + ("  " if message.facts else ""),
         ]
         if message.facts:

@@ -1,0 +1,154 @@
+"""The schedule's facts: the program's dates and length, each moment's meeting (`{kickoff.date}`,
+`{kickoff.minutes}`, its agenda in a line), the rhythm pairs meet at, the run-sheet steps' days
+and the working day before an event. Worded in the curriculum's language (facts.py fills them in)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from generator.models import Session
+from generator.models.events import Event
+from generator.models.facts import MOMENT_KEYS
+from generator.models.program import Program
+from generator.models.project import Project
+from generator.plan.program.kit_days import first_days  # the run-sheet's days
+from generator.plan.program.moments import last_day, pair_meetings
+from generator.plan.program.timeline import cadence_label, clock, timeline_date
+from generator.plan.program.words import count, labels_join
+
+
+def first_one_to_one_module(project: Project, sessions: list[Event]) -> str:
+    """The title of the module that holds the pair's first one-to-one: the first booked session
+    after the kickoff's series; without a schedule, the first session that is not the kickoff."""
+    kickoff = next((e for e in sessions if e.moment == "kickoff"), None)
+    after = [e for e in sessions if kickoff is None or e.series != kickoff.series]
+    wanted = after[0].session_id if after else None
+    for module in project.curriculum.modules:
+        for session in module.sessions:
+            if session.id == wanted or (wanted is None and session.moment != "kickoff"):
+                return module.title
+    return project.curriculum.modules[0].title
+
+
+def gatherings(project: Project) -> str:
+    """ "Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00": the schedule's timed milestones for mentors or
+    mentees only (their peer gatherings: the drop-ins the facilitators' page asks for)."""
+    labels, language = project.text_labels, project.curriculum.language
+    found = [
+        f"{e.title}, {timeline_date(e.date, language)}, {clock(e)}"
+        for e in project.events
+        if e.kind == "milestone" and e.time and e.audience in ("mentors", "mentees")
+    ]
+    return "; ".join(found) or labels["fact_gatherings"]
+
+
+def meetings_planned(project: Project) -> str:
+    """Each pair's own meetings from the start on, as the tracker plans its "Meetings held" column."""
+    planned = pair_meetings(project)
+    return str(planned) if planned is not None else project.text_labels["fact_meetings"]
+
+
+CONVERSATIONS = {"midpoint_conversation": "midpoint-conversations", "exit_conversation": "exit-conversations"}
+
+
+def conversations(project: Project) -> dict[str, str]:
+    """The program team's conversations' length: the run-sheet step's own `team_minutes`, one number."""
+    minutes = {t.id: t.team_minutes for t in project.curriculum.run_sheet if t.team_minutes}
+    return {f"{fact}.minutes": str(minutes.get(task, 20)) for fact, task in CONVERSATIONS.items()}
+
+
+def date_facts(project: Project, program: Program | None, sessions: list[Event]) -> dict[str, str]:
+    labels, language = project.text_labels, project.curriculum.language
+    if program is None:
+        return {
+            "program": labels["fact_program"],
+            "start": labels["fact_start"],
+            "end": labels["fact_end"],
+            "weeks": labels["fact_weeks"],
+            "first_one_to_one.date": labels["fact_date"],
+            "first_one_to_one.time": labels["fact_time"],
+            "last_session.date": labels["fact_date"],
+        }
+    kickoff = next((e for e in sessions if e.moment == "kickoff"), None)
+    after = [e for e in sessions if kickoff is None or e.series != kickoff.series]
+
+    def day(date: dt.date) -> str:
+        return timeline_date(date, language)
+
+    return {
+        "program": program.name,
+        "start": day(program.start),
+        "end": day(last_day(program.start, program.weeks, project.events)),
+        "weeks": count(program.weeks, labels, "week"),
+        "first_one_to_one.date": day(after[0].date) if after else labels["fact_date"],
+        "first_one_to_one.time": after[0].time if after and after[0].time else labels["fact_time"],
+        "last_session.date": day(sessions[-1].date) if sessions else labels["fact_date"],
+    }
+
+
+def moment_facts(project: Project, sessions: list[Event]) -> dict[str, str]:
+    """`{kickoff.minutes}`, `{kickoff.time}`, `{kickoff.date}` and the like: the meeting that
+    holds the session of that moment; without a program, the session's own length."""
+    labels, language = project.text_labels, project.curriculum.language
+    booked = {e.moment: e for e in sessions if e.moment}
+    written: dict[str, Session] = {s.moment: s for s in project.curriculum.sessions() if s.moment}
+    facts = {}
+    for moment, key in MOMENT_KEYS.items():
+        event, session = booked.get(moment), written.get(moment)
+        minutes = (event.minutes if event else None) or (session.minutes if session else None)
+        facts[f"{key}.minutes"] = str(minutes or usual_minutes(project, sessions))
+        facts[f"{key}.time"] = event.time if event and event.time else labels["fact_time"]
+        facts[f"{key}.date"] = timeline_date(event.date, language) if event else labels["fact_date"]
+        facts[f"{key}.day_before"] = day_before([event.date] if event else [], project)
+        facts[f"{key}.agenda"] = agenda_line(session, labels) if session else labels["fact_agenda"]
+    return facts
+
+
+def agenda_line(session: Session, labels: Mapping[str, str]) -> str:
+    """ "Welcome (5 minutes); What changed (15 minutes); ...": the session's own agenda in one
+    line, so that a run-of-show page or a list that names its steps can never disagree with it."""
+    steps = [f"{step.step} ({count(step.minutes, labels, 'minute')})" for step in session.agenda]
+    return "; ".join(steps) or labels["fact_agenda"]
+
+
+def day_before(days: list[dt.date], project: Project, word: str = "fact_or") -> str:
+    """The working day before each of `days` (a weekend, a public holiday or a break skipped):
+    when the facilitator prints and checks the room. A Monday session's is the Friday before."""
+    labels, calendar = project.text_labels, project.calendar
+    if not days or calendar is None:
+        return labels["fact_day_before"]
+    before = sorted({calendar.before(day, 1) for day in days})
+    return labels_join([timeline_date(day, project.curriculum.language) for day in before], labels, word)
+
+
+def step_day_facts(project: Project) -> dict[str, str]:
+    """`{step.<id>.date}`: each run-sheet step's first day, as the run-sheet dates it."""
+    labels, language = project.text_labels, project.curriculum.language
+    days = first_days(project)
+    return {
+        f"step.{t.id}.date": timeline_date(days[t.id], language) if t.id in days else labels["fact_date"]
+        for t in project.curriculum.run_sheet
+    }
+
+
+def usual_minutes(project: Project, sessions: list[Event]) -> int:
+    """The length most sessions are booked for (the curriculum's, without a program)."""
+    lengths = [e.minutes for e in sessions if e.minutes] or [s.minutes for s in project.curriculum.sessions()]
+    return max(sorted(set(lengths)), key=lengths.count)
+
+
+def rhythm(program: Program, sessions: list[Event], labels: Mapping[str, str]) -> str:
+    """ "weekly for the first 6 sessions, then every two weeks": each series that carries more
+    than one session, in the order pairs reach it."""
+    carried: dict[str, int] = {}
+    for event in sessions:
+        carried[event.series or ""] = carried.get(event.series or "", 0) + 1
+    cadences = {s.name or "": s.cadence for s in program.series()}
+    steps = [(cadence_label(cadences[name], labels), n) for name, n in carried.items() if n > 1 and name in cadences]
+    if not steps:
+        return cadence_label(program.series()[0].cadence, labels)
+    parts = [labels["fact_rhythm_first"].format(cadence=c, sessions=count(n, labels)) for c, n in steps[:-1]]
+    if not parts:
+        return steps[-1][0]
+    return labels["fact_rhythm_then"].join([*parts, steps[-1][0]])
