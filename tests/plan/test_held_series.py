@@ -17,7 +17,7 @@ from generator.models.schedule import Meetings
 from generator.plan import plan_build
 from generator.plan.paths import CALENDAR
 from generator.plan.program.facts import program_facts
-from generator.plan.program.kit import run_sheet
+from generator.plan.program.kit import run_sheet, runs
 from generator.plan.program.reader_days import timeline_events
 from generator.plan.program.time_asked import commitment, team_time
 from generator.read.project import load_project
@@ -83,7 +83,7 @@ def test_the_facts_and_the_hours_follow_the_series(lakeshore: Project) -> None:
     assert (facts["orientation.date"], facts["orientation.time"]) == ("Wed, Jan 27, 2027", "11:00")
     assert commitment(lakeshore, "mentor").training_minutes == 2 * 150
     assert commitment(lakeshore, "mentee").training_minutes == 60
-    efforts = {e.task.id: (e.count, e.minutes) for e in team_time(lakeshore)}
+    efforts = {e.task.id: (e.count, e.minutes) for e in team_time(lakeshore, runs(lakeshore))}
     assert efforts["train"] == (2, 150) and efforts["orient"] == (1, 60)
 
 

@@ -18,7 +18,7 @@ from generator.plan import Plan
 from generator.plan.paths import edition_pdf
 from generator.plan.print.book import GuideChapter, ModuleChapter
 from generator.plan.program.escalation import escalation
-from generator.plan.program.kit import Step, messages, run_sheet
+from generator.plan.program.kit import Step, messages, run_sheet, runs
 from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.time_asked import PREPARATION_MINUTES, commitment
 from generator.plan.program.timeline import timeline_date
@@ -363,7 +363,7 @@ def test_at_least_twenty_message_templates_each_with_audience_date_and_facts(pro
 def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan) -> None:
     from generator.plan.program.time_asked import team_time
 
-    efforts = {e.task.id: e for e in team_time(project)}
+    efforts = {e.task.id: e for e in team_time(project, runs(project))}
     assert efforts["exit-conversations"].total_minutes == 80 * 20
     assert efforts["midpoint-conversations"].total_minutes == 80 * 15
     assert efforts["train"].total_minutes == 4 * 150
@@ -371,7 +371,7 @@ def test_the_program_teams_hours_come_from_the_size(project: Project, plan: Plan
     assert "| Hold the exit conversations | 80 × 20 minutes (each mentor and mentee) | 26 h 40 min |" in sheet  # 1,600
     assert "| Run the kickoff | 1 × 60 minutes (each session) | 1 h |" in sheet  # the meeting the schedule books
     assert "| Run the closing celebration | 1 × 60 minutes (each session) | 1 h |" in sheet
-    assert sum(e.total_minutes or 0 for e in team_time(project)) == 3640 and "**60 h 40 min**" in sheet
+    assert sum(e.total_minutes or 0 for e in team_time(project, runs(project))) == 3640 and "**60 h 40 min**" in sheet
     manager = plan.editions[0]
     chapters = [c for part in manager.parts for c in part.chapters if isinstance(c, GuideChapter)]
     assert "The program team's time" in str(next(c.guide.html for c in chapters if c.guide.title == "Run-sheet"))

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from generator.models.kit import Concern
 from generator.models.organization import Contact
 from generator.models.project import Project
-from generator.plan.program.pair_milestones import mid_sentence
 from generator.plan.program.responses import answered
+from generator.plan.program.words import within
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,7 @@ def _first_steps(project: Project) -> tuple[str, ...]:
     """What the emergency row says before its contacts: the emergency route, then the
     out-of-hours one under its own name ("Outside working hours: the duty manager, ...")."""
     labels = project.labels
-    return tuple(
-        text if key == "kit_emergency" else f"{labels[key]}: {mid_sentence(text)}" for key, text in urgent(project)
-    )
+    return tuple(text if key == "kit_emergency" else f"{labels[key]}: {within(text)}" for key, text in urgent(project))
 
 
 def urgent(project: Project) -> tuple[tuple[str, str], ...]:

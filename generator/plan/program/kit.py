@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from generator.plan.program.kit_days import Dated, lead_weeks, step_days
 from generator.plan.program.moments import Dated as Milestone
 from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.pair_milestones import asks_milestones, milestones_due, pair_milestones
+from generator.plan.program.time_asked import role_hours
 from generator.plan.program.timeline import timeline_date
 
 _PLACEHOLDER = PLACEHOLDER
@@ -51,13 +53,16 @@ class Message:
     dated: bool = True  # `when` is the day it goes out; else when it does, in words ("As each decline arrives")
 
 
+def runs(project: Project) -> Counter[str]:
+    """How many times the run-sheet dates each task (a cohort's workshops, a repeated check-in)."""
+    return Counter(step.task.id for step in run_sheet(project))
+
+
 def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     dates = kit_dates(project)
     facts = program_facts(project) if facts is None else facts
     days = step_days(project, dates) if dates else {}
     if dates is not None:
-        from generator.plan.program.time_asked import role_hours  # it plans from the run-sheet: imported here
-
         facts = {**facts, **role_hours(project)}
     steps = [step for task in project.curriculum.run_sheet for step in _steps(task, dates, days, project, facts)]
     if dates is None:

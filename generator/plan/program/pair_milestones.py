@@ -11,6 +11,7 @@ from generator.models.project import Project
 from generator.plan.program.moments import Dated as Milestone
 from generator.plan.program.moments import kit_dates
 from generator.plan.program.timeline import timeline_date
+from generator.plan.program.words import within
 
 MILESTONES_DUE = "{milestones_due}"
 
@@ -55,14 +56,6 @@ def milestones_due(project: Project, previous: dt.date | None, day: dt.date) -> 
             asked = own.strip().rstrip("?") if own else by_name.format(milestone=m.title)
             question = labels["kit_milestone_question"].format(question=asked, date=timeline_date(m.day, language))
             if audience != "pairs":
-                question = labels[f"kit_milestone_only_{audience}"].format(question=mid_sentence(question))
+                question = labels[f"kit_milestone_only_{audience}"].format(question=within(question))
             questions.append(question)
     return " ".join(questions)
-
-
-def mid_sentence(title: str) -> str:
-    """A milestone's name inside a sentence: "the mid-point review", not "The mid-point review"
-    (a name that starts with an acronym or a proper name's capitals, like "HR", stays)."""
-    if len(title) > 1 and title[0].isupper() and title[1].islower():
-        return title[0].lower() + title[1:]
-    return title

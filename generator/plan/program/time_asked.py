@@ -14,7 +14,6 @@ from generator.models.kit import HOLDS, Task
 from generator.models.program import TRAINING_MINUTES
 from generator.models.project import Project
 from generator.plan.program.facts import program_facts
-from generator.plan.program.kit import run_sheet
 from generator.plan.program.kit_days import holding
 from generator.plan.program.moments import kit_dates
 
@@ -153,14 +152,12 @@ def _extras(project: Project, role: str) -> tuple[tuple[str, int], ...]:
     return tuple((title, minutes) for title, minutes in [*gatherings, *talks] if minutes)
 
 
-def team_time(project: Project) -> tuple[Effort, ...]:
-    """The program team's time for each task that takes it: per session run, per person
-    (mentors and mentees) or per pair, from the program's size and the dated steps."""
+def team_time(project: Project, runs: Mapping[str, int]) -> tuple[Effort, ...]:
+    """The program team's time for each task that takes it: per session run (`runs`: how many
+    times the run-sheet dates each task), per person (mentors and mentees) or per pair, from
+    the program's size."""
     program = project.organization.program
     size = program.size if program else None
-    runs: dict[str, int] = {}
-    for step in run_sheet(project):
-        runs[step.task.id] = runs.get(step.task.id, 0) + 1
     efforts = []
     for task in project.curriculum.run_sheet:
         if task.team_minutes is None:

@@ -17,7 +17,7 @@ from generator.models.organization import Contact
 from generator.models.project import Project
 from generator.plan.paths import NAMES_XLSX, PEOPLE_CSV, TRACKER_CSV, TRACKER_XLSX
 from generator.plan.program.escalation import Route
-from generator.plan.program.kit import Message, Step
+from generator.plan.program.kit import Message, Step, runs
 from generator.plan.program.time_asked import Commitment, duration, team_time
 from generator.plan.program.words import within
 
@@ -126,7 +126,7 @@ def _same(before: Message | None, message: Message) -> bool:
 def team_time_md(project: Project) -> str:
     """The program team's hours for the tasks that take them, from the program's size."""
     labels, language = project.labels, project.organization.language
-    efforts = team_time(project)
+    efforts = team_time(project, runs(project))
     if not efforts:
         return ""
     lines = ["", f"## {escape_text(labels['kit_team_time'])}", "", escape_text(labels["kit_team_time_intro"]), ""]
