@@ -195,7 +195,12 @@ def _module_opening(module: ModuleView, book: BookView) -> str:
 
 def _session(session: SessionView, book: BookView) -> str:
     labels = book.labels
-    out = ["#pagebreak(weak: true)", f"#kicker[{text(session.kicker)}];", _heading(2, session.title, session.id)]
+    address = f" #text(size: 9pt)[ · {text(session.url)}];" if session.url else ""  # as typed, not upper case
+    out = [
+        "#pagebreak(weak: true)",
+        f"#kicker[{text(session.kicker)}];{address}",
+        _heading(2, session.title, session.id),
+    ]
     out.append(markdown(session.summary, within=2))
     if session.guidance:
         out.append(_section(3, labels["before_you_meet"]) + markdown(session.guidance))
