@@ -55,8 +55,10 @@ class _Rows(HTMLParser):
         super().__init__()
         self.rows: list[str] = []
         self.inside = False
+        self.message = False  # inside a link to the message a row sends: its subject names it
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.message = self.message or (tag == "a" and "messages" in (dict(attrs).get("href") or ""))
         if tag == "tr":
             self.rows.append("")
             self.inside = True
@@ -65,9 +67,10 @@ class _Rows(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.inside = self.inside and tag != "tr"
+        self.message = self.message and tag != "a"
 
     def handle_data(self, data: str) -> None:
-        if self.inside:
+        if self.inside and not self.message:
             self.rows[-1] += data
 
 

@@ -56,7 +56,7 @@ def test_the_timeline_lists_each_event_once_by_date(site: Path, page: Any) -> No
     assert not any("Ending a relationship" in w for w in whats)
     needed = page.locator("#as-needed + p + ul")
     assert "Ending a relationship that is not working" in needed.inner_text()
-    assert "times in America/Chicago" in page.locator("article").inner_text()
+    assert "times in Central Time (Chicago)" in page.locator("article").inner_text()
     assert page.console_errors == [] and page.outside_requests == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / f"{SLUG}-timeline.png"
