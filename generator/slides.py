@@ -17,7 +17,9 @@ import io
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from generator.plan.site.slides import Cards, Deck, Slide
+from generator.plan.site.cards import Cards
+from generator.plan.site.slide_text import Slide
+from generator.plan.site.slides import Deck
 from generator.sheets import stable_zip
 
 if TYPE_CHECKING:

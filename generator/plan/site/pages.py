@@ -36,11 +36,12 @@ from generator.plan.program.timeline import plan_program
 from generator.plan.program.words import count
 from generator.plan.sheets.tracker import TrackerSheet
 from generator.plan.sheets.xlsform import Spreadsheet
+from generator.plan.site.cards import RUN_TRAINING_GUIDE, Cards, plan_cards
 from generator.plan.site.feedback import plan_feedback_site
 from generator.plan.site.kit import manager_only, plan_kit
 from generator.plan.site.nav import NavItem, grouped, navigation
 from generator.plan.site.page import Link, Page
-from generator.plan.site.slides import RUN_TRAINING_GUIDE, Cards, Deck, plan_cards, plan_decks
+from generator.plan.site.slides import Deck, plan_decks
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ is restated: change the agenda, the script or the profile and the deck follows.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -31,22 +30,19 @@ from generator.plan.paths import KIT_SLIDES, TRAINING_GUIDE
 from generator.plan.program.moments import kit_dates
 from generator.plan.program.timeline import timeline_date
 from generator.plan.program.words import within
+from generator.plan.site.slide_text import (
+    Slide,
+    intro,
+    list_items,
+    plain,
+    quoted,
+    sections,
+    sentences,
+    speaker_notes,
+    table_rows,
+)
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKS = re.compile(r"[*_`]+")
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<&])")  # Markdown's backslash escapes ("\+1 555")
-_QUOTED = re.compile(r"[\"“]([^\"”]{8,160}[?.!])[\"”]")
-_LIST = re.compile(r"^\s*(?:[-*]|\d+\.)\s+(.*)$")
-MOST_POINTS = 6  # more than this on a slide is a page to read, not a slide
 MOST_ROWS, MOST_TABLE_CHARS = 10, 560  # a table's rows and text that fit one slide at 16 pt
-
-
-@dataclass(frozen=True)
-class Slide:
-    title: str
-    points: tuple[str, ...] = ()
-    notes: str = ""  # what the facilitator says and does: the speaker's notes
-    table: tuple[tuple[str, ...], ...] = ()  # a header row, then its rows
 
 
 @dataclass(frozen=True)
@@ -65,61 +61,6 @@ class Deck:
     @property
     def pdf(self) -> str:
         return self.path.removesuffix(".pptx") + ".pdf"
-
-
-@dataclass(frozen=True)
-class Cards:
-    """The training's practice scenarios to print and cut: a card each, two to a page."""
-
-    path: str  # the PDF in the docs folder
-    title: str  # "Mentor training workshop: Practice scenarios"
-    organization: str
-    colour: str
-    paper: str  # A4 or Letter, as every PDF of the organization
-    cut_here: str  # the words along each card's dashed edge
-    cards: tuple[Slide, ...]  # each scenario's title and paragraphs (its `points`)
-
-    @property
-    def pages(self) -> int:
-        """The pages a set prints on: two cards to a page (print/cards.html.j2)."""
-        return -(-len(self.cards) // 2)
-
-
-CARDS = f"{KIT_SLIDES}/scenario-cards.pdf"
-RUN_TRAINING_GUIDE = "guides/run-mentor-training.md"  # the run-of-show that links the cards
-
-
-def plan_cards(project: Project) -> tuple[Cards, ...]:
-    """The training guide's scenarios (a `##` section whose heading names scenarios) as cards."""
-    training = next((g for g in project.guides if g.path == TRAINING_GUIDE), None)
-    if training is None:
-        return ()
-    found = [(h, body) for h, body in _sections(str(training.text), "## ") if "scenario" in h.lower()]
-    if not found:
-        return ()
-    heading, body = found[0]
-    cards = tuple(slip for title, text in _sections(body, "### ") for slip in _slips(title, text))
-    if not cards:
-        return ()
-    org = project.organization
-    title = f"{training.title}: {plain(heading)}"
-    return (Cards(CARDS, title, org.name, org.colors.primary, org.paper, project.labels["cards_cut"], cards),)
-
-
-def _slips(heading: str, body: str) -> tuple[Slide, ...]:
-    """A scenario as one slip per role ("Mentee's card: …", "Mentor's task: …", "Observer, watch
-    for: …"): each player reads only their own brief. A slip's first point names its role."""
-    slips = []
-    for paragraph in (plain(p) for p in body.split("\n\n") if p.strip()):
-        role, _, brief = paragraph.partition(": ")
-        named = brief and len(role) <= 40 and "." not in role
-        slips.append(Slide(plain(heading), (role, brief) if named else (paragraph,), notes=""))
-    return tuple(slips)
-
-
-def plain(text: str) -> str:
-    """Markdown as a slide shows it: links as their words, no emphasis marks."""
-    return _MARKS.sub("", _ESCAPED.sub(r"\1", _LINK.sub(r"\1", text))).strip()
 
 
 def plan_decks(project: Project, facts: Mapping[str, str]) -> tuple[Deck, ...]:
@@ -186,11 +127,11 @@ def kickoff_slides(project: Project, module: Module, session: Session, facts: Ma
         tuple(f"{n}. {m.title}" for n, m in enumerate(project.curriculum.modules, start=1)),
         notes=_modules_notes(project, facts),
     )
-    ideas = tuple(_section_slide(heading, body) for heading, body in _sections(str(module.guidance or ""), "### "))
+    ideas = tuple(_section_slide(heading, body) for heading, body in sections(str(module.guidance or ""), "### "))
     activity = Slide(
         session.activity.title,
-        _list_items(session.activity.description) or _sentences(session.activity.description),
-        notes=_notes(session.activity.description),
+        list_items(session.activity.description) or sentences(session.activity.description),
+        notes=speaker_notes(session.activity.description),
     )
     asked = session.prompts.facilitator
     questions = (
@@ -246,18 +187,18 @@ def _next_steps(project: Project, facts: Mapping[str, str], clock: Sequence[tupl
 def training_slides(project: Project, guide: Guide, facts: Mapping[str, str]) -> tuple[Slide, ...]:
     """The agenda, then each `###` section of `## Script` in order: the practice scenarios follow
     the practice's section and *Who handles what* the section that shows it (else they close)."""
-    parts = dict(_sections(str(guide.text), "## "))
+    parts = dict(sections(str(guide.text), "## "))
     script = next((body for heading, body in parts.items() if heading.lower() == "script"), None)
     if script is None:
         return ()
     agenda = next((body for heading, body in parts.items() if heading.lower() == "agenda"), "")
-    table = _table(agenda)
-    slides = [Slide(project.labels["agenda"], table=table, notes=plain(_intro(str(guide.text))))] if table else []
+    table = table_rows(agenda)
+    slides = [Slide(project.labels["agenda"], table=table, notes=plain(intro(str(guide.text))))] if table else []
     scenarios = next((body for heading, body in parts.items() if "scenario" in heading.lower()), "")
     timing = _round_timing(script)
-    played = [_scenario_slide(heading, body, timing) for heading, body in _sections(scenarios, "### ")]
+    played = [_scenario_slide(heading, body, timing) for heading, body in sections(scenarios, "### ")]
     where = _where_to_go(project, facts)
-    for heading, body in _sections(script, "### "):
+    for heading, body in sections(script, "### "):
         slides.append(_script_slide(heading, body))
         if "scenario" in heading.lower():  # the practice: its scenarios follow it, where they are played
             slides += played
@@ -268,16 +209,15 @@ def training_slides(project: Project, guide: Guide, facts: Mapping[str, str]) ->
 
 
 def _script_slide(heading: str, body: str) -> Slide:
-    quoted = tuple(dict.fromkeys(_QUOTED.findall(body)))  # each question once, in order
-    points = _list_items(body) or quoted[:MOST_POINTS] or _sentences(body)
-    return Slide(plain(heading), points, notes=_notes(body))
+    points = list_items(body) or quoted(body) or sentences(body)
+    return Slide(plain(heading), points, notes=speaker_notes(body))
 
 
 def _round_timing(script: str) -> tuple[str, ...]:
     """The script's practice section's points about a round ("Each round: one minute to read the
     card, ..."): what a scenario's slide shows under its title."""
-    practice = next((body for heading, body in _sections(script, "### ") if "scenario" in heading.lower()), "")
-    return tuple(item for item in _list_items(practice) if "round" in item.lower())
+    practice = next((body for heading, body in sections(script, "### ") if "scenario" in heading.lower()), "")
+    return tuple(item for item in list_items(practice) if "round" in item.lower())
 
 
 def _scenario_slide(heading: str, body: str, timing: tuple[str, ...]) -> Slide:
@@ -308,69 +248,7 @@ def _where_to_go(project: Project, facts: Mapping[str, str]) -> Slide:
     return Slide(labels["kit_escalation"], table=table, notes=notes or labels["kit_escalation"])
 
 
-# Markdown, read for slides -------------------------------------------------------------------
-
-
-def _sections(text: str, marker: str) -> list[tuple[str, str]]:
-    """(heading, body) of each section that starts with `marker` ("## ", "### ")."""
-    found = []
-    for chunk in re.split(rf"\n(?={re.escape(marker)})", "\n" + text)[1:]:
-        heading, _, body = chunk.partition("\n")
-        found.append((heading[len(marker) :].strip(), body.strip()))
-    return found
-
-
-def _intro(text: str) -> str:
-    """The paragraphs under the title, before the first `##`."""
-    body = text.split("\n## ", 1)[0]
-    return "\n".join(line for line in body.splitlines() if line and not line.startswith("#"))
-
-
 def _section_slide(heading: str, body: str) -> Slide:
-    table = _table(body)
-    points = () if table else (_list_items(body) or _sentences(body))
-    return Slide(plain(heading), points, notes=_notes(body), table=table)
-
-
-def _table(text: str) -> tuple[tuple[str, ...], ...]:
-    rows = [line.strip().strip("|").split("|") for line in text.splitlines() if line.strip().startswith("|")]
-    rows = [row for row in rows if not all(set(cell.strip()) <= set("-: ") for cell in row)]
-    return tuple(tuple(plain(cell) for cell in row) for row in rows)
-
-
-def _list_items(text: str) -> tuple[str, ...]:
-    items = (_LIST.match(line) for line in text.splitlines())
-    return tuple(plain(m.group(1)) for m in items if m)[:MOST_POINTS]
-
-
-def _sentences(text: str) -> tuple[str, ...]:
-    """The first sentence of each paragraph (at most three): enough to talk to."""
-    paragraphs = [p for p in text.split("\n\n") if p.strip() and not p.lstrip().startswith(("|", "#"))]
-    return tuple(re.split(r"(?<=[.!?])\s", plain(" ".join(p.split())), maxsplit=1)[0] for p in paragraphs[:3])
-
-
-def _notes(text: str) -> str:
-    """The section as the facilitator reads it: plain text, a line a paragraph or item, and a
-    line a table row ("What it covers: Mentoring, the mentee's own goals; Training, ...")."""
-    prose = "\n".join(line for line in text.splitlines() if not line.strip().startswith("|"))
-    lines = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n(?=\s*(?:[-*]|\d+\.)\s)", prose)]
-    table = _table(text)
-    if table:
-        first = next((n for n, line in enumerate(text.splitlines()) if line.strip().startswith("|")), 0)
-        before = len([p for p in re.split(r"\n\s*\n", "\n".join(text.splitlines()[:first])) if p.strip()])
-        lines[before:before] = _table_lines(table)
-    return "\n".join(plain(line) for line in lines if line)
-
-
-def _table_lines(table: tuple[tuple[str, ...], ...]) -> list[str]:
-    """Each row of a table as a line to read out: its first cell, then each column's heading
-    with its cell ("What it covers. Mentoring: The mentee's own goals. Training: Defined skills.")."""
-    head, *rows = table
-
-    def sentence(text: str) -> str:
-        return text if text.endswith((".", "?", "!")) else f"{text}."
-
-    return [
-        " ".join([sentence(row[0]), *(sentence(f"{h}: {c}") for h, c in zip(head[1:], row[1:], strict=False) if c)])
-        for row in rows
-    ]
+    table = table_rows(body)
+    points = () if table else (list_items(body) or sentences(body))
+    return Slide(plain(heading), points, notes=speaker_notes(body), table=table)
