@@ -30,9 +30,10 @@ test: test-deps
 	$(BIN)/python -m pytest
 
 # The edit-test loop: everything but the browser and the tests that lay out PDFs or build whole
-# sites (marked `browser` and `slow`); `make test` is what CI runs.
+# sites (marked `browser` and `slow`); `make test` is what CI runs. Two workers (pytest-xdist), a
+# test file to each in turn, so a file's fixtures are made once: 40 s here against 64 s in one.
 test-fast: $(VENV)/.test
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not slow"
 
 test-deps: $(VENV)/.test system-deps .tools/.vnu-$(VNU_VERSION) .tools/.pdfjs-$(PDFJS_VERSION) $(PROPERDOCS)/.site
 
