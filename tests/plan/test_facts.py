@@ -150,3 +150,14 @@ def test_a_message_links_each_page_under_the_handbook_url_else_asks_for_the_link
     unpublished = program_facts(_at(example_project, None))
     assert unpublished["link.privacy"] == "[link to the privacy notice]"
     assert unpublished["link.start_mentee"] == "[link to the mentee's Start here page]"
+
+
+def test_the_kits_workshops_say_which_date_to_come_on_and_what_the_last_is_for(example_project: Project) -> None:
+    """One wording for the orientation's and the training's dates, on every page that states them
+    and on the timeline: come on the first dates; the last is for anyone who cannot come then."""
+    facts = program_facts(example_project)
+    assert facts["orientation.booking"].startswith(
+        "Come on Mon, Dec 7, 2026; Mon, Dec 14, 2026 is for anyone who cannot come then."
+    )
+    assert facts["training.booking"].startswith("Come on Mon, Nov 23, 2026, ")
+    assert "catch-up" not in facts["orientation.booking"] + facts["training.booking"]
