@@ -113,11 +113,11 @@ def test_the_scenario_card_sets_add_up_for_any_workshop_size(example_project: Pr
     for capacity, expected in (
         (
             16,
-            "5 sets, one for each group: 4 of three and 1 of four (in a four, two people observe: print an extra observer's card)",
+            "5 copies of each chosen scenario's page, one for each group: 4 of three and 1 of four (a page holds two observer's cards)",
         ),
-        (12, "4 sets, one for each group of three"),
-        (8, "2 sets, one for each group of four (in a four, two people observe: print an extra observer's card)"),
-        (5, "one set: with fewer than six people, the practice is one group"),
+        (12, "4 copies of each chosen scenario's page, one for each group of three"),
+        (8, "2 copies of each chosen scenario's page, one for each group of four (a page holds two observer's cards)"),
+        (5, "one copy of each chosen scenario's page: with fewer than six people, the practice is one group"),
     ):
         tasks = tuple(
             t.model_copy(update={"capacity": capacity}) if t.id == "train" else t for t in curriculum.run_sheet

@@ -193,7 +193,8 @@ def _printables(guide: Guide, cards: tuple[Cards, ...], labels: Mapping[str, str
     if guide.path != RUN_TRAINING_GUIDE or not cards:
         return ""
     return "".join(
-        f"- [{escape_text(labels['cards_link'].format(pages=c.pages))}]({relative(guide.path, c.path)})\n"
+        f"- [{escape_text(labels['cards_link'].format(pages=c.pages))}]({relative(guide.path, c.path)}): "
+        f"{escape_text(labels['cards_print'].format(scenarios=c.page_list(labels['cards_page'])))}\n"
         for c in cards
     )
 

@@ -1,0 +1,50 @@
+"""What a profile like Lakeshore's (a kickoff before the start, a milestone after the closing
+celebration, optional-looking group calls, no size, a program lead, an HR partner and a support
+line) gets from the kit: the run-sheet dates the closing celebration by its own session, the time
+tables count the kickoff, a pair's own meetings are its sessions."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.models.project import Project
+from generator.plan.program.facts import program_facts
+from generator.plan.program.kit import run_sheet
+from generator.plan.program.moments import pair_meetings
+from generator.plan.program.time_asked import commitment
+from generator.read.project import load_project
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def lakeshore() -> Project:
+    return load_project(REPO, REPO / "organizations/lakeshore-libraries.yaml")
+
+
+def test_the_closing_celebration_is_run_on_its_own_day_not_the_last_milestones(lakeshore: Project) -> None:
+    celebration = next(e for e in lakeshore.events if e.moment == "celebration")
+    later = [e for e in lakeshore.events if e.kind == "milestone" and e.date > celebration.date]
+    assert later, "the profile has a milestone after the closing celebration (the open house)"
+    close = [s.day for s in run_sheet(lakeshore) if s.task.id == "close"]
+    assert close == [celebration.date]
+    assert program_facts(lakeshore)["celebration.date"].endswith(f"{celebration.date:%b} {celebration.date.day}, 2027")
+
+
+@pytest.mark.parametrize("role", ["mentor", "mentee"])
+def test_the_time_asked_counts_the_kickoff_before_the_start(lakeshore: Project, role: str) -> None:
+    kickoff = next(e for e in lakeshore.events if e.moment == "kickoff")
+    program = lakeshore.organization.program
+    assert program is not None and kickoff.date < program.start
+    c = commitment(lakeshore, role)
+    rows = {h.name: h.minutes for h in c.series}
+    assert rows[kickoff.series] == 60
+    parts = sum(h.minutes for h in c.series) + c.preparation_minutes + c.training_minutes
+    assert c.total_minutes == parts + sum(m for _, m in c.extras)
+
+
+def test_a_pairs_own_meetings_are_its_sessions_not_the_group_calls(lakeshore: Project) -> None:
+    together = ("kickoff", "celebration")
+    sessions = [e for e in lakeshore.events if e.kind == "session" and e.moment not in together]
+    assert pair_meetings(lakeshore) == len(sessions) == 18
+    report = next(s for s in run_sheet(lakeshore) if s.task.id == "review").message
+    assert report is not None and "each pair had 18 meetings of its own planned" in report.body
