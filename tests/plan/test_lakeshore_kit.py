@@ -8,10 +8,12 @@ from __future__ import annotations
 import pytest
 
 from generator.models.project import Project
+from generator.plan.program.escalation import escalation, routed
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit import run_sheet
 from generator.plan.program.moments import pair_meetings
 from generator.plan.program.time_asked import commitment
+from generator.plan.site.kit_pages import escalation_md
 from generator.read.project import load_project
 from tests.conftest import REPO
 
@@ -48,3 +50,28 @@ def test_a_pairs_own_meetings_are_its_sessions_not_the_group_calls(lakeshore: Pr
     assert pair_meetings(lakeshore) == len(sessions) == 18
     report = next(s for s in run_sheet(lakeshore) if s.task.id == "review").message
     assert report is not None and "each pair had 18 meetings of its own planned" in report.body
+
+
+def test_the_facilitators_host_the_group_calls_the_schedule_sets(lakeshore: Project) -> None:
+    said = program_facts(lakeshore)["gatherings"]
+    calls = sum(1 for e in lakeshore.events if e.series == "Group call")
+    assert said.startswith("the peer gatherings in the schedule: Group call, every two weeks")
+    assert f"({calls} on the timeline)" in said and "none" not in said
+
+
+def test_without_handles_the_speak_up_route_and_support_go_by_the_contacts_roles(lakeshore: Project) -> None:
+    assert not any(c.handles for c in lakeshore.organization.contacts)
+    routes = {r.concern.id: r for r in escalation(lakeshore)}
+    assert [c.role for c in routes["speak-up"].contacts] == ["HR partner"]
+    assert [c.role for c in routes["support"].contacts] == ["Confidential support line"]
+    assert [c.role for c in routes["running"].contacts] == ["Program lead"]
+    facts = program_facts(lakeshore)
+    assert facts["concern.speak-up.who"].startswith("Tomasz Wierzbicki")
+    table = escalation_md(escalation(lakeshore), lakeshore.labels)
+    assert lakeshore.labels["kit_unassigned"] not in table
+
+
+def test_the_speak_up_route_never_falls_back_to_the_program_team(lakeshore: Project) -> None:
+    lead = lakeshore.organization.contacts[0]
+    assert routed("speak-up", (lead,), lakeshore.labels) == ((), True)
+    assert routed("running", (lead,), lakeshore.labels) == ((lead,), True)

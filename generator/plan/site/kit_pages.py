@@ -171,9 +171,8 @@ def escalation_md(routes: Sequence[Route], labels: Mapping[str, str], urgent: Se
     lines += [""] if urgent else []
     lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for route in routes:
-        who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(labels["kit_program_lead"])
-        if route.assumed:
-            who += f" ({cell(labels['kit_unassigned'])})"
+        nobody = labels["kit_unassigned" if route.concern.id == "speak-up" else "kit_program_lead"]
+        who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(nobody)
         if route.first:  # immediate danger: the emergency route first, then whom to tell
             who = "<br>".join(
                 [*(f"**{cell(text)}**" for text in route.first), f"{cell(labels['kit_then_tell'])} {who}"]
