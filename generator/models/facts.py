@@ -61,7 +61,7 @@ FACTS: dict[str, str] = {
     "e.g. 'Starting well'",
     "first_module": "the title of the handbook's first module, e.g. 'Starting well'",
     "training.capacity": "the most mentors one training workshop holds (the `train` step's `capacity`), e.g. '16'",
-    "training.card_sets": "how many sets of scenario cards a full workshop needs, and its practice groups, e.g. '5 sets, one for each group: 4 of three and 1 of four'",
+    "training.card_sets": "how many copies of each chosen scenario's page of cards a full workshop needs, and its practice groups, e.g. '5 copies of each chosen scenario's page, one for each group: 4 of three and 1 of four'",
     "gatherings": "the schedule's gatherings for mentors or for mentees only (a timed milestone with that `audience`), each with its day and time; else 'none in the schedule yet'",
     "website": "where the handbook is on the web: 'the handbook's website, <program.handbook_url>', else 'the handbook's website (the program team's messages link to it)'; on the website itself, 'this website'",
     "worksheets.where": "where a reader finds the worksheets they prepare alone: 'in the back of this guide' in a "
