@@ -8,12 +8,13 @@ from __future__ import annotations
 import pytest
 
 from generator.models.project import Project
+from generator.plan import plan_build
 from generator.plan.program.escalation import escalation, routed
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit import run_sheet
 from generator.plan.program.moments import pair_meetings
 from generator.plan.program.time_asked import commitment
-from generator.plan.site.kit_pages import escalation_md
+from generator.plan.site.kit_pages import escalation_md, team_time_md
 from generator.read.project import load_project
 from tests.conftest import REPO
 
@@ -75,3 +76,17 @@ def test_the_speak_up_route_never_falls_back_to_the_program_team(lakeshore: Proj
     lead = lakeshore.organization.contacts[0]
     assert routed("speak-up", (lead,), lakeshore.labels) == ((), True)
     assert routed("running", (lead,), lakeshore.labels) == ((lead,), True)
+
+
+def test_without_a_size_no_page_counts_heads_it_does_not_have(lakeshore: Project) -> None:
+    program = lakeshore.organization.program
+    assert program is not None and program.size is None
+    pages = {p.path: str(p.context.get("text", "")) for p in plan_build(lakeshore).site.pages}
+    unknown = lakeshore.text_labels["kit_size_unknown"]
+    for page in ("run-kickoff", "run-closing", "run-mentee-orientation", "run-mentor-training"):
+        assert unknown not in pages[f"guides/{page}.md"], page
+    assert "| Name cards | one for each person |" in pages["guides/run-kickoff.md"]
+    assert "first session for everyone: every mentor and mentee," in pages["guides/run-kickoff.md"]
+    team = team_time_md(lakeshore)
+    assert "?" not in team
+    assert "**8 h, plus 35 minutes for each mentor and mentee \\(the program's size is not set\\)**" in team
