@@ -9,11 +9,13 @@ import pytest
 
 from generator.models.project import Project
 from generator.plan import plan_build
+from generator.plan.print.handbook import program_dates
 from generator.plan.program.escalation import escalation, routed
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit import run_sheet
 from generator.plan.program.moments import pair_meetings
 from generator.plan.program.time_asked import commitment
+from generator.plan.program.timeline import program_facts as timeline_facts
 from generator.plan.site.kit_pages import escalation_md, team_time_md
 from generator.read.project import load_project
 from tests.conftest import REPO
@@ -90,3 +92,17 @@ def test_without_a_size_no_page_counts_heads_it_does_not_have(lakeshore: Project
     team = team_time_md(lakeshore)
     assert "?" not in team
     assert "**8 h, plus 35 minutes for each mentor and mentee \\(the program's size is not set\\)**" in team
+
+
+def test_the_program_starts_on_one_day_everywhere(lakeshore: Project) -> None:
+    program = lakeshore.organization.program
+    assert program is not None
+    kickoff = next(e for e in lakeshore.events if e.moment == "kickoff")
+    facts = program_facts(lakeshore)
+    assert facts["start"] == facts["kickoff.date"] == "Wed, Jan 27, 2027"
+    assert timeline_facts(program, lakeshore.labels, "en", lakeshore.events)[0] == "Starts Wed, Jan 27, 2027"
+    assert program_dates(program, "en", lakeshore.events) == f"Jan {kickoff.date.day}\u2009–\u2009Nov 18, 2027"
+    steps = {s.task.id: s for s in run_sheet(lakeshore)}
+    for step in ("sponsor", "brief-managers", "invite"):
+        message = steps[step].message
+        assert message is not None and "Jan 27, 2027" in message.body and "Feb 1, 2027" not in message.body, step

@@ -13,7 +13,7 @@ from generator.models.facts import MOMENT_KEYS
 from generator.models.program import Program
 from generator.models.project import Project
 from generator.plan.program.kit_days import first_days  # the run-sheet's days
-from generator.plan.program.moments import last_day, pair_meetings
+from generator.plan.program.moments import last_day, opening_day, pair_meetings
 from generator.plan.program.timeline import cadence_label, clock, timeline_date
 from generator.plan.program.words import count, labels_join
 
@@ -108,7 +108,7 @@ def date_facts(project: Project, program: Program | None, sessions: list[Event])
 
     return {
         "program": program.name,
-        "start": day(program.start),
+        "start": day(opening_day(program.start, project.events)),
         "end": day(last_day(program.start, program.weeks, project.events)),
         "weeks": count(program.weeks, labels, "week"),
         "first_one_to_one.date": day(after[0].date) if after else labels["fact_date"],
