@@ -105,6 +105,17 @@ def moment_facts(project: Project, sessions: list[Event]) -> dict[str, str]:
     return facts
 
 
+def goals_shared(project: Project, sessions: list[Event]) -> dict[str, str]:
+    """`{goals.shared}`: the day of the first milestone `after:` the goals session (the goals a
+    mentee shares with their line manager), which the managers' notice gives them."""
+    program = project.organization.program
+    goals = next((e.session_id for e in sessions if e.moment == "goals"), None)
+    names = {m.name for m in (program.milestones if program else ()) if goals and m.after == goals}
+    day = next((e.date for e in project.events if e.kind == "milestone" and e.title in names), None)
+    shared = timeline_date(day, project.curriculum.language) if day else project.text_labels["fact_date"]
+    return {"goals.shared": shared}
+
+
 def agenda_line(session: Session, labels: Mapping[str, str]) -> str:
     """ "Welcome (5 minutes); What changed (15 minutes); ...": the session's own agenda in one
     line, so that a run-of-show page or a list that names its steps can never disagree with it."""
