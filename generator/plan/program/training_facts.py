@@ -65,15 +65,18 @@ def workshop_facts(project: Project) -> dict[str, str]:
 
 
 def booking(project: Project, key: str, days: int, held: bool) -> str:
-    """`{training.booking}`: what a reader does about the dates. The kit's workshops: choose one
-    (the last is a catch-up) when the program team asks; a profile's own series: come to each."""
+    """`{training.booking}`: what a reader does about the dates. The kit's workshops: come on one of
+    the first dates, the last being for anyone who cannot (a catch-up), and reply when the program
+    team asks; a profile's own series: come to each."""
     labels, step = project.text_labels, f"{key}-invite"
     asked = first_days(project).get(step)
     day = timeline_date(asked, project.curriculum.language) if asked else labels["fact_date"]
-    wording = "fact_booking_choose" if not held else "fact_booking_every" if days > 1 else "fact_booking_held"
-    held_days = workshop_days(project, "train" if key == "training" else "orient")
-    catch_up = timeline_date(held_days[-1], project.curriculum.language) if held_days else labels["fact_date"]
-    return labels[wording].format(asked=day, catch_up=catch_up)
+    task = "train" if key == "training" else "orient"
+    dates = [timeline_date(d, project.curriculum.language) for d in workshop_days(project, task)]
+    if not held and len(dates) > 1:  # the kit's: come on one of the first dates; the last is a catch-up
+        first = labels_join(dates[:-1], labels)
+        return labels["fact_booking_choose"].format(asked=day, first=first, catch_up=dates[-1])
+    return labels["fact_booking_every" if held and days > 1 else "fact_booking_held"].format(asked=day)
 
 
 def workshop_places(program: Program | None, labels: Mapping[str, str]) -> dict[str, str]:
