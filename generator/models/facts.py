@@ -24,7 +24,7 @@ MOMENT_KEYS = {
 FACTS: dict[str, str] = {
     "program": "the program's name (without a `program:`, the word for program: 'the program')",
     "organization": "the organization's name",
-    "start": "the program's first day, e.g. 'Mon, Jan 11, 2027'",
+    "start": "the program's first day for its people: its first meeting for all pairs (the kickoff) when that comes before `program.start`, else `program.start`, e.g. 'Mon, Jan 11, 2027'",
     "end": "the program's last day",
     "weeks": "the program's length with its unit, e.g. '36 weeks'",
     "sessions": "how many sessions the program books, with the word, e.g. '21 sessions'",

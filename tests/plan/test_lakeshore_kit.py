@@ -1,19 +1,26 @@
 """What a profile like Lakeshore's (a kickoff before the start, a milestone after the closing
-celebration, optional-looking group calls, no size, a program lead, an HR partner and a support
-line) gets from the kit: the run-sheet dates the closing celebration by its own session, the time
-tables count the kickoff, a pair's own meetings are its sessions."""
+celebration, group calls for all pairs, no size, contacts without `handles`) gets from the kit:
+the run-sheet dates the closing celebration by its own session, the time tables count the kickoff,
+a pair's own meetings are its sessions, the facilitators host the group calls, the speak-up route
+and personal support go by the contacts' roles, no page counts heads it does not have, the
+program starts on one day everywhere, and the Start here dates come in date order."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from generator.models.project import Project
 from generator.plan import plan_build
+from generator.plan.print.handbook import program_dates
+from generator.plan.program.date_order import in_date_order
 from generator.plan.program.escalation import escalation, routed
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit import run_sheet
 from generator.plan.program.moments import pair_meetings
 from generator.plan.program.time_asked import commitment
+from generator.plan.program.timeline import program_facts as timeline_facts
 from generator.plan.site.kit_pages import escalation_md, team_time_md
 from generator.read.project import load_project
 from tests.conftest import REPO
@@ -90,3 +97,43 @@ def test_without_a_size_no_page_counts_heads_it_does_not_have(lakeshore: Project
     team = team_time_md(lakeshore)
     assert "?" not in team
     assert "**8 h, plus 35 minutes for each mentor and mentee \\(the program's size is not set\\)**" in team
+
+
+def test_the_program_starts_on_one_day_everywhere(lakeshore: Project) -> None:
+    program = lakeshore.organization.program
+    assert program is not None
+    kickoff = next(e for e in lakeshore.events if e.moment == "kickoff")
+    facts = program_facts(lakeshore)
+    assert facts["start"] == facts["kickoff.date"] == "Wed, Jan 27, 2027"
+    assert timeline_facts(program, lakeshore.labels, "en", lakeshore.events)[0] == "Starts Wed, Jan 27, 2027"
+    assert program_dates(program, "en", lakeshore.events) == f"Jan {kickoff.date.day}\u2009–\u2009Nov 18, 2027"
+    steps = {s.task.id: s for s in run_sheet(lakeshore)}
+    for step in ("sponsor", "brief-managers", "invite"):
+        message = steps[step].message
+        assert message is not None and "Jan 27, 2027" in message.body and "Feb 1, 2027" not in message.body, step
+
+
+def test_the_module_reminders_never_say_the_first_module_needs_none(lakeshore: Project) -> None:
+    reminders = [s for s in run_sheet(lakeshore) if s.task.id == "module-reminder"]
+    assert reminders and not [s for s in reminders if "first module" in s.task.do]
+
+
+def test_the_start_here_dates_are_in_date_order(lakeshore: Project) -> None:
+    pages = {p.path: str(p.context.get("text", "")) for p in plan_build(lakeshore).site.pages}
+    mentee = pages["guides/start-here-mentee.md"]
+    kickoff, orientation = mentee.index("**The kickoff:**"), mentee.index("**Mentee orientation:**")
+    assert kickoff < orientation  # the same day, 10:00 before 11:00
+    mentor = pages["guides/start-here-mentor.md"]
+    assert mentor.index("**Your start self-assessment:**") < mentor.index("**Your match:**")  # Jan 11, Jan 19
+    for page in (mentor, mentee):
+        assert "once both managers have approved your time" in page
+
+
+def test_a_list_with_an_undated_item_keeps_its_order() -> None:
+    days = {"Mon, Jan 11, 2027": dt.date(2027, 1, 11), "Tue, Jan 19, 2027": dt.date(2027, 1, 19)}
+    dated = "- b on Tue, Jan 19, 2027\n- a on Mon, Jan 11, 2027\n\ntext"
+    assert in_date_order(dated, days) == "- a on Mon, Jan 11, 2027\n- b on Tue, Jan 19, 2027\n\ntext"
+    undated = "- b on Tue, Jan 19, 2027\n- a, whenever\n"
+    assert in_date_order(undated, days) == undated
+    same_day = "- at 11:00 on Mon, Jan 11, 2027\n- Mon, Jan 11, 2027, at 10:00"
+    assert in_date_order(same_day, days).startswith("- Mon, Jan 11, 2027, at 10:00")

@@ -10,6 +10,7 @@ is counted apart, as training).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.models.calendar import WorkingCalendar
@@ -122,6 +123,15 @@ def last_day(start: dt.date, weeks: int, events: tuple[Event, ...]) -> dt.date:
     call months later is after the end); without any, its last week's end."""
     last = start + dt.timedelta(weeks=weeks, days=-1)
     return max((e.date for e in events if e.date <= last), default=last)
+
+
+def opening_day(start: dt.date, events: Sequence[Event]) -> dt.date:
+    """The day the program starts for the people in it, as every page and message says it (`{start}`,
+    the timeline's "Starts", the covers): its first meeting for all pairs (the kickoff, a bonding
+    week) when that comes before the first week's `start`, else that start. A training for the
+    mentors only, or an orientation for the mentees only, before it is preparation."""
+    together = [e.date for e in events if e.kind in ("session", "meeting") and not e.optional and e.audience == "pairs"]
+    return min([start, *together])
 
 
 def _series_time(series: tuple[Meetings, ...], met: list[Event]) -> tuple[SeriesTime, ...]:

@@ -13,9 +13,9 @@ from generator.models.facts import MOMENT_KEYS
 from generator.models.program import Program
 from generator.models.project import Project
 from generator.plan.program.kit_days import first_days  # the run-sheet's days
-from generator.plan.program.moments import last_day, pair_meetings
+from generator.plan.program.moments import last_day, opening_day, pair_meetings
 from generator.plan.program.timeline import cadence_label, clock, timeline_date
-from generator.plan.program.words import count, labels_join
+from generator.plan.program.words import count, labels_join, within
 
 
 def first_one_to_one_module(project: Project, sessions: list[Event]) -> str:
@@ -57,20 +57,23 @@ def _gathering_lines(project: Project) -> list[tuple[dt.date, bool, str]]:
             by_series.setdefault(e.series, []).append(e)
     once = [e for e in project.events if e.kind == "milestone" and e.time and e.audience in ("mentors", "mentees")]
     once += [met[0] for met in by_series.values() if len(met) == 1]
-    lines = [
-        (
-            e.date,
-            False,
-            labels["fact_gathering"].format(name=e.title, date=timeline_date(e.date, language), time=clock(e)),
-        )
-        for e in once
-    ]
+    lines = [(e.date, False, _gathering(e, labels, language)) for e in once]
     series = labels["fact_gathering_series"]
     return lines + [
         (met[0].date, True, series.format(name=name, cadence=cadence_label(cadences[name], labels), count=len(met)))
         for name, met in by_series.items()
         if len(met) > 1
     ]
+
+
+def _gathering(event: Event, labels: Mapping[str, str], language: str) -> str:
+    """ "the Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00 (swap what is working ... in the Harbor
+    Room)": its day and time, and its note in the organization's words, which say where it is."""
+    note = event.note.strip().rstrip(".") if event.note and event.kind == "milestone" else ""
+    said = labels["fact_gathering_note"].format(note=within(note)) if note else ""
+    return labels["fact_gathering"].format(
+        name=event.title, date=timeline_date(event.date, language), time=clock(event), note=said
+    )
 
 
 def meetings_planned(project: Project) -> str:
@@ -108,7 +111,7 @@ def date_facts(project: Project, program: Program | None, sessions: list[Event])
 
     return {
         "program": program.name,
-        "start": day(program.start),
+        "start": day(opening_day(program.start, project.events)),
         "end": day(last_day(program.start, program.weeks, project.events)),
         "weeks": count(program.weeks, labels, "week"),
         "first_one_to_one.date": day(after[0].date) if after else labels["fact_date"],

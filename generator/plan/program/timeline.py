@@ -22,6 +22,7 @@ from generator.models.project import Project
 from generator.models.schedule import WEEKDAY_NAMES
 from generator.plan.paths import CALENDAR, TIMELINE
 from generator.plan.program.calendar import calendar_ics
+from generator.plan.program.moments import opening_day
 from generator.plan.program.words import within
 
 ROW_TEMPLATES = {
@@ -200,12 +201,13 @@ def program_facts(
 ) -> list[str]:
     """ "Starts Mon, Jan 11, 2027 · 48 weeks · times in Central European Time (Berlin)": the page's and the handbook's,
     with "preparation from ..." when meetings come before week 1."""
+    opening = opening_day(program.start, events)
     facts = [
-        f"{labels['program_starts']} {timeline_date(program.start, language)}",
+        f"{labels['program_starts']} {timeline_date(opening, language)}",
         f"{program.weeks} {labels['weeks']}",
     ]
     prepared = preparation_start(program, events)
-    if prepared < program.start:
+    if prepared < opening:
         facts.insert(1, f"{labels['preparation_from']} {timeline_date(prepared, language)}")
     if program.timezone:
         facts.append(f"{labels['times_in']} {zone_name(program.timezone, language)}")
