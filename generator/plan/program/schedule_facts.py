@@ -70,7 +70,10 @@ def _gathering(event: Event, labels: Mapping[str, str], language: str) -> str:
     """ "the Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00 (swap what is working ... in the Harbor
     Room)": its day and time, and its note in the organization's words, which say where it is."""
     note = event.note.strip().rstrip(".") if event.note and event.kind == "milestone" else ""
-    said = labels["fact_gathering_note"].format(note=within(note)) if note else ""
+    parts = [within(note)] if note else []
+    if event.place:  # its own `place`, which the timeline and its reminder say too
+        parts.append(labels["fact_gathering_place"].format(place=event.place))
+    said = labels["fact_gathering_note"].format(note="; ".join(parts)) if parts else ""
     return labels["fact_gathering"].format(
         name=event.title, date=timeline_date(event.date, language), time=clock(event), note=said
     )
