@@ -70,7 +70,10 @@ def _gathering(event: Event, labels: Mapping[str, str], language: str) -> str:
     """ "the Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00 (swap what is working ... in the Harbor
     Room)": its day and time, and its note in the organization's words, which say where it is."""
     note = event.note.strip().rstrip(".") if event.note and event.kind == "milestone" else ""
-    said = labels["fact_gathering_note"].format(note=within(note)) if note else ""
+    parts = [within(note)] if note else []
+    if event.place:  # its own `place`, which the timeline and its reminder say too
+        parts.append(labels["fact_gathering_place"].format(place=event.place))
+    said = labels["fact_gathering_note"].format(note="; ".join(parts)) if parts else ""
     return labels["fact_gathering"].format(
         name=event.title, date=timeline_date(event.date, language), time=clock(event), note=said
     )
@@ -136,6 +139,17 @@ def moment_facts(project: Project, sessions: list[Event]) -> dict[str, str]:
         facts[f"{key}.day_before"] = day_before([event.date] if event else [], project)
         facts[f"{key}.agenda"] = agenda_line(session, labels) if session else labels["fact_agenda"]
     return facts
+
+
+def goals_shared(project: Project, sessions: list[Event]) -> dict[str, str]:
+    """`{goals.shared}`: the day of the first milestone `after:` the goals session (the goals a
+    mentee shares with their line manager), which the managers' notice gives them."""
+    program = project.organization.program
+    goals = next((e.session_id for e in sessions if e.moment == "goals"), None)
+    names = {m.name for m in (program.milestones if program else ()) if goals and m.after == goals}
+    day = next((e.date for e in project.events if e.kind == "milestone" and e.title in names), None)
+    shared = timeline_date(day, project.curriculum.language) if day else project.text_labels["fact_date"]
+    return {"goals.shared": shared}
 
 
 def agenda_line(session: Session, labels: Mapping[str, str]) -> str:
