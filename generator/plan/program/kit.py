@@ -156,12 +156,21 @@ def _message(
     )
     to = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.to)
     body = re.sub(r" +\n", "\n", fill(task.message.body, values))  # a milestone without a note or a reply
+    body = re.sub(r"(?<=\S)  +(?=\S)", " ", body)  # nor a place
     if task.message.when:  # sent as things happen (each decline, each early ending): no day of its own
         return Message(anchor, task.message.when, to, subject, body, facts, dated=False)
     return Message(anchor, when, to, subject, body, facts)
 
 
-UNLISTED = {"date", "module_lead", "module_sessions", "milestone_lead", "milestone_reply"}  # said whole, not listed
+UNLISTED = {
+    "date",
+    "module_lead",
+    "module_sessions",
+    "milestone_lead",
+    "milestone_reply",
+    "milestone_at",
+    "milestone_place",
+}  # said whole, not listed
 
 
 def fill(body: str, values: Mapping[str, str]) -> str:
