@@ -100,34 +100,53 @@ def test_the_training_deck_follows_its_script(example_project: Project, example_
     headings = [line[4:] for line in script.splitlines() if line.startswith("### ")]
     cards = [line[4:] for line in scenarios.splitlines() if line.startswith("### ")]
     titles = [s.title for s in deck.slides]
-    # each slide where the script uses it: the scenarios after the practice, Who handles what
-    # (two slides, to be read at 16 pt) after the section that shows it, before the close
-    practice = next(h for h in headings if h.startswith("Practice"))
+    # each slide where the script uses it: Who handles what (two slides, to be read at 16 pt)
+    # after the section that shows it, before the close; no scenario has a slide (its title
+    # would tell the players the topic), and a section too long for 24 pt is two slides
     where = next(h for h in headings if "*Who handles what*" in script.split(f"### {h}", 1)[1].split("\n### ", 1)[0])
     expected = ["Agenda"]
     for heading in headings:
-        expected += [heading, *(cards if heading == practice else ())]
+        long = heading.startswith("Confidentiality")
+        expected += [f"{heading[:-1]}, 1/2)", f"{heading[:-1]}, 2/2)"] if long else [heading]
         expected += ["Who handles what (1/2)", "Who handles what (2/2)"] if heading == where else []
     assert titles == expected and titles[-1] == headings[-1]
+    assert not set(cards) & set(titles)
+    assert all(sum(len(p) for p in s.points) <= 400 for s in deck.slides)  # each at 24 pt
+    # the practice's slide shows the round's timing; its notes hold every scenario's briefs
+    practice = next(s for s in deck.slides if s.title.startswith("Practice"))
+    assert any("round" in p.lower() for p in practice.points)
+    assert all(card in practice.notes for card in cards) and practice.notes.count("Observer, watch for") == len(cards)
+    # Who handles what: each slide's notes read its own rows, not the other's
+    first, second = (s for s in deck.slides if s.title.startswith("Who handles what"))
+    assert first.table[1][0] in first.notes and first.table[1][0] not in second.notes
+    assert second.table[1][0] in second.notes and second.table[1][0] not in first.notes
     # the agenda's steps are the script's headings, word for word
     agenda = deck.slides[0]
     steps = [row[1] for row in agenda.table[1:] if row[0] and row[1] != "Break"]  # not the total's row
     assert steps == [h.rsplit(" (", 1)[0] for h in headings]
-    # one deck for every workshop: the title slide's notes list their days, to edit in
-    assert deck.notes.startswith("One deck serves every workshop") and facts_dates(example_project) in deck.notes
     assert any("reverse mentoring" in p for s in deck.slides for p in s.points)
     listening = next(s for s in deck.slides if s.title.startswith("Listening"))
     assert any("What happened in that meeting?" in point for point in listening.points)  # what it shows the room
+    # the title slide: the workshops' days, time and place from the facts
     facts = program_facts(example_project)
-    assert " or " in facts["training.date"]  # several workshops share the deck: it names none of their days
-    assert facts["training.date"] not in deck.subtitle
-    assert deck.subtitle.endswith(f"{facts['training.time']} · {facts['training.place']}")
-    # A scenario's slide shows its title and the round's timing; the briefs stay on the slips
-    # (and in the facilitator's notes), so that nobody reads another's on the screen.
-    for slide in (s for s in deck.slides if s.title in cards):
-        assert slide.points and all("round" in p.lower() for p in slide.points)
-        assert not any("card" in p.lower().split(":")[0] or "task" in p.lower() for p in slide.points)
-        assert "Mentee's card" in slide.notes and "Observer, watch for" in slide.notes
+    assert (
+        deck.subtitle
+        == f"{facts['program']} · {facts['training.date']} · {facts['training.time']} · {facts['training.place']}"
+    )
+    close = deck.slides[-1]
+    assert any(facts["first_one_to_one.date"] in p and facts["agreement.date"] in p for p in close.points)
+
+
+def test_a_title_slide_leaves_off_a_place_the_profile_does_not_set(example_project: Project) -> None:
+    program = example_project.organization.program
+    assert program is not None
+    bare = program.model_copy(update={"kickoff_place": None, "training_place": None})
+    project = replace(example_project, organization=example_project.organization.model_copy(update={"program": bare}))
+    facts = program_facts(project)
+    labels = project.text_labels
+    for deck in plan_decks(fill_project(project, facts), facts):
+        assert labels["fact_place"] not in deck.subtitle and deck.subtitle.startswith(facts["program"])
+        assert "Mon" in deck.subtitle or "Thu" in deck.subtitle  # the date stays
 
 
 def facts_dates(project: Project) -> str:
@@ -164,7 +183,6 @@ def test_the_training_deck_sends_the_room_to_the_emergency_route_first(
     deck = next(d for d in example_plan.site.decks if d.path.endswith("mentor-training.pptx"))
     parts = [s for s in deck.slides if s.title.startswith("Who handles what")]
     assert len(parts) == 2 and parts[0].table[0] == parts[1].table[0]  # each with the header row
-    where = parts[0]
     rows = [*parts[0].table[1:], *parts[1].table[1:]]
     _concern, danger = next(row for row in rows if row[0].startswith("Immediate danger"))
     assert danger.startswith("Call 911")  # the profile's emergency route, before any contact
@@ -173,7 +191,7 @@ def test_the_training_deck_sends_the_room_to_the_emergency_route_first(
     assert [row[0] for row in rows] == [c.concern for c in example_project.curriculum.concerns]
     assert any(row[1].startswith("Ethics and speak-up") for row in rows)
     assert any("Employee assistance" in row[1] for row in rows)
-    assert len(where.notes.splitlines()) == len(rows)
+    assert [len(p.notes.splitlines()) for p in parts] == [len(p.table) - 1 for p in parts]  # its own rows each
     shown = [p for s in deck.slides for p in (*s.points, s.notes, *(c for r in s.table for c in r))]
     assert not [p for p in shown if "\\+" in p or "\\." in p]  # no Markdown escapes on a slide
 
@@ -245,14 +263,20 @@ def test_the_scenario_cards_print_a_slip_per_role_and_the_training_run_of_show_l
     assert roles == ["Mentee's card", "Mentor's task", "Observer, watch for"] * len(scenarios_titles)
     assert all(len(c.points) == 2 for c in cards.cards)  # each slip holds its own role's brief only
     reader = PdfReader(io.BytesIO(_wholes(example_plan, tmp_path)[cards.path]))
-    assert len(reader.pages) == -(-len(titles) // 2)  # two cards a page
+    assert len(reader.pages) == len(scenarios_titles) == cards.pages  # a page a scenario: print only those chosen
     pages = [" ".join(page.extract_text().split()) for page in reader.pages]
-    for n, title in enumerate(titles):
-        assert title in pages[n // 2] and f"{n + 1}/{len(titles)}" in pages[n // 2]
-    assert all(pages[n].count(cards.cut_here) == min(2, len(titles) - 2 * n) for n in range(len(pages)))
+    for n, title in enumerate(scenarios_titles):
+        assert pages[n].count(title) == 4 and f"{n + 1}/{len(scenarios_titles)}" in pages[n]
+        assert pages[n].count("Observer, watch for".upper()) == 2  # a group of four's two observers
+        assert all(other not in pages[n] for other in scenarios_titles if other != title)
+        brief = scenarios.split(f"### {title}", 1)[1].split("\n### ", 1)[0]
+        last = brief.split("*Mentor's task:*", 1)[1].split("\n", 1)[0].split()[-3:]
+        assert " ".join(last) in pages[n]  # the longest slip is not cut off
+    assert all(page.count(cards.cut_here) == 4 for page in pages)
     assert round(float(reader.pages[0].mediabox.height)) == 792  # the organization's paper: Letter, a US program
     run = next(p for p in example_plan.site.pages if p.path == "guides/run-mentor-training.md")
     assert "(../kit/slides/scenario-cards.pdf)" in str(run.context["text"])
+    assert f"{scenarios_titles[0]}, page 1; {scenarios_titles[1]}, page 2" in str(run.context["text"])
     assert cards.path in example_plan.paths()
 
 

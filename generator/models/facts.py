@@ -24,7 +24,7 @@ MOMENT_KEYS = {
 FACTS: dict[str, str] = {
     "program": "the program's name (without a `program:`, the word for program: 'the program')",
     "organization": "the organization's name",
-    "start": "the program's first day, e.g. 'Mon, Jan 11, 2027'",
+    "start": "the program's first day for its people: its first meeting for all pairs (the kickoff) when that comes before `program.start`, else `program.start`, e.g. 'Mon, Jan 11, 2027'",
     "end": "the program's last day",
     "weeks": "the program's length with its unit, e.g. '36 weeks'",
     "sessions": "how many sessions the program books, with the word, e.g. '21 sessions'",
@@ -66,14 +66,18 @@ FACTS: dict[str, str] = {
     "celebration.place": "where the closing celebration happens (`program.closing_place`, else the kickoff's place)",
     "emergency": "what to do in immediate danger: the profile's `emergency`, else 'call your local emergency number'",
     "people": "how many people take part: a mentor and a mentee for each pair, e.g. '80'",
+    "everyone": "who comes to a session for everyone: '80 people (40 pairs)', without `program.size` 'every mentor and mentee'",
+    "in_all.people": "after 'one for each person': ' (80 in all)', or nothing without `program.size`",
+    "in_all.mentors": "after 'one for each mentor': ' (40 in all)', or nothing without `program.size`",
+    "in_all.mentees": "after 'one for each mentee': ' (40 in all)', or nothing without `program.size`",
     "meetings.planned": "how many meetings each pair has planned of its own from the start on, not the kickoff or "
     "the closing celebration (the tracker's 'Meetings held' heading), e.g. '18'",
     "first_one_to_one.module": "the title of the module that holds the pair's first session after the kickoff, "
     "e.g. 'Starting well'",
     "first_module": "the title of the handbook's first module, e.g. 'Starting well'",
     "training.capacity": "the most mentors one training workshop holds (the `train` step's `capacity`), e.g. '16'",
-    "training.card_sets": "how many sets of scenario cards a full workshop needs, and its practice groups, e.g. '5 sets, one for each group: 4 of three and 1 of four'",
-    "gatherings": "the schedule's gatherings for mentors or for mentees only (a timed milestone with that `audience`), each with its day and time; else 'none in the schedule yet'",
+    "training.card_sets": "how many copies of each chosen scenario's page of cards a full workshop needs, and its practice groups, e.g. '5 copies of each chosen scenario's page, one for each group: 4 of three and 1 of four'",
+    "gatherings": "what a facilitator hosts, after 'Host': the schedule's gatherings for mentors or for mentees only (a timed milestone with that `audience`), each with its day and time, and its series of meetings for all pairs (a group call), 'the peer gathering in the schedule: ...'; else 'each peer gathering you add to the schedule ...'",
     "website": "where the handbook is on the web: 'the handbook's website, <program.handbook_url>', else 'the handbook's website (the program team's messages link to it)'; on the website itself, 'this website'",
     "worksheets.where": "where a reader finds the worksheets they prepare alone: 'in the back of this guide' in a "
     "printed guide, 'on the Worksheets page' on the website",

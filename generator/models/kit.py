@@ -18,7 +18,9 @@ from generator.models.base import Choice, Id, MarkdownText, Model, Sentence, Sho
 Edition = Choice[Literal["manager", "mentor", "mentee"]]
 EDITIONS: tuple[Edition, ...] = ("manager", "mentor", "mentee")
 PAIR: tuple[Edition, ...] = ("mentor", "mentee")  # what a worksheet belongs to unless it says
-Anchor = Choice[Literal["start", "end", "milestone", "module", "midpoint", "retention", "kickoff", "goals"]]
+Anchor = Choice[
+    Literal["start", "end", "milestone", "module", "midpoint", "retention", "kickoff", "goals", "celebration"]
+]
 Cohort = Choice[Literal["mentors", "mentees"]]
 Per = Choice[Literal["session", "person", "pair"]]
 Record = Choice[Literal["applications", "next_round", "notes", "names", "responses"]]
@@ -95,7 +97,8 @@ class Task(Model):
     standard: Id
     anchor: Anchor = Field(
         description="What it is dated from: start, end, each milestone, each module's start, the program's "
-        "mid-point, the `kickoff` (its session, else the first meeting), the `goals` session (else the start), or "
+        "mid-point, the `kickoff` (its session, else the first meeting), the `goals` session (else the start), the "
+        "`celebration` (the closing celebration's session, else the end), or "
         "(`retention`) the day the profile's `privacy:` says its `record` is deleted."
     )
     weeks: int = Field(0, ge=-52, le=52, description="Weeks from the anchor: -2 is two weeks before.")

@@ -251,3 +251,27 @@ def test_each_clock_change_starts_at_the_local_time_before_it(name: str) -> None
     assert changes >= 2
     if name == "America/New_York":
         assert b"\r\nRDATE:20280312T020000\r\n" in ics(events(timezone=name), timezone=name)
+
+
+def test_each_role_has_a_calendar_of_its_own_dates(example_plan: Any) -> None:
+    """A mentee's calendar has no mentors-only entry (the training workshops, the mentors' lunch)
+    and a mentor's none for mentees only (the orientations); the file of every date keeps both,
+    and the timeline page links the three."""
+    files = example_plan.site.files
+
+    def titles(path: str) -> list[str]:
+        return [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(files[path]).walk("VEVENT")]
+
+    every, mentees, mentors = titles("program.ics"), titles("program-mentees.ics"), titles("program-mentors.ics")
+    assert not [t for t in mentees if "mentors only" in t or "Mentor training" in t]
+    assert not [t for t in mentors if "mentees only" in t or "orientation" in t]
+    assert any("Mentee orientation" in t for t in mentees) and any("Mentor training" in t for t in mentors)
+    assert set(every) == set(mentees) | set(mentors)
+    assert len(mentees) + len(mentors) > len(every) > max(len(mentees), len(mentors))
+    assert "Harbor" in icalendar.Calendar.from_ical(files["program-mentees.ics"])["X-WR-CALNAME"]
+    (timeline,) = [p for p in example_plan.site.pages if p.path == "program.md"]
+    assert [file for _, file in timeline.context["calendars"]] == [
+        "program-mentors.ics",
+        "program-mentees.ics",
+        "program.ics",
+    ]

@@ -113,11 +113,11 @@ def test_the_scenario_card_sets_add_up_for_any_workshop_size(example_project: Pr
     for capacity, expected in (
         (
             16,
-            "5 sets, one for each group: 4 of three and 1 of four (in a four, two people observe: print an extra observer's card)",
+            "5 copies of each chosen scenario's page, one for each group: 4 of three and 1 of four (a page holds two observer's cards)",
         ),
-        (12, "4 sets, one for each group of three"),
-        (8, "2 sets, one for each group of four (in a four, two people observe: print an extra observer's card)"),
-        (5, "one set: with fewer than six people, the practice is one group"),
+        (12, "4 copies of each chosen scenario's page, one for each group of three"),
+        (8, "2 copies of each chosen scenario's page, one for each group of four (a page holds two observer's cards)"),
+        (5, "one copy of each chosen scenario's page: with fewer than six people, the practice is one group"),
     ):
         tasks = tuple(
             t.model_copy(update={"capacity": capacity}) if t.id == "train" else t for t in curriculum.run_sheet
@@ -131,7 +131,8 @@ def test_the_scenario_card_sets_add_up_for_any_workshop_size(example_project: Pr
 
 
 def test_the_drop_ins_are_the_schedules_gatherings(example_project: Project) -> None:
-    assert program_facts(example_project)["gatherings"] == "Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00"
+    gatherings = "the peer gathering in the schedule: the Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00"
+    assert program_facts(example_project)["gatherings"] == gatherings
 
 
 def _at(project: Project, url: str | None) -> Project:
@@ -150,3 +151,14 @@ def test_a_message_links_each_page_under_the_handbook_url_else_asks_for_the_link
     unpublished = program_facts(_at(example_project, None))
     assert unpublished["link.privacy"] == "[link to the privacy notice]"
     assert unpublished["link.start_mentee"] == "[link to the mentee's Start here page]"
+
+
+def test_the_kits_workshops_say_which_date_to_come_on_and_what_the_last_is_for(example_project: Project) -> None:
+    """One wording for the orientation's and the training's dates, on every page that states them
+    and on the timeline: come on the first dates; the last is for anyone who cannot come then."""
+    facts = program_facts(example_project)
+    assert facts["orientation.booking"].startswith(
+        "Come on Mon, Dec 7, 2026; Mon, Dec 14, 2026 is for anyone who cannot come then."
+    )
+    assert facts["training.booking"].startswith("Come on Mon, Nov 23, 2026, ")
+    assert "catch-up" not in facts["orientation.booking"] + facts["training.booking"]

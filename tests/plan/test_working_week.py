@@ -199,7 +199,7 @@ def test_the_cover_has_the_programs_name_and_its_preparation(tmp_path: Path) -> 
     program = project.organization.program
     assert program is not None
     facts = program_facts(program, project.labels, "en", project.events)
-    assert "preparation from Tue, Dec 29, 2026" in facts
+    assert "Starts Tue, Dec 29, 2026" in facts  # the bonding week is for all pairs: the program starts with it
 
 
 @pytest.mark.parametrize(

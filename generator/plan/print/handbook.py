@@ -51,10 +51,9 @@ from generator.plan.print.chapters import (
     values,
 )
 from generator.plan.print.worksheets import print_head, program_order, sheet_bodies
-from generator.plan.program.moments import last_day
+from generator.plan.program.moments import last_day, opening_day
 from generator.plan.program.reach import website
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
-from generator.plan.program.timeline import preparation_start
 from generator.plan.site.kit import with_commitments
 
 TEMPLATE = "print/handbook.html.j2"
@@ -203,10 +202,11 @@ def _own(project: Project, choice: Selection) -> list[bool]:
 
 
 def program_dates(program: Program, language: str, events: Sequence[Event] = ()) -> str:
-    """First to last day of the program, its preparation (the meetings before week 1) included;
-    the last is the day it ends for its people, as the `{end}` fact says (moments.last_day)."""
+    """First to last day of the program, as the `{start}` and `{end}` facts say: from the day it
+    starts for its people (its first meeting for all pairs, the kickoff, when before the first week: moments.opening_day; a training
+    before that is preparation, on the timeline) to the day it ends for them (moments.last_day)."""
     last = last_day(program.start, program.weeks, tuple(events))
-    return format_interval(preparation_start(program, events), last, "yMMMd", locale=language)
+    return format_interval(opening_day(program.start, events), last, "yMMMd", locale=language)
 
 
 def _cover(project: Project) -> Cover:

@@ -60,6 +60,7 @@ def program_facts(project: Project) -> Facts:
         "applications.who": labels["privacy_applications_who"],  # the privacy notice's own words
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "meetings.planned": meetings_planned(project),
+        **headcounts(program.size if program else None, labels),
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
         "emergency": project.organization.emergency or labels["fact_emergency"],
@@ -127,3 +128,21 @@ def _fill_guide(guide: Guide, facts: Facts) -> Guide:
     if not guide.trusted:
         return guide
     return replace(guide, title=fill(guide.title, facts, str), text=Markup(fill(guide.text, facts)))
+
+
+def headcounts(size: int | None, labels: Mapping[str, str]) -> dict[str, str]:
+    """Who comes, for a facilitator's page: `{everyone}` ("80 people (40 pairs)", without the program's
+    size "every mentor and mentee") and `{in_all.people}` (" (80 in all)", or nothing: "one for each
+    person" needs no number it does not have), `{in_all.mentors}` and `{in_all.mentees}`."""
+    if not size:
+        return {
+            "everyone": labels["fact_everyone_unknown"],
+            "in_all.people": "",
+            "in_all.mentors": "",
+            "in_all.mentees": "",
+        }
+    counts = {"people": 2 * size, "mentors": size, "mentees": size}
+    return {
+        "everyone": labels["fact_everyone"].format(people=2 * size, size=size),
+        **{f"in_all.{who}": labels["fact_in_all"].format(n=n) for who, n in counts.items()},
+    }

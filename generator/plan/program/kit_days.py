@@ -179,7 +179,7 @@ def _base(task: Task, dates: KitDates, project: Project) -> dt.date | None:
         day: dt.date = dates.end + relativedelta(months=months)
         return day
     anchors = {"start": dates.start, "end": dates.end, "midpoint": dates.midpoint, "kickoff": dates.kickoff}
-    return {**anchors, "goals": dates.goals}[task.anchor]
+    return {**anchors, "goals": dates.goals, "celebration": dates.celebration}[task.anchor]
 
 
 def _working(project: Project, days: dict[str, list[Dated]], dates: KitDates) -> dict[str, list[Dated]]:

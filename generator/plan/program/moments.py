@@ -3,13 +3,14 @@
 Everything in the kit (run-sheet, messages, tracker columns, time commitment) reads the
 schedule through `kit_dates` only. Its milestones are the program's own (dated, or `at` a
 session) and the sessions that carry a program moment (kickoff, mid-point review, ...); its
-meetings are every session and series meeting from the start on (training before the start
+meetings are every session and series meeting from the start on, and the kickoff (training before the start
 is counted apart, as training).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.models.calendar import WorkingCalendar
@@ -51,6 +52,7 @@ class KitDates:
     reminder_days: int  # working days between a reminder and its event
     midpoint: dt.date  # the mid-point review session's day, or halfway through the program
     goals: dt.date  # the goals session's day, or the start
+    celebration: dt.date  # the closing celebration's day, else the end (a later milestone may end the program)
 
 
 def kit_dates(project: Project) -> KitDates | None:
@@ -67,7 +69,7 @@ def kit_dates(project: Project) -> KitDates | None:
     modules = tuple(Dated(day, titles[int(n) - 1]) for n, day in first_of_module.items() if int(n) <= len(titles))
     series = program.series()
     length = {s.name: s.minutes for s in series}
-    met = [e for e in events if e.kind in ("session", "meeting") and e.date >= program.start and not e.optional]
+    met = [e for e in events if attended(e, program.start)]
     return KitDates(
         program=program.name,
         start=program.start,
@@ -86,20 +88,32 @@ def kit_dates(project: Project) -> KitDates | None:
             program.start + dt.timedelta(weeks=program.weeks // 2),
         ),
         goals=next((e.date for e in events if e.moment == "goals"), program.start),
+        celebration=next(
+            (e.date for e in events if e.moment == "celebration"), last_day(program.start, program.weeks, events)
+        ),
+    )
+
+
+def attended(event: Event, start: dt.date) -> bool:
+    """A required session or series meeting of the time asked: from the start on, and the kickoff
+    even when it comes before the start (a training before it is counted apart, as training)."""
+    return (
+        event.kind in ("session", "meeting")
+        and (event.date >= start or event.moment == "kickoff")
+        and not event.optional
     )
 
 
 def pair_meetings(project: Project) -> int | None:
-    """The meetings each pair holds on its own from the start on: not the kickoff and the closing
-    celebration, which everyone attends together (the check-in asks "how many times have you met")."""
+    """The meetings each pair holds on its own from the start on: its sessions, not the kickoff and
+    the closing celebration, which everyone attends together, nor a series' meetings of their own
+    (a group call for all pairs, a training): the check-in asks "how many times have you met"."""
     program = project.organization.program
     if program is None or project.calendar is None:
         return None
     together = ("kickoff", "celebration")
     return sum(
-        1
-        for e in project.events
-        if e.kind in ("session", "meeting") and e.date >= program.start and not e.optional and e.moment not in together
+        1 for e in project.events if e.kind == "session" and attended(e, program.start) and e.moment not in together
     )
 
 
@@ -109,6 +123,15 @@ def last_day(start: dt.date, weeks: int, events: tuple[Event, ...]) -> dt.date:
     call months later is after the end); without any, its last week's end."""
     last = start + dt.timedelta(weeks=weeks, days=-1)
     return max((e.date for e in events if e.date <= last), default=last)
+
+
+def opening_day(start: dt.date, events: Sequence[Event]) -> dt.date:
+    """The day the program starts for the people in it, as every page and message says it (`{start}`,
+    the timeline's "Starts", the covers): its first meeting for all pairs (the kickoff, a bonding
+    week) when that comes before the first week's `start`, else that start. A training for the
+    mentors only, or an orientation for the mentees only, before it is preparation."""
+    together = [e.date for e in events if e.kind in ("session", "meeting") and not e.optional and e.audience == "pairs"]
+    return min([start, *together])
 
 
 def _series_time(series: tuple[Meetings, ...], met: list[Event]) -> tuple[SeriesTime, ...]:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from generator.models.organization import Contact
 from generator.models.project import Project
 from generator.plan.paths import CALENDAR, PRIVACY, TIMELINE
+from generator.plan.program.escalation import routed
 from generator.plan.program.responses import answered
 from generator.plan.program.words import labels_join
 
@@ -56,13 +57,13 @@ def links(project: Project) -> dict[str, str]:
 
 
 def concern_facts(project: Project) -> dict[str, str]:
-    contacts = project.organization.contacts
+    contacts, labels = project.organization.contacts, project.text_labels
     facts = {}
     for concern in project.curriculum.concerns:
-        named = [c for c in contacts if concern.id in c.handles] or list(contacts[:1])
-        who = reach_all(named, project.text_labels) or project.text_labels["kit_program_lead"]
-        facts[f"concern.{concern.id}.respond"] = answered(concern, [c for c in contacts if concern.id in c.handles])
-        facts[f"concern.{concern.id}.who"] = who
+        named, _ = routed(concern.id, contacts, project.labels)
+        nobody = labels["kit_unassigned"] if concern.id == "speak-up" and contacts else labels["kit_program_lead"]
+        facts[f"concern.{concern.id}.respond"] = answered(concern, named)
+        facts[f"concern.{concern.id}.who"] = reach_all(list(named), labels) or nobody
     return facts
 
 

@@ -13,7 +13,7 @@ from generator.models.facts import MOMENT_KEYS
 from generator.models.program import Program
 from generator.models.project import Project
 from generator.plan.program.kit_days import first_days  # the run-sheet's days
-from generator.plan.program.moments import last_day, pair_meetings
+from generator.plan.program.moments import last_day, opening_day, pair_meetings
 from generator.plan.program.timeline import cadence_label, clock, timeline_date
 from generator.plan.program.words import count, labels_join
 
@@ -32,15 +32,45 @@ def first_one_to_one_module(project: Project, sessions: list[Event]) -> str:
 
 
 def gatherings(project: Project) -> str:
-    """ "Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00": the schedule's timed milestones for mentors or
-    mentees only (their peer gatherings: the drop-ins the facilitators' page asks for)."""
+    """What the facilitators' page asks them to host, after "Host": the schedule's timed milestones
+    for mentors or mentees only (a lunch) and the series' own meetings for all pairs (a group call,
+    not the training), in date order: "the peer gathering in the schedule: the Mentors' lunch, Thu,
+    Jun 17, 2027, 12:00–13:00", a series as "Group call, every two weeks (18 on the timeline)"."""
+    labels = project.text_labels
+    found = sorted(_gathering_lines(project))
+    if not found:
+        return labels["fact_gatherings"]
+    one = len(found) == 1 and not found[0][1]
+    said = "; ".join(text for _, _, text in found)
+    return labels["fact_gatherings_one" if one else "fact_gatherings_many"].format(gatherings=said)
+
+
+def _gathering_lines(project: Project) -> list[tuple[dt.date, bool, str]]:
+    """Each gathering's first day, whether it is a series of several, and its words."""
     labels, language = project.text_labels, project.curriculum.language
-    found = [
-        f"{e.title}, {timeline_date(e.date, language)}, {clock(e)}"
-        for e in project.events
-        if e.kind == "milestone" and e.time and e.audience in ("mentors", "mentees")
+    program = project.organization.program
+    held = set(program.holding().values()) if program else set()
+    cadences = {s.name: s.cadence for s in program.series()} if program else {}
+    by_series: dict[str, list[Event]] = {}
+    for e in project.events:
+        if e.kind == "meeting" and e.series and e.series not in held and e.audience == "pairs":
+            by_series.setdefault(e.series, []).append(e)
+    once = [e for e in project.events if e.kind == "milestone" and e.time and e.audience in ("mentors", "mentees")]
+    once += [met[0] for met in by_series.values() if len(met) == 1]
+    lines = [
+        (
+            e.date,
+            False,
+            labels["fact_gathering"].format(name=e.title, date=timeline_date(e.date, language), time=clock(e)),
+        )
+        for e in once
     ]
-    return "; ".join(found) or labels["fact_gatherings"]
+    series = labels["fact_gathering_series"]
+    return lines + [
+        (met[0].date, True, series.format(name=name, cadence=cadence_label(cadences[name], labels), count=len(met)))
+        for name, met in by_series.items()
+        if len(met) > 1
+    ]
 
 
 def meetings_planned(project: Project) -> str:
@@ -78,7 +108,7 @@ def date_facts(project: Project, program: Program | None, sessions: list[Event])
 
     return {
         "program": program.name,
-        "start": day(program.start),
+        "start": day(opening_day(program.start, project.events)),
         "end": day(last_day(program.start, program.weeks, project.events)),
         "weeks": count(program.weeks, labels, "week"),
         "first_one_to_one.date": day(after[0].date) if after else labels["fact_date"],

@@ -15,7 +15,7 @@ from generator.models.program import TRAINING_MINUTES
 from generator.models.project import Project
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit_days import holding
-from generator.plan.program.moments import kit_dates
+from generator.plan.program.moments import attended, kit_dates
 
 PREPARATION_MINUTES = {
     "mentor": 10,
@@ -128,7 +128,7 @@ def _held(project: Project) -> tuple[Held, ...]:
     length = {s.name: s.minutes for s in program.series()}
     spent: dict[str | None, list[int]] = {}
     for e in project.events:
-        if e.kind not in ("session", "meeting") or e.date < program.start or e.optional:
+        if not attended(e, program.start):
             continue
         booked = e.minutes or length.get(e.series, program.series()[0].minutes)
         pair = e.session_id in own and program.format == "pair"

@@ -22,6 +22,7 @@ from generator.models.project import Project
 from generator.models.schedule import WEEKDAY_NAMES
 from generator.plan.paths import CALENDAR, TIMELINE
 from generator.plan.program.calendar import calendar_ics
+from generator.plan.program.moments import opening_day
 from generator.plan.program.words import within
 
 ROW_TEMPLATES = {
@@ -101,28 +102,48 @@ def plan_program(
         for event in events
     ]
     breaks = [BreakRow(b.name, format_interval(b.start, b.end, "yMMMd", locale=language)) for b in program.breaks]
-    ics = calendar_ics(
-        events,
-        calendar_name=f"{project.organization.display_name}: {program.name}",
-        stamp=project.built,
-        timezone=program.timezone,
-        describe=lambda e: describe(e, project, session_page) or None,
-        summary=lambda e: ics_summary(e, labels),
-        place=lambda e: where.get(e.moment or "") or where.get(e.uid.rsplit("-", 1)[0]),
-        optional=labels["optional"],
-    )
+
+    def ics(role: str | None) -> bytes:
+        """The calendar of every event, or of one role's: theirs and the pairs' (none for the other role only)."""
+        name = f"{project.organization.display_name}: {program.name}"
+        return calendar_ics(
+            [e for e in events if role is None or e.audience in ("pairs", role)],
+            calendar_name=f"{name} ({labels[f'calendar_{role}']})" if role else name,
+            stamp=project.built,
+            timezone=program.timezone,
+            describe=lambda e: describe(e, project, session_page) or None,
+            summary=lambda e: ics_summary(e, labels),
+            place=lambda e: where.get(e.moment or "") or where.get(e.uid.rsplit("-", 1)[0]),
+            optional=labels["optional"],
+        )
+
     context = {
         **common,
         "program": program,
+        "heading": timeline_title(program, labels),
         "facts": " · ".join(program_facts(program, labels, language, project.events)),
         "series": series_lines(program, project.events, labels),
         "rows": rows,
         "several": several,
         "as_needed": as_needed(project, lambda sid: posixpath.relpath(session_page(sid), here)),
         "breaks": breaks,
-        "calendar": CALENDAR,
+        "calendars": [(labels[f"calendar_{role}"], role_calendar(role)) for role in ROLES],
     }
-    return (TIMELINE, program.name, context), {CALENDAR: ics}
+    files = {role_calendar(role): ics(None if role == "all" else role) for role in ROLES}
+    return (TIMELINE, timeline_title(program, labels), context), files
+
+
+ROLES = ("mentors", "mentees", "all")  # a calendar file each: the timeline page links all three
+
+
+def role_calendar(role: str) -> str:
+    """The calendar file of one role's events ("program-mentees.ics"), or of all of them (CALENDAR)."""
+    return CALENDAR if role == "all" else CALENDAR.replace(".ics", f"-{role}.ics")
+
+
+def timeline_title(program: Program, labels: Mapping[str, str]) -> str:
+    """The timeline page's title, as the handbook calls the page: "Timeline: Leadership Mentoring 2027"."""
+    return labels["timeline_title"].format(name=program.name)
 
 
 def ics_summary(event: Event, labels: Mapping[str, str]) -> str:
@@ -179,12 +200,13 @@ def program_facts(
 ) -> list[str]:
     """ "Starts Mon, Jan 11, 2027 · 48 weeks · times in Central European Time (Berlin)": the page's and the handbook's,
     with "preparation from ..." when meetings come before week 1."""
+    opening = opening_day(program.start, events)
     facts = [
-        f"{labels['program_starts']} {timeline_date(program.start, language)}",
+        f"{labels['program_starts']} {timeline_date(opening, language)}",
         f"{program.weeks} {labels['weeks']}",
     ]
     prepared = preparation_start(program, events)
-    if prepared < program.start:
+    if prepared < opening:
         facts.insert(1, f"{labels['preparation_from']} {timeline_date(prepared, language)}")
     if program.timezone:
         facts.append(f"{labels['times_in']} {zone_name(program.timezone, language)}")

@@ -98,15 +98,19 @@ def dated(project: Project, dates: str) -> str:
 
 
 def booking(project: Project, key: str, days: int, held: bool) -> str:
-    """`{training.booking}`: what a reader does about the dates: choose one (the last is a
-    catch-up) when the program team asks; a profile's series of one meeting: come to it."""
+    """`{training.booking}`: what a reader does about the dates: come on one of the first dates,
+    the last being for anyone who cannot (a catch-up), when the program team asks (the kit's
+    workshops, or a profile's series that offers the one workshop at each meeting); a series
+    of one meeting: come to it."""
     labels, step = project.text_labels, f"{key}-invite"
     asked = first_days(project).get(step)
     day = timeline_date(asked, project.curriculum.language) if asked else labels["fact_date"]
-    wording = "fact_booking_choose" if not held else "fact_booking_one_of" if days > 1 else "fact_booking_held"
-    held_days = workshop_days(project, "train" if key == "training" else "orient")
-    catch_up = timeline_date(held_days[-1], project.curriculum.language) if held_days else labels["fact_date"]
-    return labels[wording].format(asked=day, catch_up=catch_up)
+    task = "train" if key == "training" else "orient"
+    dates = [timeline_date(d, project.curriculum.language) for d in workshop_days(project, task)]
+    if len(dates) > 1:  # come on one of the first dates; the last is a catch-up
+        wording = "fact_booking_one_of" if held else "fact_booking_choose"
+        return labels[wording].format(asked=day, first=labels_join(dates[:-1], labels), catch_up=dates[-1])
+    return labels["fact_booking_held"].format(asked=day)
 
 
 def order_facts(project: Project, first_one_to_one: str) -> dict[str, str]:

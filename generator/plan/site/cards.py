@@ -1,5 +1,8 @@
-"""The training's practice scenarios as cards to print and cut (pure): a slip per role, from
-the training guide's scenarios section; laid out by the PDF stage from print/cards.html.j2."""
+"""The training's practice scenarios as cards to print and cut (pure): a page a scenario, a
+slip per role on it and the last role's (the observer's) twice, so that one page is a group of
+four's set and a three's with one slip to spare; from the training guide's scenarios section,
+laid out by the PDF stage from print/cards.html.j2. A facilitator prints only the pages of the
+scenarios they choose (the run-of-show's link names each one's page)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from generator.plan.site.slide_text import Slide, plain, sections
 
 @dataclass(frozen=True)
 class Cards:
-    """The training's practice scenarios to print and cut: a card each, two to a page."""
+    """The training's practice scenarios to print and cut: a page a scenario, a slip a role."""
 
     path: str  # the PDF in the docs folder
     title: str  # "Mentor training workshop: Practice scenarios"
@@ -20,12 +23,21 @@ class Cards:
     colour: str
     paper: str  # A4 or Letter, as every PDF of the organization
     cut_here: str  # the words along each card's dashed edge
-    cards: tuple[Slide, ...]  # each scenario's title and paragraphs (its `points`)
+    sheets: tuple[tuple[Slide, ...], ...]  # a page each scenario: its slips, the last role's twice
+
+    @property
+    def cards(self) -> tuple[Slide, ...]:
+        """Each role's slip once, scenario by scenario: its title, then its role and brief (`points`)."""
+        return tuple(slip for sheet in self.sheets for slip in sheet[:-1])
 
     @property
     def pages(self) -> int:
-        """The pages a set prints on: two cards to a page (print/cards.html.j2)."""
-        return -(-len(self.cards) // 2)
+        """The pages the cards print on: one a scenario (print/cards.html.j2)."""
+        return len(self.sheets)
+
+    def page_list(self, each: str) -> str:
+        """Each scenario's page, in the words of `each` ("{title}: page {page}"), joined by "; "."""
+        return "; ".join(each.format(title=sheet[0].title, page=n) for n, sheet in enumerate(self.sheets, start=1))
 
 
 CARDS = f"{KIT_SLIDES}/scenario-cards.pdf"
@@ -41,12 +53,13 @@ def plan_cards(project: Project) -> tuple[Cards, ...]:
     if not found:
         return ()
     heading, body = found[0]
-    cards = tuple(slip for title, text in sections(body, "### ") for slip in _slips(title, text))
-    if not cards:
+    scenarios = [_slips(title, text) for title, text in sections(body, "### ")]
+    sheets = tuple((*slips, slips[-1]) for slips in scenarios if slips)  # a four has two observers
+    if not sheets:
         return ()
     org = project.organization
     title = f"{training.title}: {plain(heading)}"
-    return (Cards(CARDS, title, org.name, org.colors.primary, org.paper, project.labels["cards_cut"], cards),)
+    return (Cards(CARDS, title, org.name, org.colors.primary, org.paper, project.labels["cards_cut"], sheets),)
 
 
 def _slips(heading: str, body: str) -> tuple[Slide, ...]:

@@ -19,7 +19,7 @@ from generator.plan.paths import NAMES_XLSX, PEOPLE_CSV, TRACKER_CSV, TRACKER_XL
 from generator.plan.program.escalation import Route
 from generator.plan.program.kit import Message, Step, runs
 from generator.plan.program.time_asked import Commitment, duration, team_time
-from generator.plan.program.words import within
+from generator.plan.program.words import labels_join, within
 
 Link = Callable[[str], str | None]
 KIT_PAGES = {  # path -> (label, the standard it serves); the run-sheet's and messages' come from their steps
@@ -131,14 +131,22 @@ def team_time_md(project: Project) -> str:
         return ""
     lines = ["", f"## {escape_text(labels['kit_team_time'])}", "", escape_text(labels["kit_team_time_intro"]), ""]
     lines += [f"| {labels['what']} | {labels['kit_reckoning']} | {labels['kit_team_time_column']} |", "|---|---|---|"]
+    unknown: dict[str, int] = {}  # without the program's size: minutes for each person or pair, by whom
     for e in efforts:
         per = labels[f"kit_per_{e.task.per}"]
-        count = "?" if e.count is None else str(e.count)
-        total = "" if e.total_minutes is None else duration(e.total_minutes, labels, language)
         title = cell(e.title or e.task.title)
-        lines.append(f"| {title} | {count} × {e.minutes} {labels['minutes']} ({cell(per)}) | {total} |")
-    known = [e.total_minutes for e in efforts if e.total_minutes is not None]
-    lines.append(f"| **{cell(labels['kit_time_total'])}** | | **{duration(sum(known), labels, language)}** |")
+        if e.total_minutes is None:
+            unknown[per] = unknown.get(per, 0) + e.minutes
+            each = labels["kit_team_each"].format(time=exact(e.minutes, labels, language))
+            lines.append(f"| {title} | {e.minutes} {labels['minutes']} ({cell(per)}) | {cell(each)} |")
+            continue
+        total = duration(e.total_minutes, labels, language)
+        lines.append(f"| {title} | {e.count} × {e.minutes} {labels['minutes']} ({cell(per)}) | {total} |")
+    known = duration(sum(e.total_minutes or 0 for e in efforts), labels, language)
+    if unknown:  # the total says what it leaves out, rather than look complete
+        rest = [labels["kit_team_for"].format(minutes=m, per=per) for per, m in unknown.items()]
+        known = labels["kit_team_plus"].format(known=known, rest=labels_join(rest, labels, "fact_and"))
+    lines.append(f"| **{cell(labels['kit_time_total'])}** | | **{cell(known)}** |")
     return "\n".join(lines) + "\n"
 
 
@@ -171,9 +179,8 @@ def escalation_md(routes: Sequence[Route], labels: Mapping[str, str], urgent: Se
     lines += [""] if urgent else []
     lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for route in routes:
-        who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(labels["kit_program_lead"])
-        if route.assumed:
-            who += f" ({cell(labels['kit_unassigned'])})"
+        nobody = labels["kit_unassigned" if route.concern.id == "speak-up" else "kit_program_lead"]
+        who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(nobody)
         if route.first:  # immediate danger: the emergency route first, then whom to tell
             who = "<br>".join(
                 [*(f"**{cell(text)}**" for text in route.first), f"{cell(labels['kit_then_tell'])} {who}"]

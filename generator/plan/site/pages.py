@@ -32,7 +32,7 @@ from generator.plan.program.facts import program_facts
 from generator.plan.program.fields import site_sections
 from generator.plan.program.reader_days import timeline_events
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
-from generator.plan.program.timeline import plan_program
+from generator.plan.program.timeline import plan_program, role_calendar, timeline_title
 from generator.plan.program.words import count
 from generator.plan.sheets.tracker import TrackerSheet
 from generator.plan.sheets.xlsform import Spreadsheet
@@ -173,8 +173,11 @@ def _start_links(guide: Guide, project: Project) -> str:
         (labels["packet_print"], quote(relative(here, packet_pdf("print")))),
         (labels["packet_fillable"], quote(relative(here, packet_pdf("fillable")))),
     ]
-    if project.organization.program:
-        links.append((project.organization.program.name, relative(here, TIMELINE)))
+    program = project.organization.program
+    if program:
+        links.append((timeline_title(program, labels), relative(here, TIMELINE)))
+        calendar = f"{labels['add_to_calendar']}: {labels[f'calendar_{edition}s']}"
+        links.append((calendar, relative(here, role_calendar(f"{edition}s"))))
     lines = [f"- [{escape_text(title)}]({url})" for title, url in links]
     lines += [
         f"- {escape_text(c.role)}: [{escape_text(c.name)}](mailto:{quote(c.email, safe='@+.')})"
@@ -190,7 +193,8 @@ def _printables(guide: Guide, cards: tuple[Cards, ...], labels: Mapping[str, str
     if guide.path != RUN_TRAINING_GUIDE or not cards:
         return ""
     return "".join(
-        f"- [{escape_text(labels['cards_link'].format(pages=c.pages))}]({relative(guide.path, c.path)})\n"
+        f"- [{escape_text(labels['cards_link'].format(pages=c.pages))}]({relative(guide.path, c.path)}): "
+        f"{escape_text(labels['cards_print'].format(scenarios=c.page_list(labels['cards_page'])))}\n"
         for c in cards
     )
 

@@ -7,9 +7,9 @@ says. The kickoff's deck follows its session: the agenda (each step's detail in 
 module's key ideas (a `###` section a slide: its table, its list or its first sentences), the
 modules, the activity's steps, the facilitator's questions and the next steps from the
 program's facts. The training's follows its guide: the agenda table, a slide for each `###`
-section of `## Script` (its list, else the questions it quotes; the section as the notes), a
-slide for each practice scenario after the practice's, and where to go with a concern after
-the section that shows it. The title slide gives the
+section of `## Script` (its list, else the questions it quotes; the section as the notes; the
+practice's notes also hold the scenarios' briefs, which no slide shows), and where to go with
+a concern after the section that shows it. The title slide gives the
 organization's logo and name, the program and the event's date, time and place. Nothing here
 is restated: change the agenda, the script or the profile and the deck follows.
 """
@@ -43,6 +43,7 @@ from generator.plan.site.slide_text import (
 )
 
 MOST_ROWS, MOST_TABLE_CHARS = 10, 560  # a table's rows and text that fit one slide at 16 pt
+MOST_POINT_CHARS = 400  # a slide's points that fit at 24 pt (generator/slides.py sets more at 18)
 
 
 @dataclass(frozen=True)
@@ -69,19 +70,25 @@ def plan_decks(project: Project, facts: Mapping[str, str]) -> tuple[Deck, ...]:
     found = next(((m, s) for m in project.curriculum.modules for s in m.sessions if s.moment == "kickoff"), None)
     if found:
         module, kickoff = found
-        when = f"{facts['kickoff.date']}, {facts['kickoff.time']} · {facts['kickoff.place']}"
+        when = _when(project, facts, "kickoff.date", "kickoff.time", "kickoff.place")
         slides = kickoff_slides(project, module, kickoff, facts)
-        decks.append(_deck(project, "kickoff", kickoff.title, f"{facts['program']} · {when}", slides))
+        decks.append(_deck(project, "kickoff", kickoff.title, when, slides))
     training = next((g for g in project.guides if g.path == TRAINING_GUIDE), None)
     if training:
         slides = training_slides(project, training, facts)
         if slides:
-            # One deck serves every workshop: its title slide names none of their days (the
-            # timeline and the invitation give each mentor's), only what all of them share.
-            subtitle = f"{facts['program']} · {facts['training.time']} · {facts['training.place']}"
-            notes = project.labels["slides_title_dates"].format(dates=facts["training.date"])
-            decks.append(_deck(project, "mentor-training", training.title, subtitle, slides, notes))
+            # One deck serves every workshop: its title slide names their days ("… or …").
+            when = _when(project, facts, "training.date", "training.time", "training.place")
+            decks.append(_deck(project, "mentor-training", training.title, when, slides))
     return tuple(decks)
+
+
+def _when(project: Project, facts: Mapping[str, str], *names: str) -> str:
+    """The title slide's subtitle: the program, then each of the event's facts the profile
+    sets; a fact's stand-in ("as your invitation says") is left off a projected slide."""
+    labels = project.text_labels
+    unset = {labels["fact_place"], labels["fact_date"], labels["fact_time"]}
+    return " · ".join(v for v in (facts["program"], *(facts[n] for n in names)) if v and v not in unset)
 
 
 def _deck(project: Project, name: str, title: str, subtitle: str, slides: tuple[Slide, ...], notes: str = "") -> Deck:
@@ -94,7 +101,11 @@ def _deck(project: Project, name: str, title: str, subtitle: str, slides: tuple[
 
 def _split(slide: Slide) -> tuple[Slide, ...]:
     """A table too long to read at the back of the room at 16 pt (generator/slides.py) as two or
-    more slides, each with the header row and "(1/2)" after its title."""
+    more slides, each with the header row and "(1/2)" after its title, and the notes' lines for
+    its own rows; points too long for 24 pt as two slides, the notes on each."""
+    if not slide.table and sum(len(p) for p in slide.points) > MOST_POINT_CHARS and len(slide.points) > 1:
+        half = _halve(slide.points)
+        return tuple(Slide(_part(slide.title, n, 2), part, notes=slide.notes) for n, part in enumerate(half, start=1))
     head, *rows = slide.table or ((),)
     size = sum(len(cell) for row in rows for cell in row)
     parts = max(-(-size // MOST_TABLE_CHARS), -(-len(rows) // MOST_ROWS)) if rows else 1
@@ -103,9 +114,28 @@ def _split(slide: Slide) -> tuple[Slide, ...]:
     each = -(-len(rows) // parts)
     chunks = [rows[n : n + each] for n in range(0, len(rows), each)]
     return tuple(
-        Slide(f"{slide.title} ({n}/{len(chunks)})", table=(head, *chunk), notes=slide.notes)
+        Slide(_part(slide.title, n, len(chunks)), table=(head, *chunk), notes=_own_notes(slide.notes, chunk))
         for n, chunk in enumerate(chunks, start=1)
     )
+
+
+def _halve(points: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The points in two runs, in order, as near the same length as they split."""
+    total = sum(len(p) for p in points)
+    cut = min(range(1, len(points)), key=lambda n: abs(total - 2 * sum(len(p) for p in points[:n])))
+    return points[:cut], points[cut:]
+
+
+def _part(title: str, n: int, parts: int) -> str:
+    """ "Confidentiality (15 minutes)" as "Confidentiality (15 minutes, 1/2)"; else "Title (1/2)"."""
+    return f"{title[:-1]}, {n}/{parts})" if title.endswith(")") else f"{title} ({n}/{parts})"
+
+
+def _own_notes(notes: str, rows: Sequence[tuple[str, ...]]) -> str:
+    """The notes' lines that read these rows (a line starts with its row's first cell), else all."""
+    firsts = tuple(row[0] for row in rows if row and row[0])
+    own = [line for line in notes.splitlines() if firsts and line.startswith(firsts)]
+    return "\n".join(own) or notes
 
 
 # The kickoff ---------------------------------------------------------------------------------
@@ -185,8 +215,10 @@ def _next_steps(project: Project, facts: Mapping[str, str], clock: Sequence[tupl
 
 
 def training_slides(project: Project, guide: Guide, facts: Mapping[str, str]) -> tuple[Slide, ...]:
-    """The agenda, then each `###` section of `## Script` in order: the practice scenarios follow
-    the practice's section and *Who handles what* the section that shows it (else they close)."""
+    """The agenda, then each `###` section of `## Script` in order, and *Who handles what* after
+    the section that shows it (else at the close). The practice scenarios have no slide: a
+    title on the screen would tell the players the topic; the practice's slide shows the
+    round's timing and its notes hold every scenario's briefs."""
     parts = dict(sections(str(guide.text), "## "))
     script = next((body for heading, body in parts.items() if heading.lower() == "script"), None)
     if script is None:
@@ -195,17 +227,16 @@ def training_slides(project: Project, guide: Guide, facts: Mapping[str, str]) ->
     table = table_rows(agenda)
     slides = [Slide(project.labels["agenda"], table=table, notes=plain(intro(str(guide.text))))] if table else []
     scenarios = next((body for heading, body in parts.items() if "scenario" in heading.lower()), "")
-    timing = _round_timing(script)
-    played = [_scenario_slide(heading, body, timing) for heading, body in sections(scenarios, "### ")]
+    briefs = "\n\n".join(_scenario_notes(heading, body) for heading, body in sections(scenarios, "### "))
     where = _where_to_go(project, facts)
     for heading, body in sections(script, "### "):
-        slides.append(_script_slide(heading, body))
-        if "scenario" in heading.lower():  # the practice: its scenarios follow it, where they are played
-            slides += played
-            played = []
+        slide = _script_slide(heading, body)
+        if "scenario" in heading.lower() and briefs:  # the practice: the facilitator's copy of the cards
+            slide = Slide(slide.title, slide.points, notes=f"{slide.notes}\n\n{briefs}", table=slide.table)
+        slides.append(slide)
         if plain(where.title) in plain(body):  # the section that shows *Who handles what*
             slides.append(where)
-    return (*slides, *played, *(() if where in slides else (where,)))
+    return (*slides, *(() if where in slides else (where,)))
 
 
 def _script_slide(heading: str, body: str) -> Slide:
@@ -213,18 +244,10 @@ def _script_slide(heading: str, body: str) -> Slide:
     return Slide(plain(heading), points, notes=speaker_notes(body))
 
 
-def _round_timing(script: str) -> tuple[str, ...]:
-    """The script's practice section's points about a round ("Each round: one minute to read the
-    card, ..."): what a scenario's slide shows under its title."""
-    practice = next((body for heading, body in sections(script, "### ") if "scenario" in heading.lower()), "")
-    return tuple(item for item in list_items(practice) if "round" in item.lower())
-
-
-def _scenario_slide(heading: str, body: str, timing: tuple[str, ...]) -> Slide:
-    """A scenario's title and the round's timing on screen; its briefs only in the speaker's
-    notes: each player reads their own from the printed slips, nobody another's."""
-    paragraphs = tuple(plain(p) for p in body.split("\n\n") if p.strip())
-    return Slide(plain(heading), timing, notes="\n".join(paragraphs))
+def _scenario_notes(heading: str, body: str) -> str:
+    """A scenario's title and briefs, for the speaker's notes only: each player reads their
+    own from the printed cards, nobody another's."""
+    return "\n".join((plain(heading), *(plain(p) for p in body.split("\n\n") if p.strip())))
 
 
 def _where_to_go(project: Project, facts: Mapping[str, str]) -> Slide:
