@@ -70,7 +70,8 @@ def test_every_instrument_has_stable_ids_every_kind_a_version_and_a_time(example
         rated = [i.id for i in before.items if i.kind == "rating"]
         assert rated == [i.id for i in after.items if i.section == "skills"]  # the same skills, before and after
         assert [i.id for i in after.items if i.section == "then"] == [f"then_{i}" for i in rated]  # and looking back
-        assert "before your first meeting" in before.instructions and "first meeting" not in after.instructions
+        # its day is the run-sheet's (form_dates.py), on the page and the PDF
+        assert "on your own" in before.instructions and "first meeting" not in after.instructions
         assert "Looking back" in after.instructions
 
 
@@ -254,3 +255,23 @@ def test_forms_are_planned_for_every_example(example: Project) -> None:
         assert {f.id for f in forms} == FORMS
     bank = question_bank(project_forms(example), example.instruments, example.organization.name, 40)
     assert {f.week for f in bank.forms} == {1, 20, 40, None}  # None: the early-leaver form, any week
+
+
+def test_each_form_says_the_day_to_answer_by_and_what_its_pdfs_are_for(example: Project) -> None:
+    """The page and the form's PDF give the run-sheet's day for closing a form (the Start here
+    page's `{step.start-survey-close.date}`), not only a week; an anonymous form's fillable PDF
+    is for notes before answering the link, a named form's may be returned."""
+    from generator.plan.print.forms import plan_feedback_pdfs
+    from generator.plan.program.facts import program_facts
+
+    facts = program_facts(example)
+    page, _, _ = plan_feedback_site(example, {})
+    forms = {f["id"]: f for e in page.context["instruments"] for f in e["forms"]}
+    start = facts["step.start-survey-close.date"]
+    assert forms["self-assessment-mentee-start"]["when"] == f"Before the program (answer by {start})"
+    assert facts["step.midpoint-survey-close.date"] in forms["pulse-mentee"]["when"]
+    assert next(p.title for p in forms["pulse-mentee"]["pdfs"]) == example.labels["pdf_notes"]
+    assert next(p.title for p in forms["self-assessment-mentee-start"]["pdfs"]) == example.labels["pdf_fillable"]
+    pdf = next(d for d in plan_feedback_pdfs(example) if "self-assessment-mentee-start" in d.path)
+    instructions = str(pdf.sheets[0].view.sheets[0].instructions)
+    assert f"Answer by {start}." in instructions and "before your first meeting" not in instructions

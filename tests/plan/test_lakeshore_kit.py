@@ -1,10 +1,13 @@
 """What a profile like Lakeshore's (a kickoff before the start, a milestone after the closing
-celebration, optional-looking group calls, no size, a program lead, an HR partner and a support
-line) gets from the kit: the run-sheet dates the closing celebration by its own session, the time
-tables count the kickoff, a pair's own meetings are its sessions."""
+celebration, group calls for all pairs, no size, contacts without `handles`) gets from the kit:
+the run-sheet dates the closing celebration by its own session, the time tables count the kickoff,
+a pair's own meetings are its sessions, the facilitators host the group calls, the speak-up route
+and personal support go by the contacts' roles, no page counts heads it does not have, the
+program starts on one day everywhere, and the Start here dates come in date order."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -12,6 +15,7 @@ import pytest
 from generator.models.project import Project
 from generator.plan import plan_build
 from generator.plan.print.handbook import program_dates
+from generator.plan.program.date_order import in_date_order
 from generator.plan.program.escalation import escalation, routed
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit import run_sheet
@@ -110,3 +114,29 @@ def test_the_program_starts_on_one_day_everywhere(lakeshore: Project) -> None:
     for step in ("sponsor", "brief-managers", "invite"):
         message = steps[step].message
         assert message is not None and "Jan 27, 2027" in message.body and "Feb 1, 2027" not in message.body, step
+
+
+def test_the_module_reminders_never_say_the_first_module_needs_none(lakeshore: Project) -> None:
+    reminders = [s for s in run_sheet(lakeshore) if s.task.id == "module-reminder"]
+    assert reminders and not [s for s in reminders if "first module" in s.task.do]
+
+
+def test_the_start_here_dates_are_in_date_order(lakeshore: Project) -> None:
+    pages = {p.path: str(p.context.get("text", "")) for p in plan_build(lakeshore).site.pages}
+    mentee = pages["guides/start-here-mentee.md"]
+    kickoff, orientation = mentee.index("**The kickoff:**"), mentee.index("**Mentee orientation:**")
+    assert kickoff < orientation  # the same day, 10:00 before 11:00
+    mentor = pages["guides/start-here-mentor.md"]
+    assert mentor.index("**Your start self-assessment:**") < mentor.index("**Your match:**")  # Jan 11, Jan 19
+    for page in (mentor, mentee):
+        assert "once both managers have approved your time" in page
+
+
+def test_a_list_with_an_undated_item_keeps_its_order() -> None:
+    days = {"Mon, Jan 11, 2027": dt.date(2027, 1, 11), "Tue, Jan 19, 2027": dt.date(2027, 1, 19)}
+    dated = "- b on Tue, Jan 19, 2027\n- a on Mon, Jan 11, 2027\n\ntext"
+    assert in_date_order(dated, days) == "- a on Mon, Jan 11, 2027\n- b on Tue, Jan 19, 2027\n\ntext"
+    undated = "- b on Tue, Jan 19, 2027\n- a, whenever\n"
+    assert in_date_order(undated, days) == undated
+    same_day = "- at 11:00 on Mon, Jan 11, 2027\n- Mon, Jan 11, 2027, at 10:00"
+    assert in_date_order(same_day, days).startswith("- Mon, Jan 11, 2027, at 10:00")

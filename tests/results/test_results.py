@@ -48,7 +48,7 @@ def test_counts_the_good_and_names_each_mistake(filled: Filled, tmp_path: Path) 
     )
     assert issues["empty.pdf"] == "is empty: no question was answered"
     assert "not one of this handbook's feedback forms (its fields are from `goal-plan`)" in issues["goal-plan.pdf"]
-    assert issues["old-version.pdf"] == "is version 0 of `pulse-mentor`; this handbook's is version 2"
+    assert issues["old-version.pdf"] == "is version 0 of `pulse-mentor`; this handbook's is version 3"
     assert issues["sa-with-a-name.pdf"].startswith("has a program ID that is not one")
     assert issues["sa-second-ID-006.pdf"] == "is a second `self-assessment-mentee-start` from `ID-006`"
     problems = (tmp_path / "report" / "problems.txt").read_text(encoding="utf-8")
@@ -168,7 +168,7 @@ def kobo_export(columns: list[str], rows: list[dict[str, str]]) -> str:
     writer.writeheader()
     for n, row in enumerate(rows):
         writer.writerow(
-            {"start": "2027-03-01T10:00:00", FORM_COLUMN: "pulse-mentee", VERSION_COLUMN: "2", "_id": str(n), **row}
+            {"start": "2027-03-01T10:00:00", FORM_COLUMN: "pulse-mentee", VERSION_COLUMN: "3", "_id": str(n), **row}
         )
     return out.getvalue()
 
@@ -213,7 +213,7 @@ def test_each_form_pdf_carries_its_id_and_version_and_names_only_where_named(fil
     for path in sorted((filled.blank / "feedback" / "pdf").glob("*-fillable.pdf")):
         form_id = path.name.removesuffix("-fillable.pdf")
         reader = PdfReader(path)
-        version = 1 if form_id.startswith("early-leaver") else 2
+        version = 1 if form_id.startswith("early-leaver") else 3 if form_id.startswith("pulse") else 2
         stamp = f"mentorbook-form:{form_id}@{version}"
         assert reader.metadata is not None and reader.metadata["/Keywords"] == stamp
         names = set(reader.get_fields() or {})

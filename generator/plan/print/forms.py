@@ -16,7 +16,9 @@ from generator.models.project import Project
 from generator.models.worksheet import LinesInput, RatingInput, Section, TextInput, Worksheet, WorksheetField
 from generator.plan.paths import PDF_VARIANTS, form_pdf
 from generator.plan.print.worksheets import PdfDocument, PrintHead, SheetBody, SheetsView, print_head, sheet_view
+from generator.plan.program.form_dates import due_days
 from generator.plan.program.forms import ID_ITEM, Form, FormItem, project_forms
+from generator.plan.program.timeline import timeline_date
 
 LONG_TEXT_LINES = 5
 
@@ -28,17 +30,24 @@ class FormSheetsView(SheetsView):
     keywords: str
 
 
-def plan_form_pdfs(forms: tuple[Form, ...], head: PrintHead) -> tuple[PdfDocument, ...]:
-    labels = head.labels
+def plan_form_pdfs(
+    forms: tuple[Form, ...], head: PrintHead, due: Mapping[str, str] | None = None
+) -> tuple[PdfDocument, ...]:
+    """Each form's two PDFs; `due` the last day to answer, by occasion, as the page shows it."""
+    labels, due = head.labels, due or {}
     return tuple(
-        PdfDocument(form_pdf(form.id, variant), variant, (SheetBody(variant, _view(form, head, variant, labels)),))
+        PdfDocument(
+            form_pdf(form.id, variant),
+            variant,
+            (SheetBody(variant, _view(form, head, variant, labels, due.get(str(form.occasion.at)))),),
+        )
         for form in forms
         for variant in PDF_VARIANTS
     )
 
 
-def _view(form: Form, head: PrintHead, variant: str, labels: Mapping[str, str]) -> FormSheetsView:
-    sheet = sheet_view(as_worksheet(form, labels), labels)
+def _view(form: Form, head: PrintHead, variant: str, labels: Mapping[str, str], due: str | None) -> FormSheetsView:
+    sheet = sheet_view(as_worksheet(form, labels, due), labels)
     sheet = type(sheet)(**{**vars(sheet), "kicker": labels["feedback"]})
     return FormSheetsView(
         **vars(head),
@@ -50,9 +59,10 @@ def _view(form: Form, head: PrintHead, variant: str, labels: Mapping[str, str]) 
     )
 
 
-def as_worksheet(form: Form, labels: Mapping[str, str]) -> Worksheet:
+def as_worksheet(form: Form, labels: Mapping[str, str], due: str | None = None) -> Worksheet:
     """The form as a worksheet: the fields the print templates know. A named form asks the
-    program ID, never a name; each skill's section says which module teaches it."""
+    program ID, never a name; each skill's section says which module teaches it. Its
+    instructions start with the last day to answer (`due`), where the run-sheet dates one."""
     instrument = form.instrument
     sections: list[Section] = []
     if not instrument.anonymous:
@@ -69,11 +79,13 @@ def as_worksheet(form: Form, labels: Mapping[str, str]) -> Worksheet:
     questions = tuple(_field(i) for i in form.items if i.section == "items")
     sections.append(Section(title=labels["questions"], fields=questions))
     collected = f"**{labels['how_collected']}:** {instrument.collection}"
+    said = escape_text(labels["form_due"].format(date=due)) if due else ""
+    by = f"**{said[:1].upper()}{said[1:]}.** " if due else ""
     return Worksheet(
         id=form.id,
         title=form.title,
         purpose=instrument.purpose,
-        instructions=f"{form.instructions}\n\n{collected}",
+        instructions=f"{by}{form.instructions}\n\n{collected}",
         sections=tuple(sections),
     )
 
@@ -108,4 +120,6 @@ def _field(item: FormItem) -> WorksheetField:
 
 
 def plan_feedback_pdfs(project: Project, paper: str | None = None) -> tuple[PdfDocument, ...]:
-    return plan_form_pdfs(project_forms(project), print_head(project, paper))
+    language = project.organization.language
+    due = {at: timeline_date(day, language) for at, day in due_days(project).items()}
+    return plan_form_pdfs(project_forms(project), print_head(project, paper), due)

@@ -12,6 +12,7 @@ never a template: its modules, worksheets and pages are left as written (`fill_p
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
@@ -24,6 +25,7 @@ from generator.models.guide import Guide
 from generator.models.program import TRAINING_MINUTES as TRAINING_MINUTES  # the kit and tests read it here too
 from generator.models.project import Project
 from generator.models.prose import map_prose
+from generator.plan.program.date_order import day_names, in_date_order
 from generator.plan.program.reach import concern_facts, first_contact, links, website
 from generator.plan.program.schedule_facts import (
     conversations,
@@ -120,14 +122,17 @@ def fill_project(project: Project, facts: Facts) -> Project:
         for t, original in zip(rest.run_sheet, project.curriculum.run_sheet, strict=True)
     )
     curriculum = rest.model_copy(update={"modules": modules, "worksheets": worksheets, "run_sheet": tasks})
-    guides = tuple(_fill_guide(g, facts) for g in project.guides)
+    days = day_names(project)
+    guides = tuple(_fill_guide(g, facts, days) for g in project.guides)
     return replace(project, curriculum=curriculum, guides=guides)
 
 
-def _fill_guide(guide: Guide, facts: Facts) -> Guide:
+def _fill_guide(guide: Guide, facts: Facts, days: Mapping[str, dt.date]) -> Guide:
+    """A shipped guide with its facts in, and its dated lists in the program's date order."""
     if not guide.trusted:
         return guide
-    return replace(guide, title=fill(guide.title, facts, str), text=Markup(fill(guide.text, facts)))
+    text = in_date_order(fill(guide.text, facts), days)
+    return replace(guide, title=fill(guide.title, facts, str), text=Markup(text))
 
 
 def headcounts(size: int | None, labels: Mapping[str, str]) -> dict[str, str]:

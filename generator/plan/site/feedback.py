@@ -4,6 +4,7 @@ instruments (program/forms.py), in the organization's words, on its development 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,7 +23,9 @@ from generator.plan.paths import (
     relative,
     xlsform_path,
 )
+from generator.plan.program.form_dates import due_days
 from generator.plan.program.forms import MIN_GROUP, Form, occasion_week, program_weeks, project_forms
+from generator.plan.program.timeline import timeline_date
 from generator.plan.sheets.question_bank import bank_files, bank_sheets, question_bank
 from generator.plan.sheets.xlsform import Spreadsheet
 from generator.plan.site.page import Link, Page
@@ -32,12 +35,12 @@ def plan_feedback_site(
     project: Project, common: Mapping[str, Any]
 ) -> tuple[Page, dict[str, bytes], tuple[Spreadsheet, ...]]:
     """The feedback page, and the question bank's files and spreadsheets it links to."""
-    forms, labels = project_forms(project), project.labels
+    forms, labels, language = project_forms(project), project.labels, project.organization.language
     bank = question_bank(forms, project.instruments, project.organization.name, program_weeks(project))
     here = FEEDBACK_PAGE
     context = {
         **common,
-        "instruments": _instrument_entries(forms, here, labels, program_weeks(project)),
+        "instruments": _instrument_entries(forms, here, labels, program_weeks(project), due_days(project), language),
         "design": _design(forms, labels, project.organization.privacy.retention),
         "bank": [
             Link(name, relative(here, f"{BANK_FOLDER}/{name}"))
@@ -77,7 +80,12 @@ def _design(forms: tuple[Form, ...], labels: Mapping[str, str], kept: Retention)
 
 
 def _instrument_entries(
-    forms: tuple[Form, ...], here: str, labels: Mapping[str, str], weeks: int | None
+    forms: tuple[Form, ...],
+    here: str,
+    labels: Mapping[str, str],
+    weeks: int | None,
+    due: Mapping[str, dt.date],
+    language: str,
 ) -> list[dict[str, Any]]:
     """An instrument's purpose, how it is collected and who sees it, once; then its forms."""
     entries: dict[str, dict[str, Any]] = {}
@@ -93,19 +101,27 @@ def _instrument_entries(
                 "forms": [],
             },
         )
-        entry["forms"].append(_form_entry(form, here, labels, weeks))
+        day = due.get(str(form.occasion.at))
+        entry["forms"].append(_form_entry(form, here, labels, weeks, timeline_date(day, language) if day else None))
     return list(entries.values())
 
 
-def _form_entry(form: Form, here: str, labels: Mapping[str, str], weeks: int | None) -> dict[str, Any]:
+def _form_entry(form: Form, here: str, labels: Mapping[str, str], weeks: int | None, due: str | None) -> dict[str, Any]:
+    """A form's line: who answers it, by when (the run-sheet's day for closing it, else its
+    week) and its PDFs; an anonymous form's fillable PDF is for notes before answering the link."""
     week = occasion_week(form.occasion, weeks)
+    when = labels["form_due"].format(date=due) if due else f"{labels['week']} {week}" if week else ""
+    fillable = "pdf_notes" if form.instrument.anonymous else "pdf_fillable"
     return {
         "title": form.title,
         "id": form.id,
         "role": labels[f"role_{form.role.value}"],
-        "when": form.occasion.title + (f" ({labels['week']} {week})" if week else ""),
+        "when": form.occasion.title + (f" ({when})" if when else ""),
         "privacy": labels["anonymous_form" if form.instrument.anonymous else "named_form"],
-        "pdfs": [Link(labels[f"pdf_{v}"], relative(here, form_pdf(form.id, v))) for v in PDF_VARIANTS],
+        "pdfs": [
+            Link(labels[fillable if v == "fillable" else f"pdf_{v}"], relative(here, form_pdf(form.id, v)))
+            for v in PDF_VARIANTS
+        ],
         "files": [
             Link("XLSForm (.xlsx)", relative(here, xlsform_path(form.id))),
             Link("Qualtrics (.txt)", relative(here, qualtrics_path(form.id))),
