@@ -36,3 +36,4 @@ class Event:
     until: dt.date | None = None  # a window's last day (all day, from `date`)
     optional: bool = False  # a meeting of an optional series
     audience: str = "pairs"  # a milestone's: "pairs", "mentors" or "mentees"
+    place: str | None = None  # a milestone's own place (a lunch), where the profile gives one

@@ -62,6 +62,8 @@ FACTS: dict[str, str] = {
     "privacy": "the name of the privacy notice's page, e.g. 'privacy notice'",
     "applications.who": "who reads an application, and what the applicant's line manager is told when, in the privacy "
     "notice's words (sentences)",
+    "sponsor": "the program's sponsor, who opens the kickoff (`program.sponsor`), else 'the senior leader who backs "
+    "the program'",
     "kickoff.place": "where the kickoff happens (`program.kickoff_place`)",
     "celebration.place": "where the closing celebration happens (`program.closing_place`, else the kickoff's place)",
     "emergency": "what to do in immediate danger: the profile's `emergency`, else 'call your local emergency number'",
@@ -91,6 +93,10 @@ FACTS: dict[str, str] = {
     "link.calendar": "the address of the program's calendar file, else '[link to the calendar file]'",
     "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",
     "exit_conversation.minutes": "how long the program team's exit conversation with each person is",
+    "introduce.when": "when the program team introduces a pair, as one rule: once both people have said yes, both "
+    "line managers have approved the time, and the mentor is trained",
+    "goals.shared": "the day of the first milestone written `after:` the goals session (such as the goals a mentee "
+    "shares with their line manager), e.g. 'Mon, Mar 1, 2027'; else 'the day the program team sets'",
 }
 SAID_WHEN = frozenset({"kickoff.stay", "training.both_days"})  # a sentence when it applies, else nothing
 

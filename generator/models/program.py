@@ -93,6 +93,11 @@ class Milestone(Model):
     after: Id | None = Field(None, description="A session id this milestone follows: it may not come before it.")
     time: Clock | None = Field(None, description='Optional time of day, in quotes: "16:00" (else all day).')
     minutes: int | None = Field(None, ge=5, le=480, description="How long it lasts, with a `time`.")
+    place: Text | None = Field(
+        None,
+        description="Where people meet for it, for one with its own `time` (a lunch): the timeline, the calendar "
+        "entry's location and its reminder say it, e.g. `The Harbor Room, head office`.",
+    )
     note: Sentence | None = Field(
         None, description="What it asks of the people it is for, written to them: their reminder says it."
     )
@@ -131,6 +136,11 @@ class Milestone(Model):
             )
         if self.minutes is not None and self.time is None:
             raise user_error("a milestone with `minutes` needs a `time` too", 'add e.g. `time: "16:00"`')
+        if self.place is not None and self.time is None:
+            raise user_error(
+                "a milestone with a `place` is one people meet for at its `time`",
+                'add e.g. `time: "12:00"`, or remove `place` (a milestone `at` a session is where the session is)',
+            )
         return self
 
 
@@ -186,6 +196,11 @@ class Program(Model):
         le=MAX_SIZE,
         description="How many pairs the program runs, e.g. 40: it sets the number of training workshops, the "
         "tracker's rows and the program team's hours.",
+    )
+    sponsor: Text | None = Field(
+        None,
+        description="The program's sponsor, the senior leader who backs it and opens the kickoff, as people know "
+        "them, e.g. `Grace Adeyemi, Chief Operating Officer`: the kickoff's agenda and its run-of-show name them.",
     )
     kickoff_place: Text | None = Field(
         None,

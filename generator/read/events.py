@@ -136,6 +136,7 @@ def milestone_event(
         moved=moved,
         until=until,
         audience=milestone.audience,
+        place=milestone.place,
     )
 
 

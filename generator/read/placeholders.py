@@ -35,7 +35,8 @@ MESSAGE_ONLY = {
     "midpoint": _EVERY,
     "retention": _EVERY,
     "milestone": _EVERY
-    | {"milestone", "milestone_date", "milestone_for", "milestone_note", "milestone_lead", "milestone_reply"},
+    | {"milestone", "milestone_date", "milestone_for", "milestone_note", "milestone_lead", "milestone_reply"}
+    | {"milestone_at", "milestone_place"},
     "module": _EVERY | {"module", "module_date", "module_lead", "module_sessions", "module_link"},
     "kickoff": _EVERY,
     "goals": _EVERY,

@@ -206,12 +206,15 @@ def test_the_examples_calendar_works_from_a_calendar_app(example_project: Any) -
     data = plan_build(example_project).calendar.data  # type: ignore[union-attr]
     entries = icalendar.Calendar.from_ical(data).walk("VEVENT")
     placed = {str(e["SUMMARY"]).split(" ", 1)[0]: str(e["LOCATION"]) for e in entries if "LOCATION" in e}
-    # the kickoff, the closing, and the workshops and orientations (their entries' titles start "Mentor", "Mentee")
+    # the kickoff, the closing, the workshops and orientations (their entries' titles start "Mentor", "Mentee"),
+    # and the mentors' lunch ("Mentors'"), a milestone with a place of its own
+    (lunch,) = [m for m in program.milestones if m.place]
     assert placed == {
         "1.1": program.kickoff_place,
         "7.3": program.closing_place,
         "Mentor": program.training_place,
         "Mentee": program.kickoff_place,
+        "Mentors'": lunch.place,
     }
     timed = [e for e in entries if isinstance(e.decoded("DTSTART"), dt.datetime)]
     assert timed and all(e["DTSTART"].params.get("TZID") == program.timezone for e in timed)

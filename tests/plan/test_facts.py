@@ -131,7 +131,10 @@ def test_the_scenario_card_sets_add_up_for_any_workshop_size(example_project: Pr
 
 
 def test_the_drop_ins_are_the_schedules_gatherings(example_project: Project) -> None:
-    gatherings = "the peer gathering in the schedule: the Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00"
+    gatherings = (
+        "the peer gathering in the schedule: the Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00 "
+        "(swap what is working with the other mentors over lunch; place: The Harbor Room, head office)"  # its place
+    )
     assert program_facts(example_project)["gatherings"] == gatherings
 
 

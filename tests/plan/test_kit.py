@@ -450,7 +450,10 @@ def test_managers_are_asked_to_approve_once_and_told_of_goals_before_the_goals_m
     dates = kit_dates(project)
     assert dates is not None
     shared = next(m.day for m in dates.milestones if m.title == "Goals shared with line manager")
-    assert (steps["managers-goals"][0].day or shared) < shared
+    goals = steps["managers-goals"][0]
+    assert goals.day and goals.day < dates.goals < shared  # before the session, so the manager hears the day
+    assert goals.message and f"with you by {timeline_date(shared, 'en')}" in goals.message.body
+    assert approval.day == steps["acknowledge"][0].day  # both as each application arrives, from the first day
 
 
 def test_mentors_are_invited_to_training_after_saying_yes_and_three_weeks_ahead(project: Project) -> None:

@@ -70,7 +70,10 @@ def test_a_declined_proposal_is_answered_within_the_week_to_decline(project: Pro
     assert propose.day and declined.day and confirm.day
     assert propose.day <= declined.day < confirm.day  # within the week people have to decline
     assert declined.message and "will not go ahead" in declined.message.body
-    assert "nobody is told who did" in declined.message.body  # the proposal promised it
+    promise = "I will not pass on your reason, and if the match does not go ahead I will tell your proposed partner only that."
+    assert propose.message and promise in _unescaped(propose.message.body)
+    body = _unescaped(declined.message.body)
+    assert "nobody" not in body and "I do not pass on anyone's reason" in body  # as the proposal said, no more
     assert "waiting list" in declined.message.body and "instead" in declined.message.body
 
 
@@ -216,3 +219,48 @@ def test_a_module_reminder_lists_its_sessions_and_worksheets(project: Project) -
     assert first and "your sessions start with the module “Starting well”" in first.body
     assert "Your mentoring agreement, Thu, Jan 21, 2027" in first.body and "Worksheets to bring:" in first.body
     assert later and all("move on to the module" in m.body for m in later if m)
+
+
+def test_a_rematch_proposal_reads_right_for_each_person_of_the_new_pair(project: Project) -> None:
+    """The new partner is often not the one who asked (their partner asked, or the waiting
+    list), and a partner may be left without a match: each has words of their own."""
+    steps = _steps(project)
+    (rematch,), (unmatched,) = steps["rematch"], steps["rematch-unmatched"]
+    assert rematch.message and "each proposed new pair, separately" in rematch.message.to
+    body = _unescaped(rematch.message.body)
+    assert (
+        "[If they asked for a change: Thank you for telling me" in body and "[Otherwise: Your mentoring partner" in body
+    )
+    assert "As we agreed" not in body and "tell your proposed partner only that" in body
+    assert unmatched.message and unmatched.message.when and not unmatched.message.dated
+    assert "Thank you for telling me" not in unmatched.message.body and "waiting list" in unmatched.message.body
+    assert "(the next step)" in rematch.task.do and steps["early-ending"][0].day == unmatched.day
+
+
+def test_the_meetings_held_are_counted_after_the_last_sessions(project: Project) -> None:
+    """The last check-in comes weeks before the last sessions: the exit conversation counts them."""
+    steps = _steps(project)
+    (exit_conversations,), last_check_in = steps["exit-conversations"], steps["check-in"][-1]
+    assert exit_conversations.day and last_check_in.day and last_check_in.day < exit_conversations.day
+    assert '"Meetings held"' in exit_conversations.task.do
+    (form,) = [w for w in project.curriculum.worksheets if w.id == "exit-conversation"]
+    assert "meetings_held" in [f.name for s in form.sections for f in s.fields]
+
+
+def test_a_milestone_reminder_names_its_session_and_a_gathering_its_place(project: Project) -> None:
+    reminders = [s.message for s in _steps(project)["milestone-reminder"] if s.message]
+    (agreement,) = [_unescaped(m.body) for m in reminders if m.subject.startswith("Mentoring agreement signed")]
+    assert (
+        "Thu, Jan 21, 2027, at your session “Your mentoring agreement”; worksheets to bring: Mentoring agreement."
+        in (agreement)
+    )
+    (lunch,) = [_unescaped(m.body) for m in reminders if m.subject.startswith("Mentors' lunch")]
+    assert "12:00–13:00. Place: The Harbor Room, head office. Swap" in lunch
+    (closing,) = [_unescaped(m.body) for m in reminders if m.subject.startswith("Closing celebration")]
+    assert "Place: The Harbor Room, head office." in closing and "at your session" not in closing
+    (goals,) = [_unescaped(m.body) for m in reminders if m.subject.startswith("Goals shared")]
+    assert "Place:" not in goals and "  " not in goals
+    (book,) = [s.message for s in _steps(project)["exit-book"] if s.message]
+    assert "closing celebration, with the closing reflection worksheet. Place: The Harbor Room" in (
+        _unescaped(book.body)
+    )

@@ -32,6 +32,7 @@ from generator.plan.program.schedule_facts import (
     date_facts,
     first_one_to_one_module,
     gatherings,
+    goals_shared,
     meetings_planned,
     moment_facts,
     rhythm,
@@ -60,8 +61,10 @@ def program_facts(project: Project) -> Facts:
         "size": str(program.size) if program and program.size else labels["kit_size_unknown"],
         "privacy": labels["privacy"],
         "applications.who": labels["privacy_applications_who"],  # the privacy notice's own words
+        "introduce.when": labels["fact_introduce_when"],  # one rule, on the run-sheet, the timeline and the guides
         "people": str(2 * program.size) if program and program.size else labels["kit_size_unknown"],
         "meetings.planned": meetings_planned(project),
+        "sponsor": program.sponsor if program and program.sponsor else labels["fact_sponsor"],
         **headcounts(program.size if program else None, labels),
         "kickoff.place": program.kickoff_place if program and program.kickoff_place else labels["fact_place"],
         "celebration.place": (closing_place(program) if program else None) or labels["fact_place"],
@@ -76,6 +79,7 @@ def program_facts(project: Project) -> Facts:
         **conversations(project),
         **date_facts(project, program, sessions),
         **moment_facts(project, sessions),
+        **goals_shared(project, sessions),
         **concern_facts(project),
         **workshop_places(program, labels),
         **workshop_facts(project),  # after the places: a profile's series that holds one gives its time

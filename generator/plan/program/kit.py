@@ -161,6 +161,7 @@ def _message(
     )
     to = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.to)
     body = re.sub(r" +\n", "\n", fill(task.message.body, values))  # a milestone without a note or a reply
+    body = re.sub(r"(?<=\S)  +(?=\S)", " ", body)  # nor a place
     if task.message.when:  # sent as things happen (each decline, each early ending): no day of its own
         return Message(anchor, task.message.when, to, subject, body, facts, dated=False)
     return Message(anchor, when, to, subject, body, facts)
@@ -172,6 +173,8 @@ UNLISTED = {
     "module_sessions",
     "milestone_lead",
     "milestone_reply",
+    "milestone_at",
+    "milestone_place",
     "kickoff.stay",
     "training.reply",
     "orientation.reply",

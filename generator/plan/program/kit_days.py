@@ -18,7 +18,7 @@ from generator.models.project import Project
 from generator.models.schedule import Meetings
 from generator.plan.program.moments import Dated as Dated_
 from generator.plan.program.moments import KitDates, kit_dates
-from generator.plan.program.timeline import clock, timeline_date
+from generator.plan.program.timeline import clock, places, timeline_date
 
 
 def first_days(project: Project) -> dict[str, dt.date]:
@@ -138,7 +138,7 @@ def _milestone_values(m: Dated_, project: Project) -> dict[str, str]:
     """What a milestone's reminder fills in: its name, its day (and time), whom it is for, its note."""
     assert m.milestone is not None  # _own keeps only these
     labels, language = project.labels, project.organization.language
-    gathering = _gathering(m, project)
+    gathering, place = _gathering(m, project), _place(m, project)
     held = next((e for e in project.events if e.date == m.day and m.title in _names(e)), None)
     hours = (clock(held) if held else m.time) if m.time and gathering else ""
     reply = ""
@@ -153,7 +153,33 @@ def _milestone_values(m: Dated_, project: Project) -> dict[str, str]:
         "milestone_note": m.milestone.note or "",
         "milestone_lead": labels["kit_milestone_gathering" if gathering else "kit_milestone_next"],
         "milestone_reply": reply,
+        "milestone_at": "" if gathering else _at_session(m, project),
+        "milestone_place": labels["kit_milestone_place"].format(place=place) if gathering and place else "",
     }
+
+
+def _at_session(m: Dated_, project: Project) -> str:
+    """ ", at your session “Your mentoring agreement”; worksheets to bring: …" for a milestone
+    `at` a pair's session, which its note may call "this session"; else nothing."""
+    assert m.milestone is not None
+    session = next((s for s in project.curriculum.sessions() if s.id == m.milestone.at), None)
+    if session is None:
+        return ""
+    titles = {w.id: w.title for w in project.curriculum.worksheets}
+    sheets = ", ".join(titles[w] for w in session.worksheets if w in titles)
+    bring = project.labels["kit_milestone_bring"].format(worksheets=sheets) if sheets else ""
+    return project.labels["kit_milestone_at"].format(session=session.title) + bring
+
+
+def _place(m: Dated_, project: Project) -> str:
+    """Where a milestone people meet for is: its own `place` (a lunch), or that of the session
+    it is `at` (the closing celebration's, the kickoff's); "" where the profile does not say."""
+    assert m.milestone is not None
+    program = project.organization.program
+    if m.milestone.place or program is None:
+        return m.milestone.place or ""
+    moment = next((e.moment for e in project.events if m.milestone.at and e.session_id == m.milestone.at), None)
+    return places(program).get(moment or "", "")
 
 
 def _names(event: Event) -> set[str]:

@@ -15,7 +15,7 @@ from generator.models.project import Project
 from generator.plan.program.kit_days import first_days  # the run-sheet's days
 from generator.plan.program.moments import last_day, opening_day, pair_meetings
 from generator.plan.program.timeline import cadence_label, clock, timeline_date
-from generator.plan.program.words import count, labels_join
+from generator.plan.program.words import count, labels_join, within
 
 
 def first_one_to_one_module(project: Project, sessions: list[Event]) -> str:
@@ -57,20 +57,26 @@ def _gathering_lines(project: Project) -> list[tuple[dt.date, bool, str]]:
             by_series.setdefault(e.series, []).append(e)
     once = [e for e in project.events if e.kind == "milestone" and e.time and e.audience in ("mentors", "mentees")]
     once += [met[0] for met in by_series.values() if len(met) == 1]
-    lines = [
-        (
-            e.date,
-            False,
-            labels["fact_gathering"].format(name=e.title, date=timeline_date(e.date, language), time=clock(e)),
-        )
-        for e in once
-    ]
+    lines = [(e.date, False, _gathering(e, labels, language)) for e in once]
     series = labels["fact_gathering_series"]
     return lines + [
         (met[0].date, True, series.format(name=name, cadence=cadence_label(cadences[name], labels), count=len(met)))
         for name, met in by_series.items()
         if len(met) > 1
     ]
+
+
+def _gathering(event: Event, labels: Mapping[str, str], language: str) -> str:
+    """ "the Mentors' lunch, Thu, Jun 17, 2027, 12:00–13:00 (swap what is working ... in the Harbor
+    Room)": its day and time, and its note in the organization's words, which say where it is."""
+    note = event.note.strip().rstrip(".") if event.note and event.kind == "milestone" else ""
+    parts = [within(note)] if note else []
+    if event.place:  # its own `place`, which the timeline and its reminder say too
+        parts.append(labels["fact_gathering_place"].format(place=event.place))
+    said = labels["fact_gathering_note"].format(note="; ".join(parts)) if parts else ""
+    return labels["fact_gathering"].format(
+        name=event.title, date=timeline_date(event.date, language), time=clock(event), note=said
+    )
 
 
 def meetings_planned(project: Project) -> str:
@@ -133,6 +139,17 @@ def moment_facts(project: Project, sessions: list[Event]) -> dict[str, str]:
         facts[f"{key}.day_before"] = day_before([event.date] if event else [], project)
         facts[f"{key}.agenda"] = agenda_line(session, labels) if session else labels["fact_agenda"]
     return facts
+
+
+def goals_shared(project: Project, sessions: list[Event]) -> dict[str, str]:
+    """`{goals.shared}`: the day of the first milestone `after:` the goals session (the goals a
+    mentee shares with their line manager), which the managers' notice gives them."""
+    program = project.organization.program
+    goals = next((e.session_id for e in sessions if e.moment == "goals"), None)
+    names = {m.name for m in (program.milestones if program else ()) if goals and m.after == goals}
+    day = next((e.date for e in project.events if e.kind == "milestone" and e.title in names), None)
+    shared = timeline_date(day, project.curriculum.language) if day else project.text_labels["fact_date"]
+    return {"goals.shared": shared}
 
 
 def agenda_line(session: Session, labels: Mapping[str, str]) -> str:

@@ -83,8 +83,9 @@ def plan_program(
     where = places(program)
 
     def placed(event: Event) -> tuple[Note, ...]:
-        """The place of a session held together (the kickoff, the celebration), as the calendar's LOCATION."""
-        shown = where.get(event.moment or "") if event.kind == "session" else None
+        """The place of a session held together (the kickoff, the celebration) or of a milestone
+        that has one (a lunch), as the calendar's LOCATION."""
+        shown = event.place or (where.get(event.moment or "") if event.kind == "session" else None)
         return (Note(labels["timeline_place"], shown),) if shown else ()
 
     rows = [
@@ -113,7 +114,7 @@ def plan_program(
             timezone=program.timezone,
             describe=lambda e: describe(e, project, session_page) or None,
             summary=lambda e: ics_summary(e, labels),
-            place=lambda e: where.get(e.moment or "") or where.get(e.uid.rsplit("-", 1)[0]),
+            place=lambda e: e.place or where.get(e.moment or "") or where.get(e.uid.rsplit("-", 1)[0]),
             optional=labels["optional"],
         )
 

@@ -226,7 +226,7 @@ def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> st
     rows = [
         *meetings,
         (labels["kit_time_preparation"], f"{c.sessions} × {prep} {labels['minutes']}", c.preparation_minutes),
-        (labels["kit_time_training"], _training(c, labels), c.training_minutes),
+        (labels[f"kit_time_training_{c.role}"], _training(c, labels), c.training_minutes),
         *((title, f"{labels['once']}, {minutes} {labels['minutes']}", minutes) for title, minutes in c.extras),
     ]
     lines = [f"## {escape_text(labels['kit_time'])}", "", escape_text(labels["kit_time_intro"]), ""]
@@ -239,10 +239,10 @@ def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> st
 
 
 def _training(c: Commitment, labels: Mapping[str, str]) -> str:
-    """ "the mentor training workshop", or the profile's own series that offers it: "Mentor
+    """The kit's workshop "once, 150 minutes", or the profile's own series that offers it: "Mentor
     training, on one of its 2 dates: 150 minutes" (each person comes to one)."""
     if c.training is None:
-        return labels[f"kit_training_{c.role}"]
+        return f"{labels['once']}, {c.training_minutes} {labels['minutes']}"
     t = c.training
     if t.offered > 1:
         return labels["kit_time_held_choose"].format(name=t.name, dates=t.offered, minutes=t.longest)

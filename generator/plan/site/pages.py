@@ -28,6 +28,7 @@ from generator.plan.paths import (
     relative,
     worksheet_pdf,
 )
+from generator.plan.print.worksheets import is_team_form, kickers, program_order
 from generator.plan.program.facts import program_facts
 from generator.plan.program.fields import site_sections
 from generator.plan.program.reader_days import timeline_events
@@ -170,6 +171,7 @@ def _start_links(guide: Guide, project: Project) -> str:
     links = [
         (labels["kit_escalation"], relative(here, ESCALATION_PAGE)),
         (f"{labels[f'edition_{edition}']} (PDF)", quote(relative(here, edition_pdf(project.slug, edition)))),
+        (labels["worksheets"], relative(here, "worksheets/index.md")),
         (labels["packet_print"], quote(relative(here, packet_pdf("print")))),
         (labels["packet_fillable"], quote(relative(here, packet_pdf("fillable")))),
     ]
@@ -259,18 +261,28 @@ def _pdf_links(here: str, labels: Mapping[str, str], worksheet_id: str | None = 
 
 
 def _worksheet_index(curriculum: Curriculum, paths: Paths, common: dict[str, Any], origin: str) -> Page:
-    here = "worksheets/index.md"
-    packet = _pdf_links(here, common["labels"]) if curriculum.worksheets else []
-    worksheets = [
-        {
+    """The worksheets in program order, numbered as every book and PDF numbers them ("Worksheet
+    4"), the program team's forms apart under their own heading, lettered ("Form A")."""
+    here, labels = "worksheets/index.md", common["labels"]
+    packet = _pdf_links(here, labels) if curriculum.worksheets else []
+    named = kickers(curriculum, labels)
+
+    def entry(w: Worksheet) -> dict[str, Any]:
+        return {
+            "kicker": named[w.id],
             "link": Link(w.title, relative(here, paths.worksheet(w.id))),
             "purpose": w.purpose,
             "used_in": [Link(s.title, relative(here, paths.session(s))) for s in paths.worksheet_users[w.id]],
         }
-        for w in curriculum.worksheets
-    ]
-    context = {**common, "worksheets": worksheets, "packet": packet}
-    return Page(here, common["labels"]["worksheets"], "worksheets.md.j2", context, origin)
+
+    ordered = program_order(curriculum)
+    context = {
+        **common,
+        "worksheets": [entry(w) for w in ordered if not is_team_form(w)],
+        "team": [entry(w) for w in ordered if is_team_form(w)],
+        "packet": packet,
+    }
+    return Page(here, labels["worksheets"], "worksheets.md.j2", context, origin)
 
 
 def _worksheet(worksheet: Worksheet, paths: Paths, common: dict[str, Any], origin: str) -> Page:
