@@ -39,7 +39,7 @@ from generator.plan.print.book import HandbookPlan
 from generator.plan.print.worksheets import SHEET_FOOTER, PdfDocument, PrintSetup
 
 MAX_TASKS = 10  # jobs a worker lays out before it is replaced
-ASSUMED_FRONT = 2  # the packet's cover and a page of contents, until they are laid out
+ASSUMED_FRONT = 1  # the packet's cover, which holds its contents, until they are laid out
 FILE_FOOTER_RUN = 100  # pages of files' footers laid out in one job
 BOOK_FOOTER_RUN = 50  # pages of a book's footers laid out in one job
 

@@ -77,7 +77,7 @@ def test_a_readers_guide_opens_with_start_here_and_holds_the_privacy_notice(
     assert titles[0] == "Contents" and titles[1].startswith("Start here")
     start = outline[1][0]
     page = " ".join(reader.pages[start - 1].extract_text().split())
-    assert "The Auditorium, head office" in page  # the kickoff's place (program.kickoff_place)
+    assert "The Atrium, head office" in page  # the kickoff's place (program.kickoff_place)
     assert "Privacy notice" in titles and "Who handles what" in titles
 
 

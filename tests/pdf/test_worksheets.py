@@ -213,13 +213,13 @@ def test_packets_bundle_every_worksheet_in_program_order(rendered: Rendered) -> 
             continue
         for variant in PDF_VARIANTS:
             pages = [len(rendered.pdf(worksheet_pdf(w.id, variant)).pages) for w in group]
-            starts = [3 + sum(pages[:n]) for n in range(len(pages))]  # after the cover and the contents
+            starts = [2 + sum(pages[:n]) for n in range(len(pages))]  # after the cover, which holds the contents
             reader = rendered.pdf(packet_pdf(variant, team))
-            assert len(reader.pages) == 2 + sum(pages)
+            assert len(reader.pages) == 1 + sum(pages)
             outline = [item for item in reader.outline if not isinstance(item, list)]
             sheets = [(o.title, reader.get_destination_page_number(o) + 1) for o in outline][2:]
             assert sheets == [(w.title, start) for w, start in zip(group, starts, strict=True)]
-            contents = " ".join(reader.pages[1].extract_text().split())
+            contents = " ".join(reader.pages[0].extract_text().split())
             assert all(w.title in contents for w in group)
         fillable = actual_fields(rendered.pdf(packet_pdf("fillable", team)))
         assert fillable == {name: kind for w in group for name, kind in expected_fields(w).items()}
@@ -270,8 +270,8 @@ def test_golden_html(template: str, variant: str, tmp_path: Path, update_golden:
     documents = plan_worksheets(project) if template == "worksheet" else plan_packets(project)
     name = worksheet_pdf("every-kind", variant) if template == "worksheet" else packet_pdf(variant)
     document, printer = next(d for d in documents if d.path == name), Printer(print_setup(project))
-    if document.front:  # the cover and contents, numbered as if the worksheets began on page 3
-        html = packet_front(printer, document, [3 + n for n in range(len(document.sheets))]).html
+    if document.front:  # the cover and contents, numbered as if the worksheets began on page 2
+        html = packet_front(printer, document, [2 + n for n in range(len(document.sheets))]).html
     else:
         html = printer.html(WORKSHEET, document.sheets[0].view)
     golden = GOLDEN / f"{template}-{variant}.html"
@@ -328,7 +328,7 @@ def test_right_to_left_ligatures_are_written_in_drawn_order(glyph: str, written:
 
 
 def test_a_packet_whose_contents_take_two_pages_still_numbers_its_worksheets(tmp_path: Path) -> None:
-    """The packet's cover and contents are laid out as if the contents took one page; with 40
+    """The packet's cover and contents are laid out as if they took one page; with 40
     worksheets they take two, and are laid out again, numbered after them."""
     root = copy_project(tmp_path)
     extra = "".join(
@@ -347,8 +347,8 @@ def test_a_packet_whose_contents_take_two_pages_still_numbers_its_worksheets(tmp
     reader = PdfReader(tmp_path / "docs" / packet.path)
     outline = [item for item in reader.outline if not isinstance(item, list)]
     starts = {o.title: reader.get_destination_page_number(o) + 1 for o in outline}
-    assert starts[project.labels["contents"]] == 2 and starts["Extra sheet 1"] > 3  # two pages of contents
-    listed = " ".join(" ".join(page.extract_text() for page in reader.pages[1:3]).split())
+    assert starts[project.labels["contents"]] == 1 and starts["Extra sheet 1"] > 2  # two pages of contents
+    listed = " ".join(" ".join(page.extract_text() for page in reader.pages[0:2]).split())
     for title in ("Extra sheet 1", "Extra sheet 40", "Goal plan"):
         assert re.search(rf"{title} \.+ ?{starts[title]}\b", listed), title
     last = " ".join(reader.pages[-1].extract_text().split())

@@ -478,7 +478,7 @@ def test_every_message_is_signed_and_fills_its_facts(project: Project, plan: Pla
     assert not re.search(r"\b[a-z]+_[a-z_]+:", page) and "module_date" not in page  # no raw fact name
     by = {m.anchor: m for m in sent}
     assert "Thu, Jan 14, 2027" in by["introduce-1"].body  # the first session's fixed date
-    assert "The Auditorium, head office" in by["kickoff-1"].body  # program.kickoff_place
+    assert "The Atrium, head office" in by["kickoff-1"].body  # program.kickoff_place
     assert by["review-1"].to == "The program's sponsor"
     steps = _by_id(project)
     assert (

@@ -204,7 +204,9 @@ def plan_packets(project: Project, paper: str | None = None) -> tuple[PdfDocumen
     worksheets, and the program team's forms (none for a group without worksheets)."""
     head, labels, bodies = print_head(project, paper), project.labels, sheet_bodies(project, paper)
     logo = project.logo.data_uri() if project.logo else None
-    subtitle = f"{project.curriculum.title} · {project.organization.name}"
+    program = project.organization.program
+    name = program.name if program else project.curriculum.title  # the program's name, as on the site
+    subtitle = f"{name} · {project.organization.name}"
     team_forms = {w.id for w in project.curriculum.worksheets if is_team_form(w)}
     packets = []
     for team, prefix in ((False, "packet"), (True, "team_packet")):
@@ -292,6 +294,7 @@ def _labels(section: Section) -> tuple[str, ...]:
 
 SIGN = ("signature", "date")  # a signature block: a signature, then signatures and dates
 SHORT = ("text", "date")  # one-line answers: two in a row, when neither has a hint
+BESIDE = {"text": SHORT, "date": (*SHORT, "rating")}  # a scale beside a date ("Target date"), not a text
 
 
 def _glued(run: list[WorksheetField], field: WorksheetField) -> bool:
@@ -299,7 +302,9 @@ def _glued(run: list[WorksheetField], field: WorksheetField) -> bool:
         return True
     if run[0].kind == "signature":
         return field.kind in SIGN
-    return len(run) == 1 and all(f.kind in SHORT and not getattr(f, "help", None) for f in (run[0], field))
+    if len(run) != 1 or field.kind not in BESIDE.get(run[0].kind, ()):
+        return False
+    return not any(getattr(f, "help", None) for f in (run[0], field))
 
 
 def _block_kind(run: list[WorksheetField]) -> str:
