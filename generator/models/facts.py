@@ -35,11 +35,22 @@ FACTS: dict[str, str] = {
     "last_session.date": "the day of the last booked session",
     "training.minutes": "the length of the mentor training workshop (or of each meeting of the series that holds it), in minutes",
     "orientation.minutes": "the length of the mentee orientation (or of each meeting of the series that holds it), in minutes",
-    "training.date": "the days the run-sheet holds the mentor training (each mentor chooses one), e.g. 'Mon, Dec 7, 2026 or Mon, Dec 14, 2026'; or the days of the profile's own series that holds it (`holds: training`), each attended, e.g. 'Mon, Jan 11, 2027 and Mon, Jan 18, 2027'",
-    "orientation.date": "the days the run-sheet holds the mentee orientation (each mentee chooses one), or those of the profile's own series that holds it (`holds: orientation`)",
-    "training.booking": "what a mentor does about those days, as a sentence: choose one (the last is a catch-up) when the program team asks on the invitation's day; or, with a series that `holds: training`, come to each",
-    "training.dated": "how the training's days are set, for the facilitator: the run-sheet dates as many workshops as the program's mentors need; or the profile's own series that `holds: training` meets on its days, every mentor at each",
-    "orientation.booking": "what a mentee does about those days, as a sentence: choose one when asked, or come to the series that `holds: orientation`",
+    "training.date": "the days the mentor training workshop is offered, each mentor at one: the run-sheet's, e.g. 'Mon, Dec 7, 2026 or Mon, Dec 14, 2026', or those of the profile's own series that holds it (`holds: training`)",
+    "orientation.date": "the days the mentee orientation is offered, each mentee at one: the run-sheet's, or those of the profile's own series that holds it (`holds: orientation`)",
+    "training.booking": "what a mentor does about those days, as a sentence: choose one (the last is a catch-up) when the program team asks on the invitation's day; a series of one meeting that `holds: training`: come to it",
+    "training.dated": "how the training's days are set, for the facilitator: the run-sheet dates as many workshops as the program's mentors need; or the profile's own series that `holds: training` offers the workshop at each of its meetings, each mentor at one (and says so if they hold fewer than `size` mentors)",
+    "orientation.booking": "what a mentee does about those days, as a sentence: choose one when asked; a series of one meeting that `holds: orientation`: come to it",
+    "training.reply": "in an invitation, what the reader replies: the date they choose (the last a catch-up), or with one date, to keep it free",
+    "orientation.reply": "in an invitation, what the mentee replies: the date they choose (the last a catch-up), or with one date, to keep it free",
+    "training.each": "'each workshop', or with one date 'the workshop'",
+    "orientation.each": "'each orientation', or with one date 'the orientation'",
+    "training.both_days": "a sentence for the facilitator when a day holds both the training and the orientation (the training ends first), else nothing",
+    "orientation.capacity": "the most mentees one orientation holds (the `orient` step's `capacity`), e.g. '40'",
+    "orientation.when": "the orientation's place beside the kickoff, from their days and times: 'before the kickoff', 'straight after the kickoff' or 'after the kickoff'",
+    "orientation.show": "what the orientation's last step shows of the mentee's Start here page: 'the kickoff, what to bring', or after the kickoff 'what to bring'",
+    "orientation.until": "until when a mentee who missed the orientation asks: 'before you meet your mentor', or after the kickoff 'before your first meeting on <day>'",
+    "kickoff.guides": "where the pairs got their guides, said at the kickoff: at the training and the orientation, or (an orientation after the kickoff) the mentees' there",
+    "kickoff.stay": "in the kickoff's message, a sentence asking the mentees to stay for their orientation when it starts as the kickoff ends, else nothing",
     "training.day_before": "the working day before each mentor training workshop (weekends, holidays and breaks skipped)",
     "orientation.day_before": "the working day before each mentee orientation (weekends, holidays and breaks skipped)",
     "training.time": "when the mentor training starts (`program.training_time`, default '09:30'; or the time of the series that holds it)",
@@ -87,6 +98,8 @@ FACTS: dict[str, str] = {
     "goals.shared": "the day of the first milestone written `after:` the goals session (such as the goals a mentee "
     "shares with their line manager), e.g. 'Mon, Mar 1, 2027'; else 'the day the program team sets'",
 }
+SAID_WHEN = frozenset({"kickoff.stay", "training.both_days"})  # a sentence when it applies, else nothing
+
 for _moment, _key in MOMENT_KEYS.items():
     FACTS[f"{_key}.minutes"] = f"how long the meeting that holds the {_moment} session is, in minutes"
     FACTS[f"{_key}.time"] = f"the time of day of the {_moment} meeting, e.g. '09:30' (or 'a time you agree')"

@@ -81,7 +81,7 @@ class OnTimeline(Model):
 
 class WhenHeld(Model):
     """A step's wording for a program whose own meeting series holds it (a series with `holds:`,
-    attended whole at its own dates), instead of the kit's workshops people choose one of."""
+    the one workshop offered at each of its own dates), instead of the kit's own workshops."""
 
     title: Text | None = Field(None, description="The step's title, instead of its own.")
     do: MarkdownText | None = Field(None, description="What the program team does, instead of the step's `do`.")
@@ -145,7 +145,7 @@ class Task(Model):
         None,
         description="With `cohort` (or `prepares` naming such a step): the wording when the profile's own series "
         "holds this step (`holds: training` for the mentors' cohort, `holds: orientation` for the mentees'), "
-        "its meetings attended whole, with no catch-up.",
+        "the one workshop offered at each of its meetings, each person at one.",
     )
 
     @model_validator(mode="after")

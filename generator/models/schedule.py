@@ -177,9 +177,9 @@ class Meetings(Model):
     holds: Holds | None = Field(
         None,
         description="`training`: this series is the program's mentor training; `orientation`: its mentee "
-        "orientation. The kit's run-sheet then holds the training (orientation) at this series' meetings, at their "
-        "time and length, attended whole, instead of dating workshops of its own; its invitations list these "
-        "dates, and the timeline shows the series once. At most one series holds each; it has an `agenda`.",
+        "orientation. The kit's run-sheet then offers the one workshop (orientation) at each of this series' "
+        "meetings, at their time and length, each person at one (the last date the catch-up), instead of dating "
+        "workshops of its own; its invitations ask for the date each chooses, and the timeline shows the series once. At most one series holds each; it has an `agenda`.",
     )
 
     @model_validator(mode="after")

@@ -1,6 +1,8 @@
 """A profile's own series that holds the mentor training or the mentee orientation (`holds:`):
 the run-sheet, its messages, the facts, the timeline and the calendar file show that series
-once, at its own dates, time and length, and no workshops of the kit's beside it (Lakeshore)."""
+once, at its own dates, time and length, and no workshops of the kit's beside it (Lakeshore).
+The training is one workshop: the series offers it at each meeting, and each mentor comes to
+one of them (the last date the catch-up), as people choose one of the kit's workshops."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from generator.plan.program.time_asked import commitment, team_time
 from generator.read.project import load_project
 from tests.conftest import REPO
 
-TRAINING = [dt.date(2027, 1, 11), dt.date(2027, 1, 18)]
+TRAINING = [dt.date(2027, 1, 4), dt.date(2027, 1, 11)]
 ORIENTATION = [dt.date(2027, 1, 27)]
 
 
@@ -61,16 +63,19 @@ def test_the_calendar_file_has_the_series_once(lakeshore: Project) -> None:
     assert not [s for s, _ in summaries if "workshop" in s.lower()]
 
 
-def test_the_invitations_list_the_series_dates_and_no_catch_up(lakeshore: Project) -> None:
+def test_the_invitations_offer_the_series_dates_to_choose_one(lakeshore: Project) -> None:
     steps = {s.task.id: s for s in run_sheet(lakeshore)}
     invite, orient = steps["training-invite"].message, steps["orientation-invite"].message
     assert invite is not None and orient is not None
-    assert "Mon, Jan 11, 2027 and Mon, Jan 18, 2027, from 13:00 for 150 minutes" in invite.body
-    assert "Wed, Jan 27, 2027, from 11:00 for 60 minutes" in orient.body
-    for message in (invite, orient):
-        assert "catch-up" not in message.body and "choose" not in message.body and "2026" not in message.body
+    assert "one mentor training workshop" in invite.body
+    assert "Mon, Jan 4, 2027 or Mon, Jan 11, 2027, from 13:00 for 150 minutes" in invite.body
+    assert "reply with the date you will come; Mon, Jan 11, 2027 is for anyone who cannot come" in invite.body
+    assert "Wed, Jan 27, 2027, from 11:00 for 60 minutes, straight after the kickoff" in orient.body
+    assert "catch-up" not in orient.body and "choose" not in orient.body  # one date: keep it free
+    assert ("Orientation's day", "Wed, Jan 27, 2027") in [(k.capitalize(), v) for k, v in orient.facts]
     train = [s for s in run_sheet(lakeshore) if s.task.id == "train"]
-    assert [s.day for s in train] == TRAINING  # no catch-up row: every mentor comes to both
+    assert [s.day for s in train] == TRAINING
+    assert [s.title for s in train] == ["Run the mentor training", "Run the mentor training (catch-up)"]
     assert [s.day for s in run_sheet(lakeshore) if s.task.id == "orient"] == ORIENTATION
     introduce = steps["introduce"].day
     assert introduce is not None and TRAINING[-1] < introduce < ORIENTATION[0]  # once the training is done
@@ -78,26 +83,61 @@ def test_the_invitations_list_the_series_dates_and_no_catch_up(lakeshore: Projec
 
 def test_the_facts_and_the_hours_follow_the_series(lakeshore: Project) -> None:
     facts = program_facts(lakeshore)
-    assert facts["training.date"] == "Mon, Jan 11, 2027 and Mon, Jan 18, 2027"
+    assert facts["training.date"] == "Mon, Jan 4, 2027 or Mon, Jan 11, 2027"
+    assert facts["training.booking"].startswith(
+        "Please come to one of them, on Mon, Jan 4, 2027 if you can (Mon, Jan 11, 2027 is for anyone who cannot"
+    )
+    assert facts["orientation.booking"].startswith("Please come to it. The program team sends the invitation on")
+    assert "each mentor comes to one of them" in facts["training.dated"] and "add a date" not in facts["training.dated"]
     assert (facts["training.time"], facts["training.minutes"]) == ("13:00", "150")
     assert (facts["orientation.date"], facts["orientation.time"]) == ("Wed, Jan 27, 2027", "11:00")
-    assert commitment(lakeshore, "mentor").training_minutes == 2 * 150
+    assert commitment(lakeshore, "mentor").training_minutes == 150  # one workshop, not the two dates' sum
     assert commitment(lakeshore, "mentee").training_minutes == 60
     efforts = {e.task.id: (e.count, e.minutes) for e in team_time(lakeshore, runs(lakeshore))}
     assert efforts["train"] == (2, 150) and efforts["orient"] == (1, 60)
 
 
-def test_longer_meetings_make_longer_training_hours(lakeshore: Project) -> None:
-    """Minutes × meetings, from the series: a third afternoon of 120 minutes adds 120."""
+def test_a_third_date_is_one_more_choice_not_more_hours(lakeshore: Project) -> None:
+    """A third afternoon is one more date to choose from: a mentor's time stays one meeting's
+    (the longest); the run-sheet numbers the two before the catch-up."""
     third = replace(
         next(e for e in lakeshore.events if e.series == "Mentor training"),
-        date=dt.date(2027, 1, 25),
-        minutes=120,
+        date=dt.date(2027, 1, 13),
+        minutes=180,
         uid="third",
     )
     longer = replace(lakeshore, events=(*lakeshore.events, third))
-    assert commitment(longer, "mentor").training_minutes == 2 * 150 + 120
-    assert [s.day for s in run_sheet(longer) if s.task.id == "train"] == [*TRAINING, dt.date(2027, 1, 25)]
+    assert commitment(longer, "mentor").training_minutes == 180
+    train = [s for s in run_sheet(longer) if s.task.id == "train"]
+    assert [s.day for s in train] == [*TRAINING, dt.date(2027, 1, 13)]
+    assert [s.title[-10:] for s in train] == ["ning (1/2)", "ning (2/2)", "(catch-up)"]
+
+
+def test_a_series_too_small_for_the_cohort_says_so(lakeshore: Project) -> None:
+    """Two meetings of up to 16 hold 32 mentors: a program of 40 pairs is told to add a date."""
+    program = lakeshore.organization.program
+    assert program is not None
+    organization = lakeshore.organization.model_copy(update={"program": program.model_copy(update={"size": 40})})
+    dated = program_facts(replace(lakeshore, organization=organization))["training.dated"]
+    assert dated.endswith(
+        "at up to 16 mentors a meeting, its dates hold 32 of the program's 40: add a date to the series"
+    )
+
+
+def test_the_orientation_follows_the_kickoff_and_the_pages_say_so(lakeshore: Project) -> None:
+    """Lakeshore's kickoff is at 10:00 for everyone, its mentees' orientation at 11:00: no fact
+    puts the orientation before the kickoff; the kit's example keeps it before."""
+    facts = program_facts(lakeshore)
+    assert facts["orientation.when"] == "straight after the kickoff"
+    assert facts["orientation.until"] == "before your first meeting on Wed, Feb 3, 2027"
+    assert "kickoff" not in facts["orientation.show"]
+    assert "the mentees get theirs at the orientation, after the kickoff" in facts["kickoff.guides"]
+    kickoff = next(s for s in run_sheet(lakeshore) if s.task.id == "kickoff").message
+    assert kickoff is not None
+    assert "from 10:00 for 60 minutes" in kickoff.body
+    assert "Mentees: please stay on for the mentee orientation, straight after it, from 11:00" in kickoff.body
+    example = program_facts(load_project(REPO, REPO / "organizations/example.yaml"))
+    assert (example["orientation.when"], example["kickoff.stay"]) == ("before the kickoff", "")
 
 
 def test_without_holds_the_kit_dates_its_own_workshops(lakeshore: Project) -> None:

@@ -40,7 +40,7 @@ from generator.plan.program.schedule_facts import (
     usual_minutes,
 )
 from generator.plan.program.timeline import closing_place
-from generator.plan.program.training_facts import card_sets, workshop_facts, workshop_places
+from generator.plan.program.training_facts import card_sets, order_facts, workshop_facts, workshop_places
 from generator.plan.program.words import count
 
 Facts = Mapping[str, str]
@@ -85,6 +85,7 @@ def program_facts(project: Project) -> Facts:
         **workshop_facts(project),  # after the places: a profile's series that holds one gives its time
         **step_day_facts(project),
     }
+    facts.update(order_facts(project, facts["first_one_to_one.date"]))
     facts["rhythm"] = rhythm(program, sessions, labels) if program else labels["fact_rhythm"]
     return facts
 

@@ -136,12 +136,15 @@ def module_values(project: Project, title: str, first: dt.date) -> dict[str, str
     return {"module_lead": lead, "module_sessions": said.strip(), "module_link": page}
 
 
-def fact_label(name: str, labels: Mapping[str, str], titles: Mapping[str, str]) -> str:
+def fact_label(name: str, labels: Mapping[str, str], titles: Mapping[str, str], value: str = "") -> str:
     """What a message's fact is called beside it: a label (never the raw name), or for
-    `{step.<id>}` the day of that step, by its title."""
+    `{step.<id>}` the day of that step, by its title; a list of days that holds one day has
+    the label's singular (`uses_orientation_date_one`: "orientation's day")."""
     if name.startswith("step.") and name.endswith(".date"):
         return labels["uses_step"].format(step=titles[name.removeprefix("step.").removesuffix(".date")])
-    return labels["uses_" + name.replace(".", "_")]
+    key = "uses_" + name.replace(".", "_")
+    one = f"{key}_one" in labels and f" {labels['fact_or']} " not in value
+    return labels[f"{key}_one" if one else key]
 
 
 def _message(
@@ -152,7 +155,9 @@ def _message(
     subject = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.subject)
     used = dict.fromkeys(_PLACEHOLDER.findall(task.message.subject + task.message.body))
     facts = tuple(
-        (fact_label(name, labels, titles), values[name]) for name in used if name not in UNLISTED and values[name]
+        (fact_label(name, labels, titles, values[name]), values[name])
+        for name in used
+        if name not in UNLISTED and values[name]
     )
     to = _PLACEHOLDER.sub(lambda m: values[m.group(1)], task.message.to)
     body = re.sub(r" +\n", "\n", fill(task.message.body, values))  # a milestone without a note or a reply
@@ -170,6 +175,10 @@ UNLISTED = {
     "milestone_reply",
     "milestone_at",
     "milestone_place",
+    "kickoff.stay",
+    "training.reply",
+    "orientation.reply",
+    "orientation.when",
 }  # said whole, not listed
 
 

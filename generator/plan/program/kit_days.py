@@ -7,6 +7,7 @@ days, `{training.date}`), which kit.py then fills into each step's message.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from dateutil.relativedelta import relativedelta
 
@@ -45,7 +46,8 @@ def step_days(project: Project, dates: KitDates) -> dict[str, list[Dated]]:
 
 def held_meetings(project: Project, task: Task) -> tuple[Event, ...]:
     """The meetings of the profile's own series that holds this step (`holds: training`), on
-    their days (days off applied): the step's days then, attended whole. None: the kit dates it."""
+    their days (days off applied): the step's days then, each offering the one workshop, each
+    person at one. None: the kit dates it."""
     program = project.organization.program
     name = held_steps((task,), program.holding()).get(task.id) if program else None
     return tuple(e for e in project.events if e.kind == "meeting" and e.series == name) if name else ()
@@ -62,6 +64,14 @@ def lead_weeks(task: Task, project: Project) -> int:
     """The step's weeks from its anchor: the profile's `lead_times` for it, else the kit's default."""
     program = project.organization.program
     return program.lead_times.get(task.id, task.weeks) if program else task.weeks
+
+
+def _held_title(title: str, n: int, before: int, labels: Mapping[str, str]) -> str:
+    """A series' meeting's step title, as the kit's workshops are titled: "(1/2)" while more than
+    one comes before the catch-up, "(catch-up)" for the last of several, the title alone else."""
+    if before and n > before:
+        return f"{title} ({labels['kit_catch_up']})"
+    return f"{title} ({n}/{before})" if before > 1 else title
 
 
 def sessions_for(task: Task, project: Project) -> int:
@@ -99,11 +109,9 @@ def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
             for m in dates.modules[1:]
         ]
     held = held_meetings(project, task)
-    if held:  # the profile's own series: its meetings, every one attended, no catch-up
-        return [
-            (e.date, {}, f"{task.title} ({n}/{len(held)})" if len(held) > 1 else task.title, e.date)
-            for n, e in enumerate(held, start=1)
-        ]
+    if held:  # the profile's own series offers the one workshop at each meeting; the last is the catch-up
+        before = len(held) - 1
+        return [(e.date, {}, _held_title(task.title, n, before, labels), e.date) for n, e in enumerate(held, start=1)]
     base = _base(task, dates, project)
     if base is None:
         return []

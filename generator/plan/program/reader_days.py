@@ -6,6 +6,9 @@ show them beside the program's own events, so a reader's dates are in one list."
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from generator.models.events import Event
 from generator.models.kit import Task
 from generator.models.program import TRAINING_MINUTES
@@ -17,11 +20,24 @@ from generator.plan.program.moments import kit_dates
 def timeline_events(project: Project) -> tuple[Event, ...]:
     """The program's events with the run-sheet's readers' days among them, by date (a
     step's entries after the program's own on the same day)."""
-    steps = reader_days(project)
+    steps, events = reader_days(project), offered(project)
     if not steps:
-        return project.events
-    ordered = sorted(enumerate([*project.events, *steps]), key=lambda pair: (pair[1].date, pair[0]))
+        return events
+    ordered = sorted(enumerate([*events, *steps]), key=lambda pair: (pair[1].date, pair[0]))
     return tuple(event for _, event in ordered)
+
+
+def offered(project: Project) -> tuple[Event, ...]:
+    """The program's events, a meeting of a profile's series that offers the one workshop (or
+    orientation) at each of several dates with a note after its agenda: come to one of them."""
+    program = project.organization.program
+    names = set(program.holding().values()) if program else set()
+    counts = Counter(e.series or "" for e in project.events if e.kind == "meeting" and e.series in names)
+    sentence = project.labels["timeline_choose_one"]
+    return tuple(
+        replace(e, note=_catch_up_note(e.note, sentence)) if e.kind == "meeting" and counts[e.series or ""] > 1 else e
+        for e in project.events
+    )
 
 
 def reader_days(project: Project) -> tuple[Event, ...]:

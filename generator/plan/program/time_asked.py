@@ -1,6 +1,6 @@
 """The time each role asks and the program team's hours, planned (pure): sessions × their
 length from the organization's own schedule, preparation, the training (the kit's workshop, or
-the profile's own series that holds it, minutes × meetings) and the gatherings and
+the profile's own series that offers it, one meeting's length) and the gatherings and
 conversations; the team's time from the program's size and the dated run-sheet."""
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class Held:
     minutes: int  # all together
     shortest: int
     longest: int
+    offered: int = 1  # a series that offers the one training at each meeting: how many dates to choose from
 
 
 @dataclass(frozen=True)
@@ -104,14 +105,16 @@ def role_hours(project: Project) -> dict[str, str]:
 
 
 def _training(project: Project, role: str) -> Held:
-    """The role's training: the profile's own series that holds it, every meeting attended at its
-    length; else the kit's one workshop (the mentors') or orientation (the mentees')."""
+    """The role's training: one workshop (the mentors') or orientation (the mentees'), at the kit's
+    length, or at the length of the profile's own series that offers it at each of its meetings
+    (each person comes to one; the longest, if they differ)."""
     series = holding(project, HOLDING[role])
     if series is None:
         minutes = TRAINING_MINUTES[role]
         return Held(None, 1, minutes, minutes, minutes)
     meetings = [e.minutes or series.minutes for e in project.events if e.kind == "meeting" and e.series == series.name]
-    return Held(series.name, len(meetings), sum(meetings), min(meetings, default=0), max(meetings, default=0))
+    longest = max(meetings, default=series.minutes)
+    return Held(series.name, 1, longest, longest, longest, offered=len(meetings))
 
 
 def _held(project: Project) -> tuple[Held, ...]:

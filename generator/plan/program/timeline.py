@@ -232,12 +232,14 @@ def preparation_start(program: Program, events: Sequence[Event]) -> dt.date:
 
 
 def series_lines(program: Program, events: Sequence[Event], labels: Mapping[str, str]) -> list[str]:
-    """One line per meeting series; a series that meets once says so rather than "weekly"."""
+    """One line per meeting series; a series that meets once says so rather than "weekly", and
+    one that offers the training (`holds:`) at several meetings that each person comes to one."""
     lines = []
     for series in program.series():
         meetings = sum(1 for e in events if e.kind != "milestone" and e.series == series.name)
         carries = sum(1 for e in events if e.kind == "session" and e.series == series.name)
-        lines.append(series_line(series, labels, once=meetings == 1, booked=carries > 1 and not series.agenda))
+        line = series_line(series, labels, once=meetings == 1, booked=carries > 1 and not series.agenda)
+        lines.append(f"{line} {labels['series_choose_one']}" if series.holds and meetings > 1 else line)
     return lines
 
 

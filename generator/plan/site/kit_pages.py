@@ -239,11 +239,14 @@ def commitment_md(c: Commitment, labels: Mapping[str, str], language: str) -> st
 
 
 def _training(c: Commitment, labels: Mapping[str, str]) -> str:
-    """The kit's workshop "once, 150 minutes", or the profile's own series: "Mentor training: 2 × 150 minutes"."""
+    """The kit's workshop "once, 150 minutes", or the profile's own series that offers it: "Mentor
+    training, on one of its 2 dates: 150 minutes" (each person comes to one)."""
     if c.training is None:
         return f"{labels['once']}, {c.training_minutes} {labels['minutes']}"
     t = c.training
-    return f"{t.name}: {_reckoning(t.meetings, t.shortest, t.longest, labels)}"
+    if t.offered > 1:
+        return labels["kit_time_held_choose"].format(name=t.name, dates=t.offered, minutes=t.longest)
+    return labels["kit_time_held_one"].format(name=t.name, minutes=t.longest)
 
 
 def exact(minutes: int, labels: Mapping[str, str], language: str) -> str:
