@@ -27,7 +27,8 @@ from generator.pdf.printer import Printer
 from generator.pdf.stage import render
 from generator.plan import plan_build
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
-from generator.plan.print.worksheets import WORKSHEET, plan_packets, plan_worksheets, print_setup, program_order
+from generator.plan.print.worksheets import WORKSHEET, plan_packets, plan_worksheets, print_setup
+from generator.plan.program.worksheet_order import program_order
 from generator.read.project import load_project
 from tests.conftest import copy_project
 from tests.pdf.conftest import Rendered, as_built, pinned_epoch

@@ -25,8 +25,9 @@ from generator.models.worksheet import LinesInput, Section, WorksheetField
 from generator.pdf import PdfWork
 from generator.pdf.stage import render
 from generator.plan.paths import packet_pdf, worksheet_pdf
-from generator.plan.print.worksheets import WHOLE_BLOCKS, keeps_whole, plan_worksheets, print_setup, program_order
+from generator.plan.print.worksheets import WHOLE_BLOCKS, keeps_whole, plan_worksheets, print_setup
 from generator.plan.program.facts import fill_project, program_facts
+from generator.plan.program.worksheet_order import program_order
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from tests.conftest import REPO

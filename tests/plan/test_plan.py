@@ -16,7 +16,8 @@ from generator.plan import Plan, plan_build
 from generator.plan.paths import PDF_VARIANTS, handbook_pdf, packet_pdf, worksheet_pdf
 from generator.plan.print.book import ModuleChapter
 from generator.plan.print.chapters import PART_SESSIONS
-from generator.plan.print.worksheets import PacketView, program_order
+from generator.plan.print.worksheets import PacketView
+from generator.plan.program.worksheet_order import program_order
 
 
 def test_planning_reads_no_file_and_gives_the_same_plan_again(project: Project, plan: Plan) -> None:

@@ -50,10 +50,11 @@ from generator.plan.print.chapters import (
     program_view,
     values,
 )
-from generator.plan.print.worksheets import print_head, program_order, sheet_bodies
+from generator.plan.print.worksheets import print_head, sheet_bodies
 from generator.plan.program.moments import last_day, opening_day
 from generator.plan.program.reach import website
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
+from generator.plan.program.worksheet_order import program_order
 from generator.plan.site.kit import with_commitments
 
 TEMPLATE = "print/handbook.html.j2"

@@ -18,17 +18,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from string import ascii_uppercase
 
 from markupsafe import Markup
 
 from generator.direction import direction
 from generator.markup import css_string, markdown_html
-from generator.models import Curriculum, Worksheet
+from generator.models import Worksheet
 from generator.models.project import Project
 from generator.models.worksheet import Section, WorksheetField
 from generator.plan.paths import PDF_VARIANTS, packet_pdf, worksheet_pdf
 from generator.plan.program.fields import FieldView, field_view
+from generator.plan.program.worksheet_order import is_team_form, kickers, program_order
 
 PAPER = {"A4": "A4", "Letter": "letter"}
 WORKSHEET = "print/worksheet.html.j2"  # one worksheet's pages, without footers
@@ -193,12 +193,6 @@ def plan_worksheets(project: Project, paper: str | None = None) -> tuple[PdfDocu
     )
 
 
-def is_team_form(worksheet: Worksheet) -> bool:
-    """A form the program team handles (an application, a match check), not the pairs' own:
-    one the manager's edition carries. It goes in the team's packet, not the pairs'."""
-    return "manager" in worksheet.editions
-
-
 def plan_packets(project: Project, paper: str | None = None) -> tuple[PdfDocument, ...]:
     """Two packets, fillable and print, each of its worksheets in program order: the pairs'
     worksheets, and the program team's forms (none for a group without worksheets)."""
@@ -223,28 +217,6 @@ def plan_packets(project: Project, paper: str | None = None) -> tuple[PdfDocumen
 
 def sheets_view(head: PrintHead, variant: str, title: str, sheets: tuple[SheetView, ...]) -> SheetsView:
     return SheetsView(**vars(head), variant=variant, fillable=variant == "fillable", title=title, sheets=sheets)
-
-
-def kickers(curriculum: Curriculum, labels: Mapping[str, str]) -> dict[str, str]:
-    """Each worksheet's heading word and number, in program order: the pairs' worksheets
-    numbered ("Worksheet 3"), the program team's forms lettered on their own ("Form A")."""
-    pairs = [w for w in program_order(curriculum) if not is_team_form(w)]
-    team = [w for w in program_order(curriculum) if is_team_form(w)]
-    named = {w.id: f"{labels['worksheet']} {n}" for n, w in enumerate(pairs, start=1)}
-    letters = [*ascii_uppercase]
-    named |= {w.id: f"{labels['team_form']} {letters[n] if n < 26 else n + 1}" for n, w in enumerate(team)}
-    return named
-
-
-def program_order(curriculum: Curriculum) -> list[Worksheet]:
-    """Worksheets in the order the sessions first use them; unused ones last, as declared."""
-    first_use: dict[str, tuple[int, int]] = {}
-    for number, session in enumerate(curriculum.sessions()):
-        for position, ref in enumerate(session.worksheets):
-            first_use.setdefault(ref, (number, position))
-    last = (len(curriculum.sessions()), 0)
-    declared = {w.id: n for n, w in enumerate(curriculum.worksheets)}
-    return sorted(curriculum.worksheets, key=lambda w: (first_use.get(w.id, last), declared[w.id]))
 
 
 def pdf_date(moment: datetime) -> str:

@@ -28,13 +28,13 @@ from generator.plan.paths import (
     relative,
     worksheet_pdf,
 )
-from generator.plan.print.worksheets import is_team_form, kickers, program_order
 from generator.plan.program.facts import program_facts
 from generator.plan.program.fields import site_sections
 from generator.plan.program.reader_days import timeline_events
 from generator.plan.program.session import agenda_clock, prompt_groups, roles, text_words
 from generator.plan.program.timeline import plan_program, role_calendar, timeline_title
 from generator.plan.program.words import count
+from generator.plan.program.worksheet_order import is_team_form, kickers, program_order
 from generator.plan.sheets.tracker import TrackerSheet
 from generator.plan.sheets.xlsform import Spreadsheet
 from generator.plan.site.cards import RUN_TRAINING_GUIDE, Cards, plan_cards
