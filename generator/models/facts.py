@@ -28,7 +28,7 @@ FACTS: dict[str, str] = {
     "end": "the program's last day",
     "weeks": "the program's length with its unit, e.g. '36 weeks'",
     "sessions": "how many sessions the program books, with the word, e.g. '21 sessions'",
-    "rhythm": "how often pairs meet, in words, e.g. 'weekly for the first 6 sessions, then every two weeks'",
+    "rhythm": "how often pairs meet, in words, e.g. 'weekly for the first 6 one-to-one sessions, then every two weeks'",
     "meeting.minutes": "how long a usual one-to-one meeting is, in minutes, e.g. '60'",
     "first_one_to_one.date": "the day of the first session after the kickoff",
     "first_one_to_one.time": "the time of day the first session after the kickoff is booked for (or 'a time you agree')",

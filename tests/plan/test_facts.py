@@ -49,7 +49,9 @@ def test_the_end_is_the_last_day_anything_happens(example_project: Project) -> N
 
 
 def test_the_rhythm_names_each_series_in_the_order_pairs_reach_it(example_project: Project) -> None:
-    assert program_facts(example_project)["rhythm"] == "weekly for the first 6 sessions, then every two weeks"
+    assert (
+        program_facts(example_project)["rhythm"] == "weekly for the first 6 one-to-one sessions, then every two weeks"
+    )
 
 
 def test_a_fact_goes_into_markdown_as_text_and_a_non_fact_stays() -> None:

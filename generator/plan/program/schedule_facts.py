@@ -186,7 +186,7 @@ def usual_minutes(project: Project, sessions: list[Event]) -> int:
 
 
 def rhythm(program: Program, sessions: list[Event], labels: Mapping[str, str]) -> str:
-    """ "weekly for the first 6 sessions, then every two weeks": each series that carries more
+    """ "weekly for the first 6 one-to-one sessions, then every two weeks": each series that carries more
     than one session, in the order pairs reach it."""
     carried: dict[str, int] = {}
     for event in sessions:
@@ -195,7 +195,9 @@ def rhythm(program: Program, sessions: list[Event], labels: Mapping[str, str]) -
     steps = [(cadence_label(cadences[name], labels), n) for name, n in carried.items() if n > 1 and name in cadences]
     if not steps:
         return cadence_label(program.series()[0].cadence, labels)
-    parts = [labels["fact_rhythm_first"].format(cadence=c, sessions=count(n, labels)) for c, n in steps[:-1]]
+    parts = [
+        labels["fact_rhythm_first"].format(cadence=c, sessions=count(n, labels, "one_to_one")) for c, n in steps[:-1]
+    ]
     if not parts:
         return steps[-1][0]
     return labels["fact_rhythm_then"].join([*parts, steps[-1][0]])
