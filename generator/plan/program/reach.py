@@ -34,6 +34,8 @@ LINKS = {  # `{link.<name>}` -> the page's place in the docs folder (guides by t
     "privacy": PRIVACY,
     "timeline": TIMELINE,
     "calendar": CALENDAR,
+    "calendar_mentors": CALENDAR.replace(".ics", "-mentors.ics"),  # each role's own (timeline.role_calendar)
+    "calendar_mentees": CALENDAR.replace(".ics", "-mentees.ics"),
 }
 
 
