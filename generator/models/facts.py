@@ -88,6 +88,7 @@ FACTS: dict[str, str] = {
     "link.mentee_role": "the address of the mentee's role description, else '[link to the mentee's role description]'",
     "link.start_mentor": "the address of the mentor's Start here page, else '[link to the mentor's Start here page]'",
     "link.start_mentee": "the address of the mentee's Start here page, else '[link to the mentee's Start here page]'",
+    "link.code_of_conduct": "the address of the code of conduct, else '[link to the code of conduct]'",
     "link.privacy": "the address of the privacy notice, else '[link to the privacy notice]'",
     "link.timeline": "the address of the program's timeline page, else '[link to the timeline]'",
     "link.calendar": "the address of the program's calendar file, else '[link to the calendar file]'",
