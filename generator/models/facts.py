@@ -88,9 +88,12 @@ FACTS: dict[str, str] = {
     "link.mentee_role": "the address of the mentee's role description, else '[link to the mentee's role description]'",
     "link.start_mentor": "the address of the mentor's Start here page, else '[link to the mentor's Start here page]'",
     "link.start_mentee": "the address of the mentee's Start here page, else '[link to the mentee's Start here page]'",
+    "link.code_of_conduct": "the address of the code of conduct, else '[link to the code of conduct]'",
     "link.privacy": "the address of the privacy notice, else '[link to the privacy notice]'",
     "link.timeline": "the address of the program's timeline page, else '[link to the timeline]'",
     "link.calendar": "the address of the program's calendar file, else '[link to the calendar file]'",
+    "link.calendar_mentors": "the address of the mentors' calendar file, else '[link to the mentors' calendar file]'",
+    "link.calendar_mentees": "the address of the mentees' calendar file, else '[link to the mentees' calendar file]'",
     "midpoint_conversation.minutes": "how long the program team's mid-point conversation with each person is",
     "exit_conversation.minutes": "how long the program team's exit conversation with each person is",
     "introduce.when": "when the program team introduces a pair, as one rule: once both people have said yes, both "

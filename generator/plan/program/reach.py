@@ -31,9 +31,12 @@ LINKS = {  # `{link.<name>}` -> the page's place in the docs folder (guides by t
     "mentee_role": "guides/mentee-role.md",
     "start_mentor": "guides/start-here-mentor.md",
     "start_mentee": "guides/start-here-mentee.md",
+    "code_of_conduct": "guides/code-of-conduct.md",
     "privacy": PRIVACY,
     "timeline": TIMELINE,
     "calendar": CALENDAR,
+    "calendar_mentors": CALENDAR.replace(".ics", "-mentors.ics"),  # each role's own (timeline.role_calendar)
+    "calendar_mentees": CALENDAR.replace(".ics", "-mentees.ics"),
 }
 
 

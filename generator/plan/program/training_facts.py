@@ -67,7 +67,7 @@ def workshop_facts(project: Project) -> dict[str, str]:
                 facts[f"{key}.time"] = series.time
         facts[f"{key}.booking"] = booking(project, key, len(held), series is not None)
         facts[f"{key}.reply"] = labels["fact_reply_one_of" if len(held) > 1 else "fact_reply_one"].format(
-            catch_up=days[-1] if days else labels["fact_date"]
+            catch_up=days[-1] if days else labels["fact_date"], first=labels_join(days[:-1], labels, "fact_or")
         )
     facts["training.dated"] = dated(project, facts["training.date"])
     facts["training.both_days"] = (
