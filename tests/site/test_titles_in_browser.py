@@ -39,7 +39,7 @@ def test_no_title_runs_on_any_page(titled_site: Path, served: str, page: Any) ->
 
 
 PAGES = [
-    ("program.html", titles.PROGRAM, None),
+    ("program.html", f"Timeline: {titles.PROGRAM}", None),  # the timeline page names itself (label timeline_title)
     ("guides/org-page.html", titles.PAGE, None),
     ("modules/own-11/index.html", titles.module_title(11), titles.session_title(11, False)),
     ("modules/own-11/own-11-1.html", titles.session_title(11, False), titles.session_title(11, True)),
