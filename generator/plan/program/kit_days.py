@@ -66,9 +66,22 @@ def lead_weeks(task: Task, project: Project) -> int:
     return program.lead_times.get(task.id, task.weeks) if program else task.weeks
 
 
-def _held_title(title: str, n: int, before: int, labels: Mapping[str, str]) -> str:
+def shared_capacity(project: Project, task: Task, meetings: int) -> int | None:
+    """A series' seats a meeting when the cohort needs every one of its meetings (more people than
+    the meetings before the last can hold): its last is then a date like the others, not a catch-up."""
+    program = project.organization.program
+    size = program.size if program else None
+    if size and task.capacity and meetings > 1 and size > task.capacity * (meetings - 1):
+        return task.capacity
+    return None
+
+
+def _held_title(title: str, n: int, before: int, labels: Mapping[str, str], shared: bool = False) -> str:
     """A series' meeting's step title, as the kit's workshops are titled: "(1/2)" while more than
-    one comes before the catch-up, "(catch-up)" for the last of several, the title alone else."""
+    one comes before the catch-up (or all of them when the cohort needs every date), "(catch-up)"
+    for the last of several, the title alone else."""
+    if shared:
+        return f"{title} ({n}/{before + 1})"
     if before and n > before:
         return f"{title} ({labels['kit_catch_up']})"
     return f"{title} ({n}/{before})" if before > 1 else title
@@ -110,8 +123,11 @@ def _anchor_days(task: Task, dates: KitDates, project: Project) -> list[Dated]:
         ]
     held = held_meetings(project, task)
     if held:  # the profile's own series offers the one workshop at each meeting; the last is the catch-up
-        before = len(held) - 1
-        return [(e.date, {}, _held_title(task.title, n, before, labels), e.date) for n, e in enumerate(held, start=1)]
+        before, shared = len(held) - 1, shared_capacity(project, task, len(held)) is not None
+        return [
+            (e.date, {}, _held_title(task.title, n, before, labels, shared), e.date)
+            for n, e in enumerate(held, start=1)
+        ]
     base = _base(task, dates, project)
     if base is None:
         return []

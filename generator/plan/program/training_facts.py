@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from generator.models.program import TRAINING_MINUTES, Program
 from generator.models.project import Project
-from generator.plan.program.kit_days import first_days, holding, workshop_days  # the run-sheet's days
+from generator.plan.program.kit_days import first_days, holding, shared_capacity, workshop_days  # the run-sheet's days
 from generator.plan.program.schedule_facts import day_before
 from generator.plan.program.timeline import timeline_date
 from generator.plan.program.words import labels_join
@@ -66,8 +66,13 @@ def workshop_facts(project: Project) -> dict[str, str]:
             if series.time:
                 facts[f"{key}.time"] = series.time
         facts[f"{key}.booking"] = booking(project, key, len(held), series is not None)
-        facts[f"{key}.reply"] = labels["fact_reply_one_of" if len(held) > 1 else "fact_reply_one"].format(
-            catch_up=days[-1] if days else labels["fact_date"], first=labels_join(days[:-1], labels, "fact_or")
+        run = next((t for t in project.curriculum.run_sheet if t.id == task), None)
+        shared = shared_capacity(project, run, len(held)) if run and series is not None else None
+        reply = "fact_reply_shared" if shared else "fact_reply_one_of" if len(held) > 1 else "fact_reply_one"
+        facts[f"{key}.reply"] = labels[reply].format(
+            catch_up=days[-1] if days else labels["fact_date"],
+            capacity=shared,
+            first=labels_join(days[:-1], labels, "fact_or"),
         )
     facts["training.dated"] = dated(project, facts["training.date"])
     facts["training.both_days"] = (
@@ -107,6 +112,10 @@ def booking(project: Project, key: str, days: int, held: bool) -> str:
     day = timeline_date(asked, project.curriculum.language) if asked else labels["fact_date"]
     task = "train" if key == "training" else "orient"
     dates = [timeline_date(d, project.curriculum.language) for d in workshop_days(project, task)]
+    run = next((t for t in project.curriculum.run_sheet if t.id == task), None)
+    capacity = shared_capacity(project, run, len(dates)) if run and held else None
+    if capacity:  # the cohort needs every date: none is a catch-up
+        return labels["fact_booking_shared"].format(asked=day, capacity=capacity)
     if len(dates) > 1:  # come on one of the first dates; the last is a catch-up
         wording = "fact_booking_one_of" if held else "fact_booking_choose"
         return labels[wording].format(asked=day, first=labels_join(dates[:-1], labels), catch_up=dates[-1])
