@@ -76,6 +76,7 @@ def _neutral(profile: str) -> str:
 def _leaks(text: str) -> list[str]:
     # a page's address keeps its file's name ("…/guides/mentor-role.html", split over lines in a PDF)
     text = re.sub(r"https?://\S+|\S*\b(?:guides|modules|kit|worksheets|feedback)/\S*", " ", text)
+    text = re.sub(r"program-\s*\w+\s*\.\s*ics", " ", text)  # each role's calendar file, as a page's address
     text = re.sub(r"\b[a-z_]+\.[a-z_]+\b", " ", without_proper_names(text))  # profile keys: `program.size`
     return [text[max(m.start() - 40, 0) : m.end() + 40].replace("\n", " ") for m in DEFAULTS.finditer(text)]
 
