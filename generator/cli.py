@@ -100,7 +100,7 @@ def _validate(args: argparse.Namespace) -> int:
     modules, sessions = len(project.curriculum.modules), len(project.curriculum.sessions())
     counts = f"{_plural(modules, 'module')}, {_plural(sessions, 'session')}"
     if not args.quiet:
-        from generator.plan.program.timeline import moves
+        from generator.plan.program.timeline_text import moves
 
         for line in moves(project):  # what the working calendar moved off a day off
             print(line)

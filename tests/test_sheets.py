@@ -153,7 +153,7 @@ def test_manager_approval_is_one_column_planned_on_the_day_the_message_asks_for(
     project: Project, sheet: TrackerSheet
 ) -> None:
     from generator.plan.program.kit import messages, run_sheet
-    from generator.plan.program.timeline import timeline_date
+    from generator.plan.program.timeline_text import timeline_date
 
     approvals = [c for c in (*sheet.people.columns, *sheet.pairs.columns) if "approv" in c.title.lower()]
     assert [c.title for c in approvals] == ["Manager approved"]  # one per person: each person's manager

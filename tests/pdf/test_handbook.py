@@ -35,7 +35,7 @@ from generator.plan.print.chapters import PART_SESSIONS
 from generator.plan.print.handbook import plan_handbook
 from generator.plan.print.worksheets import print_setup
 from generator.plan.program.facts import fill_project, program_facts
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 from generator.read.layout import DEFAULT_ORG
 from generator.read.project import load_project
 from tests.conftest import EPOCH, REPO, copy_project

@@ -10,7 +10,7 @@ from generator.models import Markdown
 from generator.models.facts import FACTS, SAID_WHEN, fact_names
 from generator.models.project import Project
 from generator.plan.program.facts import fill, fill_project, program_facts
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 from generator.read.placeholders import check_placeholders
 from generator.read.yaml_file import load_yaml
 

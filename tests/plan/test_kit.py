@@ -21,7 +21,7 @@ from generator.plan.program.escalation import escalation
 from generator.plan.program.kit import Step, messages, run_sheet, runs
 from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.time_asked import PREPARATION_MINUTES, commitment
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 from generator.plan.site.kit import manager_only, offers, with_commitments
 from generator.read.layout import SHIPPED
 from generator.read.project import load_project

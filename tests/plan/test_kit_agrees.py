@@ -11,7 +11,7 @@ from generator.plan import Plan
 from generator.plan.program.kit import Step, asked_milestones, messages, run_sheet
 from generator.plan.program.moments import kit_dates
 from generator.plan.program.pair_milestones import pair_milestones
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 from generator.plan.sheets.tracker import heading, pair_columns, people_columns, tracker_sheet
 from generator.read.layout import SHIPPED
 

@@ -21,7 +21,7 @@ from generator.plan.program.facts import program_facts
 from generator.plan.program.kit import run_sheet
 from generator.plan.program.moments import pair_meetings
 from generator.plan.program.time_asked import commitment
-from generator.plan.program.timeline import program_facts as timeline_facts
+from generator.plan.program.timeline_text import program_facts as timeline_facts
 from generator.plan.site.kit_pages import escalation_md, team_time_md
 from generator.read.project import load_project
 from tests.conftest import REPO

@@ -17,7 +17,7 @@ from generator.models.project import Project
 from generator.plan import Plan, plan_build
 from generator.plan.program.kit import messages, run_sheet
 from generator.plan.program.reader_days import timeline_events
-from generator.plan.program.timeline import moves, timeline_date
+from generator.plan.program.timeline_text import moves, timeline_date
 from generator.read.project import load_project
 from generator.site.render import Renderer
 from tests.conftest import EPOCH, REPO
@@ -179,7 +179,7 @@ def test_a_pinned_session_written_wrong_is_a_problem_at_its_line(tmp_path: Path)
 
 def test_the_cover_has_the_programs_name_and_its_preparation(tmp_path: Path) -> None:
     from generator.plan.print.handbook import plan_handbook
-    from generator.plan.program.timeline import program_facts
+    from generator.plan.program.timeline_text import program_facts
 
     bonding = PROFILE.replace(
         "  meetings:\n",

@@ -30,14 +30,7 @@ from generator.plan.print.book import (
 )
 from generator.plan.print.worksheets import SheetBody
 from generator.plan.program.reader_days import timeline_events
-from generator.plan.program.timeline import (
-    as_needed,
-    clock,
-    event_notes,
-    program_facts,
-    row_date,
-    series_lines,
-)
+from generator.plan.program.timeline_text import as_needed, clock, event_notes, program_facts, row_date, series_lines
 
 EXTENSIONS = ("admonition", "def_list", "tables")  # the site's, that mean something on paper
 # A part's pages stay in a worker's memory until it is written (about 1.1 MB a page, measured in

@@ -18,7 +18,7 @@ from generator.plan.paths import PDF_VARIANTS, form_pdf
 from generator.plan.print.worksheets import PdfDocument, PrintHead, SheetBody, SheetsView, print_head, sheet_view
 from generator.plan.program.form_dates import due_days
 from generator.plan.program.forms import ID_ITEM, Form, FormItem, project_forms
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 
 LONG_TEXT_LINES = 5
 

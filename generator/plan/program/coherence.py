@@ -16,7 +16,7 @@ from generator.models.kit import held_steps
 from generator.models.project import Project
 from generator.plan.program.kit import run_sheet
 from generator.plan.program.responses import days as days  # its checks compare promises
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 
 
 def check_coherence(project: Project) -> list[Problem]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 
 from generator.models.project import Project
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 
 _TIME = re.compile(r"\b([01]\d|2[0-3]):[0-5]\d\b")
 _MARGIN = dt.timedelta(days=180)  # the steps a guide dates (invitations, surveys) around the schedule's events

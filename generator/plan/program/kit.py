@@ -25,7 +25,7 @@ from generator.plan.program.moments import Dated as Milestone
 from generator.plan.program.moments import KitDates, kit_dates
 from generator.plan.program.pair_milestones import asks_milestones, milestones_due, pair_milestones
 from generator.plan.program.time_asked import role_hours
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 
 _PLACEHOLDER = PLACEHOLDER
 

@@ -18,7 +18,8 @@ from generator.models.project import Project
 from generator.models.schedule import Meetings
 from generator.plan.program.moments import Dated as Dated_
 from generator.plan.program.moments import KitDates, kit_dates
-from generator.plan.program.timeline import clock, places, timeline_date
+from generator.plan.program.timeline import places
+from generator.plan.program.timeline_text import clock, timeline_date
 
 
 def first_days(project: Project) -> dict[str, dt.date]:

@@ -10,7 +10,7 @@ from generator.models.kit import Task
 from generator.models.project import Project
 from generator.plan.program.moments import Dated as Milestone
 from generator.plan.program.moments import kit_dates
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 from generator.plan.program.words import within
 
 MILESTONES_DUE = "{milestones_due}"

@@ -12,7 +12,7 @@ from generator.models.privacy import RETENTION_CHECK_MONTHS
 from generator.models.project import Project
 from generator.plan.program.kit import run_sheet
 from generator.plan.program.reach import first_contact
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 
 RECORDS = ("applications", "next_round", "notes", "names", "responses")
 

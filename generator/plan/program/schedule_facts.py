@@ -14,7 +14,7 @@ from generator.models.program import Program
 from generator.models.project import Project
 from generator.plan.program.kit_days import first_days  # the run-sheet's days
 from generator.plan.program.moments import last_day, opening_day, pair_meetings
-from generator.plan.program.timeline import cadence_label, clock, timeline_date
+from generator.plan.program.timeline_text import cadence_label, clock, timeline_date
 from generator.plan.program.words import count, labels_join, within
 
 

@@ -12,7 +12,7 @@ from generator.models.program import TRAINING_MINUTES, Program
 from generator.models.project import Project
 from generator.plan.program.kit_days import first_days, holding, shared_capacity, workshop_days  # the run-sheet's days
 from generator.plan.program.schedule_facts import day_before
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 from generator.plan.program.words import labels_join
 
 

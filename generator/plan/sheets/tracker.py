@@ -29,7 +29,7 @@ from generator.models.project import Project
 from generator.plan.paths import NAMES_XLSX, TRACKER_XLSX
 from generator.plan.program.kit import Step, asked_milestones, run_sheet
 from generator.plan.program.moments import kit_dates, pair_meetings
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 
 SPARE = 10  # pairs beyond `program.size`, for rematches and late joiners
 UNSIZED = 30  # pairs when the profile gives no size

@@ -25,7 +25,7 @@ from generator.plan.paths import (
 )
 from generator.plan.program.form_dates import due_days
 from generator.plan.program.forms import MIN_GROUP, Form, occasion_week, program_weeks, project_forms
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 from generator.plan.sheets.question_bank import bank_files, bank_sheets, question_bank
 from generator.plan.sheets.xlsform import Spreadsheet
 from generator.plan.site.page import Link, Page

@@ -28,7 +28,7 @@ from generator.models.image import Image
 from generator.models.project import Project
 from generator.plan.paths import KIT_SLIDES, TRAINING_GUIDE
 from generator.plan.program.moments import kit_dates
-from generator.plan.program.timeline import timeline_date
+from generator.plan.program.timeline_text import timeline_date
 from generator.plan.program.words import within
 from generator.plan.site.slide_text import (
     Slide,
