@@ -29,7 +29,7 @@ from generator.pdf.jobs import pdf_keys
 # lays out again the part that holds it, about 20,000 characters of the shipped handbook's HTML,
 # not 90,000. The pages are the same; only where the parts end inside the file differs.
 PART_SESSIONS = 3
-BACKGROUND = 10  # how much nicer the PDFs' processes run while serve builds the site
+BACKGROUND = 19  # how much nicer the PDFs' processes run while serve builds the site
 
 
 class PdfChild:

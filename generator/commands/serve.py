@@ -44,8 +44,8 @@ def serve(root: Path, org_file: Path | None, port: int, quiet: bool = False, ver
     watched = list(dict.fromkeys([root / name for name in WATCHED] + [SHIPPED / name for name in SHIPPED_NAMES]))
     rebuild = _rebuilder(root, org_file, out, pdfs, watched, quiet)
     _show_server_lines(quiet, verbose)
-    # Files are looked at every 0.25 s (MkDocs: 0.5 s), a quarter of a second off every reload.
-    server = PreviewServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out), polling_interval=0.25)
+    # Files are looked at every 0.1 s (MkDocs: 0.5 s): 0.2 s off every reload, on average.
+    server = PreviewServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out), polling_interval=0.1)
     try:
         address = _listen(server, port)  # before the first build: a port in use is said at once
         rebuild()

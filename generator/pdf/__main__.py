@@ -56,10 +56,9 @@ def main(argv: list[str]) -> int:
         )
         shutil.rmtree(scratch, ignore_errors=True)
         files.mkdir(parents=True, exist_ok=True)
-        for part in _handbook_first(todo):
-            for path in make_pdfs(part, scratch, cache / "parts"):
-                os.replace(scratch / path, files / f"{keys[path]}.pdf")
-                served.land(path)
+        for path in make_pdfs(todo, scratch, cache / "parts", first=1 if todo.books[1:] else 0):
+            os.replace(scratch / path, files / f"{keys[path]}.pdf")
+            served.land(path)
         served.land(None)
     except (InputError, TemplateError) as error:
         report = error.report() if isinstance(error, InputError) else f"print template: {error}"
@@ -74,15 +73,6 @@ def main(argv: list[str]) -> int:
         seconds = time.perf_counter() - started
         print(f"{len(new)} PDF{'s' if len(new) != 1 else ''} updated in {seconds:.1f} s", file=sys.stderr)
     return 0
-
-
-def _handbook_first(work: PdfWork) -> list[PdfWork]:
-    """The first book (the handbook) on its own, then the rest: the stage lays out every body
-    before any contents, so alone the handbook lands without waiting for the readers' editions,
-    whose modules flow in one part of about 35 pages (2 s) that an edit of a session lays out again."""
-    if len(work.books) < 2:
-        return [work]
-    return [replace(work, files=(), books=work.books[:1], wholes=()), replace(work, books=work.books[1:])]
 
 
 class Served:

@@ -13,7 +13,9 @@ into `folder` under its key and sends back only its page count and anchors (part
 the parent holds no PDF. With one process there is no pool: each job is laid out and each
 file joined here (`build --all`: no pool inside its pool of organizations).
 `folder` is content-addressed: what a job's key names there is what that job makes, so a
-folder kept between runs (serve's, __main__.py) lays out only what changed. Known limit: a
+folder kept between runs (serve's, __main__.py) lays out only what changed. serve asks for its
+handbook `first`: made on its own, while the worker it leaves idle begins the editions' longest
+parts, so that neither waits for the other (bench/preview.py measures both). Known limit: a
 worker killed in a job (the system out of memory) loses that job, and the pool waits for it.
 A book is laid out in the plan's parts and joined for WeasyPrint's memory (join.py says why).
 """
@@ -27,7 +29,7 @@ import multiprocessing.pool
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from generator.pdf import PdfWork
@@ -44,44 +46,58 @@ FILE_FOOTER_RUN = 100  # pages of files' footers laid out in one job
 BOOK_FOOTER_RUN = 50  # pages of a book's footers laid out in one job
 
 
-def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = None) -> Iterator[str]:
+def make_pdfs(work: PdfWork, docs: Path, folder: Path, processes: int | None = None, first: int = 0) -> Iterator[str]:
     """Write every document of `work` into `docs` (its path there), yielding each path as it is
-    written; the parts' PDFs go to `folder`. `processes`: None, one per core."""
+    written; the parts' PDFs go to `folder`. `processes`: None, one per core. `first`: that many
+    books made on their own before the rest (serve's handbook, __main__.py), the longest bodies
+    of the rest begun meanwhile on the workers the first leave idle."""
     printer = Printer(work.setup)
     with Batch(printer, folder, processes) as batch:
-        # 1. Every body of every document, each once.
-        sheets = [[body_job(printer, body) for body in file.sheets] for file in work.files]
-        parts = [[part_job_of(printer, book, index) for index in range(len(book.parts))] for book in work.books]
-        wholes = [whole_job(whole) for whole in work.wholes]
-        batch.lay_out([job for jobs in (*sheets, *parts, wholes) for job in jobs])
-        # 2. The fronts, numbered from the bodies' pages: the books' contents with the packets'.
-        contents = [
-            contents_jobs(printer, book, batch.laid(jobs)) for book, jobs in zip(work.books, parts, strict=True)
-        ]
-        books_fronts = [job for jobs in contents for job in jobs]
-        fronts = _packet_fronts(batch, work.files, [batch.laid(jobs) for jobs in sheets], books_fronts)
-        # 3. The footers, now that every page is counted.
-        files = [[*front, *jobs] for front, jobs in zip(fronts, sheets, strict=True)]
-        file_footers = _file_footers(batch, work.files, files)
-        books = [(front, body) for front, body in zip(contents, parts, strict=True)]
-        book_footers = [
-            _book_footers(printer, book, batch, *pair) for book, pair in zip(work.books, books, strict=True)
-        ]
-        batch.lay_out([job for footers in (*file_footers, *book_footers) for job, _ in footers])
-        # 4. Each file joined, side by side, in the plan's order.
-        joins = [
-            Joining(file.path, tuple(batch.part(job, footer) for job, footer in zip(jobs, footers, strict=True)))
-            for file, jobs, footers in zip(work.files, files, file_footers, strict=True)
-        ]
-        joins += [
-            _book_join(batch, book, *pair, footers)
-            for book, pair, footers in zip(work.books, books, book_footers, strict=True)
-        ]
-        joins += [
-            Joining(whole.path, (batch.part(job, None),), whole=True)
-            for whole, job in zip(work.wholes, wholes, strict=True)
-        ]
-        yield from batch.join(joins, docs)
+        rest = replace(work, books=work.books[first:])
+        if first:
+            batch.start(_bodies(printer, rest)[3])
+            yield from _make(batch, replace(work, files=(), books=work.books[:first], wholes=()), docs)
+        yield from _make(batch, rest, docs)
+
+
+def _bodies(printer: Printer, work: PdfWork) -> tuple[list[list[Job]], list[list[Job]], list[Job], list[Job]]:
+    """The jobs of the files' sheets, the books' parts and the whole PDFs, by document; and all of them."""
+    sheets = [[body_job(printer, body) for body in file.sheets] for file in work.files]
+    parts = [[part_job_of(printer, book, index) for index in range(len(book.parts))] for book in work.books]
+    wholes = [whole_job(whole) for whole in work.wholes]
+    return sheets, parts, wholes, [job for jobs in (*sheets, *parts, wholes) for job in jobs]
+
+
+def _make(batch: Batch, work: PdfWork, docs: Path) -> Iterator[str]:
+    """make_pdfs' steps, on its batch."""
+    printer = batch.printer
+    # 1. Every body of every document, each once.
+    sheets, parts, wholes, bodies = _bodies(printer, work)
+    batch.lay_out(bodies)
+    # 2. The fronts, numbered from the bodies' pages: the books' contents with the packets'.
+    contents = [contents_jobs(printer, book, batch.laid(jobs)) for book, jobs in zip(work.books, parts, strict=True)]
+    books_fronts = [job for jobs in contents for job in jobs]
+    fronts = _packet_fronts(batch, work.files, [batch.laid(jobs) for jobs in sheets], books_fronts)
+    # 3. The footers, now that every page is counted.
+    files = [[*front, *jobs] for front, jobs in zip(fronts, sheets, strict=True)]
+    file_footers = _file_footers(batch, work.files, files)
+    books = [(front, body) for front, body in zip(contents, parts, strict=True)]
+    book_footers = [_book_footers(printer, book, batch, *pair) for book, pair in zip(work.books, books, strict=True)]
+    batch.lay_out([job for footers in (*file_footers, *book_footers) for job, _ in footers])
+    # 4. Each file joined, side by side, in the plan's order.
+    joins = [
+        Joining(file.path, tuple(batch.part(job, footer) for job, footer in zip(jobs, footers, strict=True)))
+        for file, jobs, footers in zip(work.files, files, file_footers, strict=True)
+    ]
+    joins += [
+        _book_join(batch, book, *pair, footers)
+        for book, pair, footers in zip(work.books, books, book_footers, strict=True)
+    ]
+    joins += [
+        Joining(whole.path, (batch.part(job, None),), whole=True)
+        for whole, job in zip(work.wholes, wholes, strict=True)
+    ]
+    yield from batch.join(joins, docs)
 
 
 def render(work: PdfWork, docs: Path, processes: int = 1) -> list[Path]:
@@ -99,6 +115,7 @@ class Batch:
         self.printer, self.folder, self.done = printer, folder, dict[str, Laid]()
         self.processes = processes or cores()
         self.pool: multiprocessing.pool.Pool | None = None  # started with the first job to lay out
+        self.begun: dict[str, multiprocessing.pool.AsyncResult[tuple[str, Laid]]] = {}  # by `start`, by key
         folder.mkdir(parents=True, exist_ok=True)
 
     def __enter__(self) -> Batch:
@@ -110,19 +127,37 @@ class Batch:
             self.pool.join()
 
     def lay_out(self, jobs: Sequence[Job]) -> None:
-        """Lay out the jobs not done yet (in this run, or in `folder` before), the longest first."""
+        """Lay out the jobs not done yet (in this run, or in `folder` before), the longest first;
+        and wait for those begun by `start`."""
+        tasks = self._tasks(jobs)
+        pool = self._pool(tasks)
+        made = map(_lay_out, tasks) if pool is None else pool.imap_unordered(_lay_out, tasks)
+        for key, laid in made:
+            self.done[key] = laid
+        for key in {job.key(self.printer) for job in jobs} & self.begun.keys():
+            self.done[key] = self.begun.pop(key).get()[1]
+
+    def start(self, jobs: Sequence[Job]) -> None:
+        """Begin the longest jobs not done yet, one per worker but one, without waiting for them."""
+        tasks = self._tasks(jobs)[: self.processes - 1]
+        if (pool := self._pool(tasks)) is not None:
+            self.begun |= {task[2]: pool.apply_async(_lay_out, (task,)) for task in tasks}
+
+    def _pool(self, tasks: Sequence[object]) -> multiprocessing.pool.Pool | None:
+        """The workers, started with the first tasks to lay out (None with one process: here)."""
+        if self.pool is None and self.processes > 1 and tasks:
+            self.pool = multiprocessing.Pool(self.processes, _worker_starts, maxtasksperchild=MAX_TASKS)
+        return self.pool
+
+    def _tasks(self, jobs: Sequence[Job]) -> list[tuple[PrintSetup, Path, str, Job]]:
+        """The jobs not done, begun or laid out in `folder` before, once each, the longest first."""
         todo: dict[str, Job] = {}
         for job in jobs:
             key = job.key(self.printer)
-            if key not in self.done and key not in todo and not self._known(key):
+            if key not in self.done and key not in self.begun and key not in todo and not self._known(key):
                 todo[key] = job
         tasks = [(self.printer.setup, self.folder, key, job) for key, job in todo.items()]
-        tasks.sort(key=lambda task: -len(task[3].html))
-        if self.pool is None and self.processes > 1 and tasks:
-            self.pool = multiprocessing.Pool(self.processes, _worker_starts, maxtasksperchild=MAX_TASKS)
-        made = map(_lay_out, tasks) if self.pool is None else self.pool.imap_unordered(_lay_out, tasks)
-        for key, laid in made:
-            self.done[key] = laid
+        return sorted(tasks, key=lambda task: -len(task[3].html))
 
     def laid(self, jobs: Sequence[Job]) -> list[Laid]:
         return [self.done[job.key(self.printer)] for job in jobs]

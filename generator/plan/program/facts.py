@@ -26,6 +26,7 @@ from generator.models.program import TRAINING_MINUTES as TRAINING_MINUTES  # the
 from generator.models.project import Project
 from generator.models.prose import map_prose
 from generator.plan.program.date_order import day_names, in_date_order
+from generator.plan.program.once import once_per_project
 from generator.plan.program.reach import concern_facts, first_contact, links, website
 from generator.plan.program.schedule_facts import (
     conversations,
@@ -46,6 +47,7 @@ from generator.plan.program.words import count
 Facts = Mapping[str, str]
 
 
+@once_per_project
 def program_facts(project: Project) -> Facts:
     """Every fact's value, as plain text, for this organization's program."""
     labels = project.text_labels

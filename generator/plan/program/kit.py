@@ -23,6 +23,7 @@ from generator.plan.program.facts import Facts, program_facts
 from generator.plan.program.kit_days import Dated, lead_weeks, step_days
 from generator.plan.program.moments import Dated as Milestone
 from generator.plan.program.moments import KitDates, kit_dates
+from generator.plan.program.once import once_per_project
 from generator.plan.program.pair_milestones import asks_milestones, milestones_due, pair_milestones
 from generator.plan.program.time_asked import role_hours
 from generator.plan.program.timeline_text import timeline_date
@@ -58,6 +59,7 @@ def runs(project: Project) -> Counter[str]:
     return Counter(step.task.id for step in run_sheet(project))
 
 
+@once_per_project
 def run_sheet(project: Project, facts: Facts | None = None) -> tuple[Step, ...]:
     dates = kit_dates(project)
     facts = program_facts(project) if facts is None else facts

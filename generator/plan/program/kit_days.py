@@ -18,6 +18,7 @@ from generator.models.project import Project
 from generator.models.schedule import Meetings
 from generator.plan.program.moments import Dated as Dated_
 from generator.plan.program.moments import KitDates, kit_dates
+from generator.plan.program.once import once_per_project
 from generator.plan.program.timeline import places
 from generator.plan.program.timeline_text import clock, timeline_date
 
@@ -40,6 +41,7 @@ def workshop_days(project: Project, task_id: str) -> tuple[dt.date, ...]:
     return tuple(sorted({d[0] for d in days.get(task_id, [])}))
 
 
+@once_per_project
 def step_days(project: Project, dates: KitDates) -> dict[str, list[Dated]]:
     """Every run-sheet task's days, each on a working day, by the task's id."""
     return _working(project, _days(project, dates), dates)

@@ -16,6 +16,7 @@ from generator.models.project import Project
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit_days import holding
 from generator.plan.program.moments import attended, kit_dates
+from generator.plan.program.once import once_per_project
 
 PREPARATION_MINUTES = {
     "mentor": 10,
@@ -68,6 +69,7 @@ class Effort:
         return None if self.count is None else self.count * self.minutes
 
 
+@once_per_project
 def commitment(project: Project, role: str) -> Commitment:
     """Sessions × their length, plus preparation and training, from the organization's own schedule:
     its dated meetings at its meeting length, or the curriculum's sessions at their own length."""

@@ -28,6 +28,7 @@ from generator.plan.paths import (
 from generator.plan.program.escalation import escalation, urgent
 from generator.plan.program.facts import program_facts
 from generator.plan.program.kit import messages, run_sheet
+from generator.plan.program.once import once_per_project
 from generator.plan.program.privacy import privacy_md
 from generator.plan.program.time_asked import commitment
 from generator.plan.sheets.tracker import TrackerSheet, table_csv, tracker_sheet, tracker_sheets_md
@@ -83,6 +84,7 @@ def offers(project: Project, guides: tuple[Guide, ...]) -> dict[str, list[md.Off
     return found
 
 
+@once_per_project
 def with_commitments(project: Project) -> tuple[Guide, ...]:
     """The guides, each role description with its time commitment after its text."""
     commitments = {role: commitment(project, role) for role in ("mentor", "mentee")}
