@@ -23,6 +23,7 @@ from generator.plan.program.kit import run_sheet, runs
 from generator.plan.program.reader_days import timeline_events
 from generator.plan.program.time_asked import commitment, team_time
 from generator.read.project import load_project
+from generator.site.render import Renderer
 from tests.conftest import REPO
 
 TRAINING = [dt.date(2027, 1, 4), dt.date(2027, 1, 11)]
@@ -133,9 +134,18 @@ def test_the_orientation_follows_the_kickoff_and_the_pages_say_so(lakeshore: Pro
     kickoff = next(s for s in run_sheet(lakeshore) if s.task.id == "kickoff").message
     assert kickoff is not None
     assert "from 10:00 for 60 minutes" in kickoff.body
-    assert "Mentees: please stay on for the mentee orientation, straight after it, from 11:00" in kickoff.body
+    stay = "Mentees: please stay on for the mentee orientation, straight after the kickoff, from 11:00"
+    assert stay in kickoff.body
+    plan = plan_build(lakeshore)  # the kickoff's page and its slides' next steps say so too
+    session = Renderer(REPO).render(next(p for p in plan.site.pages if p.path.endswith("what-mentoring-is.md")))
+    assert stay in session
+    deck = next(d for d in plan.site.decks if d.path.endswith("kickoff.pptx"))
+    assert any(stay in point for slide in deck.slides for point in slide.points)
     example = program_facts(load_project(REPO, REPO / "organizations/example.yaml"))
     assert (example["orientation.when"], example["kickoff.stay"]) == ("before the kickoff", "")
+    # A mentee brings their guide to the kickoff on their phone when the printed one comes after it
+    after = "on your phone (your printed copy comes at the orientation, straight after the kickoff)"
+    assert (facts["kickoff.guide"], example["kickoff.guide"]) == (after, "printed or on your phone")
 
 
 def test_without_holds_the_kit_dates_its_own_workshops(lakeshore: Project) -> None:

@@ -127,7 +127,8 @@ def order_facts(project: Project, first_one_to_one: str) -> dict[str, str]:
     no page puts one before the other the wrong way round: `{orientation.when}` ("before the
     kickoff", "straight after the kickoff"), `{orientation.show}` (what the orientation's last
     step shows of Start here), `{orientation.until}` (what a mentee who missed it asks before),
-    `{kickoff.guides}` (where the pairs get their guides) and `{kickoff.stay}` (the kickoff
+    `{kickoff.guides}` (where the pairs get their guides), `{kickoff.guide}` (how a mentee brings
+    theirs to the kickoff) and `{kickoff.stay}` (the kickoff
     message's word to the mentees when the orientation follows it on the day)."""
     labels = project.text_labels
     order = orientation_order(project)
@@ -142,6 +143,9 @@ def order_facts(project: Project, first_one_to_one: str) -> dict[str, str]:
             date=first_one_to_one
         ),
         "kickoff.guides": labels["fact_kickoff_guides_" + ("before" if order == "before" else "after")],
+        "kickoff.guide": labels["fact_kickoff_guide_" + ("before" if order == "before" else "after")].format(
+            when=labels[f"fact_orientation_{order}"]
+        ),
         "kickoff.stay": labels["fact_kickoff_stay"].format(time=time, minutes=minutes) if order == "straight" else "",
     }
 

@@ -203,6 +203,7 @@ def _next_steps(project: Project, facts: Mapping[str, str], clock: Sequence[tupl
         labels["slides_first_one_to_one"].format(
             date=facts["first_one_to_one.date"], time=facts["first_one_to_one.time"], minutes=facts["meeting.minutes"]
         ),
+        *([facts["kickoff.stay"].strip()] if facts.get("kickoff.stay") else []),  # the orientation, straight after
         labels["slides_start_here"],
         labels["slides_questions"].format(contact=facts["contact"]),
     )
