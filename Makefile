@@ -46,7 +46,7 @@ lint: $(VENV)/.test
 # --before): the one before the PDF stage became a batch program (issue 25).
 BENCH_BEFORE ?= 0e41e6e
 
-# The benchmark (bench/run.py): about 15 minutes on 2 cores, and as much again for --before; the table is also written to
+# The benchmark (bench/run.py): 52 minutes on a fresh clone here (2 cores), --before's table included; also written to
 # bench/results/bench.json. It installs the optional Zensical engine to compare it with MkDocs.
 bench: $(VENV)/.bench
 	$(BIN)/python bench/run.py --before $(BENCH_BEFORE)
