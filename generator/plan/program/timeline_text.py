@@ -68,15 +68,20 @@ def series_lines(program: Program, events: Sequence[Event], labels: Mapping[str,
     for series in program.series():
         meetings = sum(1 for e in events if e.kind != "milestone" and e.series == series.name)
         carries = sum(1 for e in events if e.kind == "session" and e.series == series.name)
-        line = series_line(series, labels, once=meetings == 1, booked=carries > 1 and not series.agenda)
-        lines.append(f"{line} {labels['series_choose_one']}" if series.holds and meetings > 1 else line)
+        offers = meetings if series.holds and meetings > 1 else 0  # dates to choose one of, not a rhythm to keep
+        line = series_line(series, labels, once=meetings == 1, booked=carries > 1 and not series.agenda, dates=offers)
+        lines.append(f"{line} {labels['series_choose_one']}" if offers else line)
     return lines
 
 
-def series_line(series: Meetings, labels: Mapping[str, str], *, once: bool = False, booked: bool = False) -> str:
+def series_line(
+    series: Meetings, labels: Mapping[str, str], *, once: bool = False, booked: bool = False, dates: int = 0
+) -> str:
     """ "One-to-ones: every two weeks, at 15:00, 60 minutes", in the handbook's words; a series
-    that carries sessions says its minutes are booked ("some sessions need less")."""
+    that carries sessions says its minutes are booked ("some sessions need less"); one that
+    offers the same meeting on several `dates` says how many ("2 dates, weekly")."""
     rhythm = labels["once"] if once else cadence_label(series.cadence, labels)
+    rhythm = labels["series_dates"].format(count=dates, cadence=rhythm) if dates else rhythm
     length = (
         labels["booked_minutes"].format(minutes=series.minutes) if booked else f"{series.minutes} {labels['minutes']}"
     )
