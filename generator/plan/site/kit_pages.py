@@ -172,7 +172,8 @@ def messages_md(messages: Sequence[Message], labels: Mapping[str, str], *, ancho
 
 
 def escalation_md(routes: Sequence[Route], labels: Mapping[str, str], urgent: Sequence[tuple[str, str]] = ()) -> str:
-    """The table, after the organization's emergency and out-of-hours routes (`urgent`: label key, text)."""
+    """The table, after the organization's emergency and out-of-hours routes (`urgent`: label key,
+    text), which its immediate-danger row's first step points to rather than says again."""
     head = (labels["kit_concern"], labels["kit_first_step"], labels["kit_who"], labels["kit_how_fast"])
     lines = [escape_text(labels["kit_escalation_intro"]), ""]
     lines += [f"- **{escape_text(labels[key])}:** {escape_text(within(text))}" for key, text in urgent]
@@ -181,10 +182,6 @@ def escalation_md(routes: Sequence[Route], labels: Mapping[str, str], urgent: Se
     for route in routes:
         nobody = labels["kit_unassigned" if route.concern.id == "speak-up" else "kit_program_lead"]
         who = "<br>".join(_contact(c, labels) for c in route.contacts) or cell(nobody)
-        if route.first:  # immediate danger: the emergency route first, then whom to tell
-            who = "<br>".join(
-                [*(f"**{cell(text)}**" for text in route.first), f"{cell(labels['kit_then_tell'])} {who}"]
-            )
         lines.append(
             f"| {cell(route.concern.concern)} | {cell(route.concern.first_step)} | {who} | {cell(route.respond)} |"
         )
