@@ -141,6 +141,9 @@ def test_the_orientation_follows_the_kickoff_and_the_pages_say_so(lakeshore: Pro
     assert stay in session
     deck = next(d for d in plan.site.decks if d.path.endswith("kickoff.pptx"))
     assert any(stay in point for slide in deck.slides for point in slide.points)
+    # its modules' notes run until the last session (Nov 10), not the program's last day (an open house)
+    notes = " ".join(slide.notes for slide in deck.slides)
+    assert f"until {facts['last_session.date']}." in notes and facts["end"] != facts["last_session.date"]
     example = program_facts(load_project(REPO, REPO / "organizations/example.yaml"))
     assert (example["orientation.when"], example["kickoff.stay"]) == ("before the kickoff", "")
     # A mentee brings their guide to the kickoff on their phone when the printed one comes after it

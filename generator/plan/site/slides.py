@@ -174,11 +174,14 @@ def kickoff_slides(project: Project, module: Module, session: Session, facts: Ma
 
 def _modules_notes(project: Project, facts: Mapping[str, str]) -> str:
     """What the facilitator says over the modules' slide: how many sessions, how often and
-    from when to when, then the day each module starts (its first session), from the schedule."""
+    from when to when (the last session, not the program's last day), then the day each module starts
+    (its first session), from the schedule."""
     labels, language = project.labels, project.curriculum.language  # the facts' language
     dates = kit_dates(project)
     rhythm = facts["rhythm"] + _breaks(project, dates.start, dates.end) if dates else facts["rhythm"]
-    notes = [labels["slides_modules_notes"].format(sessions=facts["sessions"], rhythm=rhythm, end=facts["end"])]
+    notes = [
+        labels["slides_modules_notes"].format(sessions=facts["sessions"], rhythm=rhythm, end=facts["last_session.date"])
+    ]
     starts = {d.title: timeline_date(d.day, language) for d in dates.modules} if dates else {}
     for n, module in enumerate(project.curriculum.modules, start=1):
         when = starts.get(module.title)
